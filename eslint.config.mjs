@@ -14,7 +14,17 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly", Buffer: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+        Buffer: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
@@ -22,7 +32,10 @@ export default tseslint.config(
     files: ["src/engine/**/*.ts"],
     rules: {
       "no-restricted-globals": ["error", "Office", "Excel", "window", "document", "fetch"],
-      "no-restricted-imports": ["error", { patterns: ["fs", "node:*", "exceljs", "react", "*/excel/*", "*/xlsx/*", "*/taskpane/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["fs", "node:*", "exceljs", "react", "*/excel/*", "*/xlsx/*", "*/taskpane/*"] },
+      ],
     },
   },
 );

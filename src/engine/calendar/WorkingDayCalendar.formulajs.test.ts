@@ -2,7 +2,13 @@
 import { NETWORKDAYS, WORKDAY } from "@formulajs/formulajs";
 import { createWorkingDayCalendar } from "./WorkingDayCalendar";
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./englandAndWalesBankHolidays";
-import { epochDayFromParts, formatIsoDate, parseIsoDate, partsFromEpochDay, type EpochDay } from "../dates/epochDay";
+import {
+  epochDayFromParts,
+  formatIsoDate,
+  parseIsoDate,
+  partsFromEpochDay,
+  type EpochDay,
+} from "../dates/epochDay";
 import { randomInteger, seededRandom } from "../../../test/support/seededRandom";
 
 const calendar = createWorkingDayCalendar();
@@ -41,7 +47,8 @@ describe("the working-day calendar against formulajs WORKDAY and NETWORKDAYS", (
       const span = i % 20 === 0 ? randomInteger(random, 0, 3000) : randomInteger(random, 0, 400);
       const b = Math.min(LAST, a + span);
       const expected = NETWORKDAYS(localDate(a), localDate(b), holidaysWithin(a, b));
-      if (networkdays(a, b) !== expected) mismatches.push(`${formatIsoDate(a)}..${formatIsoDate(b)}: ${String(expected)}`);
+      if (networkdays(a, b) !== expected)
+        mismatches.push(`${formatIsoDate(a)}..${formatIsoDate(b)}: ${String(expected)}`);
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
@@ -53,14 +60,16 @@ describe("the working-day calendar against formulajs WORKDAY and NETWORKDAYS", (
       // One start in four is drawn from the holidays and weekends, where off-by-one errors live.
       const start =
         i % 4 === 0
-          ? (holidays[randomInteger(random, 0, holidays.length - 1)] as EpochDay) + randomInteger(random, -2, 2)
+          ? (holidays[randomInteger(random, 0, holidays.length - 1)] as EpochDay) +
+            randomInteger(random, -2, 2)
           : randomInteger(random, FIRST, LAST - 800);
       const n = i % 50 === 0 ? randomInteger(random, -60, 0) : randomInteger(random, 0, 300);
       const ours = calendar.addWorkingDays(start, n);
       const expected = dayOfLocalDate(
         WORKDAY(localDate(start), n, holidaysWithin(Math.min(start, ours) - 1, Math.max(start, ours) + 1)),
       );
-      if (ours !== expected) mismatches.push(`WORKDAY(${formatIsoDate(start)}, ${n}) = ${formatIsoDate(expected)}`);
+      if (ours !== expected)
+        mismatches.push(`WORKDAY(${formatIsoDate(start)}, ${n}) = ${formatIsoDate(expected)}`);
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
   });

@@ -1,4 +1,10 @@
-import { dayOfWeek, epochDayFromParts, formatUkDate, partsFromEpochDay, type EpochDay } from "../dates/epochDay";
+import {
+  dayOfWeek,
+  epochDayFromParts,
+  formatUkDate,
+  partsFromEpochDay,
+  type EpochDay,
+} from "../dates/epochDay";
 import {
   BANK_HOLIDAYS_FIRST_YEAR,
   BANK_HOLIDAYS_LAST_YEAR,

@@ -1,7 +1,8 @@
 import { addCalendarDays, addCalendarMonths } from "./calendarMonths";
 import { formatIsoDate, parseIsoDate } from "../dates/epochDay";
 
-const plusMonths = (iso: string, n: number): string => formatIsoDate(addCalendarMonths(parseIsoDate(iso) as number, n));
+const plusMonths = (iso: string, n: number): string =>
+  formatIsoDate(addCalendarMonths(parseIsoDate(iso) as number, n));
 
 describe("calendar months", () => {
   it("clamps 31 January plus one month to the end of February", () => {
@@ -24,6 +25,8 @@ describe("calendar months", () => {
   });
 
   it("adds 26 weeks beginning with the day of issue as 181 days", () => {
-    expect(formatIsoDate(addCalendarDays(parseIsoDate("2025-01-06") as number, 26 * 7 - 1))).toBe("2025-07-06");
+    expect(formatIsoDate(addCalendarDays(parseIsoDate("2025-01-06") as number, 26 * 7 - 1))).toBe(
+      "2025-07-06",
+    );
   });
 });

@@ -19,12 +19,7 @@ export type CellDate =
   | { kind: "problem"; problem: CellDateProblem };
 
 export type CellDateProblemCode =
-  | "not-a-date"
-  | "impossible-date"
-  | "month-first"
-  | "out-of-range"
-  | "formula-error"
-  | "not-a-date-type";
+  "not-a-date" | "impossible-date" | "month-first" | "out-of-range" | "formula-error" | "not-a-date-type";
 
 export interface CellDateProblem {
   code: CellDateProblemCode;
@@ -128,7 +123,11 @@ export function coerceCellDate(value: CellValue | undefined): CellDate {
   if (value instanceof Date) return fromDate(value);
   if (isCellError(value)) return formulaError(value.error);
   if (typeof value === "boolean") {
-    return problem("not-a-date-type", String(value).toUpperCase(), `“${String(value).toUpperCase()}” is a yes/no value, not a date`);
+    return problem(
+      "not-a-date-type",
+      String(value).toUpperCase(),
+      `“${String(value).toUpperCase()}” is a yes/no value, not a date`,
+    );
   }
   return fromText(value);
 }
@@ -158,10 +157,15 @@ function fromSerial(serial: number, text: string): CellDate {
 }
 
 function fromDate(date: Date): CellDate {
-  if (Number.isNaN(date.getTime())) return problem("not-a-date", "Invalid Date", "The cell holds an invalid date");
+  if (Number.isNaN(date.getTime()))
+    return problem("not-a-date", "Invalid Date", "The cell holds an invalid date");
   const day = epochDayFromUtcDate(date);
   if (day < EARLIEST_DAY || day > LATEST_DAY) {
-    return problem("out-of-range", formatUkDate(day), `${formatUkDate(day)} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}`);
+    return problem(
+      "out-of-range",
+      formatUkDate(day),
+      `${formatUkDate(day)} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}`,
+    );
   }
   return { kind: "date", day, from: "date", ambiguous: false };
 }
@@ -177,7 +181,8 @@ function formulaError(error: string): CellDate {
 function fromText(raw: string): CellDate {
   const text = raw.trim();
   const lower = text.toLowerCase().replace(/\s+/g, " ");
-  if (PLACEHOLDERS.has(lower)) return text === "" ? { kind: "empty", placeholder: raw } : { kind: "empty", placeholder: text };
+  if (PLACEHOLDERS.has(lower))
+    return text === "" ? { kind: "empty", placeholder: raw } : { kind: "empty", placeholder: text };
   if (EXCEL_ERROR_TEXTS.has(text.toUpperCase())) return formulaError(text.toUpperCase());
 
   // A number typed as text may be a serial pasted from another system; only plain integers are read.
@@ -222,7 +227,11 @@ function numericDate(text: string, original: string): CellDate | undefined {
       monthFirst,
     );
   }
-  return problem("impossible-date", original, `“${original}” is not a valid date: ${impossibleReason(year, second, first)}`);
+  return problem(
+    "impossible-date",
+    original,
+    `“${original}” is not a valid date: ${impossibleReason(year, second, first)}`,
+  );
 }
 
 function isoDate(text: string, original: string): CellDate | undefined {
@@ -233,7 +242,11 @@ function isoDate(text: string, original: string): CellDate | undefined {
   const dayOfMonth = Number(m[4]);
   const day = epochDayFromParts(year, month, dayOfMonth);
   if (day === undefined) {
-    return problem("impossible-date", original, `“${original}” is not a valid date: ${impossibleReason(year, month, dayOfMonth)}`);
+    return problem(
+      "impossible-date",
+      original,
+      `“${original}” is not a valid date: ${impossibleReason(year, month, dayOfMonth)}`,
+    );
   }
   return inRange(day, original, false);
 }
@@ -245,7 +258,9 @@ function wordDate(text: string, original: string): CellDate | undefined {
     .replace(/^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+/, "")
     .replace(/,/g, " ")
     .trim();
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s/.-]*([a-z]+)\.?[\s/.-]*(\d{2}|\d{4})$/.exec(cleaned);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s/.-]*([a-z]+)\.?[\s/.-]*(\d{2}|\d{4})$/.exec(
+    cleaned,
+  );
   const monthFirst = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{2}|\d{4})$/.exec(cleaned);
   let dayOfMonth: number;
   let monthName: string;
@@ -266,7 +281,11 @@ function wordDate(text: string, original: string): CellDate | undefined {
   const year = expandYear(yearText);
   const day = epochDayFromParts(year, month, dayOfMonth);
   if (day === undefined) {
-    return problem("impossible-date", original, `“${original}” is not a valid date: ${impossibleReason(year, month, dayOfMonth)}`);
+    return problem(
+      "impossible-date",
+      original,
+      `“${original}” is not a valid date: ${impossibleReason(year, month, dayOfMonth)}`,
+    );
   }
   return inRange(day, original, false);
 }
@@ -285,11 +304,18 @@ function impossibleReason(year: number, month: number, dayOfMonth: number): stri
 
 function inRange(day: EpochDay, original: string, ambiguous: boolean): CellDate {
   if (day < EARLIEST_DAY || day > LATEST_DAY) {
-    return problem("out-of-range", original, `“${original}” is outside ${EARLIEST_YEAR}–${LATEST_YEAR}: is the year right?`);
+    return problem(
+      "out-of-range",
+      original,
+      `“${original}” is outside ${EARLIEST_YEAR}–${LATEST_YEAR}: is the year right?`,
+    );
   }
   return { kind: "date", day, from: "text", ambiguous };
 }
 
 function problem(code: CellDateProblemCode, text: string, message: string, suggestion?: EpochDay): CellDate {
-  return { kind: "problem", problem: suggestion === undefined ? { code, text, message } : { code, text, message, suggestion } };
+  return {
+    kind: "problem",
+    problem: suggestion === undefined ? { code, text, message } : { code, text, message, suggestion },
+  };
 }

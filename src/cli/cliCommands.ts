@@ -1,0 +1,5 @@
+import type { CliCommand } from "./CliCommand";
+import { workdaysCommand } from "./commands/workdaysCommand";
+
+/** Every subcommand, in the order `tracker --help` lists them. Listed by hand: bundlers cannot glob. */
+export const cliCommands: readonly CliCommand[] = [workdaysCommand];
