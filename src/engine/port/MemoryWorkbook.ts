@@ -1,0 +1,184 @@
+import type { CellValue } from "../cells/CellValue";
+import { utcDateFromEpochDay } from "../dates/epochDay";
+import { parseCellAddress } from "../tables/cellAddress";
+import { isSameCellValue } from "../tables/isSameCellValue";
+import type { ApplyReport, ChangeSet, SkippedChange } from "./ChangeSet";
+import type { ModelValue, SheetModel } from "./SheetModel";
+import type { SheetInfo, SheetSnapshot, WorkbookPort } from "./WorkbookPort";
+
+/** A sheet to start a memory workbook with: its values from A1, as a port would read them. */
+export interface MemorySheet {
+  name: string;
+  /** `values[r][c]` is the cell at row r + 1, column c + 1. */
+  values: CellValue[][];
+  merges?: string[];
+  protected?: boolean;
+  visibility?: SheetInfo["visibility"];
+  /** 1-based rows hidden by the user or a filter. */
+  hiddenRows?: number[];
+}
+
+interface HeldSheet {
+  name: string;
+  values: CellValue[][];
+  merges: string[];
+  protected: boolean;
+  visibility: SheetInfo["visibility"];
+  hiddenRows: number[];
+  /** Number formats set by applied changes, by A1 address. */
+  numberFormats: Map<string, string>;
+  /** The model last written, for sheets the add-in owns. */
+  model?: SheetModel;
+}
+
+/**
+ * The workbook port in memory: the test fake for every job, and the workbook of the browser
+ * harness. It behaves as the .xlsx and Office ports do (the shared contract suite checks that), and
+ * keeps what was written so tests can look at the models themselves.
+ */
+export class MemoryWorkbook implements WorkbookPort {
+  private readonly sheets: HeldSheet[];
+
+  constructor(sheets: readonly MemorySheet[] = []) {
+    this.sheets = sheets.map((s) => ({
+      name: s.name,
+      values: copyValues(s.values),
+      merges: [...(s.merges ?? [])],
+      protected: s.protected ?? false,
+      visibility: s.visibility ?? "visible",
+      hiddenRows: [...(s.hiddenRows ?? [])],
+      numberFormats: new Map(),
+    }));
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected }));
+  }
+
+  async readSheet(name: string): Promise<SheetSnapshot> {
+    const sheet = this.find(name);
+    if (!sheet) throw new Error(`There is no sheet named "${name}"`);
+    return {
+      name: sheet.name,
+      values: copyValues(trimTrailingBlanks(sheet.values)),
+      merges: [...sheet.merges],
+      protected: sheet.protected,
+      hiddenRows: [...sheet.hiddenRows],
+    };
+  }
+
+  async writeSheet(model: SheetModel): Promise<void> {
+    const values: CellValue[][] = [];
+    for (const cell of model.cells) {
+      const row = (values[cell.row - 1] ??= []);
+      row[cell.column - 1] = cellValueOf(cell.value);
+    }
+    const held: HeldSheet = {
+      name: model.name,
+      values: fillHoles(values),
+      merges: [...(model.merges ?? [])],
+      protected: false,
+      visibility: model.visibility ?? "visible",
+      hiddenRows: [],
+      numberFormats: new Map(),
+      model: structuredClone(model),
+    };
+    // A replaced sheet keeps its place among the tabs, as it does in Excel.
+    const at = this.sheets.findIndex((s) => sameName(s.name, model.name));
+    if (at >= 0) this.sheets[at] = held;
+    else this.sheets.push(held);
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    const at = this.sheets.findIndex((s) => sameName(s.name, name));
+    if (at >= 0) this.sheets.splice(at, 1);
+  }
+
+  async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
+    const report: ApplyReport = { applied: [], skipped: [] };
+    for (const change of changes.changes) {
+      const sheet = this.find(change.sheet);
+      const position = parseCellAddress(change.cell);
+      if (!sheet || !position) {
+        report.skipped.push({ change, reason: "sheet-missing" });
+        continue;
+      }
+      const current = sheet.values[position.row - 1]?.[position.column - 1] ?? null;
+      const skip = skipReason(sheet.protected, current, change.old);
+      if (skip) {
+        report.skipped.push({ change, reason: skip, current });
+        continue;
+      }
+      const row = (sheet.values[position.row - 1] ??= []);
+      row[position.column - 1] = change.new;
+      sheet.values = fillHoles(sheet.values);
+      if (change.numberFormat !== undefined) sheet.numberFormats.set(change.cell, change.numberFormat);
+      report.applied.push(change);
+    }
+    return report;
+  }
+
+  /** The model last written to a sheet, as written: for tests of builders and jobs. */
+  sheetModel(name: string): SheetModel | undefined {
+    const model = this.find(name)?.model;
+    return model && structuredClone(model);
+  }
+
+  /** The number format an applied change set on a cell. */
+  numberFormat(sheet: string, cell: string): string | undefined {
+    return this.find(sheet)?.numberFormats.get(cell);
+  }
+
+  /** Every sheet's values by name, in tab order. */
+  snapshot(): Record<string, CellValue[][]> {
+    return Object.fromEntries(this.sheets.map((s) => [s.name, copyValues(trimTrailingBlanks(s.values))]));
+  }
+
+  private find(name: string): HeldSheet | undefined {
+    return this.sheets.find((s) => sameName(s.name, name));
+  }
+}
+
+/** Why a change cannot be applied to a cell, if it cannot; shared by every port. */
+export function skipReason(
+  sheetProtected: boolean,
+  current: CellValue,
+  old: CellValue,
+): SkippedChange["reason"] | undefined {
+  if (sheetProtected) return "sheet-protected";
+  if (!isSameCellValue(current, old)) return "edited-since";
+  return undefined;
+}
+
+// Excel treats sheet names case-insensitively: "agenda" and "Agenda" cannot both exist.
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("en-GB") === b.toLocaleLowerCase("en-GB");
+}
+
+function cellValueOf(value: ModelValue): CellValue {
+  if (value !== null && typeof value === "object") return utcDateFromEpochDay(value.date);
+  return value;
+}
+
+function copyValues(values: readonly (readonly CellValue[] | undefined)[]): CellValue[][] {
+  return Array.from(values, (row) =>
+    Array.from(row ?? [], (v) => (v instanceof Date ? new Date(v.getTime()) : v === undefined ? null : v)),
+  );
+}
+
+// Sparse arrays become dense rows of nulls, so every reader sees `null` for a blank cell.
+function fillHoles(values: CellValue[][]): CellValue[][] {
+  return Array.from(values, (row) => Array.from(row ?? [], (v) => (v === undefined ? null : v)));
+}
+
+// A port reads the used range: trailing blank rows and cells are not part of it.
+function trimTrailingBlanks(values: readonly CellValue[][]): CellValue[][] {
+  const rows = values.map((row) => {
+    let end = row.length;
+    while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined)) end--;
+    return row.slice(0, end);
+  });
+  let last = rows.length;
+  while (last > 0 && (rows[last - 1]?.length ?? 0) === 0) last--;
+  return rows.slice(0, last);
+}

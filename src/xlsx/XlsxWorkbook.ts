@@ -1,0 +1,268 @@
+import ExcelJS from "exceljs";
+import type { CellValue } from "../engine/cells/CellValue";
+import { utcDateFromEpochDay } from "../engine/dates/epochDay";
+import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
+import { skipReason } from "../engine/port/MemoryWorkbook";
+import type { CellStyle, ModelCell, SheetModel } from "../engine/port/SheetModel";
+import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+
+/** The number format of every date the add-in writes: UK order, whatever the machine's locale. */
+export const UK_DATE_FORMAT = "dd/mm/yyyy";
+
+/**
+ * Excel's limit on a text literal inside a formula: a link whose text is longer is written as plain
+ * text rather than as a HYPERLINK formula Excel would refuse to open.
+ */
+const MAX_FORMULA_TEXT = 255;
+
+/** exceljs keeps these on a worksheet at run time but leaves them out of its type declarations. */
+interface WorksheetInternals {
+  orderNo: number;
+  sheetProtection?: { sheet?: boolean } | null;
+}
+
+/**
+ * The workbook port over an .xlsx file, through exceljs: what the `tracker` command line reads and
+ * writes. User sheets are carried over as exceljs loaded them; only owned sheets are rewritten and
+ * only confirmed changes touch user cells.
+ *
+ * Charts: exceljs 4 cannot write charts, so a model's charts are not written by this port; the data
+ * each chart plots is part of the model's cells and is written as the sheet's data table. In Excel
+ * the Office port draws the charts.
+ */
+export class XlsxWorkbook implements WorkbookPort {
+  private constructor(private readonly workbook: ExcelJS.Workbook) {}
+
+  /** Opens an .xlsx file. */
+  static async load(path: string): Promise<XlsxWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    return new XlsxWorkbook(workbook);
+  }
+
+  static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    // exceljs's declared Buffer type lags Node's; the bytes are what it reads.
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    return new XlsxWorkbook(workbook);
+  }
+
+  /** An empty workbook, for a new file. */
+  static create(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook());
+  }
+
+  async save(path: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(path);
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets.map((ws) => ({
+      name: ws.name,
+      visibility: ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible",
+      protected: isProtected(ws),
+    }));
+  }
+
+  async readSheet(name: string): Promise<SheetSnapshot> {
+    const ws = this.find(name);
+    if (!ws) throw new Error(`There is no sheet named "${name}"`);
+    const values: CellValue[][] = [];
+    const hiddenRows: number[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      if (row.hidden) hiddenRows.push(rowNumber);
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        const value = readCellValue(cell);
+        if (value !== null) cells[columnNumber - 1] = value;
+      });
+      if (cells.length > 0) values[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
+    });
+    return {
+      name: ws.name,
+      values: Array.from(values, (row) => row ?? []),
+      merges: [...ws.model.merges],
+      protected: isProtected(ws),
+      hiddenRows,
+    };
+  }
+
+  async writeSheet(model: SheetModel): Promise<void> {
+    const existing = this.find(model.name);
+    const orderNo = existing ? internals(existing).orderNo : undefined;
+    if (existing) this.workbook.removeWorksheet(existing.id);
+
+    const ws = this.workbook.addWorksheet(model.name, {
+      state: model.visibility ?? "visible",
+      properties: model.tabColor ? { tabColor: { argb: argb(model.tabColor) } } : {},
+      views: [
+        {
+          state: model.freeze ? "frozen" : "normal",
+          xSplit: model.freeze?.columns ?? 0,
+          ySplit: model.freeze?.rows ?? 0,
+          showGridLines: model.showGridlines ?? true,
+        },
+      ],
+      pageSetup: pageSetupOf(model),
+    });
+    // A replaced sheet keeps its place among the tabs: agendas stay where the user put them.
+    if (orderNo !== undefined) internals(ws).orderNo = orderNo;
+
+    for (const [column, width] of Object.entries(model.columnWidths ?? {})) {
+      ws.getColumn(Number(column)).width = width;
+    }
+    for (const cell of model.cells) writeModelCell(ws, cell);
+    for (const range of model.merges ?? []) ws.mergeCells(range);
+    if (model.autoFilter) ws.autoFilter = model.autoFilter;
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    const ws = this.find(name);
+    if (ws) this.workbook.removeWorksheet(ws.id);
+  }
+
+  async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
+    const report: ApplyReport = { applied: [], skipped: [] };
+    for (const change of changes.changes) {
+      const ws = this.find(change.sheet);
+      if (!ws) {
+        report.skipped.push({ change, reason: "sheet-missing" });
+        continue;
+      }
+      const cell = ws.getCell(change.cell);
+      const current = readCellValue(cell);
+      const skip = skipReason(isProtected(ws), current, change.old);
+      if (skip) {
+        report.skipped.push({ change, reason: skip, current });
+        continue;
+      }
+      cell.value = excelValueOf(change.new);
+      if (change.numberFormat !== undefined) cell.numFmt = change.numberFormat;
+      report.applied.push(change);
+    }
+    return report;
+  }
+
+  // Excel sheet names are case-insensitive.
+  private find(name: string): ExcelJS.Worksheet | undefined {
+    const wanted = name.toLocaleLowerCase("en-GB");
+    return this.workbook.worksheets.find((ws) => ws.name.toLocaleLowerCase("en-GB") === wanted);
+  }
+}
+
+function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
+  return ws as unknown as WorksheetInternals;
+}
+
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  return internals(ws).sheetProtection?.sheet === true;
+}
+
+/**
+ * A cell as the engine sees it: formulas as their cached result, rich text and hyperlinks as their
+ * text, errors as `{ error }`, dates as `Date` at UTC midnight. The cells a merge covers, other than
+ * its top-left cell, are blank (exceljs would repeat the top-left value in each).
+ */
+export function readCellValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  return plainValue(cell.value);
+}
+
+function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if ("error" in value) return { error: String(value.error) };
+  if ("richText" in value) return value.richText.map((run) => run.text).join("");
+  if ("hyperlink" in value) return textOf(value.text);
+  if ("formula" in value || "sharedFormula" in value) {
+    const result: unknown = value.result;
+    if (result === undefined || result === null) return null;
+    if (typeof result === "string" || typeof result === "number" || typeof result === "boolean")
+      return result;
+    if (result instanceof Date) return result;
+    if (typeof result === "object" && "error" in result) return { error: String(result.error) };
+    return null;
+  }
+  return null;
+}
+
+// A hyperlink's text may itself be rich text.
+function textOf(text: unknown): string {
+  if (typeof text === "string") return text;
+  if (typeof text === "object" && text !== null && "richText" in text && Array.isArray(text.richText)) {
+    return text.richText.map((run: { text?: unknown }) => String(run.text ?? "")).join("");
+  }
+  return "";
+}
+
+function excelValueOf(value: CellValue): ExcelJS.CellValue {
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    return { error: value.error } as ExcelJS.CellErrorValue;
+  }
+  return value;
+}
+
+function writeModelCell(ws: ExcelJS.Worksheet, model: ModelCell): void {
+  const cell = ws.getCell(model.row, model.column);
+  const { value } = model;
+  if (value !== null && typeof value === "object") {
+    cell.value = utcDateFromEpochDay(value.date);
+    cell.numFmt = UK_DATE_FORMAT;
+  } else if (model.link && typeof value === "string" && value.length <= MAX_FORMULA_TEXT) {
+    // exceljs writes "#Sheet!A1" links with both a relationship and a location, which Excel shows
+    // as a broken link (exceljs issue #3027); Excel's own HYPERLINK function always works.
+    cell.value = { formula: hyperlinkFormula(model.link, value), result: value };
+  } else {
+    cell.value = value;
+  }
+  if (model.style) applyStyle(cell, model.style);
+}
+
+function hyperlinkFormula(link: { sheet: string; cell: string }, text: string): string {
+  const sheet = link.sheet.replace(/'/g, "''");
+  const target = `#'${sheet}'!${link.cell}`.replace(/"/g, '""');
+  return `HYPERLINK("${target}","${text.replace(/"/g, '""')}")`;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.size) font.size = style.size;
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (Object.keys(font).length > 0) cell.font = font;
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.wrap || style.horizontal || style.vertical) {
+    cell.alignment = {
+      ...(style.wrap ? { wrapText: true } : {}),
+      ...(style.horizontal ? { horizontal: style.horizontal } : {}),
+      ...(style.vertical ? { vertical: style.vertical } : {}),
+    };
+  }
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin" };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+}
+
+function pageSetupOf(model: SheetModel): Partial<ExcelJS.PageSetup> {
+  const print = model.print;
+  if (!print) return {};
+  return {
+    orientation: print.orientation,
+    // fitToHeight 0 lets the pages run on: fit to one page wide, as many long as needed.
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),
+  };
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}

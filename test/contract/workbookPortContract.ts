@@ -1,0 +1,201 @@
+import type { CellValue } from "../../src/engine/cells/CellValue";
+import type { ChangeSet, CellChange } from "../../src/engine/port/ChangeSet";
+import type { MemorySheet } from "../../src/engine/port/MemoryWorkbook";
+import type { SheetModel } from "../../src/engine/port/SheetModel";
+import type { WorkbookPort } from "../../src/engine/port/WorkbookPort";
+import { epochDayFromParts, utcDateFromEpochDay } from "../../src/engine/dates/epochDay";
+
+/** A port under test; `reload` saves it and opens what was saved, where the port has a file. */
+export type PortUnderTest = WorkbookPort & { reload?(): Promise<WorkbookPort> };
+
+const day = (y: number, m: number, d: number): Date => utcDateFromEpochDay(epochDayFromParts(y, m, d) ?? 0);
+
+const tracker = (): MemorySheet => ({
+  name: "Joint Tracker",
+  values: [
+    ["Joint tracker: November", null, null, null],
+    ["Child ID", "Name", "Date became looked after", "Placements"],
+    ["C001", "A.B.", day(2024, 4, 3), 2],
+    ["C002", null, "03/04/2024", 1],
+    ["C003", "C.D.", { error: "#N/A" }, true],
+  ],
+  merges: ["A1:D1"],
+  hiddenRows: [4],
+});
+
+const locked = (): MemorySheet => ({
+  name: "Locked",
+  values: [
+    ["Child ID", "Date"],
+    ["C009", "01/02/2024"],
+  ],
+  protected: true,
+});
+
+const agenda = (title: string): SheetModel => ({
+  name: "Agenda 14-11-2025",
+  purpose: "agenda",
+  cells: [
+    { row: 1, column: 1, value: title, style: { bold: true, size: 14 } },
+    { row: 3, column: 1, value: "Child ID" },
+    { row: 3, column: 2, value: "Due" },
+    { row: 4, column: 1, value: "C001", link: { sheet: "Joint Tracker", cell: "A3" } },
+    { row: 4, column: 2, value: { date: epochDayFromParts(2025, 3, 14) ?? 0 } },
+    { row: 5, column: 1, value: "C002" },
+    { row: 5, column: 2, value: 6 },
+  ],
+  merges: ["A1:C1"],
+  columnWidths: { 1: 14, 2: 12 },
+  freeze: { rows: 3, columns: 0 },
+  print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: 3, last: 3 } },
+});
+
+const change = (cell: string, old: CellValue, value: CellValue, sheet = "Joint Tracker"): CellChange => ({
+  sheet,
+  cell,
+  old,
+  new: value,
+  rule: "text-date",
+});
+
+const set = (...changes: CellChange[]): ChangeSet => ({ id: "fix-1", description: "Text dates", changes });
+
+/** Dates become their ISO day, so values compare the same whatever the time of day. */
+function plain(values: CellValue[][]): unknown[][] {
+  return values.map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
+}
+
+/**
+ * The behaviour every WorkbookPort shares: the in-memory, .xlsx and Office ports each run this suite,
+ * so a job tested over one behaves the same over the others.
+ */
+export function describeWorkbookPort(
+  name: string,
+  make: (sheets: readonly MemorySheet[]) => Promise<PortUnderTest>,
+): void {
+  const reopen = async (port: PortUnderTest): Promise<WorkbookPort> => (port.reload ? port.reload() : port);
+
+  describe(`${name} (workbook port contract)`, () => {
+    it("lists its sheets in tab order with their visibility and protection", async () => {
+      const port = await make([
+        tracker(),
+        locked(),
+        { name: "Notes", values: [["x"]], visibility: "hidden" },
+      ]);
+      expect(await port.listSheets()).toEqual([
+        { name: "Joint Tracker", visibility: "visible", protected: false },
+        { name: "Locked", visibility: "visible", protected: true },
+        { name: "Notes", visibility: "hidden", protected: false },
+      ]);
+    });
+
+    it("reads a table from A1 with blanks as null, errors as values, merges and hidden rows", async () => {
+      const port = await make([tracker()]);
+      const snapshot = await port.readSheet("Joint Tracker");
+      expect(plain(snapshot.values)).toEqual([
+        ["Joint tracker: November"],
+        ["Child ID", "Name", "Date became looked after", "Placements"],
+        ["C001", "A.B.", "2024-04-03", 2],
+        ["C002", null, "03/04/2024", 1],
+        ["C003", "C.D.", { error: "#N/A" }, true],
+      ]);
+      expect(snapshot.merges).toEqual(["A1:D1"]);
+      expect(snapshot.hiddenRows).toEqual([4]);
+      expect(snapshot.protected).toBe(false);
+    });
+
+    it("finds a sheet whatever the case of its name, as Excel does", async () => {
+      const port = await make([tracker()]);
+      expect((await port.readSheet("joint tracker")).name).toBe("Joint Tracker");
+    });
+
+    it("writes a model and reads it back: text, numbers, dates, links as their text, merges", async () => {
+      const port = await make([tracker()]);
+      await port.writeSheet(agenda("Joint tracking surgery"));
+      const again = await reopen(port);
+      const snapshot = await again.readSheet("Agenda 14-11-2025");
+      expect(plain(snapshot.values)).toEqual([
+        ["Joint tracking surgery"],
+        [],
+        ["Child ID", "Due"],
+        ["C001", "2025-03-14"],
+        ["C002", 6],
+      ]);
+      expect(snapshot.merges).toEqual(["A1:C1"]);
+      expect((await again.listSheets()).map((s) => s.name)).toEqual(["Joint Tracker", "Agenda 14-11-2025"]);
+    });
+
+    it("writes a very hidden sheet", async () => {
+      const port = await make([tracker()]);
+      await port.writeSheet({
+        name: "TrackerProfile",
+        purpose: "profile",
+        visibility: "veryHidden",
+        cells: [],
+      });
+      const sheets = await (await reopen(port)).listSheets();
+      expect(sheets.find((s) => s.name === "TrackerProfile")?.visibility).toBe("veryHidden");
+    });
+
+    it("replaces an owned sheet without duplicating it and keeps its place among the tabs", async () => {
+      const port = await make([tracker()]);
+      await port.writeSheet(agenda("First"));
+      await port.writeSheet({ name: "Data quality", purpose: "dataQuality", cells: [] });
+      await port.writeSheet(agenda("Second"));
+      const again = await reopen(port);
+      expect((await again.listSheets()).map((s) => s.name)).toEqual([
+        "Joint Tracker",
+        "Agenda 14-11-2025",
+        "Data quality",
+      ]);
+      expect((await again.readSheet("Agenda 14-11-2025")).values[0]).toEqual(["Second"]);
+    });
+
+    it("deletes a sheet", async () => {
+      const port = await make([tracker(), locked()]);
+      await port.deleteSheet("Locked");
+      expect((await (await reopen(port)).listSheets()).map((s) => s.name)).toEqual(["Joint Tracker"]);
+    });
+
+    it("applies a change set, setting the number format, and reports each change applied", async () => {
+      const port = await make([tracker()]);
+      const textToDate = { ...change("C4", "03/04/2024", day(2024, 4, 3)), numberFormat: "dd/mm/yyyy" };
+      const name = change("B4", null, "E.F.");
+      const report = await port.applyChanges(set(textToDate, name));
+      expect(report).toEqual({ applied: [textToDate, name], skipped: [] });
+      const snapshot = await (await reopen(port)).readSheet("Joint Tracker");
+      expect(plain(snapshot.values)[3]).toEqual(["C002", "E.F.", "2024-04-03", 1]);
+    });
+
+    it("skips a cell edited since the change was computed and says what it holds now", async () => {
+      const port = await make([tracker()]);
+      const stale = change("C4", "04/03/2024", day(2024, 3, 4));
+      const report = await port.applyChanges(set(stale));
+      expect(report).toEqual({
+        applied: [],
+        skipped: [{ change: stale, reason: "edited-since", current: "03/04/2024" }],
+      });
+      expect((await (await reopen(port)).readSheet("Joint Tracker")).values[3]?.[2]).toBe("03/04/2024");
+    });
+
+    it("compares dates by day, numbers exactly and treats a blank cell as empty text", async () => {
+      const port = await make([tracker()]);
+      const sameDay = change("C3", new Date(Date.UTC(2024, 3, 3, 13, 30)), day(2024, 4, 4));
+      const otherNumber = change("D3", 2.0001, 3);
+      const blank = change("B4", "", "G.H.");
+      const report = await port.applyChanges(set(sameDay, otherNumber, blank));
+      expect(report.applied).toEqual([sameDay, blank]);
+      expect(report.skipped.map((s) => [s.change.cell, s.reason])).toEqual([["D3", "edited-since"]]);
+    });
+
+    it("refuses changes to a protected sheet and to a sheet that no longer exists", async () => {
+      const port = await make([tracker(), locked()]);
+      const onLocked = change("B2", "01/02/2024", day(2024, 2, 1), "Locked");
+      const onMissing = change("B2", "x", "y", "Gone");
+      const report = await port.applyChanges(set(onLocked, onMissing));
+      expect(report.applied).toEqual([]);
+      expect(report.skipped.map((s) => s.reason)).toEqual(["sheet-protected", "sheet-missing"]);
+      expect((await (await reopen(port)).readSheet("Locked")).values[1]).toEqual(["C009", "01/02/2024"]);
+    });
+  });
+}
