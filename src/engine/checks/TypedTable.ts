@@ -1,0 +1,79 @@
+import type { CellValue } from "../cells/CellValue";
+import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
+import type { EpochDay } from "../dates/epochDay";
+import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
+import { cellOf, type TrackerRow, type TrackerTable } from "../tables/TrackerTable";
+import { cellAddress } from "./cellAddress";
+
+/**
+ * A tracker row with its date cells read once: every check asks the same row for the same dates,
+ * and reading a text date is the costly part, so it is done here and not in each check.
+ */
+export interface TypedRow {
+  rowNumber: number;
+  /** The raw cell by key (`null` when blank or not mapped). */
+  value(key: ColumnKey): CellValue;
+  /** The cell read as a date (only for the profile's date columns the table maps). */
+  date(key: ColumnKey): CellDate;
+  /** The day of a date cell, when it holds a valid date. */
+  day(key: ColumnKey): EpochDay | undefined;
+  /** The cell as trimmed text, or undefined when blank. Numbers are shown as Excel would. */
+  text(key: ColumnKey): string | undefined;
+}
+
+export interface TypedTable {
+  table: TrackerTable;
+  /** The profile's description of the sheet. */
+  spec: SheetSpec;
+  rows: readonly TypedRow[];
+  /** Whether the sheet has a column with this key. */
+  has(key: ColumnKey): boolean;
+  /** The profile's columns the table maps, in profile order. */
+  mappedColumns: readonly ColumnSpec[];
+  /** The A1 address of a row's cell in a column (the header cell's column). */
+  address(rowNumber: number, key: ColumnKey): string;
+}
+
+const EMPTY: CellDate = { kind: "empty" };
+
+/** Types a table against its sheet of the profile; undefined when the profile does not know the sheet. */
+export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTable | undefined {
+  const spec = profile.sheets.find((s) => s.key === table.sheetKey);
+  if (!spec) return undefined;
+  const columnNumber = new Map(table.columns.map((c) => [c.key, c.column]));
+  const mappedColumns = spec.columns.filter((c) => columnNumber.has(c.key));
+  const dateKeys = mappedColumns.filter((c) => c.type === "date").map((c) => c.key);
+  const rows = table.rows.map((row) => typeRow(row, dateKeys));
+  return {
+    table,
+    spec,
+    rows,
+    has: (key) => columnNumber.has(key),
+    mappedColumns,
+    address(rowNumber, key) {
+      const column = columnNumber.get(key);
+      if (column === undefined) throw new RangeError(`the sheet ${table.sheetName} has no column ${key}`);
+      return cellAddress(rowNumber, column);
+    },
+  };
+}
+
+function typeRow(row: TrackerRow, dateKeys: readonly ColumnKey[]): TypedRow {
+  const dates = new Map<ColumnKey, CellDate>();
+  for (const key of dateKeys) dates.set(key, coerceCellDate(cellOf(row, key)));
+  return {
+    rowNumber: row.rowNumber,
+    value: (key) => cellOf(row, key),
+    date: (key) => dates.get(key) ?? EMPTY,
+    day(key) {
+      const read = dates.get(key);
+      return read?.kind === "date" ? read.day : undefined;
+    },
+    text(key) {
+      const value = cellOf(row, key);
+      if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+      if (typeof value === "number" || typeof value === "boolean") return String(value);
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { formatUkDate } from "../dates/epochDay";
+import type { MessageParams } from "./defineCheck";
+
+/**
+ * The wording of every check, by code, apart from the checks themselves (as zod keeps its locales
+ * apart from its issue codes). `{name}` is replaced by the problem's parameter; the runner adds
+ * `{column}` (the header as in the sheet) and `{value}` (the cell as the user sees it). Days are
+ * written dd/MM/yyyy.
+ */
+export const CHECK_MESSAGES: Readonly<Record<string, string>> = {
+  "DATE-INVALID": "{column}: {detail}",
+  "DATE-MONTH-FIRST":
+    "{column}: “{value}” looks month-first (US style); did you mean {meant}? Check and retype it",
+  "DATE-OUT-OF-RANGE": "{column}: {detail}",
+  "CELL-FORMULA-ERROR": "{column} shows the Excel error {error}: correct the formula or type the value",
+  "DATE-PLACEHOLDER": "{column} holds “{placeholder}”, which counts as empty (no date yet)",
+  "DATE-AS-TEXT":
+    "{column}: “{value}” is a date typed as text ({date}); Excel cannot sort or filter it as a date",
+  "DATE-AMBIGUOUS":
+    "{column}: “{value}” could be read two ways; it is read day first as {date}. Retype it as a real date to confirm",
+  "DATE-IN-FUTURE": "{column} {date} is after {asOf}, but the column records something that has happened",
+  "DATE-BEFORE-1990": "{column} {date} is before 01/01/1990: is the year right?",
+  "DATE-BEFORE-BIRTH": "{column} {date} is before the child's date of birth {dateOfBirth}",
+  "JT-BLA-BEFORE-DOB": "{column} {date} is before the child's date of birth {earlier}",
+  "JT-REVIEW-BEFORE-BLA": "{column} {date} is before the child became looked after on {earlier}",
+  "JT-PPM-BEFORE-BLA":
+    "{column} {date} is before the child became looked after on {earlier} (early permanence planning?); it is left out of PPM timeliness",
+  "JT-REVIEW2-BEFORE-REVIEW1": "{column} {date} is before the 1st CLA review on {earlier}",
+  "JT-MATCH-ADM-BEFORE-PANEL": "{column} {date} is before the match was presented to panel on {earlier}",
+  "RA-ADM-BEFORE-PANEL": "{column} {date} is before the panel on {earlier}",
+  "FF-ADM-BEFORE-PANEL": "{column} {date} is before the matching panel on {earlier}",
+  "CP-ADM-BEFORE-PANEL": "{column} {date} is before the panel on {earlier}",
+  "RA-IHV-BEFORE-ENQUIRY": "{column} {date} is before the enquiry on {earlier}",
+  "RA-PANEL-BEFORE-APPLICATION": "{column} {date} is before the application on {earlier}",
+  "EVENT-AFTER-EXIT": "{column} {date} is after the row's exit date {exit}",
+  "REQUIRED-MISSING": "{column} is empty but every row needs it",
+  "JT-DUPLICATE-EPISODE":
+    "Child ID “{id}” with the same date became looked after ({started}) is already on row {firstRow}: one episode entered twice?",
+  "HOUSEHOLD-DUPLICATE-ID": "Household ID “{id}” is already on row {firstRow}",
+  "JT-AGED-18-OPEN":
+    "The child was born on {dateOfBirth} and turned 18 on {eighteenth}, but the row has no date ceased to be looked after",
+  "CODE-UNKNOWN": "{column}: “{text}” is not in the {list} list",
+  "CODE-LEGACY":
+    "{column}: {code} ({label}) is from an earlier year's list; use a current code for new episodes",
+  "CODE-AS-WORDS": "{column}: “{text}” is written as words; the code is {code} ({label})",
+  "TEXT-UNTRIMMED": "{column}: “{text}” has extra spaces",
+  "WORKER-NAME-VARIANTS":
+    "{column}: “{name}” is probably “{canonical}” (the same person is written {variants} other way(s) on this sheet)",
+  "NUMBER-NOT-WHOLE": "{column}: “{text}” is not a whole number",
+  "NUMBER-NEGATIVE": "{column}: {number} is below zero",
+  "FS-PLACED-ABOVE-APPROVED": "{column}: {placed} children placed but only {approved} approved place(s)",
+  "FS-PLACES-EXCEED-APPROVED":
+    "{column}: {placed} placed + {vacant} vacant + {notAvailable} not available = {total}, more than the {approved} approved place(s)",
+  "CHECK-FAILED":
+    "The check “{title}” could not run on this sheet (an internal error); its problems are not listed",
+};
+
+/** Fills in a code's wording; an unknown code or parameter shows as itself rather than failing. */
+export function describeProblem(code: string, params: MessageParams): string {
+  const template = CHECK_MESSAGES[code] ?? code;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "object" ? formatUkDate(value.day) : String(value);
+  });
+}

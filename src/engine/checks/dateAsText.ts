@@ -1,0 +1,30 @@
+import { excelSerialFromEpochDay } from "../cells/coerceCellDate";
+import { formatUkDate } from "../dates/epochDay";
+import { day, defineCheck, problem } from "./defineCheck";
+import { eachDateCell } from "./eachCell";
+
+/**
+ * A date typed as text works in the add-in but not in Excel's own sorting, filters and formulas.
+ * Only unambiguous text is offered as a fix ("3rd April 2019", "2019-04-03", "25/12/2024").
+ */
+export const dateAsText = defineCheck({
+  code: "DATE-AS-TEXT",
+  severity: "info",
+  title: "Date held as text",
+  reads: [],
+  check: (table) =>
+    eachDateCell(table, (read, row, column) =>
+      read.kind === "date" && read.from === "text" && !read.ambiguous
+        ? problem(
+            row.rowNumber,
+            column.key,
+            { date: day(read.day) },
+            {
+              value: excelSerialFromEpochDay(read.day),
+              numberFormat: "dd/mm/yyyy",
+              text: formatUkDate(read.day),
+            },
+          )
+        : undefined,
+    ),
+});

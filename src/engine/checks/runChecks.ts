@@ -1,0 +1,91 @@
+import { isCellError, type CellValue } from "../cells/CellValue";
+import { coerceCellDate } from "../cells/coerceCellDate";
+import { formatUkDate } from "../dates/epochDay";
+import type { TrackerTable } from "../tables/TrackerTable";
+import { ALL_CHECKS } from "./allChecks";
+import { cellAddress } from "./cellAddress";
+import { describeProblem } from "./checkMessages";
+import type { DataQualityIssue } from "./DataQualityIssue";
+import type { CheckContext, CheckDefinition, Problem } from "./defineCheck";
+import { typeTable, type TypedTable } from "./TypedTable";
+
+/**
+ * Runs every check over every table and returns the problems as located, worded issues, in sheet
+ * order, then row, then column.
+ *
+ * Each row's dates are read once (typeTable) and shared by all checks. A check that needs a sheet or
+ * a column the workbook does not have is skipped. A check that throws is a bug: it is reported as one
+ * CHECK-FAILED issue for that sheet and the other checks still run, so one faulty check never hides
+ * the rest of the list.
+ */
+export function runChecks(
+  tables: readonly TrackerTable[],
+  context: CheckContext,
+  checks: readonly CheckDefinition[] = ALL_CHECKS,
+): DataQualityIssue[] {
+  const issues: DataQualityIssue[] = [];
+  for (const table of tables) {
+    const typed = typeTable(table, context.profile);
+    if (!typed) continue;
+    const found: { issue: DataQualityIssue; column: number; order: number }[] = [];
+    checks.forEach((check, order) => {
+      if (check.sheets && !check.sheets.includes(table.sheetKey)) return;
+      if (!check.reads.every((key) => typed.has(key))) return;
+      let problems: Problem[];
+      try {
+        problems = check.check(typed, context);
+      } catch {
+        found.push({ issue: checkFailed(table, check), column: 0, order });
+        return;
+      }
+      for (const p of problems)
+        found.push({ issue: toIssue(typed, check, p), column: columnOf(table, p), order });
+    });
+    found.sort((a, b) => a.issue.row - b.issue.row || a.column - b.column || a.order - b.order);
+    issues.push(...found.map((f) => f.issue));
+  }
+  return issues;
+}
+
+function columnOf(table: TrackerTable, p: Problem): number {
+  return table.columns.find((c) => c.key === p.column)?.column ?? 0;
+}
+
+function toIssue(table: TypedTable, check: CheckDefinition, p: Problem): DataQualityIssue {
+  const header = table.table.columns.find((c) => c.key === p.column)?.header ?? p.column;
+  const row = table.rows.find((r) => r.rowNumber === p.row);
+  const value = row ? shownValue(row.value(p.column)) : "";
+  const issue: DataQualityIssue = {
+    sheet: table.table.sheetName,
+    cell: table.address(p.row, p.column),
+    row: p.row,
+    column: p.column,
+    severity: check.severity,
+    code: check.code,
+    message: describeProblem(check.code, { column: header, value, ...p.params }),
+  };
+  return p.suggestedFix ? { ...issue, suggestedFix: p.suggestedFix } : issue;
+}
+
+function checkFailed(table: TrackerTable, check: CheckDefinition): DataQualityIssue {
+  return {
+    sheet: table.sheetName,
+    cell: cellAddress(table.headerRow, 1),
+    row: table.headerRow,
+    column: null,
+    severity: "warning",
+    code: "CHECK-FAILED",
+    message: describeProblem("CHECK-FAILED", { title: check.title }),
+  };
+}
+
+/** A cell as the user sees it, for messages. */
+export function shownValue(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return String(value);
+  if (isCellError(value)) return value.error;
+  const read = coerceCellDate(value);
+  return read.kind === "date" ? formatUkDate(read.day) : "";
+}
