@@ -23,6 +23,7 @@ export default tseslint.config(
         __dirname: "readonly",
         console: "readonly",
         Buffer: "readonly",
+        URL: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
