@@ -1,18 +1,2 @@
-/**
- * A small deterministic random source (mulberry32) so that randomised cross-checks are repeatable:
- * a failure prints its seed and reproduces exactly.
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function randomInteger(random: () => number, min: number, max: number): number {
-  return min + Math.floor(random() * (max - min + 1));
-}
+// The implementation moved to the engine, where the sample tracker generator uses it too.
+export { randomInteger, seededRandom } from "../../src/engine/sample/seededRandom";
