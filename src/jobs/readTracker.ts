@@ -1,0 +1,58 @@
+import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetKey, TrackerProfile } from "../engine/profile/TrackerProfile";
+import { findTrackerSheet } from "../engine/tables/findTrackerSheet";
+import { mapTrackerTable, type TableMapping } from "../engine/tables/mapTrackerTable";
+import type { TableFinding } from "../engine/tables/TableFinding";
+import type { TrackerTable } from "../engine/tables/TrackerTable";
+
+/** How one profile sheet was read: mapped from a worksheet, or missing from the workbook. */
+export type SheetRead =
+  { status: "read"; sheetName: string; mapping: TableMapping } | { status: "missing"; finding: TableFinding };
+
+export interface TrackerRead {
+  /** One table per profile sheet whose worksheet was found and whose header row was found. */
+  tables: TrackerTable[];
+  /** Per profile sheet, how it was read. */
+  mappings: Partial<Record<SheetKey, SheetRead>>;
+  /** Every finding about the workbook's shape, sheet by sheet in profile order. */
+  findings: TableFinding[];
+}
+
+/** What a workbook without the sheet cannot have: said plainly, so nobody waits for an agenda. */
+const SWITCHED_OFF: Record<SheetKey, string> = {
+  jointTracker: "children's timeliness checks, statuses and joint tracking agendas are off",
+  ploTracker: "pre-proceedings checks and PLO agendas are off",
+  recruitment: "fostering recruitment and assessment checks and agendas are off",
+  fosteringSupport: "approved household checks and fostering support agendas are off",
+  familyFinding: "family-finding checks and agendas are off",
+  connectedPersons: "connected persons checks and agendas are off",
+};
+
+/**
+ * Reads every profile sheet the workbook has, in place: finds each worksheet by title or alias,
+ * reads it once and maps its columns. A missing sheet is not an error: it switches off what needs
+ * it, with a message that says so.
+ */
+export async function readTracker(port: WorkbookPort, profile: TrackerProfile): Promise<TrackerRead> {
+  const sheets = await port.listSheets();
+  const read: TrackerRead = { tables: [], mappings: {}, findings: [] };
+  for (const spec of profile.sheets) {
+    const sheet = findTrackerSheet(sheets, spec);
+    if (!sheet) {
+      const finding: TableFinding = {
+        code: "SHEET-MISSING",
+        severity: "info",
+        sheet: spec.title,
+        message: `No ${spec.title} sheet: ${SWITCHED_OFF[spec.key]}.`,
+      };
+      read.mappings[spec.key] = { status: "missing", finding };
+      read.findings.push(finding);
+      continue;
+    }
+    const mapping = mapTrackerTable(await port.readSheet(sheet.name), spec);
+    read.mappings[spec.key] = { status: "read", sheetName: sheet.name, mapping };
+    if (mapping.table) read.tables.push(mapping.table);
+    read.findings.push(...mapping.findings);
+  }
+  return read;
+}
