@@ -192,10 +192,10 @@ interface SampleChild {
 
 function generateCase(world: World, siblingGroups: { next: number }): CaseFacts {
   const { random, asOf } = world;
-  // About one child in eight became looked after in the last ten weeks, so the early standards
-  // (1st review, 1st PPM) have open rows not yet due, due soon and overdue at the as-of date.
-  const bla = randomChance(random, 0.12)
-    ? asOf - randomInteger(random, 1, 70)
+  // About one child in seven became looked after in the last four months, so the early standards
+  // (1st and 2nd review, 1st PPM) have open rows not yet due, due soon and overdue at the as-of date.
+  const bla = randomChance(random, 0.15)
+    ? asOf - randomInteger(random, 1, 130)
     : asOf - randomInteger(random, 71, 5 * 365);
   const route = randomWeighted(random, [
     ["proceedings", 62],
@@ -212,10 +212,11 @@ function generateCase(world: World, siblingGroups: { next: number }): CaseFacts 
     // Proceedings are often issued just before the child is placed (an interim care order at the
     // first hearing), sometimes after a period under section 20.
     facts.issued = Math.min(asOf, bla + randomInteger(random, -20, 15));
-    // 26 weeks beginning with the issue day ends on issue + 181 days; many cases still run over.
-    const length = randomChance(random, 0.55)
-      ? randomInteger(random, 100, 181)
-      : randomInteger(random, 182, 330);
+    // 26 weeks beginning with the issue day ends on issue + 181 days; most cases still run over
+    // (the national average is over 40 weeks).
+    const length = randomChance(random, 0.45)
+      ? randomInteger(random, 120, 181)
+      : randomInteger(random, 182, 360);
     facts.finalOrder = by(facts.issued + length, asOf);
   }
   const daysInCare = asOf - bla;
@@ -395,7 +396,9 @@ function generateChild(world: World, facts: CaseFacts, id: string): SampleChild 
     const due = addCalendarMonths(firstReview, 3);
     secondReview = by(
       randomWeighted(random, [
-        [due - randomInteger(random, 0, 20), 85],
+        // Many reviews are booked for the last few days allowed.
+        [due - randomInteger(random, 0, 3), 35],
+        [due - randomInteger(random, 4, 20), 50],
         [due + randomInteger(random, 1, 40), 12],
         [undefined, 3],
       ]),
