@@ -32,7 +32,8 @@ const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Frida
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   limit: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end" },
-  amount: { width: "6em" },
+  amount: { width: "6em", flexShrink: 0 },
+  amountInput: { width: "100%", minWidth: 0 },
   unit: { flexGrow: 1 },
   result: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -94,6 +95,7 @@ export function DeadlineCalculator({ today, calendar }: DeadlineCalculatorProps)
           validationState={amountProblem === undefined ? "none" : "error"}
         >
           <Input
+            className={styles.amountInput}
             value={amountText}
             inputMode="numeric"
             aria-describedby={ids.unit}

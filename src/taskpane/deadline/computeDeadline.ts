@@ -107,10 +107,9 @@ export function computeDeadline(
       notes.push(`Bank holidays and closure days not counted: ${skipped.map(formatUkDate).join(", ")}.`);
     }
   }
-  for (const day of [start.day, deadline, today]) {
-    const warning = calendarCoverageWarning(calendar, day);
-    if (warning !== undefined && !notes.includes(warning)) notes.push(warning);
-  }
+  // One warning is enough: it says which year's holidays to add.
+  const uncovered = [start.day, deadline, today].find((d) => !calendar.knowsHolidaysOn(d));
+  if (uncovered !== undefined) notes.push(calendarCoverageWarning(calendar, uncovered) as string);
 
   return {
     kind: "deadline",
