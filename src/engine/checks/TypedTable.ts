@@ -3,7 +3,7 @@ import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
 import { cellOf, type TrackerRow, type TrackerTable } from "../tables/TrackerTable";
-import { cellAddress } from "./cellAddress";
+import { cellAddress } from "../tables/cellAddress";
 
 /**
  * A tracker row with its date cells read once: every check asks the same row for the same dates,

@@ -3,7 +3,7 @@ import { coerceCellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { ALL_CHECKS } from "./allChecks";
-import { cellAddress } from "./cellAddress";
+import { cellAddress } from "../tables/cellAddress";
 import { describeProblem } from "./checkMessages";
 import type { DataQualityIssue } from "./DataQualityIssue";
 import type { CheckContext, CheckDefinition, Problem } from "./defineCheck";

@@ -1,0 +1,30 @@
+import { isoDay } from "../engine/checks/checkFixtures";
+import { checkTracker, hasErrors, writeDataQualitySheet } from "./checkTracker";
+import { smallTracker } from "./checkTrackerFixtures";
+
+describe("checkTracker", () => {
+  it("reads the profile and tracker through the port and lists every problem located on its sheet", async () => {
+    const result = await checkTracker(smallTracker(), { asOf: isoDay("2026-11-24") });
+    expect(result.issues.map((i) => `${i.sheet}!${i.cell} ${i.code}`)).toEqual([
+      "Joint Tracker!C2 DATE-AS-TEXT",
+      "Joint Tracker!F2 DATE-PLACEHOLDER",
+      "Joint Tracker!E3 DATE-INVALID",
+      "Joint Tracker!F3 JT-PPM-BEFORE-BLA",
+      "Joint Tracker!D4 WORKER-NAME-VARIANTS",
+      "Joint Tracker!D4 TEXT-UNTRIMMED",
+      "Fostering Support!B2 TEXT-UNTRIMMED",
+      "Fostering Support!E2 FS-PLACED-ABOVE-APPROVED",
+    ]);
+    expect(hasErrors(result)).toBe(true);
+    expect(result.findings.map((f) => f.code)).toContain("SHEET-MISSING");
+  });
+
+  it("writes a Data quality sheet and leaves the tracker's cells alone", async () => {
+    const workbook = smallTracker();
+    const before = workbook.snapshot()["Joint Tracker"];
+    const result = await checkTracker(workbook, { asOf: isoDay("2026-11-24") });
+    await writeDataQualitySheet(workbook, result);
+    expect(workbook.sheetModel("Data quality")?.purpose).toBe("dataQuality");
+    expect(workbook.snapshot()["Joint Tracker"]).toEqual(before);
+  });
+});

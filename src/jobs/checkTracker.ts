@@ -1,0 +1,60 @@
+import { createWorkingDayCalendar, type WorkingDayCalendar } from "../engine/calendar/WorkingDayCalendar";
+import type { DataQualityIssue } from "../engine/checks/DataQualityIssue";
+import { runChecks } from "../engine/checks/runChecks";
+import type { EpochDay } from "../engine/dates/epochDay";
+import { buildDataQualitySheet } from "../engine/fixes/buildDataQualitySheet";
+import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import type { TrackerProfile } from "../engine/profile/TrackerProfile";
+import type { TableFinding } from "../engine/tables/TableFinding";
+import type { TrackerTable } from "../engine/tables/TrackerTable";
+import { loadProfile } from "./loadProfile";
+import { readTracker } from "./readTracker";
+
+export interface CheckTrackerOptions {
+  asOf: EpochDay;
+  /** The calendar with the workbook's local closure days; England & Wales bank holidays by default. */
+  calendar?: WorkingDayCalendar;
+}
+
+export interface CheckTrackerResult {
+  asOf: EpochDay;
+  profile: TrackerProfile;
+  tables: TrackerTable[];
+  /** Problems with the data, cell by cell. */
+  issues: DataQualityIssue[];
+  /** Problems with the workbook's shape (a missing sheet or column, an unreadable profile). */
+  findings: TableFinding[];
+}
+
+/** Reads the profile and the tracker sheets through the port and runs every data-quality check. */
+export async function checkTracker(
+  port: WorkbookPort,
+  options: CheckTrackerOptions,
+): Promise<CheckTrackerResult> {
+  const loaded = await loadProfile(port);
+  const read = await readTracker(port, loaded.profile);
+  const issues = runChecks(read.tables, {
+    asOf: options.asOf,
+    calendar: options.calendar ?? createWorkingDayCalendar(),
+    profile: loaded.profile,
+  });
+  return {
+    asOf: options.asOf,
+    profile: loaded.profile,
+    tables: read.tables,
+    issues,
+    findings: [...loaded.findings, ...read.findings],
+  };
+}
+
+/** Writes (or replaces) the Data quality sheet listing every issue of a check, each linked to its cell. */
+export async function writeDataQualitySheet(port: WorkbookPort, result: CheckTrackerResult): Promise<void> {
+  await port.writeSheet(buildDataQualitySheet(result.issues, result.asOf));
+}
+
+/** Whether a check found anything that makes figures wrong: the CLI's exit 1. */
+export function hasErrors(result: CheckTrackerResult): boolean {
+  return (
+    result.issues.some((i) => i.severity === "error") || result.findings.some((f) => f.severity === "error")
+  );
+}

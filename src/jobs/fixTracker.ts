@@ -1,0 +1,83 @@
+import type { EpochDay } from "../engine/dates/epochDay";
+import { formatIsoDate } from "../engine/dates/epochDay";
+import {
+  buildChangeLogSheet,
+  CHANGE_LOG_SHEET,
+  readChangeLog,
+  type ChangeLogRow,
+  type LogTime,
+} from "../engine/fixes/changeLog";
+import { proposeFixes } from "../engine/fixes/proposeFixes";
+import type { ApplyReport, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
+import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import { checkTracker, type CheckTrackerResult } from "./checkTracker";
+
+export interface FixTrackerOptions {
+  asOf: EpochDay;
+  /** When the fixes are applied, for the change set's id and the log (the jobs have no clock). */
+  now: LogTime;
+  /** Also clear placeholder text ("TBC", "n/a") from date cells. */
+  placeholders?: boolean;
+  /** Work out the change set but change nothing. */
+  dryRun?: boolean;
+}
+
+export interface FixTrackerResult {
+  check: CheckTrackerResult;
+  changeSet: ChangeSet;
+  /** What the port applied and skipped; absent on a dry run. */
+  report?: ApplyReport;
+}
+
+/**
+ * Applies the safe fixes to the tracker and logs them. Everything is computed before anything is
+ * written: the change set (with each cell's current value), which sheets are protected, and the log
+ * read back. Changes to a protected sheet are skipped, not attempted, and reported as such; a cell
+ * edited since the check is skipped by the port. Only applied changes are logged.
+ */
+export async function fixTracker(port: WorkbookPort, options: FixTrackerOptions): Promise<FixTrackerResult> {
+  const check = await checkTracker(port, { asOf: options.asOf });
+  const existingLog = await readLog(port);
+  const changeSet = proposeFixes(check.tables, check.issues, {
+    id: uniqueChangeSetId(options.now, existingLog),
+    placeholders: options.placeholders ?? false,
+  });
+  if (options.dryRun) return { check, changeSet };
+
+  const sheets = await port.listSheets();
+  const isProtected = (name: string): boolean =>
+    sheets.some((s) => s.protected && s.name.toLowerCase() === name.toLowerCase());
+  const refused: SkippedChange[] = changeSet.changes
+    .filter((c) => isProtected(c.sheet))
+    .map((change) => ({ change, reason: "sheet-protected" }));
+  const writable: ChangeSet = {
+    ...changeSet,
+    changes: changeSet.changes.filter((c) => !isProtected(c.sheet)),
+  };
+
+  const applied = await port.applyChanges(writable);
+  const report: ApplyReport = { applied: applied.applied, skipped: [...refused, ...applied.skipped] };
+  if (report.applied.length > 0) {
+    await port.writeSheet(buildChangeLogSheet(existingLog, changeSet, report, options.now));
+  }
+  return { check, changeSet, report };
+}
+
+/** The rows the Change log already holds (none when the workbook has no log yet). */
+export async function readLog(port: WorkbookPort): Promise<ChangeLogRow[]> {
+  const sheet = (await port.listSheets()).find(
+    (s) => s.name.toLowerCase() === CHANGE_LOG_SHEET.toLowerCase(),
+  );
+  return sheet ? readChangeLog(await port.readSheet(sheet.name)) : [];
+}
+
+/** "CS-20261124-0905", with "-2", "-3"… when the log already has a change set of that minute. */
+export function uniqueChangeSetId(now: LogTime, log: readonly ChangeLogRow[], prefix = "CS"): string {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const base = `${prefix}-${formatIsoDate(now.day).replace(/-/g, "")}-${pad(now.hour)}${pad(now.minute)}`;
+  const used = new Set(log.map((r) => r.changeSet));
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}

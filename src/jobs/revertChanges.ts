@@ -1,0 +1,43 @@
+import { buildChangeLogSheet, type LogTime } from "../engine/fixes/changeLog";
+import { alignWithCurrentValues, revertChangeSet } from "../engine/fixes/revertChangeSet";
+import { parseCellAddress } from "../engine/tables/cellAddress";
+import type { CellValue } from "../engine/cells/CellValue";
+import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
+import type { SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import { readLog, uniqueChangeSetId } from "./fixTracker";
+
+export type RevertChangesResult =
+  | { kind: "reverted"; changeSet: ChangeSet; report: ApplyReport }
+  | { kind: "notFound"; id: string; knownIds: string[] };
+
+/**
+ * Undoes a logged change set: the inverse changes are applied through the port (which skips cells
+ * edited since the fix) and logged as a change set of their own, so a revert can itself be reverted.
+ */
+export async function revertChanges(
+  port: WorkbookPort,
+  options: { changeSetId: string; now: LogTime },
+): Promise<RevertChangesResult> {
+  const log = await readLog(port);
+  const inverse = revertChangeSet(log, options.changeSetId, uniqueChangeSetId(options.now, log, "RV"));
+  if (inverse.kind === "notFound") return inverse;
+
+  const snapshots = new Map<string, SheetSnapshot | undefined>();
+  const sheets = await port.listSheets();
+  for (const name of new Set(inverse.changeSet.changes.map((c) => c.sheet))) {
+    const sheet = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    snapshots.set(name, sheet ? await port.readSheet(sheet.name) : undefined);
+  }
+  const current = (sheet: string, cell: string): CellValue | undefined => {
+    const position = parseCellAddress(cell);
+    const snapshot = snapshots.get(sheet);
+    if (!position || !snapshot) return undefined;
+    return snapshot.values[position.row - 1]?.[position.column - 1] ?? null;
+  };
+  const changeSet = alignWithCurrentValues(inverse.changeSet, current);
+
+  const report = await port.applyChanges(changeSet);
+  if (report.applied.length > 0)
+    await port.writeSheet(buildChangeLogSheet(log, changeSet, report, options.now));
+  return { kind: "reverted", changeSet, report };
+}
