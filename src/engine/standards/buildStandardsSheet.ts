@@ -1,0 +1,91 @@
+import type { ModelCell, SheetModel } from "../port/SheetModel";
+import { columnLetters } from "../tables/cellAddress";
+import { DEFAULT_PROFILE } from "../profile/defaultProfile";
+import { profileSheet } from "../profile/TrackerProfile";
+import type { Standard } from "./Standard";
+import {
+  STANDARDS_COLUMNS,
+  STANDARDS_HEADER_ROW,
+  STANDARDS_SHEET_NAME,
+  type StandardsColumnKey,
+} from "./standardsSheetColumns";
+import { formatCondition, formatLimitVariants } from "./standardText";
+
+const UNIT_TEXT = { workingDays: "working days", days: "days", weeks: "weeks", months: "months" } as const;
+
+/** A standard as the sheet shows it: one readable cell per column. */
+export function standardCells(standard: Standard): Record<StandardsColumnKey, string | number> {
+  return {
+    id: standard.id,
+    title: standard.title,
+    sheet: profileSheet(DEFAULT_PROFILE, standard.sheet)?.title ?? standard.sheet,
+    start: standard.start.join(", "),
+    startKind: standard.startKind,
+    end: standard.end ?? "",
+    limit: standard.limit?.n ?? "",
+    unit: standard.limit ? UNIT_TEXT[standard.limit.unit] : "",
+    by: standard.by ?? "",
+    amber: standard.amberWorkingDays,
+    appliesWhen: standard.appliesWhen ? formatCondition(standard.appliesWhen) : "",
+    limitVariants: formatLimitVariants(standard.limitVariants),
+    exit: standard.exit ?? "",
+    basis: standard.basis,
+    source: standard.source,
+    enabled: standard.enabled ? "yes" : "no",
+  };
+}
+
+/**
+ * The Standards sheet, written when a workbook has none: one row per standard under a header, so a
+ * manager can change a limit, switch a local target off or add a local standard, and the add-in
+ * reads it back (readStandardsSheet) as the source of truth.
+ */
+export function buildStandardsSheet(standards: readonly Standard[]): SheetModel {
+  const cells: ModelCell[] = [
+    { row: 1, column: 1, value: "Standards the tracker is checked against", style: { bold: true, size: 14 } },
+    {
+      row: 2,
+      column: 1,
+      value:
+        "Change a limit, the amber window or On (yes/no) here; add a row for a local standard over the " +
+        "tracker's column keys. Start: columns in order, the first with a date wins; leave End blank for a " +
+        "recurring “next due” standard. Basis: STAT regulation or Act, SG statutory guidance, NMS national " +
+        "minimum standard, LOCAL local target.",
+      style: { italic: true, wrap: false },
+    },
+  ];
+  STANDARDS_COLUMNS.forEach((column, i) => {
+    cells.push({
+      row: STANDARDS_HEADER_ROW,
+      column: i + 1,
+      value: column.header,
+      style: { bold: true, fill: "D9E1F2", border: true, wrap: true, vertical: "top" },
+    });
+  });
+  standards.forEach((standard, r) => {
+    const values = standardCells(standard);
+    STANDARDS_COLUMNS.forEach((column, i) => {
+      cells.push({
+        row: STANDARDS_HEADER_ROW + 1 + r,
+        column: i + 1,
+        value: values[column.key],
+        style: { vertical: "top" },
+      });
+    });
+  });
+  const lastColumn = STANDARDS_COLUMNS.length;
+  const lastRow = STANDARDS_HEADER_ROW + Math.max(1, standards.length);
+  return {
+    name: STANDARDS_SHEET_NAME,
+    purpose: "standards",
+    cells,
+    columnWidths: Object.fromEntries(STANDARDS_COLUMNS.map((c, i) => [i + 1, c.width])),
+    freeze: { rows: STANDARDS_HEADER_ROW, columns: 2 },
+    autoFilter: `A${STANDARDS_HEADER_ROW}:${columnLetters(lastColumn)}${lastRow}`,
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      repeatRows: { first: STANDARDS_HEADER_ROW, last: STANDARDS_HEADER_ROW },
+    },
+  };
+}
