@@ -27,20 +27,26 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SampleS
     views: [{ state: "frozen", ySplit: sheet.headerRow, xSplit: 0 }],
   });
   worksheet.columns = header.map((_title, c) => ({ width: columnWidth(sheet, c) }));
+  // The title and header rows stay open until their merges are made: a streamed row, once
+  // committed, cannot be changed.
+  const top: ExcelJS.Row[] = [];
   sheet.values.forEach((values, r) => {
     const row = worksheet.addRow(values.map(toExcel));
     const rowNumber = r + 1;
     if (rowNumber <= sheet.headerRow) {
       row.font = rowNumber === sheet.headerRow ? { bold: true } : { bold: true, size: 14 };
       if (rowNumber === sheet.headerRow) row.alignment = { wrapText: true, vertical: "top" };
-    } else {
-      values.forEach((value, c) => {
-        if (value instanceof Date) row.getCell(c + 1).numFmt = DATE_FORMAT;
-      });
+      top.push(row);
+      if (rowNumber < sheet.headerRow) return;
+      for (const range of sheet.merges ?? []) worksheet.mergeCells(range);
+      for (const open of top) open.commit();
+      return;
     }
+    values.forEach((value, c) => {
+      if (value instanceof Date) row.getCell(c + 1).numFmt = DATE_FORMAT;
+    });
     row.commit();
   });
-  for (const range of sheet.merges ?? []) worksheet.mergeCells(range);
   worksheet.commit();
 }
 

@@ -106,22 +106,25 @@ function describeKinds(kinds: readonly PlantedProblemKind[]): string {
   return [...counts].map(([kind, n]) => `${kind} ${n}`).join(", ");
 }
 
+const WRITE_ERRORS: ReadonlyMap<string, string> = new Map([
+  ["ENOENT", "the folder does not exist"],
+  ["EACCES", "permission denied"],
+  ["EPERM", "permission denied"],
+  ["EBUSY", "the file is open in another program (close it in Excel and try again)"],
+  ["EISDIR", "it is a folder"],
+  ["EROFS", "the disk is read-only"],
+  ["ENOSPC", "the disk is full"],
+]);
+
 /** A file that cannot be written is the user's to fix (folder missing, file open in Excel): one line. */
 async function writeOrExplain(file: string, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (error) {
     const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-    const reason =
-      code === "ENOENT"
-        ? "the folder does not exist"
-        : code === "EACCES" || code === "EPERM"
-          ? "permission denied"
-          : code === "EBUSY"
-            ? "the file is open in another program (close it in Excel and try again)"
-            : code === "EISDIR"
-              ? "it is a folder"
-              : "it could not be written";
+    const reason = WRITE_ERRORS.get(code);
+    // Anything else is a bug, not the user's to fix: let it reach the internal-error handler.
+    if (reason === undefined) throw error;
     throw new UsageError(`cannot write “${file}”: ${reason}`);
   }
 }
