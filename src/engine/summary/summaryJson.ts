@@ -1,0 +1,102 @@
+import { formatIsoDate, type EpochDay } from "../dates/epochDay";
+import type { MedianOf, PeriodFigures, PpmBands, SummaryFigures } from "./SummaryFigures";
+
+/**
+ * `tracker summary --json`: exactly the keys of evaluation-semantics.md "CLI JSON (summary --json)"
+ * first (month, asOf, timeliness, ppmBands), then the other figures. Dates are YYYY-MM-DD.
+ */
+export interface SummaryJson {
+  month: string;
+  asOf: string;
+  timeliness: { standard: string; month: string; cohort: number; onTime: number; late: number }[];
+  ppmBands: ({ month: string } & PpmBands)[];
+  period: PeriodJson;
+  previousPeriod: PeriodJson;
+  yearEarlierPeriod: PeriodJson;
+  months: PeriodJson[];
+  quarters: { quarter: string; ppmsHeld: number }[];
+  financialYears: { financialYear: string; approvals: number }[];
+  byTeam: SummaryFigures["byTeam"];
+  byWorker: SummaryFigures["byWorker"];
+  noInformation: SummaryFigures["noInformation"];
+  occupancy: SummaryFigures["occupancy"];
+  inHouseFostering: SummaryFigures["inHouseFostering"];
+  placementsLast12Months: MedianOf;
+  completeness: SummaryFigures["completeness"];
+}
+
+export interface PeriodJson {
+  period: string;
+  first: string;
+  last: string;
+  timeliness: { standard: string; cohort: number; onTime: number; late: number }[];
+  ppmBands: PpmBands;
+  blaToPpmWorkingDays: MedianOf;
+  ppmsHeld: number;
+  secondReviewWithin4Months: PeriodFigures["secondReviewWithin4Months"];
+  planAgreedBy2ndReview: PeriodFigures["planAgreedBy2ndReview"];
+  enquiries: number;
+  enquiryToIhvWorkingDays: MedianOf;
+  applicationToPanelMonths: MedianOf;
+  approvals: number;
+}
+
+function iso(day: EpochDay): string {
+  return formatIsoDate(day);
+}
+
+function periodJson(p: PeriodFigures): PeriodJson {
+  return {
+    period: p.period.key,
+    first: iso(p.period.first),
+    last: iso(p.period.last),
+    timeliness: p.timeliness.map(({ standard, cohort, onTime, late }) => ({
+      standard,
+      cohort,
+      onTime,
+      late,
+    })),
+    ppmBands: p.ppmBands,
+    blaToPpmWorkingDays: p.blaToPpmWorkingDays,
+    ppmsHeld: p.ppmsHeld,
+    secondReviewWithin4Months: p.secondReviewWithin4Months,
+    planAgreedBy2ndReview: p.planAgreedBy2ndReview,
+    enquiries: p.enquiries,
+    enquiryToIhvWorkingDays: p.enquiryToIhvWorkingDays,
+    applicationToPanelMonths: p.applicationToPanelMonths,
+    approvals: p.approvals,
+  };
+}
+
+export function summaryJson(figures: SummaryFigures): SummaryJson {
+  return {
+    month: figures.month,
+    asOf: iso(figures.asOf),
+    timeliness: figures.months.flatMap((m) =>
+      m.timeliness.map(({ standard, cohort, onTime, late }) => ({
+        standard,
+        month: m.period.key,
+        cohort,
+        onTime,
+        late,
+      })),
+    ),
+    ppmBands: figures.months.map((m) => ({ month: m.period.key, ...m.ppmBands })),
+    period: periodJson(figures.current),
+    previousPeriod: periodJson(figures.previous),
+    yearEarlierPeriod: periodJson(figures.yearEarlier),
+    months: figures.months.map(periodJson),
+    quarters: figures.quarters.map((q) => ({ quarter: q.period.key, ppmsHeld: q.ppmsHeld })),
+    financialYears: figures.financialYears.map((y) => ({
+      financialYear: y.period.key,
+      approvals: y.approvals,
+    })),
+    byTeam: figures.byTeam,
+    byWorker: figures.byWorker,
+    noInformation: figures.noInformation,
+    occupancy: figures.occupancy,
+    inHouseFostering: figures.inHouseFostering,
+    placementsLast12Months: figures.placementsLast12Months,
+    completeness: figures.completeness,
+  };
+}
