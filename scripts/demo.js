@@ -10,6 +10,7 @@ const root = path.join(__dirname, "..");
 const demo = path.join(root, "demo");
 const rel = (file) => path.relative(root, path.join(demo, file));
 const today = new Date();
+const isoToday = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
 const month = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}`;
 
 // The steps, in order. `exits` lists the exit codes that are expected (1 = the workbook has problems,
@@ -43,7 +44,15 @@ const STEPS = [
   {
     command: "agenda",
     about: "write a joint tracking surgery agenda",
-    args: [rel("tracker-fixed.xlsx"), "--out", rel("tracker-agenda.xlsx")],
+    args: [
+      rel("tracker-fixed.xlsx"),
+      "--surgery",
+      "joint-tracking",
+      "--date",
+      isoToday,
+      "--out",
+      rel("tracker-agenda.xlsx"),
+    ],
     exits: [0, 1],
     fallbackInput: rel("tracker-demo.xlsx"),
   },
