@@ -1,0 +1,145 @@
+import { access } from "node:fs/promises";
+import { epochDayFromParts, formatIsoDate, formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
+import { calendarCoverageWarning } from "../../engine/calendar/WorkingDayCalendar";
+import { explainResult } from "../../engine/evaluation/explainResult";
+import type { StandardResult } from "../../engine/evaluation/StandardResult";
+import { statusTracker, type TrackerStatus } from "../../jobs/statusTracker";
+import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
+import { EXIT_OK, UsageError, booleanOption, stringOption, type CliCommand, type CliIo } from "../CliCommand";
+import { dateArgument } from "../dateArgument";
+
+/** One object per (row, standard), exactly as evaluation-semantics.md "CLI JSON (status --json)". */
+export interface StatusJsonItem {
+  sheet: string;
+  row: number;
+  id: string | null;
+  standard: string;
+  status: StandardResult["status"];
+  deadline: string | null;
+  elapsedWorkingDays: number | null;
+  overdueWorkingDays: number | null;
+}
+
+export function statusJson(status: TrackerStatus): StatusJsonItem[] {
+  return status.rows.flatMap((row) =>
+    row.results.map((r) => ({
+      sheet: row.sheetName,
+      row: row.rowNumber,
+      id: row.id,
+      standard: r.standardId,
+      status: r.status,
+      deadline: r.deadline === null ? null : formatIsoDate(r.deadline),
+      elapsedWorkingDays: r.elapsedWorkingDays,
+      overdueWorkingDays: r.overdueWorkingDays,
+    })),
+  );
+}
+
+/** The text form: per worker, what is overdue and due soon, each with its explanation. */
+export function statusText(status: TrackerStatus): string[] {
+  const byId = new Map(status.standards.map((s) => [s.id, s]));
+  const titleOf = (id: string): string | undefined => byId.get(id)?.title;
+  const counts = { overdue: 0, "due soon": 0, "cannot assess": 0 };
+  const byWorker = new Map<string, string[]>();
+  for (const row of status.rows) {
+    for (const r of row.results) {
+      if (r.status === "overdue" || r.status === "due soon" || r.status === "cannot assess")
+        counts[r.status]++;
+      if (r.status !== "overdue" && r.status !== "due soon") continue;
+      const standard = byId.get(r.standardId);
+      if (!standard) continue;
+      const worker = row.worker ?? "(no worker recorded)";
+      const lines = byWorker.get(worker) ?? [];
+      lines.push(
+        `  ${row.sheetName} row ${row.rowNumber}${row.id ? ` (${row.id})` : ""}: ${explainResult(r, standard, { standardTitle: titleOf })}`,
+      );
+      byWorker.set(worker, lines);
+    }
+  }
+  const out = [
+    `Status as of ${formatUkDate(status.asOf)}: ${counts.overdue} overdue, ${counts["due soon"]} due soon, ` +
+      `${counts["cannot assess"]} cannot be assessed (see \`tracker check\`) across ${status.rows.length} rows` +
+      (status.standardsSource === "workbook" ? " (standards from the workbook's Standards sheet)" : ""),
+  ];
+  for (const worker of [...byWorker.keys()].sort((a, b) => a.localeCompare(b, "en-GB"))) {
+    out.push("", worker, ...(byWorker.get(worker) ?? []));
+  }
+  if (byWorker.size === 0) out.push("", "Nothing is overdue or due soon.");
+  return out;
+}
+
+function todayOf(io: CliIo): EpochDay {
+  const now = io.today();
+  return epochDayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()) as EpochDay;
+}
+
+async function openWorkbook(path: string): Promise<XlsxWorkbook> {
+  try {
+    await access(path);
+  } catch {
+    throw new UsageError(`cannot open “${path}”: no such file`);
+  }
+  try {
+    return await XlsxWorkbook.load(path);
+  } catch {
+    throw new UsageError(`cannot read “${path}” as an .xlsx workbook`);
+  }
+}
+
+/**
+ * Every standard on every row as of a date, as a list per worker or as JSON. Status is information,
+ * not a workbook problem: the exit code is 0 whatever is overdue.
+ */
+export const statusCommand: CliCommand = {
+  name: "status",
+  summary: "what is overdue and due soon, per worker, with the reason",
+  help: `Usage:
+  tracker status <in.xlsx> [--as-of YYYY-MM-DD] [--json] [--sheet <sheet>] [--worker <name>]
+
+Evaluates every standard (the workbook's Standards sheet, else the defaults) on every tracker row as
+of --as-of (default today), counting working days without weekends, England & Wales bank holidays
+and the days in the workbook's Holidays sheet. Lists, per worker, what is overdue and due soon, each
+with one sentence giving its dates and basis.
+
+  --json            one object per row and standard: sheet, row, id, standard, status, deadline,
+                    elapsedWorkingDays, overdueWorkingDays (dates as YYYY-MM-DD or null)
+  --sheet <sheet>   only this tracker sheet (its tab name or "Joint Tracker", "PLO Tracker", ...)
+  --worker <name>   only this worker's rows
+
+Exit codes: 0 whatever the statuses, 2 usage or file error.`,
+  options: {
+    "as-of": { type: "string" },
+    json: { type: "boolean" },
+    sheet: { type: "string" },
+    worker: { type: "string" },
+  },
+  async run(args, io) {
+    const [path, ...extra] = args.positionals;
+    if (path === undefined) throw new UsageError("give the tracker workbook: tracker status <in.xlsx>");
+    if (extra.length > 0) throw new UsageError(`one workbook at a time, not also “${extra.join(" ")}”`);
+    const asOfText = stringOption(args, "as-of");
+    const asOf = asOfText === undefined ? todayOf(io) : dateArgument("as-of", asOfText);
+    const sheet = stringOption(args, "sheet");
+    const worker = stringOption(args, "worker");
+    const workbook = await openWorkbook(path);
+    const status = await statusTracker(workbook, {
+      asOf,
+      ...(sheet === undefined ? {} : { sheet }),
+      ...(worker === undefined ? {} : { worker }),
+    });
+    if (status.unknownSheet !== undefined) {
+      throw new UsageError(
+        `--sheet: no tracker sheet “${status.unknownSheet}” (the workbook has: ${status.trackerSheets.join(", ") || "none"})`,
+      );
+    }
+    if (booleanOption(args, "json")) io.out(JSON.stringify(statusJson(status), null, 2));
+    else for (const line of statusText(status)) io.out(line);
+
+    for (const f of status.tableFindings) if (f.severity !== "info") io.err(`${f.severity}: ${f.message}`);
+    for (const f of status.sheetFindings)
+      if (f.severity === "warning") io.err(`warning: ${f.sheet}: ${f.message}`);
+    const coverage = calendarCoverageWarning(status.calendar, asOf);
+    if (coverage) io.err(`warning: ${coverage}`);
+    return EXIT_OK;
+  },
+};
