@@ -1,0 +1,76 @@
+import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
+import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
+import { buildStandardsSheet } from "../engine/standards/buildStandardsSheet";
+import { DEFAULT_STANDARDS } from "../engine/standards/defaultStandards";
+import { statusTracker } from "./statusTracker";
+
+const asOf = parseIsoDate("2022-07-01") as EpochDay;
+
+async function workbook(): Promise<MemoryWorkbook> {
+  const port = new MemoryWorkbook([
+    {
+      name: "Joint Tracker",
+      values: [
+        ["Child ID", "Social worker", "Date became looked after", "1st CLA review"],
+        ["C001", "Sam Patel", "27/05/2022", "29/06/2022"],
+        ["C002", "Alex Jones", "20/06/2022", null],
+      ],
+    },
+    {
+      name: "PLO Tracker",
+      values: [
+        ["Child ID", "Social worker", "First LPM"],
+        ["P001", "Sam Patel", "01/06/2022"],
+      ],
+    },
+  ]);
+  // A Standards sheet where a manager switched the 1st PPM target off.
+  const standards = DEFAULT_STANDARDS.map((s) => (s.id === "ppm-first" ? { ...s, enabled: false } : s));
+  await port.writeSheet(buildStandardsSheet(standards));
+  return port;
+}
+
+describe("statusTracker", () => {
+  it("evaluates the workbook's own standards on every tracker sheet", async () => {
+    const status = await statusTracker(await workbook(), { asOf });
+    expect(status.standardsSource).toBe("workbook");
+    expect(status.rows.map((r) => `${r.sheetName}:${r.rowNumber}`)).toEqual([
+      "Joint Tracker:2",
+      "Joint Tracker:3",
+      "PLO Tracker:2",
+    ]);
+    const ids = status.rows[0]?.results.map((r) => r.standardId);
+    expect(ids).not.toContain("ppm-first");
+    expect(status.rows[0]?.results.find((r) => r.standardId === "cla-review-1")?.status).toBe("met late");
+  });
+
+  it("keeps one sheet and one worker when asked", async () => {
+    const status = await statusTracker(await workbook(), {
+      asOf,
+      sheet: "joint tracker",
+      worker: "SAM PATEL",
+    });
+    expect(status.rows.map((r) => r.id)).toEqual(["C001"]);
+  });
+
+  it("says when the sheet asked for is not in the workbook", async () => {
+    const status = await statusTracker(await workbook(), { asOf, sheet: "Family Finding" });
+    expect(status.unknownSheet).toBe("Family Finding");
+    expect(status.rows).toEqual([]);
+  });
+
+  it("uses the default standards when the workbook has no Standards sheet", async () => {
+    const port = new MemoryWorkbook([
+      {
+        name: "Joint Tracker",
+        values: [
+          ["Child ID", "Date became looked after"],
+          ["C001", "27/05/2022"],
+        ],
+      },
+    ]);
+    const status = await statusTracker(port, { asOf });
+    expect(status.standardsSource).toBe("default");
+    expect(status.rows[0]?.results).toHaveLength(8);
+  });
+});
