@@ -124,18 +124,18 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
   function writeWorkerBlock(block: WorkerBlock, first: number): number {
     let r = first;
     const counts = `${block.overdue} overdue · ${block.dueSoon} due soon · ${block.cannotAssess} dates to check`;
-    put(r, 1, block.worker, { bold: true, fill: WORKER_FILL, border: true });
-    put(r, 2, counts, { bold: true, fill: WORKER_FILL, border: true });
-    merges.push(`B${r}:${columnLetters(lastColumn)}${r}`);
+    // Worker headings and notes span the row from column A, so column B (ID) holds only cases.
+    put(r, 1, `${block.worker} — ${counts}`, { bold: true, fill: WORKER_FILL, border: true });
+    merges.push(`A${r}:${columnLetters(lastColumn)}${r}`);
     r++;
     if (block.doneOnTime.length > 0) {
-      put(r, 2, `Done on time: ${block.doneOnTime.join("; ")}`, {
+      put(r, 1, `Done on time: ${block.doneOnTime.join("; ")}`, {
         italic: true,
         size: 9,
         fontColor: "006100",
         wrap: true,
       });
-      merges.push(`B${r}:${columnLetters(lastColumn)}${r}`);
+      merges.push(`A${r}:${columnLetters(lastColumn)}${r}`);
       r++;
     }
     for (const agendaCase of block.cases) {
