@@ -11,8 +11,8 @@ export type RevertResult =
  * through a port it restores what the cells held, except cells edited since the fix, which the port
  * skips (their current value is no longer the fix's new value).
  *
- * A date the fix wrote comes back from the log as a date, the form a port reads the cell in; the
- * text date restored gets the General number format back.
+ * The cell's number format is left as the fix set it: text shows as text whatever the format, and
+ * setting a format through exceljs can reach other cells that share the cell's style.
  */
 export function revertChangeSet(
   logRows: readonly ChangeLogRow[],
@@ -23,18 +23,9 @@ export function revertChangeSet(
   if (rows.length === 0) {
     return { kind: "notFound", id, knownIds: [...new Set(logRows.map((r) => r.changeSet))] };
   }
-  const changes: CellChange[] = [...rows].reverse().map((row) => {
-    const change: CellChange = {
-      sheet: row.sheet,
-      cell: row.cell,
-      old: row.new,
-      new: row.old,
-      rule: REVERT_RULE,
-    };
-    return row.new instanceof Date && !(row.old instanceof Date)
-      ? { ...change, numberFormat: "General" }
-      : change;
-  });
+  const changes: CellChange[] = [...rows]
+    .reverse()
+    .map((row) => ({ sheet: row.sheet, cell: row.cell, old: row.new, new: row.old, rule: REVERT_RULE }));
   return {
     kind: "changeSet",
     changeSet: { id: revertId, description: `Reverted change set ${id}`, changes },
