@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm run demo`: writes a sample tracker and runs every tracker command on it with the compiled CLI
-// (lib/, built by `npm ci` through `prepare`). A step whose command is not registered yet is skipped
-// with a note, so the demo grows as commands are added. Output goes to demo/ (git-ignored).
+// `npm run demo`: the main job on the built-in sample. Makes a realistic messy tracker, checks it,
+// applies the safe fixes, lists what is overdue, writes an agenda for every surgery type and this
+// month's summary, all into one workbook, demo/tracker-demo.xlsx, with the compiled CLI (lib/, built
+// by `npm ci` through `prepare`). Each step reads the previous step's copy and writes a new one (the
+// CLI never changes its input), and the last copy becomes tracker-demo.xlsx. demo/ is git-ignored.
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -10,58 +12,58 @@ const root = path.join(__dirname, "..");
 const demo = path.join(root, "demo");
 const rel = (file) => path.relative(root, path.join(demo, file));
 const today = new Date();
-const isoToday = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
-const month = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}`;
+const pad = (n) => String(n).padStart(2, "0");
+const isoToday = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+const month = `${today.getFullYear()}-${pad(today.getMonth() + 1)}`;
+// Long listings (1,000 children) are cut on screen: the workbook holds everything.
+const SHOWN_LINES = 18;
 
-// The steps, in order. `exits` lists the exit codes that are expected (1 = the workbook has problems,
-// which the messy sample is meant to have).
+const SURGERIES = [
+  "joint-tracking",
+  "plo",
+  "recruitment",
+  "fostering-support",
+  "family-finding",
+  "connected-persons",
+];
+
+// The steps, in order. `writes`: the step takes the current workbook and writes the next copy.
+// `exits`: expected exit codes (1 = the workbook has problems, which the messy sample is meant to have).
 const STEPS = [
-  {
-    command: "sample",
-    about: "write a sample tracker of 1,000 invented children, with the problems real trackers have",
-    args: ["--out", rel("tracker-demo.xlsx"), "--planted", rel("planted-problems.json")],
-    exits: [0],
-  },
   {
     command: "check",
     about: "list the data-quality problems and write them to a Data quality sheet",
-    args: [rel("tracker-demo.xlsx"), "--out", rel("tracker-checked.xlsx")],
+    args: [],
+    writes: true,
     exits: [0, 1],
   },
   {
     command: "fix",
-    about: "apply the safe fixes to a copy and log every change",
-    args: [rel("tracker-demo.xlsx"), "--out", rel("tracker-fixed.xlsx")],
+    about: "apply the safe fixes (text dates, spaces, worker names) and log every change",
+    args: [],
+    writes: true,
     exits: [0, 1],
   },
   {
     command: "status",
     about: "what is overdue and due soon, worker by worker",
-    args: [rel("tracker-fixed.xlsx")],
+    args: [],
+    writes: false,
     exits: [0, 1],
-    fallbackInput: rel("tracker-demo.xlsx"),
   },
-  {
+  ...SURGERIES.map((surgery) => ({
     command: "agenda",
-    about: "write a joint tracking surgery agenda",
-    args: [
-      rel("tracker-fixed.xlsx"),
-      "--surgery",
-      "joint-tracking",
-      "--date",
-      isoToday,
-      "--out",
-      rel("tracker-agenda.xlsx"),
-    ],
-    exits: [0, 1],
-    fallbackInput: rel("tracker-demo.xlsx"),
-  },
+    about: `write the ${surgery} surgery agenda for today`,
+    args: ["--surgery", surgery, "--date", isoToday],
+    writes: true,
+    exits: [0],
+  })),
   {
     command: "summary",
     about: `write the monthly summary for ${month}`,
-    args: [rel("tracker-fixed.xlsx"), "--month", month, "--out", rel("tracker-summary.xlsx")],
-    exits: [0, 1],
-    fallbackInput: rel("tracker-demo.xlsx"),
+    args: ["--month", month],
+    writes: true,
+    exits: [0],
   },
 ];
 
@@ -79,35 +81,51 @@ function loadCommands() {
   }
 }
 
+function run(args) {
+  const bin = path.join(root, "bin", "tracker.js");
+  console.log(`$ tracker ${args.join(" ")}`);
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  const lines = `${result.stdout}${result.stderr}`.trimEnd().split("\n");
+  for (const line of lines.slice(0, SHOWN_LINES)) console.log(`  ${line}`);
+  if (lines.length > SHOWN_LINES) console.log(`  … ${lines.length - SHOWN_LINES} more lines`);
+  return result.status;
+}
+
 function main() {
   const available = new Set(loadCommands());
+  fs.rmSync(demo, { recursive: true, force: true });
   fs.mkdirSync(demo, { recursive: true });
-  const bin = path.join(root, "bin", "tracker.js");
-  const written = [];
+
+  console.log("\n— write a sample tracker of 1,000 invented children, with the problems real trackers have");
+  let current = rel("tracker-sample.xlsx");
+  if (run(["sample", "--out", current, "--planted", rel("planted-problems.json")]) !== 0) {
+    console.error("demo: tracker sample failed");
+    process.exit(1);
+  }
+
   let failed = 0;
-  for (const step of STEPS) {
-    if (!available.has(step.command)) {
-      console.log(`\n— tracker ${step.command}: not available yet (skipped)`);
+  let step = 0;
+  for (const { command, about, args, writes, exits } of STEPS) {
+    if (!available.has(command)) {
+      console.log(`\n— tracker ${command}: not available in this build (skipped)`);
       continue;
     }
-    // A later step reads the fixed copy when the fix step ran, else the sample itself.
-    const args = step.args.map((a) =>
-      a === rel("tracker-fixed.xlsx") && step.fallbackInput && !fs.existsSync(path.join(root, a))
-        ? step.fallbackInput
-        : a,
-    );
-    console.log(`\n— ${step.about}\n$ tracker ${step.command} ${args.join(" ")}`);
-    const result = spawnSync(process.execPath, [bin, step.command, ...args], { cwd: root, stdio: "inherit" });
-    if (result.status === null || !step.exits.includes(result.status)) {
-      console.error(`demo: tracker ${step.command} failed (exit ${result.status ?? result.signal})`);
+    console.log(`\n— ${about}`);
+    const next = rel(`step-${++step}.xlsx`);
+    const status = run([command, current, ...args, ...(writes ? ["--out", next] : [])]);
+    if (status === null || !exits.includes(status)) {
+      console.error(`demo: tracker ${command} failed (exit ${status})`);
       failed++;
       continue;
     }
-    const outIndex = args.indexOf("--out");
-    if (outIndex >= 0) written.push(args[outIndex + 1]);
+    if (writes) current = next;
   }
-  console.log(`\nThe demo's workbooks are in ${path.relative(process.cwd(), demo) || "."}/:`);
-  for (const file of written) console.log(`  ${file}`);
+
+  const result = rel("tracker-demo.xlsx");
+  fs.copyFileSync(path.join(root, current), path.join(root, result));
+  for (const file of fs.readdirSync(demo))
+    if (/^step-\d+\.xlsx$/.test(file)) fs.rmSync(path.join(demo, file));
+  console.log(`\nThe result: ${result} (the sample as made: ${rel("tracker-sample.xlsx")}).`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
