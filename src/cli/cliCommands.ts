@@ -6,6 +6,7 @@ import { fixCommand } from "./commands/fixCommand";
 import { revertCommand } from "./commands/revertCommand";
 import { agendaCommand } from "./commands/agendaCommand";
 import { statusCommand } from "./commands/statusCommand";
+import { summaryCommand } from "./commands/summaryCommand";
 
 /** Every subcommand, in the order `tracker --help` lists them. Listed by hand: bundlers cannot glob. */
 export const cliCommands: readonly CliCommand[] = [
@@ -16,4 +17,5 @@ export const cliCommands: readonly CliCommand[] = [
   revertCommand,
   agendaCommand,
   statusCommand,
+  summaryCommand,
 ];

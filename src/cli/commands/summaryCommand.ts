@@ -1,0 +1,96 @@
+import { formatUkDate } from "../../engine/dates/epochDay";
+import { percentText } from "../../engine/summary/SummaryFigures";
+import { parseYearMonth, type PeriodKind } from "../../engine/summary/SummaryPeriod";
+import { summaryJson } from "../../engine/summary/summaryJson";
+import { summaryTracker, writeSummarySheets } from "../../jobs/summaryTracker";
+import { EXIT_OK, UsageError, booleanOption, stringOption, type CliCommand } from "../CliCommand";
+import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
+
+const PERIODS: Readonly<Record<string, PeriodKind>> = {
+  month: "month",
+  quarter: "quarter",
+  year: "financialYear",
+};
+
+/** The monthly summary: figures as JSON or text, and the summary sheets written into a copy. */
+export const summaryCommand: CliCommand = {
+  name: "summary",
+  summary: "monthly summary: timeliness by deadline month, PPM bands, recruitment and occupancy figures",
+  help: `Usage:
+  tracker summary <tracker.xlsx> --month YYYY-MM [--as-of YYYY-MM-DD] [--period month|quarter|year]
+                  [--json] [--out <copy.xlsx>]
+
+Counts each standard by the month its deadline falls in (on or before --as-of): the cohort, on time
+and late, for the 12 months ending with --month; working days from becoming looked after to the 1st
+PPM in bands; PPMs held; 2nd reviews within 4 months; plans agreed by the 2nd review; enquiries,
+enquiry to initial home visit, application to panel, approvals; occupancy, in-house fostering and
+data completeness. --period quarter or year (financial year, April to March) compares the quarter or
+year holding --month with the one before.
+
+Options:
+  --month YYYY-MM     the month summarised (required)
+  --as-of <date>      count deadlines up to this day (default: today)
+  --period <p>        month (default), quarter or year
+  --json              print the figures as JSON (dates YYYY-MM-DD)
+  --out <copy.xlsx>   write "Summary <period>" and "Summary data <period>" sheets into a copy
+                      (the input is never changed; summarising the same period again replaces them).
+                      The .xlsx file holds each chart's data but not the chart itself: exceljs cannot
+                      write native charts (the add-in draws them in Excel).`,
+  options: {
+    month: { type: "string" },
+    "as-of": { type: "string" },
+    period: { type: "string" },
+    json: { type: "boolean" },
+    out: { type: "string" },
+  },
+  async run(args, io) {
+    const input = inputPathOf(args, "summary");
+    const out = outputPathOf(args, input, false, "summary");
+    const month = stringOption(args, "month");
+    if (month === undefined)
+      throw new UsageError("--month YYYY-MM is required (see `tracker summary --help`)");
+    if (!parseYearMonth(month))
+      throw new UsageError(`--month must be a month such as 2025-03, not “${month}”`);
+    const periodText = stringOption(args, "period") ?? "month";
+    const period = PERIODS[periodText];
+    if (period === undefined) {
+      throw new UsageError(`--period must be month, quarter or year, not “${periodText}”`);
+    }
+    const asOf = asOfOf(args, io);
+    const workbook = await openWorkbook(input);
+    const result = await summaryTracker(workbook, { month, asOf, period });
+    const { figures } = result;
+
+    if (booleanOption(args, "json")) {
+      io.out(JSON.stringify(summaryJson(figures), null, 2));
+    } else {
+      const p = figures.current;
+      io.out(
+        `Summary for ${p.period.label}, as at ${formatUkDate(asOf)} (standards: ${result.status.standardsSource})`,
+      );
+      for (const t of p.timeliness) {
+        if (t.cohort > 0)
+          io.out(`  ${t.title}: ${percentText(t.onTime, t.cohort)} on time (${t.onTime} of ${t.cohort})`);
+      }
+      const b = p.ppmBands;
+      io.out(
+        `  BLA to 1st PPM: ≤10 WD ${b.upTo10}, 11–30 ${b.from11To30}, 31–60 ${b.from31To60}, >60 ${b.over60}, ` +
+          `no PPM yet ${b.noPpmYet}, PPM before BLA ${b.ppmBeforeBla}, cannot assess ${b.cannotAssess}`,
+      );
+      io.out(`  PPMs held: ${p.ppmsHeld}; enquiries: ${p.enquiries}; households approved: ${p.approvals}`);
+    }
+    for (const f of result.status.tableFindings) {
+      if (f.severity !== "info") io.err(`tracker summary: ${f.message}`);
+    }
+    if (out !== undefined) {
+      const written = await writeSummarySheets(workbook, result);
+      await saveWorkbook(workbook, out);
+      const names = written.map((w) => `${w.replaced ? "replaced" : "wrote"} “${w.name}”`).join(", ");
+      const line = `${names} in ${out} (charts are listed as data: exceljs cannot draw native charts)`;
+      // With --json, stdout is the JSON alone; the note goes to stderr.
+      if (booleanOption(args, "json")) io.err(line);
+      else io.out(line);
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,64 @@
+import type { EpochDay } from "../engine/dates/epochDay";
+import type { SheetModel } from "../engine/port/SheetModel";
+import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import { buildSummaryFigures } from "../engine/summary/buildSummaryFigures";
+import { buildSummarySheets } from "../engine/summary/buildSummarySheet";
+import type { SummaryFigures } from "../engine/summary/SummaryFigures";
+import type { PeriodKind } from "../engine/summary/SummaryPeriod";
+import { statusTracker, type TrackerStatus } from "./statusTracker";
+
+export interface SummaryTrackerOptions {
+  /** `YYYY-MM`. */
+  month: string;
+  asOf: EpochDay;
+  period?: PeriodKind;
+}
+
+export interface SummaryTrackerResult {
+  figures: SummaryFigures;
+  /** The summary sheet and the summary data sheet, ready to write. */
+  sheets: SheetModel[];
+  /** How the tracker was read (standards and holidays in force, sheets that could not be read). */
+  status: TrackerStatus;
+}
+
+/**
+ * The summary job: reads and evaluates the tracker exactly as `tracker status` does (profile,
+ * Standards and Holidays sheets) and builds the figures and the summary sheets. It writes nothing.
+ */
+export async function summaryTracker(
+  port: WorkbookPort,
+  options: SummaryTrackerOptions,
+): Promise<SummaryTrackerResult> {
+  const status = await statusTracker(port, { asOf: options.asOf });
+  const evaluation = {
+    asOf: options.asOf,
+    rows: status.rows,
+    standardsById: new Map(status.standards.map((s) => [s.id, s] as const)),
+  };
+  const figures = buildSummaryFigures(evaluation, status.tables, {
+    month: options.month,
+    asOf: options.asOf,
+    calendar: status.calendar,
+    profile: status.profile,
+    ...(options.period === undefined ? {} : { period: options.period }),
+  });
+  return { figures, sheets: buildSummarySheets(figures), status };
+}
+
+/**
+ * Writes the summary sheets; a sheet of the same name (the same period summarised again) is
+ * replaced, never duplicated. Returns whether each sheet replaced an existing one.
+ */
+export async function writeSummarySheets(
+  port: WorkbookPort,
+  result: SummaryTrackerResult,
+): Promise<{ name: string; replaced: boolean }[]> {
+  const existing = new Set((await port.listSheets()).map((s) => s.name.toLowerCase()));
+  const written: { name: string; replaced: boolean }[] = [];
+  for (const sheet of result.sheets) {
+    await port.writeSheet(sheet);
+    written.push({ name: sheet.name, replaced: existing.has(sheet.name.toLowerCase()) });
+  }
+  return written;
+}
