@@ -12,6 +12,11 @@ import type { PeriodKind, SummaryPeriod } from "./SummaryPeriod";
 export interface TimelinessCount {
   standard: string;
   title: string;
+  /**
+   * A recurring "next due" standard records no date that meets it (only the latest event), so its
+   * cohort holds only rows still overdue: its on-time share is 0% whenever anything is counted.
+   */
+  recurring: boolean;
   cohort: number;
   onTime: number;
   late: number;

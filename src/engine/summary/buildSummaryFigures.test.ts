@@ -270,6 +270,16 @@ describe("buildSummaryFigures", () => {
   });
 });
 
+describe("recurring standards", () => {
+  it("are marked, since only their overdue rows can be counted", () => {
+    const figures = summarise([joint], "2025-03", { ids: ["ppm-first", "ppm-cycle"] });
+    expect(figures.current.timeliness.map((t) => [t.standard, t.recurring])).toEqual([
+      ["ppm-first", false],
+      ["ppm-cycle", true],
+    ]);
+  });
+});
+
 describe("2nd review within 4 months and plan agreed by the 2nd review", () => {
   const reviews = table("jointTracker", [
     // P: BLA 15/11/2024 + 4 months = 15/03/2025; 2nd review 10/03 → on time. Plan 07/03 by review 10/03 → met.

@@ -8,6 +8,7 @@ import type { TrackerEvaluation } from "../evaluation/evaluateTracker";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { PLACEMENT_PROVIDER, PLACEMENT_TYPE, matchCode } from "../profile/codeLists";
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
+import { isRecurring } from "../standards/Standard";
 import { cellOf, type TrackerRow, type TrackerTable } from "../tables/TrackerTable";
 import {
   PPM_BAND_KEYS,
@@ -131,7 +132,7 @@ export function buildSummaryFigures(
     periodFigures(
       period,
       events,
-      standards.map((s) => ({ id: s.id, title: s.title })),
+      standards.map((s) => ({ id: s.id, title: s.title, recurring: isRecurring(s) })),
     );
 
   const current = periodOf(kind, ym);
@@ -385,12 +386,12 @@ function onTimeCount(list: readonly boolean[]): OnTimeCount {
 function periodFigures(
   period: SummaryPeriod,
   events: Events,
-  standards: readonly { id: string; title: string }[],
+  standards: readonly { id: string; title: string; recurring: boolean }[],
 ): PeriodFigures {
   const timeliness: TimelinessCount[] = standards.map((s) => {
     const counted = within(events.timeliness, period).filter((e) => e.value.standard === s.id);
     const c = onTimeCount(counted.map((e) => e.value.onTime));
-    return { standard: s.id, title: s.title, ...c };
+    return { standard: s.id, title: s.title, recurring: s.recurring, ...c };
   });
   const bands = Object.fromEntries(PPM_BAND_KEYS.map((k) => [k, 0])) as Record<Band, number>;
   const banded = within(events.bands, period);

@@ -60,7 +60,10 @@ function ppmWithin10(p: PeriodFigures): OnTimeCount {
 /** The KPI rows: what a manager compares month on month, each percentage with its denominator. */
 function kpis(p: PeriodFigures): [string, string | number | null][] {
   return [
-    ...p.timeliness.map((t): [string, string] => [`${t.title} on time`, share(t)]),
+    ...p.timeliness.map((t): [string, string] => [
+      `${t.title} on time${t.recurring ? " (recurring: only overdue rows are counted)" : ""}`,
+      share(t),
+    ]),
     ["1st PPM within 10 working days of becoming looked after", share(ppmWithin10(p))],
     ["2nd CLA review within 4 months of becoming looked after", share(p.secondReviewWithin4Months)],
     ["Permanence plan agreed by the 2nd CLA review", share(p.planAgreedBy2ndReview)],
