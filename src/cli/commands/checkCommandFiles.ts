@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
 import { epochDayFromParts, formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
 import { coerceCellDate } from "../../engine/cells/coerceCellDate";
 import type { CellChange } from "../../engine/port/ChangeSet";
 import { shownLogValue, type LogTime } from "../../engine/fixes/changeLog";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
+import { workbookFileKind } from "../../xlsx/workbookFileKind";
 import { UsageError, stringOption, type CliIo, type ParsedArgs } from "../CliCommand";
 import { dateArgument } from "../dateArgument";
 
@@ -44,19 +47,79 @@ export function outputPathOf(
   return out;
 }
 
+/**
+ * The workbooks this module opened that hold macros: exceljs reads an .xlsm but drops its VBA
+ * project when it writes, so `saveWorkbook` refuses to write a copy of one rather than lose them.
+ * Keyed weakly by the workbook itself, so nothing outlives the command.
+ */
+const withMacros = new WeakMap<XlsxWorkbook, string>();
+
+/**
+ * Opens the input workbook, telling the user plainly why a file cannot be read: not there, not an
+ * Excel file, password-protected, an old .xls, damaged (a truncated download).
+ */
 export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   if (!existsSync(path)) throw new UsageError(`there is no file “${path}”`);
+  let bytes: Buffer;
   try {
-    return await XlsxWorkbook.load(path);
+    bytes = await readFile(path);
   } catch {
-    throw new UsageError(`“${path}” cannot be read as an Excel workbook (.xlsx)`);
+    throw new UsageError(`cannot read “${path}”: check it is a file you are allowed to open`);
   }
+  const kind = workbookFileKind(bytes);
+  if (kind.kind === "encrypted") {
+    throw new UsageError(
+      `“${path}” is password-protected (encrypted), so it cannot be read outside Excel: open it in ` +
+        "Excel and use the add-in there, or save a copy without the password (File > Info > Protect Workbook)",
+    );
+  }
+  if (kind.kind === "legacy-xls") {
+    throw new UsageError(
+      `“${path}” is an Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx)`,
+    );
+  }
+  if (kind.kind === "not-a-workbook") {
+    throw new UsageError(
+      `“${path}” cannot be read as an Excel workbook (.xlsx): it is another kind of file (a CSV, a PDF...)`,
+    );
+  }
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.fromBuffer(bytes);
+  } catch {
+    throw new UsageError(
+      `“${path}” cannot be read as an Excel workbook (.xlsx): it looks damaged or incomplete (an unfinished download?)`,
+    );
+  }
+  if (kind.macros) withMacros.set(workbook, path);
+  return workbook;
 }
 
+/**
+ * Writes the copy all or nothing: to a temporary file in the same folder, then renamed over the
+ * target, so a failure half way (a full disk, a crash) leaves any file already there as it was and
+ * never a half-written workbook. The rename is atomic because both names are on one file system.
+ */
 export async function saveWorkbook(workbook: XlsxWorkbook, path: string): Promise<void> {
+  const source = withMacros.get(workbook);
+  if (source !== undefined) {
+    throw new UsageError(
+      `“${source}” holds macros, which the tracker command cannot copy (they would be lost), so nothing ` +
+        "was written: use the add-in inside Excel for a macro-enabled workbook",
+    );
+  }
+  let bytes: Buffer;
   try {
-    await workbook.save(path);
+    bytes = await workbook.toBuffer();
   } catch {
+    throw new UsageError(`cannot write “${path}”: the workbook could not be turned into an .xlsx file`);
+  }
+  const temporary = join(dirname(path), `.~${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temporary, bytes, { flag: "wx" });
+    await rename(temporary, path);
+  } catch {
+    await unlink(temporary).catch(() => undefined); // nothing to tidy if it was never created
     throw new UsageError(`cannot write “${path}”: check the folder exists and the file is not open in Excel`);
   }
 }

@@ -6,8 +6,8 @@ import { cellOf, type TrackerRow, type TrackerTable } from "../tables/TrackerTab
 import { cellAddress } from "../tables/cellAddress";
 
 /**
- * A tracker row with its date cells read once: every check asks the same row for the same dates,
- * and reading a text date is the costly part, so it is done here and not in each check.
+ * A tracker row whose date cells are read once: every check asks the same row for the same dates,
+ * and reading a text date is the costly part, so each is read on first use and kept for the others.
  */
 export interface TypedRow {
   rowNumber: number;
@@ -26,6 +26,8 @@ export interface TypedTable {
   /** The profile's description of the sheet. */
   spec: SheetSpec;
   rows: readonly TypedRow[];
+  /** The row with this Excel row number. */
+  rowAt(rowNumber: number): TypedRow | undefined;
   /** Whether the sheet has a column with this key. */
   has(key: ColumnKey): boolean;
   /** The profile's columns the table maps, in profile order. */
@@ -44,10 +46,12 @@ export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTa
   const mappedColumns = spec.columns.filter((c) => columnNumber.has(c.key));
   const dateKeys = mappedColumns.filter((c) => c.type === "date").map((c) => c.key);
   const rows = table.rows.map((row) => typeRow(row, dateKeys));
+  const byNumber = new Map(rows.map((r) => [r.rowNumber, r]));
   return {
     table,
     spec,
     rows,
+    rowAt: (rowNumber) => byNumber.get(rowNumber),
     has: (key) => columnNumber.has(key),
     mappedColumns,
     address(rowNumber, key) {
@@ -59,15 +63,23 @@ export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTa
 }
 
 function typeRow(row: TrackerRow, dateKeys: readonly ColumnKey[]): TypedRow {
+  // Read on first use and kept: most checks ask for a few columns, several ask for the same ones.
   const dates = new Map<ColumnKey, CellDate>();
-  for (const key of dateKeys) dates.set(key, coerceCellDate(cellOf(row, key)));
+  const date = (key: ColumnKey): CellDate => {
+    let read = dates.get(key);
+    if (read === undefined) {
+      read = dateKeys.includes(key) ? coerceCellDate(cellOf(row, key)) : EMPTY;
+      dates.set(key, read);
+    }
+    return read;
+  };
   return {
     rowNumber: row.rowNumber,
     value: (key) => cellOf(row, key),
-    date: (key) => dates.get(key) ?? EMPTY,
+    date,
     day(key) {
-      const read = dates.get(key);
-      return read?.kind === "date" ? read.day : undefined;
+      const read = date(key);
+      return read.kind === "date" ? read.day : undefined;
     },
     text(key) {
       const value = cellOf(row, key);

@@ -1,4 +1,5 @@
 import { addCalendarMonths } from "../calendar/calendarMonths";
+import { partsFromEpochDay, type EpochDay } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**
@@ -13,18 +14,30 @@ export const agedEighteenStillOpen = defineCheck({
   reads: ["dateOfBirth"],
   check(table, { asOf }) {
     const exit = table.spec.exitColumn;
+    // Born on or before this day means 18 by the as-at day. Counted back from the as-at day, someone
+    // born on 29 February turns 18 on 1 March in a common year, as the law counts it.
+    const latestBirthday = addCalendarMonths(asOf, -18 * 12);
     const found: Problem[] = [];
     for (const row of table.rows) {
       const born = row.day("dateOfBirth");
-      if (born === undefined) continue;
+      if (born === undefined || born > latestBirthday) continue;
       if (exit !== undefined && row.date(exit).kind !== "empty") continue;
-      const eighteenth = addCalendarMonths(born, 18 * 12);
-      if (eighteenth <= asOf) {
-        found.push(
-          problem(row.rowNumber, "dateOfBirth", { dateOfBirth: day(born), eighteenth: day(eighteenth) }),
-        );
-      }
+      found.push(
+        problem(row.rowNumber, "dateOfBirth", {
+          dateOfBirth: day(born),
+          eighteenth: day(eighteenthBirthday(born)),
+        }),
+      );
     }
     return found;
   },
 });
+
+/** The 18th birthday; for a 29 February birth in a common year, 1 March. */
+function eighteenthBirthday(born: EpochDay): EpochDay {
+  const { month, day: dayOfMonth } = partsFromEpochDay(born);
+  const eighteenth = addCalendarMonths(born, 18 * 12);
+  return month === 2 && dayOfMonth === 29 && partsFromEpochDay(eighteenth).day === 28
+    ? eighteenth + 1
+    : eighteenth;
+}

@@ -49,4 +49,8 @@ describe("the code checks", () => {
     ]);
     expect(findingsOf(codeAsWords, tableWith("jointTracker", { legalStatus: "c2" }))).toEqual([]);
   });
+
+  it("accept words in the tracker's own lists, such as the permanence plan", () => {
+    expect(findingsOf(codeAsWords, tableWith("jointTracker", { permanencePlan: "Return home" }))).toEqual([]);
+  });
 });

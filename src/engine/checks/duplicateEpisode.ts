@@ -1,4 +1,3 @@
-import { formatIsoDate } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**
@@ -18,7 +17,7 @@ export const duplicateEpisode = defineCheck({
       const id = row.text("childId");
       const started = row.day("becameLookedAfter");
       if (id === undefined || started === undefined) continue;
-      const key = `${id.toUpperCase()}|${formatIsoDate(started)}`;
+      const key = `${id.toUpperCase()}|${started}`;
       const first = firstRow.get(key);
       if (first === undefined) firstRow.set(key, row.rowNumber);
       else found.push(problem(row.rowNumber, "childId", { id, started: day(started), firstRow: first }));

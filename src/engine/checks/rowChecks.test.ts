@@ -60,6 +60,11 @@ describe("the row checks", () => {
         "The child was born on 24/11/2008 and turned 18 on 24/11/2026, but the row has no date ceased to be looked after",
       ],
     ]);
+    const leapling = tableWith("jointTracker", { dateOfBirth: serial("2008-02-29") });
+    expect(findingsOf(agedEighteenStillOpen, leapling, isoDay("2026-02-28"))).toEqual([]);
+    expect(findingsOf(agedEighteenStillOpen, leapling, isoDay("2026-03-01"))[0]?.[2]).toMatch(
+      /turned 18 on 01\/03\/2026/,
+    );
     const closed = tableWith("jointTracker", {
       dateOfBirth: serial("2000-01-01"),
       permanenceAchieved: serial("2018-01-01"),

@@ -53,7 +53,7 @@ function columnOf(table: TrackerTable, p: Problem): number {
 
 function toIssue(table: TypedTable, check: CheckDefinition, p: Problem): DataQualityIssue {
   const header = table.table.columns.find((c) => c.key === p.column)?.header ?? p.column;
-  const row = table.rows.find((r) => r.rowNumber === p.row);
+  const row = table.rowAt(p.row);
   const value = row ? shownValue(row.value(p.column)) : "";
   const issue: DataQualityIssue = {
     sheet: table.table.sheetName,

@@ -21,8 +21,12 @@ export const textUntrimmed = defineCheck({
     }),
 });
 
+// Most cells are tidy: a quick test spares them the split and join.
+const NEEDS_TIDYING = /^\s|\s$|[\t\u00a0]| {2}| \n|\n /;
+
 /** Trims and collapses runs of spaces (non-breaking spaces too) to one space; line breaks are kept. */
 export function tidyText(value: string): string {
+  if (!NEEDS_TIDYING.test(value)) return value;
   return value
     .split("\n")
     .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())

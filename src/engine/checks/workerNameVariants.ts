@@ -35,6 +35,11 @@ export const workerNameVariants = defineCheck({
   title: "One worker's name written several ways",
   reads: [],
   check(table) {
+    const keys = new Map<string, ReturnType<typeof nameKey>>();
+    const keyOf = (raw: string): ReturnType<typeof nameKey> => {
+      if (!keys.has(raw)) keys.set(raw, nameKey(raw));
+      return keys.get(raw);
+    };
     const columns = WORKER_COLUMNS.filter((key) => table.has(key));
     const full = new Map<string, NameGroup>();
     const initialOnly: { key: string; raw: string; row: number; column: ColumnKey }[] = [];
@@ -42,7 +47,7 @@ export const workerNameVariants = defineCheck({
       for (const column of columns) {
         const raw = row.value(column);
         if (typeof raw !== "string" || raw.trim() === "") continue;
-        const name = nameKey(raw);
+        const name = keyOf(raw);
         if (name === undefined) continue;
         if (name.initialOnly) initialOnly.push({ key: name.initials, raw, row: row.rowNumber, column });
         else addSpelling(groupFor(full, name.full), raw, row.rowNumber, column);
