@@ -72,3 +72,16 @@ describe("tracker check", () => {
     expect(io2.stderr[0]).toMatch(/cannot be read as an Excel workbook/);
   });
 });
+
+describe("tracker check, fix and revert help", () => {
+  it("are listed by tracker --help and each has its own usage", async () => {
+    const io = captureIo();
+    expect(await main(["--help"], io)).toBe(0);
+    expect(io.stdout.join("\n")).toMatch(/check\s+list the tracker's data-quality problems/);
+    for (const name of ["check", "fix", "revert"]) {
+      const help = captureIo();
+      expect(await main([name, "--help"], help)).toBe(0);
+      expect(help.stdout[0]).toMatch(new RegExp(`^Usage:\\n  tracker ${name} <tracker.xlsx>`));
+    }
+  });
+});
