@@ -1,10 +1,10 @@
-import { access } from "node:fs/promises";
 import { epochDayFromParts, formatIsoDate, formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
 import { calendarCoverageWarning } from "../../engine/calendar/WorkingDayCalendar";
 import { explainResult } from "../../engine/evaluation/explainResult";
 import type { StandardResult } from "../../engine/evaluation/StandardResult";
 import { statusTracker, type TrackerStatus } from "../../jobs/statusTracker";
-import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
+// The shared opener says why a file cannot be read (encrypted, .xls, damaged): issue 10.
+import { openWorkbook } from "./checkCommandFiles";
 import { EXIT_OK, UsageError, booleanOption, stringOption, type CliCommand, type CliIo } from "../CliCommand";
 import { dateArgument } from "../dateArgument";
 
@@ -71,19 +71,6 @@ export function statusText(status: TrackerStatus): string[] {
 function todayOf(io: CliIo): EpochDay {
   const now = io.today();
   return epochDayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()) as EpochDay;
-}
-
-async function openWorkbook(path: string): Promise<XlsxWorkbook> {
-  try {
-    await access(path);
-  } catch {
-    throw new UsageError(`cannot open “${path}”: no such file`);
-  }
-  try {
-    return await XlsxWorkbook.load(path);
-  } catch {
-    throw new UsageError(`cannot read “${path}” as an .xlsx workbook`);
-  }
 }
 
 /**

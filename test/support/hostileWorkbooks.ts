@@ -1,0 +1,173 @@
+import ExcelJS from "exceljs";
+// jszip comes with exceljs (its reader); tests use it to write the parts exceljs never writes.
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/*
+ * The hostile-workbook corpus: every unusual shape a real tracker arrives in, written by code with
+ * exceljs (or by hand, byte by byte, for files exceljs would never write). Made-up IDs and names only.
+ */
+
+export const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+
+/** A fresh folder under the system's temp folder for one test file's workbooks. */
+export function hostileFolder(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `hostile-${prefix}-`));
+}
+
+/** The Joint Tracker headers every generated tracker uses (aliases the default profile knows). */
+export const JOINT_HEADERS = [
+  "Child ID",
+  "Name",
+  "Date of birth",
+  "Date became looked after",
+  "Social worker",
+  "Team",
+  "1st CLA review",
+  "1st PPM",
+  "Surgery notes",
+] as const;
+
+/** Column letters of the date columns in {@link JOINT_HEADERS}. */
+export const JOINT_DATE_COLUMNS = ["C", "D", "G", "H"] as const;
+
+export type Row = ExcelJS.CellValue[];
+
+/**
+ * One made-up child per row: C<n>, became looked after in spring 2024, a first review on time and no
+ * PPM yet, so every row is overdue for its PPM as at late 2024 and shows on a joint tracking agenda.
+ */
+export function jointRow(
+  n: number,
+  overrides: Partial<Record<(typeof JOINT_HEADERS)[number], ExcelJS.CellValue>> = {},
+): Row {
+  const base: Record<(typeof JOINT_HEADERS)[number], ExcelJS.CellValue> = {
+    "Child ID": `C${n}`,
+    Name: `Child ${n}`,
+    "Date of birth": utc(2015 + (n % 8), 1 + (n % 12), 1 + (n % 27)),
+    "Date became looked after": utc(2024, 3 + (n % 3), 4 + (n % 20)),
+    "Social worker": n % 2 === 0 ? "Jane Smith" : "Tom Green",
+    Team: n % 3 === 0 ? "North" : "South",
+    "1st CLA review": null,
+    "1st PPM": null,
+    "Surgery notes": null,
+  };
+  const merged = { ...base, ...overrides };
+  return JOINT_HEADERS.map((h) => merged[h]);
+}
+
+/** Adds a Joint Tracker-like sheet: headers then rows, dates formatted dd/mm/yyyy. */
+export function addJointSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  rows: readonly Row[],
+  options: { headers?: readonly ExcelJS.CellValue[]; headerRow?: number } = {},
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  const headerRow = options.headerRow ?? 1;
+  ws.getRow(headerRow).values = [...(options.headers ?? JOINT_HEADERS)];
+  rows.forEach((values, i) => {
+    const row = ws.getRow(headerRow + 1 + i);
+    row.values = values;
+  });
+  for (const letter of JOINT_DATE_COLUMNS) ws.getColumn(letter).numFmt = "dd/mm/yyyy";
+  return ws;
+}
+
+export async function writeWorkbook(wb: ExcelJS.Workbook, path: string): Promise<string> {
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+/** A small, ordinary tracker: the baseline every hostile case departs from. */
+export async function writeOrdinaryTracker(path: string, rows = 6): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  addJointSheet(
+    wb,
+    "Joint Tracker",
+    Array.from({ length: rows }, (_, i) => jointRow(i + 1)),
+  );
+  return writeWorkbook(wb, path);
+}
+
+/**
+ * A workbook with one sheet per row-builder callback: the common shape of most corpus cases.
+ * `build` gets the workbook to add whatever the case needs.
+ */
+export async function writeCase(
+  path: string,
+  build: (wb: ExcelJS.Workbook) => void | Promise<void>,
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await build(wb);
+  return writeWorkbook(wb, path);
+}
+
+/** Bytes that are not a zip at all, saved with an .xlsx name. */
+export function writeNotAnXlsx(path: string): string {
+  writeFileSync(path, "Child ID,Name\nC1,Child One\n", "utf8");
+  return path;
+}
+
+/** A real .xlsx cut off half way, as a failed download or a full disk leaves it. */
+export async function writeTruncatedXlsx(path: string): Promise<string> {
+  await writeOrdinaryTracker(path);
+  const bytes = readFileSync(path);
+  writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  return path;
+}
+
+/**
+ * A password-protected .xlsx as Excel saves it: not a zip but an OLE2 compound file (magic
+ * D0 CF 11 E0 A1 B1 1A E1) holding the encrypted package. Only the header matters to a reader that
+ * must recognise it; the rest of the sector is padding.
+ */
+export function writeEncryptedXlsx(path: string): string {
+  const bytes = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes, 0);
+  // Minor version 0x3E, major version 3, byte order FFFE, sector shift 9: a valid CFB header start.
+  bytes.writeUInt16LE(0x003e, 24);
+  bytes.writeUInt16LE(0x0003, 26);
+  bytes.writeUInt16LE(0xfffe, 28);
+  bytes.writeUInt16LE(0x0009, 30);
+  Buffer.from("EncryptedPackage", "utf16le").copy(bytes, 1024);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+/**
+ * A macro-enabled workbook (.xlsm): an ordinary tracker zip with a VBA project part, its content
+ * type and its relationship, as Excel saves one. The project's bytes are a stand-in: what matters is
+ * whether a writer keeps the part.
+ */
+export async function writeMacroWorkbook(path: string): Promise<string> {
+  await writeOrdinaryTracker(path);
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  zip.file("xl/vbaProject.bin", Buffer.from("VBA project stand-in: Sub Auto_Open() End Sub"));
+  const types = await zip.file("[Content_Types].xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (types === undefined || rels === undefined) throw new Error("exceljs wrote an unexpected package");
+  zip.file(
+    "[Content_Types].xml",
+    types
+      .replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      )
+      .replace(
+        "</Types>",
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+      ),
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    rels.replace(
+      "</Relationships>",
+      '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+    ),
+  );
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return path;
+}
