@@ -116,6 +116,9 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [column, width] of Object.entries(model.columnWidths ?? {})) {
       ws.getColumn(Number(column)).width = width;
     }
+    for (const [row, height] of Object.entries(model.rowHeights ?? {})) {
+      ws.getRow(Number(row)).height = height;
+    }
     for (const cell of model.cells) writeModelCell(ws, cell);
     for (const range of model.merges ?? []) ws.mergeCells(range);
     if (model.autoFilter) ws.autoFilter = model.autoFilter;
@@ -257,6 +260,8 @@ function pageSetupOf(model: SheetModel): Partial<ExcelJS.PageSetup> {
   if (!print) return {};
   return {
     orientation: print.orientation,
+    // Excel's paper size codes: 8 is A3, 9 is A4. exceljs's enum leaves A3 out but writes any code.
+    paperSize: (print.paperSize === "A3" ? 8 : 9) as ExcelJS.PaperSize,
     // fitToHeight 0 lets the pages run on: fit to one page wide, as many long as needed.
     ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
     ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),

@@ -32,7 +32,7 @@ export const SURGERIES: Readonly<Record<SurgeryType, SurgeryDefinition>> = {
     code: "JTM",
     title: "Joint tracking meeting",
     sheet: "jointTracker",
-    keyColumns: ["becameLookedAfter", "legalStatus", "latestReview", "latestPpm", "permanencePlan"],
+    keyColumns: ["becameLookedAfter", "latestReview", "latestPpm", "permanencePlan"],
     nameColumn: "childName",
     caseNoun: "child",
   },

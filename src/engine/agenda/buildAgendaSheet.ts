@@ -2,6 +2,7 @@ import { coerceCellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
 import type { Rag } from "../evaluation/StandardResult";
 import type { CellStyle, ModelCell, ModelValue, SheetModel } from "../port/SheetModel";
+import { fitRowHeights } from "../sheets/fitRowHeights";
 import { cellAddress, columnLetters } from "../tables/cellAddress";
 import { ACTION_HEADERS, ID_HEADER, type AgreedActions } from "./AgendaActions";
 import type { AgendaCase, SurgeryAgenda, WorkerBlock } from "./planSurgeryAgenda";
@@ -63,6 +64,18 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     toDiscuss: 4 + agenda.keyHeaders.length + agenda.standards.length,
   };
   const after = col.toDiscuss;
+  const columnWidths: Record<number, number> = { 1: 12, 2: 9, 3: request.names ? 16 : 8 };
+  agenda.keyHeaders.forEach((_, i) => (columnWidths[col.key + i] = 10.5));
+  agenda.standards.forEach((_, i) => (columnWidths[col.standards + i] = 10.5));
+  Object.assign(columnWidths, {
+    [after]: 46,
+    [after + 1]: 28,
+    [after + 2]: 28,
+    [after + 3]: 30,
+    [after + 4]: 14,
+    [after + 5]: 11,
+  });
+
   const heading = (row: number, value: string, style: CellStyle): void => {
     put(row, 1, value, { ...style, wrap: true, vertical: "top" });
     merges.push(`A${row}:${columnLetters(lastColumn)}${row}`);
@@ -173,26 +186,21 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     put(r, after + 5, c.typed ? byWhenValue(c.typed) : "", { ...border, numberFormat: "dd/mm/yyyy" });
   }
 
-  const columnWidths: Record<number, number> = { 1: 16, 2: 11, 3: request.names ? 18 : 9 };
-  agenda.keyHeaders.forEach((_, i) => (columnWidths[col.key + i] = 11));
-  agenda.standards.forEach((_, i) => (columnWidths[col.standards + i] = 12));
-  Object.assign(columnWidths, {
-    [after]: 46,
-    [after + 1]: 28,
-    [after + 2]: 28,
-    [after + 3]: 30,
-    [after + 4]: 14,
-    [after + 5]: 11,
-  });
-
   return {
     name: sheetName,
     purpose: "agenda",
     cells,
     merges,
     columnWidths,
+    rowHeights: fitRowHeights(cells, columnWidths, merges),
     freeze: { rows: headerRow, columns: 3 },
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },
+    // An agenda is wide (every standard has a column): A3 landscape keeps it readable at one page wide.
+    print: {
+      orientation: "landscape",
+      fitToWidth: true,
+      paperSize: "A3",
+      repeatRows: { first: headerRow, last: headerRow },
+    },
     showGridlines: false,
     autoFilter: `A${headerRow}:${columnLetters(lastColumn)}${Math.max(headerRow, row - 1)}`,
   };

@@ -221,6 +221,7 @@ describe("the agenda sheet", () => {
     expect(model.print).toEqual({
       orientation: "landscape",
       fitToWidth: true,
+      paperSize: "A3",
       repeatRows: { first: 7, last: 7 },
     });
     expect(model.showGridlines).toBe(false);

@@ -13,6 +13,11 @@ export interface SheetModel {
   cells: ModelCell[];
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths?: Record<number, number>;
+  /**
+   * Row heights in points, by 1-based row. Only for rows whose wrapped text sits in merged cells:
+   * Excel fits other rows to their text itself, but never a merged one.
+   */
+  rowHeights?: Record<number, number>;
   /** Merged ranges in A1 form. */
   merges?: string[];
   /** Rows and columns kept in view when scrolling. */
@@ -59,6 +64,8 @@ export interface CellStyle {
 export interface PrintSettings {
   orientation: "landscape" | "portrait";
   fitToWidth: boolean;
+  /** A3 for wide meeting agendas; A4 when absent. */
+  paperSize?: "A4" | "A3";
   /** Header rows repeated at the top of every printed page (1-based, inclusive). */
   repeatRows?: { first: number; last: number };
 }
