@@ -182,3 +182,40 @@ describe("XlsxWorkbook", () => {
     expect(ws.autoFilter).toBe("A2:C9");
   });
 });
+
+describe("XlsxWorkbook number formats", () => {
+  it("formats only the changed cell when cells of a loaded file share one style", async () => {
+    const path = nextPath();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tracker");
+    ws.getCell("A1").value = "03/04/2024";
+    ws.getCell("B1").value = 2;
+    // Same look, so the saved file gives both cells one style record (one shared object on load).
+    for (const cell of ["A1", "B1"]) ws.getCell(cell).font = { name: "Arial", size: 10 };
+    await wb.xlsx.writeFile(path);
+
+    const port = await XlsxWorkbook.load(path);
+    await port.applyChanges({
+      id: "CS-1",
+      description: "text date to a real date",
+      changes: [
+        {
+          sheet: "Tracker",
+          cell: "A1",
+          old: "03/04/2024",
+          new: 45385,
+          numberFormat: "dd/mm/yyyy",
+          rule: "DATE-AS-TEXT",
+        },
+      ],
+    });
+    const saved = nextPath();
+    await port.save(saved);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.readFile(saved);
+    const sheet = reread.getWorksheet("Tracker") as ExcelJS.Worksheet;
+    expect(sheet.getCell("A1").numFmt).toBe("dd/mm/yyyy");
+    expect(sheet.getCell("B1").numFmt ?? "General").toBe("General");
+    expect(sheet.getCell("B1").value).toBe(2);
+  });
+});

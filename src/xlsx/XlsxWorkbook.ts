@@ -145,7 +145,9 @@ export class XlsxWorkbook implements WorkbookPort {
         continue;
       }
       cell.value = excelValueOf(change.new);
-      if (change.numberFormat !== undefined) cell.numFmt = change.numberFormat;
+      // A loaded file's cells share style objects: setting numFmt on one would reformat every cell
+      // sharing its style (numbers elsewhere would turn into dates). Give this cell its own style.
+      if (change.numberFormat !== undefined) cell.style = { ...cell.style, numFmt: change.numberFormat };
       report.applied.push(change);
     }
     return report;
