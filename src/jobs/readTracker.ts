@@ -49,6 +49,19 @@ export async function readTracker(port: WorkbookPort, profile: TrackerProfile): 
       read.findings.push(finding);
       continue;
     }
+    // Two tabs matching one profile sheet ("Joint Tracker" and "CLA tracker"): only the first is
+    // read, so say which, rather than leave the other's rows silently out (issue 10).
+    const others = sheets.filter((s) => s !== sheet && findTrackerSheet([s], spec) !== undefined);
+    if (others.length > 0) {
+      read.findings.push({
+        code: "SHEET-AMBIGUOUS",
+        severity: "warning",
+        sheet: sheet.name,
+        message:
+          `${others.map((s) => `"${s.name}"`).join(", ")} also ${others.length === 1 ? "looks" : "look"} like the ` +
+          `${spec.title} sheet: only "${sheet.name}" is read. Rename the other sheet if it holds ${spec.title} rows.`,
+      });
+    }
     const mapping = mapTrackerTable(await port.readSheet(sheet.name), spec);
     read.mappings[spec.key] = { status: "read", sheetName: sheet.name, mapping };
     if (mapping.table) read.tables.push(mapping.table);

@@ -83,7 +83,7 @@ describe("a macro-enabled workbook (.xlsm)", () => {
   it("is recognised from its VBA project part, not its name", async () => {
     const path = await writeMacroWorkbook(join(folder, "renamed.xlsx"));
     const plain = await writeOrdinaryTracker(join(folder, "plain.xlsx"));
-    expect(workbookFileKind(readFileSync(path))).toEqual({ kind: "xlsx", macros: true });
-    expect(workbookFileKind(readFileSync(plain))).toEqual({ kind: "xlsx", macros: false });
+    expect(workbookFileKind(readFileSync(path))).toMatchObject({ kind: "xlsx", macros: true });
+    expect(workbookFileKind(readFileSync(plain))).toMatchObject({ kind: "xlsx", macros: false });
   });
 });

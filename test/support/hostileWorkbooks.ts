@@ -96,10 +96,7 @@ export async function writeOrdinaryTracker(path: string, rows = 6): Promise<stri
  * A workbook with one sheet per row-builder callback: the common shape of most corpus cases.
  * `build` gets the workbook to add whatever the case needs.
  */
-export async function writeCase(
-  path: string,
-  build: (wb: ExcelJS.Workbook) => void | Promise<void>,
-): Promise<string> {
+export async function writeCase(path: string, build: (wb: ExcelJS.Workbook) => unknown): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await build(wb);
   return writeWorkbook(wb, path);
@@ -171,3 +168,134 @@ export async function writeMacroWorkbook(path: string): Promise<string> {
   writeFileSync(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   return path;
 }
+
+/** Rewrites parts of a saved workbook's zip: for what exceljs cannot write (workbook protection...). */
+export async function patchPackage(
+  path: string,
+  part: string,
+  patch: (xml: string) => string,
+): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file(part)?.async("string");
+  if (xml === undefined) throw new Error(`no ${part} in ${path}`);
+  zip.file(part, patch(xml));
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return path;
+}
+
+/** Reads one part of a saved workbook's zip as text. */
+export async function packagePart(path: string, part: string): Promise<string | undefined> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  return zip.file(part)?.async("string");
+}
+
+const rows = (n: number, from = 1): Row[] => Array.from({ length: n }, (_, i) => jointRow(from + i));
+
+/** The structural cases: sheets, headers, tables, visibility, protection, names. */
+export const structureCases = {
+  /** A workbook whose only sheet has nothing in it. */
+  emptyWorkbook: (path: string) => writeCase(path, (wb) => void wb.addWorksheet("Sheet1")),
+  /** A budget workbook: none of the profile's sheets. */
+  noProfileSheets: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = wb.addWorksheet("Budget 2024");
+      ws.addRows([
+        ["Line", "Amount"],
+        ["Placements", 120000],
+      ]);
+    }),
+  /** Tracker rows with no header row above them. */
+  headerMissing: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = wb.addWorksheet("Joint Tracker");
+      rows(4).forEach((r, i) => (ws.getRow(i + 1).values = r));
+    }),
+  /** The header row repeated part-way down, as a copy and paste of a block leaves it. */
+  headerRepeated: (path: string) =>
+    writeCase(path, (wb) =>
+      addJointSheet(wb, "Joint Tracker", [...rows(3), [...JOINT_HEADERS], ...rows(3, 4)]),
+    ),
+  /** Two columns headed "Date became looked after" with different dates. */
+  twoColumnsOneHeader: (path: string) =>
+    writeCase(path, (wb) => {
+      const headers = [...JOINT_HEADERS, "Date became looked after"];
+      addJointSheet(
+        wb,
+        "Joint Tracker",
+        rows(4).map((r) => [...r, utc(2023, 1, 9)]),
+        { headers },
+      );
+    }),
+  /**
+   * A header split over two rows: group titles merged across row 1 ("Dates" over two columns) and
+   * single headers merged down over rows 1 and 2 ("Child ID" in A1:A2).
+   */
+  headerOverTwoMergedRows: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = wb.addWorksheet("Joint Tracker");
+      ws.getRow(1).values = ["Child ID", "Name", "Dates", null, "Social worker", "Team"];
+      ws.getRow(2).values = [null, null, "Date of birth", "Date became looked after", null, null];
+      for (const range of ["A1:A2", "B1:B2", "C1:D1", "E1:E2", "F1:F2"]) ws.mergeCells(range);
+      rows(4).forEach((r, i) => {
+        ws.getRow(3 + i).values = [r[0], r[1], r[2], r[3], r[4], r[5]];
+      });
+      ws.getColumn("C").numFmt = "dd/mm/yyyy";
+      ws.getColumn("D").numFmt = "dd/mm/yyyy";
+    }),
+  /** The tracker as an Excel Table (ListObject) with a total row's worth of styling. */
+  excelTable: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = wb.addWorksheet("Joint Tracker");
+      ws.addTable({
+        name: "JointTracker",
+        ref: "A1",
+        headerRow: true,
+        style: { theme: "TableStyleMedium2", showRowStripes: true },
+        columns: JOINT_HEADERS.map((name) => ({ name, filterButton: true })),
+        rows: rows(5),
+      });
+      for (const letter of JOINT_DATE_COLUMNS) ws.getColumn(letter).numFmt = "dd/mm/yyyy";
+    }),
+  /** The tracker on a hidden sheet beside a very hidden lookup sheet. */
+  hiddenSheets: (path: string) =>
+    writeCase(path, (wb) => {
+      addJointSheet(wb, "Joint Tracker", rows(4)).state = "hidden";
+      const lookups = wb.addWorksheet("Lookups", { state: "veryHidden" });
+      lookups.addRows([["Team"], ["North"], ["South"]]);
+    }),
+  /** An autofilter over the tracker with rows 3 and 5 filtered out and row 6 hidden by hand. */
+  filteredAndHiddenRows: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = addJointSheet(wb, "Joint Tracker", rows(6));
+      ws.autoFilter = "A1:I7";
+      for (const r of [3, 5, 6]) ws.getRow(r).hidden = true;
+    }),
+  /** A protected tracker sheet, with a password. */
+  protectedSheet: async (path: string) =>
+    writeCase(path, async (wb) => {
+      await addJointSheet(wb, "Joint Tracker", rows(4)).protect("secret", { selectLockedCells: true });
+    }),
+  /** A workbook whose structure is protected (no sheets may be added): exceljs cannot write this. */
+  protectedWorkbook: async (path: string) => {
+    await writeCase(path, (wb) => void addJointSheet(wb, "Joint Tracker", rows(4)));
+    return patchPackage(path, "xl/workbook.xml", (xml) =>
+      // CT_Workbook order: workbookProtection comes after workbookPr, before bookViews and sheets.
+      xml.replace("<sheets>", '<workbookProtection lockStructure="1"/><sheets>'),
+    );
+  },
+  /** Two sheets that both match the Joint Tracker profile sheet by title or alias. */
+  twoTrackerSheets: (path: string) =>
+    writeCase(path, (wb) => {
+      addJointSheet(wb, "CLA tracker", rows(2, 100));
+      addJointSheet(wb, "Joint Tracker", rows(4));
+    }),
+  /** Workbook-level and sheet-level defined names, as formulas and validation lists use them. */
+  definedNames: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = addJointSheet(wb, "Joint Tracker", rows(4));
+      const lists = wb.addWorksheet("Lists");
+      lists.addRows([["North"], ["South"]]);
+      wb.definedNames.add("Lists!$A$1:$A$2", "Teams");
+      ws.getCell("F2").dataValidation = { type: "list", allowBlank: true, formulae: ["Teams"] };
+    }),
+};

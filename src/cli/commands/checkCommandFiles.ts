@@ -53,6 +53,8 @@ export function outputPathOf(
  * Keyed weakly by the workbook itself, so nothing outlives the command.
  */
 const withMacros = new WeakMap<XlsxWorkbook, string>();
+/** Likewise the workbooks whose structure is protected: Excel itself would refuse to add a sheet. */
+const structureLocked = new WeakMap<XlsxWorkbook, string>();
 
 /**
  * Opens the input workbook, telling the user plainly why a file cannot be read: not there, not an
@@ -92,6 +94,7 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
     );
   }
   if (kind.macros) withMacros.set(workbook, path);
+  if (kind.structureLocked) structureLocked.set(workbook, path);
   return workbook;
 }
 
@@ -106,6 +109,13 @@ export async function saveWorkbook(workbook: XlsxWorkbook, path: string): Promis
     throw new UsageError(
       `“${source}” holds macros, which the tracker command cannot copy (they would be lost), so nothing ` +
         "was written: use the add-in inside Excel for a macro-enabled workbook",
+    );
+  }
+  const locked = structureLocked.get(workbook);
+  if (locked !== undefined) {
+    throw new UsageError(
+      `“${locked}” is protected against adding sheets (Review > Protect Workbook), so nothing was ` +
+        "written: unprotect the workbook in Excel, or run the command without --out",
     );
   }
   let bytes: Buffer;

@@ -15,6 +15,8 @@ export const TableFindingCode = z.enum([
   "COLUMNS-NOT-READ",
   "MERGED-CELLS-IN-TABLE",
   "HIDDEN-ROWS-READ",
+  "HEADER-ROW-REPEATED", // the header row pasted again below: not a row of data (issue 10)
+  "SHEET-AMBIGUOUS", // two worksheets match one profile sheet: only one is read (issue 10)
   "PROFILE-UNREADABLE",
 ]);
 export type TableFindingCode = z.infer<typeof TableFindingCode>;

@@ -202,13 +202,29 @@ export function mapTrackerTable(snapshot: SheetSnapshot, sheet: SheetSpec): Tabl
     .map((a) => ({ key: a.spec.key, column: a.cell.column, header: a.cell.header }))
     .sort((a, b) => a.column - b.column);
 
+  // A block copied with its header leaves the header row again part-way down: it is not a child's
+  // row (its "dates" are header words), so it is left out and said (issue 10).
+  const repeatedHeaders = rowsRepeatingHeader(snapshot.values, headerRow, columns);
+  if (repeatedHeaders.size > 0) {
+    findings.push(
+      finding(
+        "HEADER-ROW-REPEATED",
+        "warning",
+        name,
+        `"${name}" repeats its header row at row ${[...repeatedHeaders].join(", ")}: ` +
+          `${repeatedHeaders.size === 1 ? "that row is" : "those rows are"} not read as data. Delete ${repeatedHeaders.size === 1 ? "it" : "them"} if ${repeatedHeaders.size === 1 ? "it was" : "they were"} pasted by mistake.`,
+        cellAddress([...repeatedHeaders][0] ?? headerRow, 1),
+      ),
+    );
+  }
+
   return {
     table: {
       sheetKey: sheet.key,
       sheetName: name,
       headerRow,
       columns,
-      rows: readRows(snapshot.values, headerRow, columns),
+      rows: readRows(snapshot.values, headerRow, columns, repeatedHeaders),
     },
     mapped: columns,
     missingRequired,
@@ -418,15 +434,32 @@ function missingColumn(spec: ColumnSpec, unknown: readonly UnknownColumn[]): Mis
     : { key: spec.key, title: spec.title };
 }
 
+/** Rows below the header whose mapped cells hold exactly the header's words again (1-based). */
+function rowsRepeatingHeader(
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+  columns: readonly MappedColumn[],
+): Set<number> {
+  const repeated = new Set<number>();
+  if (columns.length < 2) return repeated;
+  for (let index = headerRow; index < values.length; index++) {
+    const cells = values[index];
+    if (cells === undefined) continue;
+    if (columns.every((c) => headerText(cells[c.column - 1]) === c.header)) repeated.add(index + 1);
+  }
+  return repeated;
+}
+
 function readRows(
   values: readonly (readonly CellValue[])[],
   headerRow: number,
   columns: readonly MappedColumn[],
+  skipped: ReadonlySet<number>,
 ): TrackerRow[] {
   const rows: TrackerRow[] = [];
   for (let index = headerRow; index < values.length; index++) {
     const cells = values[index] ?? [];
-    if (isBlankRow(cells)) continue;
+    if (isBlankRow(cells) || skipped.has(index + 1)) continue;
     const rowValues: Record<ColumnKey, CellValue> = {};
     for (const column of columns) rowValues[column.key] = cells[column.column - 1] ?? null;
     rows.push({ rowNumber: index + 1, values: rowValues });
