@@ -1,0 +1,271 @@
+import { addCalendarMonths } from "../calendar/calendarMonths";
+import { formatUkDate, type EpochDay } from "../dates/epochDay";
+import type { ExtractProblem } from "./ExtractProblem";
+import type { Episode, ExtractSource, ReviewRecord, Ssda903Extract } from "./readSsda903Extract";
+import { EPISODE_CONTINUES } from "./ssda903Codes";
+
+/** A child's continuous time in care: episodes joined while each ends with REC X1. */
+export interface CarePeriod {
+  childKey: string;
+  childId: string;
+  /** The first episode's DECOM: the date the child became looked after. */
+  start: EpochDay;
+  /** The last episode's DEC when it ended with a reason other than X1; absent while in care. */
+  end?: EpochDay;
+  reasonEnded?: string;
+  episodes: readonly Episode[];
+}
+
+/**
+ * The system's view of one tracker row (a child's care period), in profile column keys' terms.
+ * Values the extract does not give are absent: refresh never fills a cell from a guess.
+ */
+export interface SystemRow {
+  childKey: string;
+  childId: string;
+  dateOfBirth?: EpochDay;
+  becameLookedAfter: EpochDay;
+  /** Legal status, placement type and provider now (at the period's end if it has ended). */
+  legalStatus?: string;
+  placementType?: string;
+  placementProvider?: string;
+  /** Start of the current placement: a change of legal status only (RNE L) keeps the placement. */
+  placementStart?: EpochDay;
+  /** Placements the child had at any time in the 12 months to the as-at day. */
+  placementsLast12Months: number;
+  firstReview?: EpochDay;
+  secondReview?: EpochDay;
+  /** The most recent review after the 2nd (trackers leave it blank until there is a 3rd). */
+  latestReview?: EpochDay;
+  /** Date ceased to be looked after, and the REC reason, when the period has ended. */
+  ceased?: EpochDay;
+  reasonCeased?: string;
+  source: ExtractSource;
+}
+
+export interface SystemRowsOptions {
+  /** The day "now" and "last 12 months" are counted to (the engine has no clock). */
+  asOf: EpochDay;
+}
+
+/**
+ * Care periods from the episodes, then one system row per period, with its reviews. Duplicate and
+ * overlapping episodes, reviews outside every care period, and children of the Episodes or Reviews
+ * tables missing from the Header table are added to the extract's problems.
+ */
+export function buildSystemRows(
+  extract: Ssda903Extract,
+  options: SystemRowsOptions,
+): { periods: CarePeriod[]; rows: SystemRow[]; problems: ExtractProblem[] } {
+  const problems: ExtractProblem[] = [];
+  const headerRead = extract.files.some((f) => f.table === "Header");
+  const byChild = groupBy(extract.episodes, (e) => e.childKey);
+  const periods: CarePeriod[] = [];
+  for (const episodes of byChild.values()) periods.push(...carePeriodsOf(episodes, problems));
+  if (headerRead) {
+    for (const [key, episodes] of byChild) {
+      const first = episodes[0];
+      if (first && !extract.children.has(key)) {
+        problems.push({
+          code: "EPISODE-CHILD-NOT-IN-HEADER",
+          severity: "warning",
+          ...first.source,
+          value: first.childId,
+          message: `${first.source.file} line ${first.source.line}: child ${first.childId} has episodes but is not in the Header table (no date of birth)`,
+        });
+      }
+    }
+  }
+
+  const periodsByChild = groupBy(periods, (p) => p.childKey);
+  const reviewsByPeriod = new Map<CarePeriod, EpochDay[]>();
+  const reportedChildren = new Set<string>();
+  for (const review of extract.reviews) {
+    if (headerRead && !extract.children.has(review.childKey) && !reportedChildren.has(review.childKey)) {
+      reportedChildren.add(review.childKey);
+      problems.push({
+        code: "REVIEW-CHILD-NOT-IN-HEADER",
+        severity: "warning",
+        ...review.source,
+        value: review.childId,
+        message: `${review.source.file} line ${review.source.line}: child ${review.childId} has reviews but is not in the Header table`,
+      });
+    }
+    const period = (periodsByChild.get(review.childKey) ?? []).find((p) => within(review, p));
+    if (!period) {
+      problems.push({
+        code: "REVIEW-OUTSIDE-EPISODE",
+        severity: "warning",
+        ...review.source,
+        value: formatUkDate(review.day),
+        message: `${review.source.file} line ${review.source.line}: review of child ${review.childId} on ${formatUkDate(review.day)} is outside every care period in the extract; it was left out`,
+      });
+      continue;
+    }
+    const list = reviewsByPeriod.get(period) ?? [];
+    if (!list.includes(review.day)) list.push(review.day);
+    reviewsByPeriod.set(period, list);
+  }
+
+  const rows = periods.map((period) =>
+    systemRowOf(
+      period,
+      extract,
+      (reviewsByPeriod.get(period) ?? []).sort((a, b) => a - b),
+      options.asOf,
+    ),
+  );
+  return { periods, rows, problems };
+}
+
+function within(review: ReviewRecord, period: CarePeriod): boolean {
+  return review.day >= period.start && (period.end === undefined || review.day <= period.end);
+}
+
+function carePeriodsOf(unsorted: readonly Episode[], problems: ExtractProblem[]): CarePeriod[] {
+  const episodes = deduplicate(
+    [...unsorted].sort((a, b) => a.start - b.start),
+    problems,
+  );
+  const periods: CarePeriod[] = [];
+  let current: Episode[] = [];
+  const close = (): void => {
+    const first = current[0];
+    const last = current[current.length - 1];
+    if (!first || !last) return;
+    const period: CarePeriod = {
+      childKey: first.childKey,
+      childId: first.childId,
+      start: first.start,
+      episodes: current,
+    };
+    // An episode that ended X1 with no episode after it leaves the child in care: the next year's
+    // file (not given) holds the rest.
+    if (last.end !== undefined && last.reasonEnded !== EPISODE_CONTINUES) {
+      period.end = last.end;
+      if (last.reasonEnded !== undefined) period.reasonEnded = last.reasonEnded;
+    }
+    periods.push(period);
+    current = [];
+  };
+  for (const episode of episodes) {
+    const previous = current[current.length - 1];
+    if (previous) {
+      if (previous.end === undefined || previous.end > episode.start) {
+        problems.push({
+          code: "EPISODE-OVERLAP",
+          severity: "warning",
+          ...episode.source,
+          value: formatUkDate(episode.start),
+          message: `${episode.source.file} line ${episode.source.line}: child ${episode.childId}'s episode from ${formatUkDate(episode.start)} overlaps the one from ${formatUkDate(previous.start)} (${previous.source.file} line ${previous.source.line}); read as one care period`,
+        });
+      } else if (previous.reasonEnded !== EPISODE_CONTINUES) {
+        close();
+      }
+    }
+    current.push(episode);
+  }
+  close();
+  return periods;
+}
+
+/**
+ * The same episode in two years' files (open at one year end, closed in the next) is one episode:
+ * the one with an end date wins. Two episodes of one start in the same file, or that disagree
+ * otherwise, are duplicates: the first is kept and the other reported.
+ */
+function deduplicate(sorted: readonly Episode[], problems: ExtractProblem[]): Episode[] {
+  const kept: Episode[] = [];
+  for (const episode of sorted) {
+    const at = kept.findIndex((k) => k.start === episode.start);
+    const held = kept[at];
+    if (!held) {
+      kept.push(episode);
+      continue;
+    }
+    const sameFile = held.source.file === episode.source.file;
+    const continuation =
+      !sameFile &&
+      held.placementType === episode.placementType &&
+      held.legalStatus === episode.legalStatus &&
+      (held.end === undefined || episode.end === undefined || held.end === episode.end);
+    if (continuation) {
+      if (held.end === undefined && episode.end !== undefined) kept[at] = episode;
+      continue;
+    }
+    problems.push({
+      code: "EPISODE-DUPLICATE",
+      severity: "warning",
+      ...episode.source,
+      value: formatUkDate(episode.start),
+      message: `${episode.source.file} line ${episode.source.line}: child ${episode.childId} has a second episode starting ${formatUkDate(episode.start)} (first at ${held.source.file} line ${held.source.line}); the first is used`,
+    });
+  }
+  return kept;
+}
+
+function systemRowOf(
+  period: CarePeriod,
+  extract: Ssda903Extract,
+  reviews: readonly EpochDay[],
+  asOf: EpochDay,
+): SystemRow {
+  const episodes = period.episodes;
+  const last = episodes[episodes.length - 1] as Episode;
+  const row: SystemRow = {
+    childKey: period.childKey,
+    childId: extract.children.get(period.childKey)?.id ?? period.childId,
+    becameLookedAfter: period.start,
+    placementsLast12Months: placementsInYearTo(episodes, asOf),
+    source: (episodes[0] as Episode).source,
+  };
+  const dob = extract.children.get(period.childKey)?.dob;
+  if (dob !== undefined) row.dateOfBirth = dob;
+  if (last.legalStatus !== undefined) row.legalStatus = last.legalStatus;
+  if (last.placementType !== undefined) row.placementType = last.placementType;
+  if (last.placementProvider !== undefined) row.placementProvider = last.placementProvider;
+  const placements = placementRuns(episodes);
+  const current = placements[placements.length - 1];
+  if (current) row.placementStart = current.start;
+  if (reviews[0] !== undefined) row.firstReview = reviews[0];
+  if (reviews[1] !== undefined) row.secondReview = reviews[1];
+  if (reviews.length >= 3) row.latestReview = reviews[reviews.length - 1] as EpochDay;
+  if (period.end !== undefined) row.ceased = period.end;
+  if (period.reasonEnded !== undefined) row.reasonCeased = period.reasonEnded;
+  return row;
+}
+
+/** Placements as runs of episodes: RNE L (legal status only) continues the placement before it. */
+function placementRuns(episodes: readonly Episode[]): { start: EpochDay; end?: EpochDay }[] {
+  const runs: { start: EpochDay; end?: EpochDay }[] = [];
+  for (const episode of episodes) {
+    const run = runs[runs.length - 1];
+    if (run && episode.reasonNew === "L") {
+      if (episode.end === undefined) delete run.end;
+      else run.end = episode.end;
+      continue;
+    }
+    runs.push(
+      episode.end === undefined ? { start: episode.start } : { start: episode.start, end: episode.end },
+    );
+  }
+  return runs;
+}
+
+function placementsInYearTo(episodes: readonly Episode[], asOf: EpochDay): number {
+  const from = addCalendarMonths(asOf, -12);
+  return placementRuns(episodes).filter(
+    (run) => run.start <= asOf && (run.end === undefined || run.end >= from),
+  ).length;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

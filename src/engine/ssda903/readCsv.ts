@@ -1,0 +1,143 @@
+/**
+ * A CSV file as a case system exports it: bytes (from a file picker or the disk) or text already
+ * decoded. The name is only used in messages, so a user can find the file and the line.
+ */
+export interface CsvFile {
+  name: string;
+  content: Uint8Array | string;
+}
+
+export type CsvSeparator = "," | ";" | "\t";
+
+/** One non-blank line of a CSV file, split into fields, with its 1-based line number in the file. */
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
+export interface CsvTable {
+  file: string;
+  encoding: "utf-8" | "windows-1252" | "text";
+  separator: CsvSeparator;
+  /** The first non-blank row: the header. */
+  header: CsvRow;
+  rows: CsvRow[];
+}
+
+export type CsvRead = { kind: "table"; table: CsvTable } | { kind: "empty"; file: string };
+
+/**
+ * Reads a CSV file's rows, whatever the case system's export settings: UTF-8 with or without a
+ * byte-order mark, Windows-1252 when the bytes are not valid UTF-8 (older Windows exports), comma,
+ * semicolon (European Excel) or tab separators chosen by the header row, quoted fields with doubled
+ * quotes and line breaks inside, and blank lines skipped. Fields are not trimmed here: IDs are.
+ *
+ * @example readCsv({ name: "header.csv", content: "CHILD;DOB\n1;01/02/2015\n" })
+ * // { kind: "table", table: { separator: ";", header: { line: 1, fields: ["CHILD", "DOB"] }, rows: [...] } }
+ */
+export function readCsv(file: CsvFile): CsvRead {
+  const { text, encoding } =
+    typeof file.content === "string"
+      ? { text: file.content.replace(/^\uFEFF/, ""), encoding: "text" as const }
+      : decodeCsvBytes(file.content);
+  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "");
+  if (firstLine === undefined) return { kind: "empty", file: file.name };
+  const separator = detectSeparator(firstLine);
+  const rows = splitRows(text, separator).filter((row) => !row.fields.every((f) => f.trim() === ""));
+  const [header, ...body] = rows;
+  if (header === undefined) return { kind: "empty", file: file.name };
+  return { kind: "table", table: { file: file.name, encoding, separator, header, rows: body } };
+}
+
+/** UTF-8 (a byte-order mark is dropped) unless the bytes are not valid UTF-8: then Windows-1252. */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: "utf-8" };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
+  }
+}
+
+// Node's TextDecoder reads "windows-1252" as Latin-1, so 0x80–0x9F (curly quotes, €, dashes) are
+// mapped here, as the WHATWG encoding standard does; the other bytes are their own code points.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) {
+    text += String.fromCharCode(
+      byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte,
+    );
+  }
+  return text;
+}
+
+// The separator is the one the header uses most, outside quotes: SSDA903 headers have no commas,
+// semicolons or tabs in their names.
+function detectSeparator(headerLine: string): CsvSeparator {
+  const unquoted = headerLine.replace(/"[^"]*"/g, "");
+  const candidates: CsvSeparator[] = [",", ";", "\t"];
+  let best: CsvSeparator = ",";
+  let bestCount = 0;
+  for (const separator of candidates) {
+    const count = unquoted.split(separator).length - 1;
+    if (count > bestCount) {
+      best = separator;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function splitRows(text: string, separator: CsvSeparator): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field.trim() === "") {
+      quoted = true;
+      field = "";
+    } else if (ch === separator) {
+      fields.push(field);
+      field = "";
+    } else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      fields.push(field);
+      rows.push({ line: rowLine, fields });
+      fields = [];
+      field = "";
+      line++;
+      rowLine = line;
+    } else {
+      field += ch;
+    }
+  }
+  if (field !== "" || fields.length > 0) {
+    fields.push(field);
+    rows.push({ line: rowLine, fields });
+  }
+  return rows;
+}
