@@ -1,0 +1,272 @@
+import { describeWorkbookPort } from "../../test/contract/workbookPortContract";
+import { FakeExcel, fakeExcelOf } from "../../test/support/fakeExcel";
+import { epochDayFromParts } from "../engine/dates/epochDay";
+import type { SheetModel } from "../engine/port/SheetModel";
+import { OfficeNavigator, OfficeWorkbook } from "./OfficeWorkbook";
+import { OfficeWorkbookError } from "./OfficeWorkbookError";
+
+describeWorkbookPort("OfficeWorkbook", async (sheets) => new OfficeWorkbook(fakeExcelOf(sheets)));
+
+const agenda = (title: string, name = "Agenda"): SheetModel => ({
+  name,
+  purpose: "agenda",
+  cells: [
+    { row: 1, column: 1, value: title, style: { bold: true, size: 14, fill: "DDEBF7" } },
+    { row: 2, column: 1, value: "Child ID", style: { bold: true, border: true } },
+    { row: 2, column: 2, value: "Due", style: { bold: true, border: true } },
+    { row: 3, column: 1, value: "C001", link: { sheet: "Joint Tracker", cell: "A3" } },
+    { row: 3, column: 2, value: { date: epochDayFromParts(2025, 3, 14) ?? 0 } },
+    { row: 4, column: 1, value: "=HYPERLINK(\"http://evil\")" },
+    { row: 4, column: 2, value: "03/04/2024" },
+  ],
+  merges: ["A1:C1"],
+  columnWidths: { 1: 14 },
+  freeze: { rows: 2, columns: 0 },
+  print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: 2, last: 2 } },
+  showGridlines: false,
+  tabColor: "1F4E78",
+  autoFilter: "A2:B4",
+  charts: [{ type: "columnClustered", title: "Due", dataRange: "A2:B4", anchor: { from: "D2", to: "J12" } }],
+});
+
+const trackerSheet = { name: "Joint Tracker", values: [["Child ID"], ["C001"]] };
+
+describe("OfficeWorkbook writing a sheet", () => {
+  it("writes values, formats, styles, links, layout and charts into Excel", async () => {
+    const excel = fakeExcelOf([trackerSheet]);
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("Surgery"));
+    expect(excel.cell("Agenda", "B3")).toEqual({ value: 45730, format: "dd/mm/yyyy" });
+    expect(excel.styleAt("Agenda", "A1", "font.bold")).toBe(true);
+    expect(excel.styleAt("Agenda", "A1", "fill.color")).toBe("#DDEBF7");
+    expect(excel.styleAt("Agenda", "B2", "border.EdgeTop")).toBe("Continuous");
+    const sheet = excel.sheet("Agenda");
+    expect(sheet?.hyperlinks.get("A3")).toBe("'Joint Tracker'!A3");
+    expect(sheet?.merges).toEqual(["A1:C1"]);
+    expect(sheet?.freeze).toEqual({ rows: 2, columns: 0 });
+    expect(sheet?.page).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "2:2",
+    });
+    expect(sheet?.showGridlines).toBe(false);
+    expect(sheet?.tabColor).toBe("#1F4E78");
+    expect(sheet?.autoFilter).toBe("A2:B4");
+    expect(sheet?.charts).toEqual([{ type: "ColumnClustered", source: "A2:B4", title: "Due", from: "D2", to: "J12" }]);
+    expect(sheet?.visibility).toBe("Visible");
+    expect(excel.calculationSuspensions).toBeGreaterThan(0);
+    expect(port.takeNotes()).toEqual([]);
+  });
+
+  it("writes text that looks like a formula or a date as text, never as a formula", async () => {
+    const excel = fakeExcelOf([]);
+    await new OfficeWorkbook(excel).writeSheet(agenda("Surgery"));
+    expect(excel.cell("Agenda", "A4")).toEqual({ value: '=HYPERLINK("http://evil")', format: "@" });
+    expect(excel.cell("Agenda", "B4")).toEqual({ value: "03/04/2024", format: "@" });
+    const formulas = excel.sheet("Agenda")?.values.flat().filter((v) => typeof v === "object" && "formula" in v);
+    expect(formulas).toEqual([]);
+  });
+
+  it("never overwrites a user's sheet of the same name: it writes beside it and says so", async () => {
+    const excel = fakeExcelOf([{ name: "Agenda", values: [["my own notes"]] }]);
+    const port = new OfficeWorkbook(excel);
+    expect(await port.writeModel(agenda("First"))).toEqual({
+      ok: true,
+      name: "Agenda (2)",
+      notes: [expect.stringContaining("“Agenda” is already in the workbook and is not the add-in's")],
+    });
+    // Regenerating replaces the add-in's own sheet, not the user's, and adds no third one.
+    expect(await port.writeModel(agenda("Second"))).toMatchObject({ ok: true, name: "Agenda (2)" });
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Agenda", "Agenda (2)"]);
+    expect(excel.cell("Agenda", "A1").value).toBe("my own notes");
+    expect(excel.cell("Agenda (2)", "A1").value).toBe("Second");
+  });
+
+  it("knows its own sheet by id after the user renames it", async () => {
+    const excel = fakeExcelOf([]);
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("First"));
+    const own = excel.sheet("Agenda");
+    if (own) own.name = "Last week";
+    excel.addSheet({ name: "Agenda", values: [["user's"]] });
+    await port.writeSheet(agenda("Second"));
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Last week", "Agenda"]);
+    expect(excel.cell("Last week", "A1").value).toBe("Second");
+    expect(excel.cell("Agenda", "A1").value).toBe("user's");
+  });
+
+  it("refuses to replace its own sheet once the user protects it, changing nothing", async () => {
+    const excel = fakeExcelOf([]);
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("First"));
+    const own = excel.sheet("Agenda");
+    if (own) own.protected = true;
+    const before = excel.state();
+    const outcome = await port.writeModel(agenda("Second"));
+    expect(outcome).toEqual({
+      ok: false,
+      problem: { code: "sheet-protected", message: expect.stringContaining("“Agenda” is protected") },
+    });
+    await expect(port.writeSheet(agenda("Second"))).rejects.toBeInstanceOf(OfficeWorkbookError);
+    expect(excel.state()).toBe(before);
+  });
+
+  it("refuses to write into a workbook whose structure is protected, changing nothing", async () => {
+    const excel = fakeExcelOf([trackerSheet]);
+    excel.workbookProtected = true;
+    const before = excel.state();
+    const outcome = await new OfficeWorkbook(excel).writeModel(agenda("First"));
+    expect(outcome).toMatchObject({ ok: false, problem: { code: "workbook-protected" } });
+    expect(excel.state()).toBe(before);
+  });
+
+  it("leaves the workbook as it was whichever sync fails in the middle of a rewrite", async () => {
+    const probe = fakeExcelOf([trackerSheet]);
+    await new OfficeWorkbook(probe).writeSheet(agenda("First"));
+    const start = probe.syncs;
+    await new OfficeWorkbook(probe).writeSheet(agenda("Second"));
+    const syncsPerWrite = probe.syncs - start;
+    expect(syncsPerWrite).toBeGreaterThanOrEqual(3);
+
+    for (let failing = 1; failing <= syncsPerWrite; failing++) {
+      const excel = fakeExcelOf([trackerSheet]);
+      const port = new OfficeWorkbook(excel);
+      await port.writeSheet(agenda("First"));
+      const before = excel.state();
+      excel.failOnSync = excel.syncs + failing;
+      const outcome = await port.writeModel(agenda("Second"));
+      expect(outcome).toMatchObject({ ok: false, problem: { code: "failed" } });
+      expect(excel.state()).toBe(before);
+    }
+  });
+
+  it("leaves the workbook as it was when the user deletes the tracker sheet mid-write", async () => {
+    const excel = fakeExcelOf([trackerSheet]);
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("First"));
+    const first = excel.syncs;
+    excel.beforeSync = (sync) => {
+      // A co-author deletes the add-in's sheet just before the swap.
+      if (sync === first + 3) {
+        const own = excel.sheet("Agenda");
+        if (own) {
+          own.deleted = true;
+          excel.sheets.splice(excel.sheets.indexOf(own), 1);
+        }
+      }
+    };
+    const outcome = await port.writeModel(agenda("Second"));
+    expect(outcome).toMatchObject({ ok: false, problem: { code: "sheet-missing" } });
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Joint Tracker"]);
+  });
+
+  it("degrades where Excel lacks an API set: the data are written and the user is told", async () => {
+    const excel = fakeExcelOf([]);
+    excel.supportUpTo(7);
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("Surgery"));
+    expect(excel.cell("Agenda", "A1").value).toBe("Surgery");
+    expect(excel.sheet("Agenda")?.page).toEqual({});
+    expect(port.takeNotes()).toEqual([
+      "This version of Excel cannot hide gridlines, so “Agenda” shows them.",
+      "This version of Excel cannot set print settings, so set “Agenda” to landscape in Page Layout before printing.",
+      "This version of Excel cannot add filters from an add-in, so “Agenda” has none.",
+    ]);
+  });
+
+  it("refuses every action on an Excel older than ExcelApi 1.7, changing nothing", async () => {
+    const excel = fakeExcelOf([trackerSheet]);
+    excel.supportUpTo(6);
+    const before = excel.state();
+    const port = new OfficeWorkbook(excel);
+    expect(await port.writeModel(agenda("Surgery"))).toMatchObject({ ok: false, problem: { code: "unsupported" } });
+    await expect(port.readSheet("Joint Tracker")).rejects.toThrow("needs ExcelApi 1.7");
+    expect(excel.state()).toBe(before);
+    expect(excel.syncs).toBe(0);
+  });
+});
+
+describe("OfficeWorkbook reading", () => {
+  it("reads a tracker kept as an Excel Table through the table's range", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet({
+      name: "LAC",
+      values: [[], [], [undefined as never, "Child ID", "Name"], [undefined as never, "C001", "A.B."]],
+      tables: [{ name: "Tracker", address: "B3:C6" }],
+    });
+    const reading = await new OfficeWorkbook(excel).readSheetWithFormats("LAC");
+    expect(reading.tables).toEqual([{ name: "Tracker", range: "B3:C6" }]);
+    expect(reading.snapshot.values).toEqual([[], [], [null, "Child ID", "Name"], [null, "C001", "A.B."]]);
+  });
+
+  it("hands over serials shown as dates as dates, other numbers as numbers, and the formats", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet({ name: "T", values: [[45385, 45385, "#N/A"]], formats: [["dd/mm/yyyy", "0.00"]] });
+    const reading = await new OfficeWorkbook(excel).readSheetWithFormats("T");
+    expect(reading.snapshot.values).toEqual([[new Date(Date.UTC(2024, 3, 3)), 45385, { error: "#N/A" }]]);
+    expect(reading.numberFormats).toEqual([["dd/mm/yyyy", "0.00", "General"]]);
+  });
+});
+
+describe("OfficeWorkbook applying fixes", () => {
+  const change = { sheet: "T", cell: "A1", old: "03/04/2024", new: new Date(Date.UTC(2024, 3, 3)), rule: "r" };
+
+  it("makes the change set one undo step where ExcelApi 1.20 is there, and not where it is not", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet({ name: "T", values: [["03/04/2024"]], formats: [["@"]] });
+    await new OfficeWorkbook(excel).applyChanges({ id: "1", description: "", changes: [change] });
+    expect(excel.runs).toEqual([{ mergeUndoGroup: true }]);
+    expect(excel.cell("T", "A1")).toEqual({ value: 45385, format: "dd/mm/yyyy" });
+
+    const older = new FakeExcel({ supportedUpTo: 19 });
+    older.addSheet({ name: "T", values: [["03/04/2024"]] });
+    await new OfficeWorkbook(older).applyChanges({ id: "1", description: "", changes: [change] });
+    expect(older.runs).toEqual([{}]);
+  });
+
+  it("writes text a fix produces as text, keeping the cell's format", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet({ name: "T", values: [["  -5 "]] });
+    await new OfficeWorkbook(excel).applyChanges({
+      id: "1",
+      description: "",
+      changes: [{ sheet: "T", cell: "A1", old: "  -5 ", new: "-5", rule: "trim" }],
+    });
+    expect(excel.cell("T", "A1")).toEqual({ value: "-5", format: "General" });
+  });
+
+  it("puts back the cells already written when Excel fails part-way, and says so", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet({ name: "T", values: Array.from({ length: 2_500 }, (_, i) => [`0${i}/04/2024`]) });
+    const before = excel.state();
+    const changes = Array.from({ length: 2_500 }, (_, i) => ({
+      sheet: "T",
+      cell: `A${i + 1}`,
+      old: `0${i}/04/2024`,
+      new: `${i}`,
+      rule: "r",
+    }));
+    // Sync 1 finds the sheet, 2 reads the first 2,000 cells, 3 writes them and reads the rest: fail 4.
+    excel.failOnSync = 4;
+    await expect(new OfficeWorkbook(excel).applyChanges({ id: "1", description: "", changes })).rejects.toThrow(
+      "nothing was changed",
+    );
+    expect(excel.state()).toBe(before);
+  });
+});
+
+describe("OfficeNavigator", () => {
+  it("brings the sheet forward and selects the cell", async () => {
+    const excel = fakeExcelOf([trackerSheet, { name: "Other", values: [["x"]] }]);
+    await new OfficeNavigator(excel).select("joint tracker", "A2");
+    expect(excel.activeSheet).toBe("Joint Tracker");
+    expect(excel.selection).toEqual({ sheet: "Joint Tracker", address: "A2:A2" });
+  });
+
+  it("says so when the sheet is gone", async () => {
+    const excel = fakeExcelOf([]);
+    await expect(new OfficeNavigator(excel).select("Gone", "A2")).rejects.toThrow(
+      "There is no sheet named “Gone” any more",
+    );
+  });
+});

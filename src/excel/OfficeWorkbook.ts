@@ -1,0 +1,535 @@
+import type { CellValue } from "../engine/cells/CellValue";
+import type { ApplyReport, CellChange, ChangeSet } from "../engine/port/ChangeSet";
+import { skipReason } from "../engine/port/MemoryWorkbook";
+import type { SheetModel } from "../engine/port/SheetModel";
+import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
+import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import { uniqueSheetName } from "../engine/sheets/outputSheetName";
+import { parseRangeAddress } from "../engine/tables/cellAddress";
+import { columnLetters } from "../engine/tables/cellAddress";
+import { CELLS_PER_CHUNK, jsonBytes, nextChunkCells, rowsPerChunk } from "./excelPayload";
+import type { ExcelContext, ExcelWorksheet, OfficeHost } from "./OfficeApi";
+import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
+import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
+import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets, type OwnedSheet } from "./ownedSheets";
+import { UK_DATE_FORMAT, writeSheetModel } from "./writeSheetModel";
+
+/**
+ * The ExcelApi requirement sets the port uses. 1.7 is the manifest's minimum (getItemOrNullObject
+ * 1.4, custom XML parts 1.5, calculation suspension 1.6, hyperlinks, freeze panes and tab colours
+ * 1.7); the rest are used where the host has them and their absence is said in a note.
+ */
+export const REQUIRED_API = "1.7";
+export const OPTIONAL_API = {
+  gridlines: "1.8",
+  pageLayout: "1.9",
+  autoFilter: "1.9",
+  hiddenRows: "1.9",
+  mergedAreas: "1.13",
+  undoGroup: "1.20",
+  charts: "1.1",
+} as const;
+
+/**
+ * Changes re-read and written per sync: each is two statements of about 200 bytes and a response of
+ * one value and format, so 2,000 changes stay near 1 MB, well inside the budget.
+ */
+const CHANGES_PER_SYNC = 2_000;
+
+/** A sheet written, and the name it was written under (another one when a user's sheet had it). */
+export type SheetWriteOutcome =
+  | { ok: true; name: string; notes: string[] }
+  | { ok: false; problem: OfficeProblem };
+
+export interface SheetTable {
+  name: string;
+  /** The table's range on its sheet, header row first ("B3:H120"). */
+  range: string;
+}
+
+/** A sheet read with what the values alone do not say. */
+export interface SheetReading {
+  snapshot: SheetSnapshot;
+  /** `numberFormats[r][c]` is the format of `snapshot.values[r][c]`. */
+  numberFormats: string[][];
+  /** Excel Tables (ListObjects) on the sheet; a tracker kept as a table is read through its range. */
+  tables: SheetTable[];
+}
+
+/**
+ * The workbook port over Office.js: the only code in the product that talks to Excel. Every action is
+ * one `Excel.run`; reads size every sheet in one sync and then load fixed-budget row chunks, writes
+ * go to a new hidden sheet that replaces the old one only once complete, and fixes re-read each cell
+ * in the same run before writing it. What the host cannot do is said in `takeNotes()`; what goes
+ * wrong is an `OfficeWorkbookError` whose `problem.message` is a sentence for the user.
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  private notes: string[] = [];
+
+  constructor(private readonly host: OfficeHost) {}
+
+  /** Notes for the user gathered since the last call: renamed sheets, features this Excel lacks. */
+  takeNotes(): string[] {
+    const notes = this.notes;
+    this.notes = [];
+    return notes;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    this.requireMinimum();
+    return this.host.run({}, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/visibility,items/protection/protected");
+      await context.sync();
+      return sheets.items.map((s) => ({
+        name: s.name,
+        visibility: visibilityOf(s.visibility),
+        protected: s.protection.protected,
+      }));
+    });
+  }
+
+  async readSheet(name: string): Promise<SheetSnapshot> {
+    return (await this.readSheetWithFormats(name)).snapshot;
+  }
+
+  /**
+   * Reads a sheet from A1 to the end of its used range (and of any Excel Table on it): one sync to
+   * size it, one more when it has tables, then one per chunk of at most `CELLS_PER_CHUNK` cells.
+   */
+  async readSheetWithFormats(name: string): Promise<SheetReading> {
+    this.requireMinimum();
+    const canMerges = this.supports(OPTIONAL_API.mergedAreas);
+    const canHidden = this.supports(OPTIONAL_API.hiddenRows);
+    return this.host.run({}, async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load("name,protection/protected");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      const merged = canMerges ? used.getMergedAreasOrNullObject() : undefined;
+      merged?.load("address");
+      const visible = canHidden ? used.getSpecialCellsOrNullObject("Visible") : undefined;
+      visible?.load("address");
+      sheet.tables.load("items/name");
+      await context.sync();
+      if (sheet.isNullObject) throw new Error(`There is no sheet named "${name}"`);
+
+      let bottom = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      let right = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
+      const tables: SheetTable[] = [];
+      if (sheet.tables.items.length > 0) {
+        const ranges = sheet.tables.items.map((t) => {
+          const range = t.getRange();
+          range.load("address");
+          return { name: t.name, range };
+        });
+        await context.sync();
+        for (const t of ranges) {
+          const range = rangesIn(t.range.address)[0] ?? "";
+          const at = parseRangeAddress(range);
+          if (!at) continue;
+          tables.push({ name: t.name, range });
+          bottom = Math.max(bottom, at.bottom);
+          right = Math.max(right, at.right);
+        }
+      }
+
+      const values: CellValue[][] = [];
+      const numberFormats: string[][] = [];
+      let cells = CELLS_PER_CHUNK;
+      // One sync per chunk is the point of chunking: each response must stay under the size limit.
+      for (let top = 1; top <= bottom; ) {
+        const last = Math.min(bottom, top + rowsPerChunk(right, cells) - 1);
+        const range = sheet.getRange(`A${top}:${columnLetters(right)}${last}`);
+        range.load("values,numberFormat");
+        await context.sync();
+        range.values.forEach((row, r) => {
+          const formats = range.numberFormat[r] ?? [];
+          values.push(trimRow(row.map((v, c) => cellValueFromOffice(v, formats[c]))));
+          numberFormats.push(formats.slice(0, values[values.length - 1]?.length).map(String));
+        });
+        cells = nextChunkCells((last - top + 1) * right, jsonBytes(range.values) + jsonBytes(range.numberFormat));
+        top = last + 1;
+      }
+      while (values.length > 0 && values[values.length - 1]?.length === 0) {
+        values.pop();
+        numberFormats.pop();
+      }
+
+      if (!canMerges || !canHidden) {
+        this.note("This version of Excel cannot report merged cells or hidden rows to add-ins; checks treat every row as visible.");
+      }
+      return {
+        snapshot: {
+          name: sheet.name,
+          values,
+          merges: merged && !merged.isNullObject ? rangesIn(merged.address) : [],
+          protected: sheet.protection.protected,
+          hiddenRows: canHidden && !used.isNullObject ? hiddenRowsOf(used.rowIndex + 1, bottom, visible) : [],
+        },
+        numberFormats,
+        tables,
+      };
+    });
+  }
+
+  async writeSheet(model: SheetModel): Promise<void> {
+    const outcome = await this.writeModel(model);
+    if (!outcome.ok) throw new OfficeWorkbookError(outcome.problem);
+    this.notes.push(...outcome.notes);
+  }
+
+  /**
+   * Writes a sheet the add-in owns, as `writeSheet` does, returning the outcome as a value: the
+   * name used (a user's sheet of the same name is never overwritten) and notes, or the problem.
+   *
+   * The new content goes to a new hidden sheet; only when it is complete is the old sheet renamed
+   * aside, the new one given its name, place and visibility, the register of owned sheets updated
+   * and the old sheet deleted, all in one sync. If anything fails, the new sheet is deleted and the
+   * old one keeps its name, so the workbook is as it was.
+   */
+  async writeModel(model: SheetModel): Promise<SheetWriteOutcome> {
+    const minimum = this.minimumProblem();
+    if (minimum) return { ok: false, problem: minimum };
+    const features = {
+      gridlines: this.supports(OPTIONAL_API.gridlines),
+      pageLayout: this.supports(OPTIONAL_API.pageLayout),
+      autoFilter: this.supports(OPTIONAL_API.autoFilter),
+      charts: this.supports(OPTIONAL_API.charts),
+    };
+    let written: { tempName: string; backupName?: string; originalName?: string; registry?: string } | undefined;
+    try {
+      return await this.host.run({}, async (context) => {
+        const plan = await planWrite(context, model);
+        if (!plan.ok) return plan;
+        const { target, finalName, registry, owned, names } = plan;
+        const tempName = uniqueSheetName(`${finalName.slice(0, 20)} new`, names);
+        const backupName = uniqueSheetName(`${finalName.slice(0, 20)} old`, [...names, tempName]);
+        written = { tempName, registry, ...(target ? { backupName, originalName: target.name } : {}) };
+
+        const temp = context.workbook.worksheets.add(tempName);
+        temp.visibility = "Hidden";
+        temp.load("id");
+        const flush = async (): Promise<void> => {
+          context.workbook.application.suspendApiCalculationUntilNextSync();
+          await context.sync();
+        };
+        const notes = await writeSheetModel(temp, model, features, flush);
+        if (target) target.name = backupName;
+        temp.name = finalName;
+        temp.visibility = officeVisibility[model.visibility ?? "visible"];
+        if (target) temp.position = target.position;
+        const entries: OwnedSheet[] = [
+          ...owned.filter((o) => o.id !== target?.id),
+          { id: temp.id, name: model.name, purpose: model.purpose },
+        ];
+        const part = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject();
+        if (registry === undefined) context.workbook.customXmlParts.add(ownedSheetsXml(entries));
+        else part.setXml(ownedSheetsXml(entries));
+        target?.delete();
+        await context.sync();
+        if (finalName.toLowerCase() !== model.name.toLowerCase()) {
+          notes.unshift(
+            `A sheet named “${model.name}” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “${finalName}”.`,
+          );
+        }
+        return { ok: true, name: finalName, notes };
+      });
+    } catch (error) {
+      if (written) await this.undoWrite(written);
+      return { ok: false, problem: problemOf(error, `write “${model.name}”`) };
+    }
+  }
+
+  // Puts back what a failed write changed: the new sheet goes, the old one gets its name back.
+  private async undoWrite(written: {
+    tempName: string;
+    backupName?: string;
+    originalName?: string;
+    registry?: string;
+  }): Promise<void> {
+    await this.host.run({}, async (context) => {
+      const sheets = context.workbook.worksheets;
+      const temp = sheets.getItemOrNullObject(written.tempName);
+      temp.load("name");
+      const backup = written.backupName ? sheets.getItemOrNullObject(written.backupName) : undefined;
+      backup?.load("name");
+      const part = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject();
+      part.load("id");
+      await context.sync();
+      if (!temp.isNullObject) temp.delete();
+      if (backup && !backup.isNullObject && written.originalName) backup.name = written.originalName;
+      if (!part.isNullObject) {
+        if (written.registry === undefined) part.delete();
+        else part.setXml(written.registry);
+      }
+      await context.sync();
+    });
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    this.requireMinimum();
+    try {
+      await this.host.run({}, async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+        sheet.load("name");
+        await context.sync();
+        if (sheet.isNullObject) return;
+        sheet.delete();
+        await context.sync();
+      });
+    } catch (error) {
+      throw new OfficeWorkbookError(problemOf(error, `delete “${name}”`));
+    }
+  }
+
+  /**
+   * Applies confirmed fixes: the cells are re-read in the same `Excel.run` and any that changed since
+   * the fix was computed are skipped. Where ExcelApi 1.20 is there, the run is one undo step. If Excel
+   * fails part-way, the cells already written get their old values and formats back.
+   */
+  async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
+    this.requireMinimum();
+    const report: ApplyReport = { applied: [], skipped: [] };
+    if (changes.changes.length === 0) return report;
+    const options = this.supports(OPTIONAL_API.undoGroup) ? { mergeUndoGroup: true } : {};
+    const written: Array<{ change: CellChange; value: unknown; format: unknown }> = [];
+    try {
+      await this.host.run(options, async (context) => {
+        const sheets = new Map<string, ExcelWorksheet>();
+        for (const change of changes.changes) {
+          const key = change.sheet.toLowerCase();
+          if (sheets.has(key)) continue;
+          const sheet = context.workbook.worksheets.getItemOrNullObject(change.sheet);
+          sheet.load("name,protection/protected");
+          sheets.set(key, sheet);
+        }
+        await context.sync();
+        const writable: CellChange[] = [];
+        for (const change of changes.changes) {
+          const sheet = sheets.get(change.sheet.toLowerCase());
+          if (!sheet || sheet.isNullObject) report.skipped.push({ change, reason: "sheet-missing" });
+          else writable.push(change);
+        }
+        for (let start = 0; start < writable.length; start += CHANGES_PER_SYNC) {
+          const chunk = writable.slice(start, start + CHANGES_PER_SYNC).map((change) => {
+            const range = (sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet).getRange(change.cell);
+            range.load("values,numberFormat");
+            return { change, range };
+          });
+          // The previous chunk's writes travel with this chunk's reads.
+          await context.sync();
+          for (const { change, range } of chunk) {
+            const sheet = sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet;
+            const raw = range.values[0]?.[0];
+            const format = range.numberFormat[0]?.[0];
+            const current = cellValueFromOffice(raw, format);
+            const skip = skipReason(sheet.protection.protected, current, change.old);
+            if (skip) {
+              report.skipped.push({ change, reason: skip, current });
+              continue;
+            }
+            written.push({ change, value: raw, format });
+            const newFormat = change.numberFormat ?? dateFormatFor(change.new, format);
+            if (newFormat !== undefined) range.numberFormat = [[newFormat]];
+            range.values = [[userCellValue(change.new)]];
+            report.applied.push(change);
+          }
+        }
+        await context.sync();
+      });
+    } catch (error) {
+      if (written.length > 0) await this.restoreCells(written);
+      throw new OfficeWorkbookError(problemOf(error, "apply the fixes"));
+    }
+    // Keep the order the changes were given in.
+    const order = new Map(changes.changes.map((c, i) => [c, i]));
+    report.skipped.sort((a, b) => (order.get(a.change) ?? 0) - (order.get(b.change) ?? 0));
+    return report;
+  }
+
+  private async restoreCells(written: Array<{ change: CellChange; value: unknown; format: unknown }>): Promise<void> {
+    await this.host.run({}, async (context) => {
+      for (const { change, value, format } of written) {
+        const range = context.workbook.worksheets.getItemOrNullObject(change.sheet).getRange(change.cell);
+        range.numberFormat = [[format]];
+        range.values = [[typeof value === "string" && needsTextFormat(value) ? `'${value}` : value]];
+      }
+      await context.sync();
+    });
+  }
+
+  private supports(version: string): boolean {
+    return this.host.isSetSupported("ExcelApi", version);
+  }
+
+  private minimumProblem(): OfficeProblem | undefined {
+    if (this.supports(REQUIRED_API)) return undefined;
+    return {
+      code: "unsupported",
+      message:
+        "This version of Excel is too old for the add-in (it needs ExcelApi 1.7: Excel 2019, Microsoft 365 or Excel on the web), so nothing was changed.",
+    };
+  }
+
+  private requireMinimum(): void {
+    const problem = this.minimumProblem();
+    if (problem) throw new OfficeWorkbookError(problem);
+  }
+
+  private note(text: string): void {
+    if (!this.notes.includes(text)) this.notes.push(text);
+  }
+}
+
+/** Where a model goes: the sheet it replaces (if any), the name it gets, the register as found. */
+type WritePlan =
+  | {
+      ok: true;
+      target?: ExcelWorksheet;
+      finalName: string;
+      registry?: string;
+      owned: OwnedSheet[];
+      names: string[];
+    }
+  | { ok: false; problem: OfficeProblem };
+
+async function planWrite(context: ExcelContext, model: SheetModel): Promise<WritePlan> {
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets;
+  sheets.load("items/name,items/id,items/position,items/protection/protected");
+  workbook.protection.load("protected");
+  const part = workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject();
+  part.load("id");
+  await context.sync();
+  if (workbook.protection.protected) {
+    return {
+      ok: false,
+      problem: {
+        code: "workbook-protected",
+        message: `The workbook's structure is protected, so “${model.name}” could not be written: unprotect it (Review › Protect Workbook) and try again.`,
+      },
+    };
+  }
+  let registry: string | undefined;
+  if (!part.isNullObject) {
+    const xml = part.getXml();
+    await context.sync();
+    registry = xml.value;
+  }
+  const items = sheets.items;
+  const byId = new Map(items.map((s) => [s.id, s]));
+  const owned = parseOwnedSheets(registry ?? "").filter((o) => byId.has(o.id));
+  const ownedIds = new Set(owned.map((o) => o.id));
+  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+  const holder = items.find((s) => same(s.name, model.name));
+  const previous = owned.find((o) => same(o.name, model.name));
+  const previousSheet = previous && byId.get(previous.id);
+  const names = items.map((s) => s.name);
+
+  let target: ExcelWorksheet | undefined;
+  let finalName = model.name;
+  if (holder && ownedIds.has(holder.id)) target = holder;
+  else if (!holder) target = previousSheet;
+  else if (previousSheet) {
+    target = previousSheet;
+    finalName = previousSheet.name;
+  } else finalName = uniqueSheetName(model.name, names);
+
+  if (target?.protection.protected) {
+    return {
+      ok: false,
+      problem: {
+        code: "sheet-protected",
+        message: `The sheet “${target.name}” is protected, so the add-in did not replace it: unprotect it (Review › Unprotect Sheet) and try again.`,
+      },
+    };
+  }
+  return { ok: true, ...(target ? { target } : {}), finalName, ...(registry !== undefined ? { registry } : {}), owned, names };
+}
+
+const officeVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+function visibilityOf(value: string): SheetInfo["visibility"] {
+  if (value === "Hidden") return "hidden";
+  if (value === "VeryHidden") return "veryHidden";
+  return "visible";
+}
+
+/** The A1 ranges in a (multi-area) address such as "'Joint Tracker'!A1:D1,'Joint Tracker'!F3". */
+export function rangesIn(address: string): string[] {
+  const ranges: string[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?=,|$)/g)) {
+    ranges.push((m[1] ?? "").replace(/\$/g, ""));
+  }
+  return ranges;
+}
+
+/** Rows first..last not covered by any visible area: hidden by the user or a filter. */
+function hiddenRowsOf(first: number, last: number, visible: { isNullObject: boolean; address: string } | undefined): number[] {
+  if (!visible) return [];
+  const shown = new Uint8Array(last + 1);
+  if (!visible.isNullObject) {
+    for (const range of rangesIn(visible.address)) {
+      const at = parseRangeAddress(range);
+      if (!at) continue;
+      for (let r = at.top; r <= Math.min(at.bottom, last); r++) shown[r] = 1;
+    }
+  }
+  const hidden: number[] = [];
+  for (let r = first; r <= last; r++) if (shown[r] === 0) hidden.push(r);
+  return hidden;
+}
+
+function trimRow(row: CellValue[]): CellValue[] {
+  let end = row.length;
+  while (end > 0 && row[end - 1] === null) end--;
+  return end === row.length ? row : row.slice(0, end);
+}
+
+/** A date written into a cell not formatted as a date gets the UK date format, or it shows a serial. */
+function dateFormatFor(value: CellValue, currentFormat: unknown): string | undefined {
+  if (!(value instanceof Date)) return undefined;
+  return typeof currentFormat === "string" && isDateFormat(currentFormat) ? undefined : UK_DATE_FORMAT;
+}
+
+/**
+ * A value for a user's cell: text Excel would turn into a formula, number or date gets a leading
+ * apostrophe, which Excel takes as "this is text" without changing the cell's number format.
+ */
+function userCellValue(value: CellValue): string | number | boolean {
+  const office = officeValueOf(value);
+  return typeof value === "string" && needsTextFormat(value) ? `'${office}` : office;
+}
+
+/** Taking the user to a cell: its sheet brought forward and the cell or row selected. */
+export class OfficeNavigator implements WorkbookNavigator {
+  constructor(private readonly host: OfficeHost) {}
+
+  async select(sheetName: string, cell: string): Promise<void> {
+    try {
+      await this.host.run({}, async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+        sheet.load("name,visibility");
+        await context.sync();
+        if (sheet.isNullObject) {
+          throw new OfficeWorkbookError({
+            code: "sheet-missing",
+            message: `There is no sheet named “${sheetName}” any more: it may have been renamed or deleted. Run the check again.`,
+          });
+        }
+        if (sheet.visibility !== "Visible") {
+          throw new OfficeWorkbookError({
+            code: "sheet-hidden",
+            message: `The sheet “${sheet.name}” is hidden: unhide it (right-click a sheet tab › Unhide) to go to ${cell}.`,
+          });
+        }
+        sheet.activate();
+        sheet.getRange(cell).select();
+        await context.sync();
+      });
+    } catch (error) {
+      throw error instanceof OfficeWorkbookError ? error : new OfficeWorkbookError(problemOf(error, `go to ${cell}`));
+    }
+  }
+}

@@ -1,0 +1,255 @@
+import { utcDateFromEpochDay } from "../engine/dates/epochDay";
+import type { CellStyle, ModelCell, SheetModel } from "../engine/port/SheetModel";
+import { cellAddress, columnLetters } from "../engine/tables/cellAddress";
+import { BYTES_PER_OPERATION, PAYLOAD_BUDGET_BYTES, jsonBytes } from "./excelPayload";
+import type { ExcelWorksheet } from "./OfficeApi";
+import { TEXT_FORMAT, needsTextFormat, officeValueOf } from "./officeCellValue";
+
+/** The number format of every date the add-in writes: UK order, whatever the machine's locale. */
+export const UK_DATE_FORMAT = "dd/mm/yyyy";
+
+/** What the host can do beyond the add-in's minimum (ExcelApi 1.7); each missing part is a note. */
+export interface WriteFeatures {
+  gridlines: boolean;
+  pageLayout: boolean;
+  autoFilter: boolean;
+  charts: boolean;
+}
+
+/**
+ * Queues a sheet model's writes into `sheet`, calling `flush` (one `context.sync()`) whenever the
+ * next statement would take the batch past the payload budget, so no request nears Excel on the
+ * web's 5 MB limit and the number of syncs grows with the data's size, not with statements.
+ *
+ * Returns notes for the user on what this host could not do (the data are always written).
+ */
+export async function writeSheetModel(
+  sheet: ExcelWorksheet,
+  model: SheetModel,
+  features: WriteFeatures,
+  flush: () => Promise<void>,
+): Promise<string[]> {
+  const notes: string[] = [];
+  const batch = new PayloadBatch(flush);
+
+  await writeValues(sheet, model.cells, batch);
+  for (const [run, style] of styleRuns(model.cells)) {
+    await batch.add(BYTES_PER_OPERATION * 4 + jsonBytes(style), () => applyStyle(sheet, run, style));
+  }
+  for (const [column, width] of Object.entries(model.columnWidths ?? {})) {
+    const letters = columnLetters(Number(column));
+    await batch.add(BYTES_PER_OPERATION, () => {
+      sheet.getRange(`${letters}:${letters}`).format.columnWidth = pointsOfCharacters(width);
+    });
+  }
+  for (const range of model.merges ?? []) {
+    await batch.add(BYTES_PER_OPERATION, () => sheet.getRange(range).merge(false));
+  }
+  for (const cell of model.cells) {
+    const link = cell.link;
+    if (!link) continue;
+    await batch.add(BYTES_PER_OPERATION + jsonBytes(cell.value) + link.sheet.length, () => {
+      sheet.getRange(cellAddress(cell.row, cell.column)).hyperlink = {
+        documentReference: `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`,
+        textToDisplay: String(cell.value ?? ""),
+      };
+    });
+  }
+  await batch.add(BYTES_PER_OPERATION * 8, () => writeLayout(sheet, model, features, notes));
+  if (model.charts && model.charts.length > 0) {
+    if (features.charts) {
+      for (const chart of model.charts) {
+        await batch.add(BYTES_PER_OPERATION * 3 + jsonBytes(chart), () => {
+          const drawn = sheet.charts.add(chartType[chart.type], sheet.getRange(chart.dataRange), "Columns");
+          drawn.title.text = chart.title;
+          drawn.setPosition(chart.anchor.from, chart.anchor.to);
+        });
+      }
+    } else {
+      notes.push(
+        `This version of Excel cannot draw charts, so “${model.name}” has the data tables without the charts.`,
+      );
+    }
+  }
+  await batch.done();
+  return notes;
+}
+
+const chartType: Record<NonNullable<SheetModel["charts"]>[number]["type"], string> = {
+  columnClustered: "ColumnClustered",
+  columnStacked: "ColumnStacked",
+  barClustered: "BarClustered",
+  line: "Line",
+  pie: "Pie",
+};
+
+/** Statements queued against the budget: a statement that would overflow the batch syncs it first. */
+class PayloadBatch {
+  private bytes = 0;
+
+  constructor(private readonly flush: () => Promise<void>) {}
+
+  async add(bytes: number, queue: () => void): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > PAYLOAD_BUDGET_BYTES) await this.sync();
+    queue();
+    this.bytes += bytes;
+  }
+
+  async done(): Promise<void> {
+    if (this.bytes > 0) await this.sync();
+  }
+
+  private async sync(): Promise<void> {
+    await this.flush();
+    this.bytes = 0;
+  }
+}
+
+/**
+ * The cells as dense rows from A1, values and number formats, written in row blocks that fit the
+ * budget. The format goes first: Office.js parses text set through `values` as if typed, so text
+ * that Excel would read as a formula, number or date is written into a Text ("@") cell.
+ */
+async function writeValues(sheet: ExcelWorksheet, cells: readonly ModelCell[], batch: PayloadBatch): Promise<void> {
+  if (cells.length === 0) return;
+  let lastRow = 0;
+  let lastColumn = 0;
+  for (const cell of cells) {
+    lastRow = Math.max(lastRow, cell.row);
+    lastColumn = Math.max(lastColumn, cell.column);
+  }
+  const values: Array<Array<string | number | boolean>> = Array.from({ length: lastRow }, () =>
+    new Array<string | number | boolean>(lastColumn).fill(""),
+  );
+  const formats: string[][] = Array.from({ length: lastRow }, () => new Array<string>(lastColumn).fill("General"));
+  for (const cell of cells) {
+    const [value, format] = officeCellOf(cell);
+    const row = values[cell.row - 1];
+    const rowFormats = formats[cell.row - 1];
+    if (row) row[cell.column - 1] = value;
+    if (rowFormats) rowFormats[cell.column - 1] = format;
+  }
+  const lastLetters = columnLetters(lastColumn);
+  let top = 1;
+  let bytes = 0;
+  const queueBlock = (bottom: number): void => {
+    const range = sheet.getRange(`A${top}:${lastLetters}${bottom}`);
+    range.numberFormat = formats.slice(top - 1, bottom);
+    range.values = values.slice(top - 1, bottom);
+  };
+  for (let row = 1; row <= lastRow; row++) {
+    const rowBytes = jsonBytes(values[row - 1]) + jsonBytes(formats[row - 1]);
+    if (row > top && bytes + rowBytes + BYTES_PER_OPERATION * 2 > PAYLOAD_BUDGET_BYTES) {
+      const bottom = row - 1;
+      await batch.add(bytes + BYTES_PER_OPERATION * 2, () => queueBlock(bottom));
+      top = row;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  await batch.add(bytes + BYTES_PER_OPERATION * 2, () => queueBlock(lastRow));
+}
+
+function officeCellOf(cell: ModelCell): [string | number | boolean, string] {
+  const { value } = cell;
+  const declared = cell.style?.numberFormat;
+  if (value !== null && typeof value === "object") {
+    return [officeValueOf(utcDateFromEpochDay(value.date)), declared ?? UK_DATE_FORMAT];
+  }
+  if (typeof value === "string" && needsTextFormat(value)) return [value, TEXT_FORMAT];
+  return [officeValueOf(value), declared ?? "General"];
+}
+
+/** Cells of one row with the same style side by side, as one range each: fewer statements. */
+function styleRuns(cells: readonly ModelCell[]): Array<[string, CellStyle]> {
+  const styled = cells
+    .filter((c) => c.style && Object.keys(c.style).some((k) => k !== "numberFormat"))
+    .sort((a, b) => a.row - b.row || a.column - b.column);
+  const runs: Array<[string, CellStyle]> = [];
+  let start: ModelCell | undefined;
+  let end: ModelCell | undefined;
+  const close = (): void => {
+    if (start?.style && end) {
+      runs.push([`${cellAddress(start.row, start.column)}:${cellAddress(end.row, end.column)}`, start.style]);
+    }
+  };
+  for (const cell of styled) {
+    const continues =
+      start && end && end.row === cell.row && end.column + 1 === cell.column && sameStyle(start.style, cell.style);
+    if (!continues) {
+      close();
+      start = cell;
+    }
+    end = cell;
+  }
+  close();
+  return runs;
+}
+
+function sameStyle(a: CellStyle | undefined, b: CellStyle | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const horizontal = { left: "Left", center: "Center", right: "Right" } as const;
+const vertical = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+
+function applyStyle(sheet: ExcelWorksheet, address: string, style: CellStyle): void {
+  const format = sheet.getRange(address).format;
+  if (style.bold) format.font.bold = true;
+  if (style.italic) format.font.italic = true;
+  if (style.size) format.font.size = style.size;
+  if (style.fontColor) format.font.color = `#${style.fontColor}`;
+  if (style.fill) format.fill.color = `#${style.fill}`;
+  if (style.wrap) format.wrapText = true;
+  if (style.horizontal) format.horizontalAlignment = horizontal[style.horizontal];
+  if (style.vertical) format.verticalAlignment = vertical[style.vertical];
+  if (style.border) {
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"]) {
+      format.borders.getItem(edge).style = "Continuous";
+    }
+  }
+}
+
+/**
+ * Excel measures widths in characters of the default font; Office.js sets `columnWidth` in points.
+ * One character of Calibri 11 is 7 pixels plus 5 pixels of padding per column, and a pixel is 3/4 of
+ * a point at 96 dpi.
+ */
+export function pointsOfCharacters(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function writeLayout(sheet: ExcelWorksheet, model: SheetModel, features: WriteFeatures, notes: string[]): void {
+  const freeze = model.freeze;
+  if (freeze && freeze.rows > 0 && freeze.columns > 0) {
+    sheet.freezePanes.freezeAt(sheet.getRange(`A1:${cellAddress(freeze.rows, freeze.columns)}`));
+  } else if (freeze && freeze.rows > 0) {
+    sheet.freezePanes.freezeRows(freeze.rows);
+  } else if (freeze && freeze.columns > 0) {
+    sheet.freezePanes.freezeColumns(freeze.columns);
+  }
+  if (model.tabColor) sheet.tabColor = `#${model.tabColor}`;
+  if (model.showGridlines === false) {
+    if (features.gridlines) sheet.showGridlines = false;
+    else notes.push(`This version of Excel cannot hide gridlines, so “${model.name}” shows them.`);
+  }
+  const print = model.print;
+  if (print) {
+    if (features.pageLayout) {
+      sheet.pageLayout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+      // One page wide, as many tall as needed: 0 leaves the height automatic, as "Fit to 1 page wide".
+      if (print.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (print.repeatRows) {
+        sheet.pageLayout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
+      }
+    } else {
+      notes.push(
+        `This version of Excel cannot set print settings, so set “${model.name}” to ${print.orientation} in Page Layout before printing.`,
+      );
+    }
+  }
+  if (model.autoFilter) {
+    if (features.autoFilter) sheet.autoFilter.apply(sheet.getRange(model.autoFilter));
+    else notes.push(`This version of Excel cannot add filters from an add-in, so “${model.name}” has none.`);
+  }
+}

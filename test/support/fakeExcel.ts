@@ -1,0 +1,989 @@
+import { parseRangeAddress, cellAddress, type RangePosition } from "../../src/engine/tables/cellAddress";
+import type {
+  ExcelChart,
+  ExcelContext,
+  ExcelCustomXmlPart,
+  ExcelRange,
+  ExcelRangeAreas,
+  ExcelRangeFormat,
+  ExcelRun,
+  ExcelTable,
+  ExcelWorksheet,
+  OfficeHost,
+} from "../../src/excel/OfficeApi";
+
+/**
+ * A typed fake of the part of the Excel object model the Office port uses: sheets held in memory,
+ * loads and property sets queued until `context.sync()`, as Office.js does, with every sync counted
+ * and its request and response sizes estimated. `office-addin-mock` is not used: it cannot mock
+ * collections (`worksheets.items`, `getItemOrNullObject`), null objects or queued writes, which is
+ * exactly what the port's batching does.
+ *
+ * It behaves as Excel does where the port depends on it: reading a property that was not loaded
+ * throws; text set through `values` is parsed as if typed (formulas, numbers, UK dates, booleans)
+ * unless the cell is formatted as Text ("@"); writes to a protected sheet, to a deleted sheet or
+ * adding sheets to a protected workbook fail at the sync; a request or response over 5 MB fails.
+ */
+
+/** A cell as Excel holds it. */
+export type FakeCellValue = string | number | boolean | { error: string } | { formula: string };
+
+export interface FakeSheetInit {
+  name: string;
+  values?: FakeCellValue[][];
+  formats?: (string | undefined)[][];
+  merges?: string[];
+  hiddenRows?: number[];
+  protected?: boolean;
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  tables?: Array<{ name: string; address: string }>;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  visibility: string;
+  protected: boolean;
+  deleted: boolean;
+  values: (FakeCellValue | undefined)[][];
+  formats: (string | undefined)[][];
+  merges: string[];
+  hiddenRows: Set<number>;
+  /** Every format property set, in order: `{ address, property: "font.bold", value }`. */
+  styles: Array<{ address: string; property: string; value: unknown }>;
+  hyperlinks: Map<string, string>;
+  freeze?: { rows: number; columns: number };
+  page: { orientation?: string; zoom?: unknown; printTitleRows?: string };
+  showGridlines: boolean;
+  tabColor: string;
+  charts: Array<{ type: string; source: string; title: string; from?: string; to?: string }>;
+  autoFilter?: string;
+  tables: Array<{ name: string; address: string }>;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+const LIMIT = 5 * 1024 * 1024;
+/** The fake's own estimate of one queued statement's envelope (path, ids, method), in bytes. */
+const STATEMENT_BYTES = 120;
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+interface Operation {
+  bytes: number;
+  /** Applies the statement; returns the bytes it adds to the response. */
+  apply(): number;
+}
+
+export class FakeExcel implements OfficeHost {
+  readonly sheets: FakeSheet[] = [];
+  readonly xmlParts: Array<{ id: number; namespace: string; xml: string }> = [];
+  workbookProtected = false;
+  syncs = 0;
+  readonly records: SyncRecord[] = [];
+  /** Options of every `Excel.run`, to see undo grouping. */
+  readonly runs: Array<{ mergeUndoGroup?: boolean }> = [];
+  /** The sync (1-based, counted from now on) that throws before doing anything, for mid-run failures. */
+  failOnSync?: number;
+  /** Called before each sync applies its statements: a co-author's edit, a sheet deleted mid-run. */
+  beforeSync?: (sync: number) => void;
+  selection?: { sheet: string; address: string };
+  activeSheet?: string;
+  calculationSuspensions = 0;
+  private nextId = 1;
+  private supportedMinor: number;
+
+  /** `supportedUpTo`: the highest ExcelApi 1.x the host supports (Excel on the web today: 1.20). */
+  constructor(options: { supportedUpTo?: number } = {}) {
+    this.supportedMinor = options.supportedUpTo ?? 20;
+  }
+
+  readonly run: ExcelRun = async (options, batch) => {
+    this.runs.push({ ...options });
+    return batch(new FakeContext(this));
+  };
+
+  isSetSupported(name: string, minVersion: string): boolean {
+    const minor = Number(minVersion.split(".")[1] ?? "0");
+    return name === "ExcelApi" && minor <= this.supportedMinor;
+  }
+
+  supportUpTo(minor: number): void {
+    this.supportedMinor = minor;
+  }
+
+  addSheet(init: FakeSheetInit): FakeSheet {
+    const sheet: FakeSheet = {
+      id: `{FAKE-${this.nextId++}}`,
+      name: init.name,
+      visibility: init.visibility ?? "Visible",
+      protected: init.protected ?? false,
+      deleted: false,
+      values: (init.values ?? []).map((row) => [...row]),
+      formats: (init.formats ?? []).map((row) => [...row]),
+      merges: [...(init.merges ?? [])],
+      hiddenRows: new Set(init.hiddenRows ?? []),
+      styles: [],
+      hyperlinks: new Map(),
+      page: {},
+      showGridlines: true,
+      tabColor: "",
+      charts: [],
+      tables: [...(init.tables ?? [])],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    const wanted = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === wanted);
+  }
+
+  /** The cell as Excel holds it, and its number format. */
+  cell(sheetName: string, address: string): { value: FakeCellValue | undefined; format: string } {
+    const sheet = this.sheet(sheetName);
+    const at = parseRangeAddress(address);
+    if (!sheet || !at) throw new Error(`No cell ${sheetName}!${address}`);
+    return {
+      value: sheet.values[at.top - 1]?.[at.left - 1],
+      format: sheet.formats[at.top - 1]?.[at.left - 1] ?? "General",
+    };
+  }
+
+  /** The last value a format property was set to over a cell. */
+  styleAt(sheetName: string, address: string, property: string): unknown {
+    const sheet = this.sheet(sheetName);
+    const at = parseRangeAddress(address);
+    if (!sheet || !at) return undefined;
+    for (let i = sheet.styles.length - 1; i >= 0; i--) {
+      const style = sheet.styles[i];
+      const range = style && parseRangeAddress(style.address);
+      if (style && range && style.property === property && contains(range, at)) return style.value;
+    }
+    return undefined;
+  }
+
+  /** Everything the workbook holds, to compare before and after an action. */
+  state(): string {
+    return JSON.stringify({
+      sheets: this.sheets.map((s) => ({
+        ...s,
+        formats: s.formats.flatMap((row, r) => (row ?? []).flatMap((f, c) => (f === undefined ? [] : [[r, c, f]]))),
+        hiddenRows: [...s.hiddenRows],
+        hyperlinks: [...s.hyperlinks],
+      })),
+      xml: this.xmlParts,
+    });
+  }
+
+  newId(): string {
+    return `{FAKE-${this.nextId++}}`;
+  }
+
+  nextPartId(): number {
+    return this.nextId++;
+  }
+}
+
+function contains(outer: RangePosition, inner: RangePosition): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+function intersects(a: RangePosition, b: RangePosition): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+const bytesOf = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
+
+class FakeContext implements ExcelContext {
+  private queue: Operation[] = [];
+  readonly workbook: ExcelContext["workbook"];
+
+  constructor(readonly excel: FakeExcel) {
+    const context = this;
+    const protection = new Loadable(context, () => true);
+    protection.reader = (path) => (path === "protected" ? excel.workbookProtected : undefined);
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      customXmlParts: {
+        getByNamespace: (namespaceUri: string) => ({
+          getOnlyItemOrNullObject: (): ExcelCustomXmlPart => {
+            const part = new FakeXmlPart(context);
+            context.enqueue(bytesOf(namespaceUri), () => {
+              part.bound = excel.xmlParts.find((p) => p.namespace === namespaceUri);
+              return 0;
+            });
+            return part;
+          },
+        }),
+        add: (xml: string): ExcelCustomXmlPart => {
+          const part = new FakeXmlPart(context);
+          context.enqueue(bytesOf(xml), () => {
+            const namespace = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
+            const added = { id: excel.nextPartId(), namespace, xml };
+            excel.xmlParts.push(added);
+            part.bound = added;
+            return 0;
+          });
+          return part;
+        },
+      },
+      protection: {
+        get protected(): boolean {
+          return protection.get("protected") as boolean;
+        },
+        load: (names: string) => protection.load(names),
+      },
+      application: {
+        suspendApiCalculationUntilNextSync: (): void => {
+          context.enqueue(0, () => {
+            excel.calculationSuspensions++;
+            return 0;
+          });
+        },
+      },
+    };
+  }
+
+  enqueue(dataBytes: number, apply: () => number): void {
+    this.queue.push({ bytes: STATEMENT_BYTES + dataBytes, apply });
+  }
+
+  async sync(): Promise<void> {
+    const excel = this.excel;
+    const sync = ++excel.syncs;
+    const operations = this.queue;
+    this.queue = [];
+    const requestBytes = operations.reduce((sum, op) => sum + op.bytes, 0);
+    const record: SyncRecord = { requestBytes, responseBytes: 0 };
+    excel.records.push(record);
+    if (excel.failOnSync === sync) throw new FakeExcelError("GeneralException", "The fake failed this sync");
+    if (requestBytes > LIMIT) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", "Request over 5 MB");
+    excel.beforeSync?.(sync);
+    // Statements run in order; one that fails stops the batch, leaving the earlier ones done, as in Excel.
+    for (const op of operations) record.responseBytes += op.apply();
+    if (record.responseBytes > LIMIT) {
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", "Response over 5 MB");
+    }
+  }
+}
+
+/** A proxy whose properties must be loaded and synced before they are read. */
+class Loadable {
+  private readonly loaded = new Map<string, unknown>();
+  reader: (path: string) => unknown = () => undefined;
+
+  constructor(
+    readonly context: FakeContext,
+    private readonly exists: () => boolean,
+  ) {}
+
+  load(names: string): this {
+    const paths = names.split(",").map((n) => n.trim()).filter((n) => n !== "");
+    this.context.enqueue(bytesOf(names), () => {
+      const present = this.exists();
+      this.loaded.set("isNullObject", !present);
+      if (!present) return 50;
+      let bytes = 50;
+      for (const path of paths) {
+        const value = this.reader(path);
+        this.loaded.set(path, value);
+        bytes += path.length + bytesOf(value);
+      }
+      return bytes;
+    });
+    return this;
+  }
+
+  get(path: string): unknown {
+    if (!this.loaded.has(path)) throw new FakeExcelError("PropertyNotLoaded", `${path} was not loaded`);
+    return this.loaded.get(path);
+  }
+
+  setLoaded(path: string, value: unknown): void {
+    this.loaded.set(path, value);
+  }
+}
+
+class FakeXmlPart implements ExcelCustomXmlPart {
+  bound?: { id: number; namespace: string; xml: string };
+  private readonly state: Loadable;
+
+  constructor(private readonly context: FakeContext) {
+    this.state = new Loadable(context, () => this.bound !== undefined);
+  }
+
+  get isNullObject(): boolean {
+    return this.state.get("isNullObject") as boolean;
+  }
+
+  load(names: string): unknown {
+    return this.state.load(names);
+  }
+
+  getXml(): { readonly value: string } {
+    const result = { ready: false, xml: "" };
+    this.context.enqueue(0, () => {
+      if (!this.bound) throw new FakeExcelError("ItemNotFound", "No such XML part");
+      result.ready = true;
+      result.xml = this.bound.xml;
+      return bytesOf(result.xml);
+    });
+    return {
+      get value(): string {
+        if (!result.ready) throw new FakeExcelError("PropertyNotLoaded", "getXml() was not synced");
+        return result.xml;
+      },
+    };
+  }
+
+  delete(): void {
+    const parts = this.context.excel.xmlParts;
+    this.context.enqueue(0, () => {
+      if (this.bound) parts.splice(parts.indexOf(this.bound), 1);
+      return 0;
+    });
+  }
+
+  setXml(xml: string): void {
+    this.context.enqueue(bytesOf(xml), () => {
+      if (!this.bound) throw new FakeExcelError("ItemNotFound", "No such XML part");
+      this.bound.xml = xml;
+      return 0;
+    });
+  }
+}
+
+class FakeWorksheets {
+  private loadedItems?: FakeWorksheet[];
+
+  constructor(private readonly context: FakeContext) {}
+
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw new FakeExcelError("PropertyNotLoaded", "items was not loaded");
+    return this.loadedItems;
+  }
+
+  load(names: string): unknown {
+    const paths = names
+      .split(",")
+      .map((n) => n.trim().replace(/^items\//, ""))
+      .filter((n) => n !== "");
+    this.context.enqueue(bytesOf(names), () => {
+      let bytes = 0;
+      this.loadedItems = this.context.excel.sheets.map((data) => {
+        const sheet = new FakeWorksheet(this.context, data);
+        for (const path of paths) {
+          const value = sheet.read(path);
+          sheet.state.setLoaded(path, value);
+          bytes += path.length + bytesOf(value);
+        }
+        sheet.state.setLoaded("isNullObject", false);
+        return sheet;
+      });
+      return bytes;
+    });
+    return this;
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context);
+    this.context.enqueue(bytesOf(key), () => {
+      const excel = this.context.excel;
+      sheet.data = excel.sheet(key) ?? excel.sheets.find((s) => s.id === key);
+      return 0;
+    });
+    return sheet;
+  }
+
+  add(name?: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context);
+    const excel = this.context.excel;
+    this.context.enqueue(bytesOf(name), () => {
+      if (excel.workbookProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected");
+      const wanted = name ?? `Sheet${excel.sheets.length + 1}`;
+      if (excel.sheet(wanted)) throw new FakeExcelError("ItemAlreadyExists", `${wanted} exists`);
+      sheet.data = excel.addSheet({ name: wanted });
+      return 0;
+    });
+    return sheet;
+  }
+}
+
+class FakeWorksheet implements ExcelWorksheet {
+  readonly state: Loadable;
+  readonly protection: { readonly protected: boolean };
+  readonly freezePanes: ExcelWorksheet["freezePanes"];
+  readonly pageLayout: ExcelWorksheet["pageLayout"];
+  readonly charts: ExcelWorksheet["charts"];
+  readonly autoFilter: ExcelWorksheet["autoFilter"];
+  readonly tables: ExcelWorksheet["tables"];
+
+  constructor(
+    readonly context: FakeContext,
+    public data?: FakeSheet,
+  ) {
+    this.state = new Loadable(context, () => this.data !== undefined && !this.data.deleted);
+    this.state.reader = (path) => this.read(path);
+    const state = this.state;
+    this.protection = {
+      get protected(): boolean {
+        return state.get("protection/protected") as boolean;
+      },
+    };
+    this.freezePanes = {
+      freezeRows: (count = 1) => this.change({ count }, (s) => (s.freeze = { rows: count, columns: 0 })),
+      freezeColumns: (count = 1) => this.change({ count }, (s) => (s.freeze = { rows: 0, columns: count })),
+      freezeAt: (range) =>
+        this.change({ range: addressOf(range) }, (s) => {
+          const at = parseRangeAddress(addressOf(range));
+          if (at) s.freeze = { rows: at.bottom, columns: at.right };
+        }),
+    };
+    const page = { orientation: "", zoom: {} as ExcelWorksheet["pageLayout"]["zoom"] };
+    this.pageLayout = {
+      get orientation(): string {
+        return page.orientation;
+      },
+      set orientation(value: string) {
+        page.orientation = value;
+        outer.change(value, (s) => (s.page.orientation = value));
+      },
+      get zoom() {
+        return page.zoom;
+      },
+      set zoom(value) {
+        page.zoom = value;
+        outer.change(value, (s) => (s.page.zoom = value));
+      },
+      setPrintTitleRows: (rows) => this.change(addressOf(rows), (s) => (s.page.printTitleRows = addressOf(rows))),
+    };
+    const outer = this;
+    this.charts = {
+      add: (type, sourceData, seriesBy) => {
+        const chart = { type, source: addressOf(sourceData), title: "" } as FakeSheet["charts"][number];
+        this.change({ type, seriesBy }, (s) => {
+          if (!["ColumnClustered", "ColumnStacked", "BarClustered", "Line", "Pie"].includes(type)) {
+            throw new FakeExcelError("InvalidArgument", `Unknown chart type ${type}`);
+          }
+          s.charts.push(chart);
+        });
+        const handle: ExcelChart = {
+          title: {
+            get text(): string {
+              return chart.title;
+            },
+            set text(value: string) {
+              outer.change(value, () => (chart.title = value));
+            },
+          },
+          setPosition: (from, to) =>
+            outer.change({ from, to }, () => {
+              chart.from = addressOf(from);
+              chart.to = to === undefined ? undefined : addressOf(to);
+            }),
+        };
+        return handle;
+      },
+    };
+    this.autoFilter = { apply: (range) => this.change(addressOf(range), (s) => (s.autoFilter = addressOf(range))) };
+    let tableItems: ExcelTable[] | undefined;
+    this.tables = {
+      get items(): ExcelTable[] {
+        if (!tableItems) throw new FakeExcelError("PropertyNotLoaded", "tables were not loaded");
+        return tableItems;
+      },
+      load: (names: string) => {
+        context.enqueue(bytesOf(names), () => {
+          const sheet = this.data ?? { tables: [] };
+          tableItems = sheet.tables.map((t) => ({
+            name: t.name,
+            getRange: () => new FakeRange(this, () => t.address, false),
+          }));
+          return bytesOf(sheet.tables.map((t) => t.name));
+        });
+        return this.tables;
+      },
+    };
+  }
+
+  /** A property's current value in the workbook, by load path. */
+  read(path: string): unknown {
+    const data = this.live();
+    switch (path) {
+      case "name":
+        return data.name;
+      case "id":
+        return data.id;
+      case "visibility":
+        return data.visibility;
+      case "position":
+        return this.context.excel.sheets.indexOf(data);
+      case "protection/protected":
+        return data.protected;
+      default:
+        return undefined;
+    }
+  }
+
+  exists(): boolean {
+    return this.data !== undefined && !this.data.deleted;
+  }
+
+  live(): FakeSheet {
+    if (!this.data || this.data.deleted) throw new FakeExcelError("ItemNotFound", "The sheet does not exist");
+    return this.data;
+  }
+
+  /** Queues a change to the sheet; a protected sheet refuses cell and layout changes. */
+  change(args: unknown, apply: (sheet: FakeSheet) => void, allowProtected = false): void {
+    this.context.enqueue(bytesOf(args), () => {
+      const sheet = this.live();
+      if (sheet.protected && !allowProtected) throw new FakeExcelError("AccessDenied", `${sheet.name} is protected`);
+      apply(sheet);
+      return 0;
+    });
+  }
+
+  get isNullObject(): boolean {
+    return this.state.get("isNullObject") as boolean;
+  }
+  get id(): string {
+    return this.state.get("id") as string;
+  }
+  get name(): string {
+    return this.state.get("name") as string;
+  }
+  set name(value: string) {
+    this.change(
+      value,
+      (s) => {
+        const excel = this.context.excel;
+        if (excel.workbookProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected");
+        const other = excel.sheet(value);
+        if (other && other !== s) throw new FakeExcelError("ItemAlreadyExists", `${value} exists`);
+        s.name = value;
+      },
+      true,
+    );
+  }
+  get position(): number {
+    return this.state.get("position") as number;
+  }
+  set position(value: number) {
+    this.change(
+      value,
+      (s) => {
+        const sheets = this.context.excel.sheets;
+        sheets.splice(sheets.indexOf(s), 1);
+        sheets.splice(Math.min(value, sheets.length), 0, s);
+      },
+      true,
+    );
+  }
+  get visibility(): string {
+    return this.state.get("visibility") as string;
+  }
+  set visibility(value: string) {
+    this.change(value, (s) => (s.visibility = value), true);
+  }
+  get tabColor(): string {
+    return this.live().tabColor;
+  }
+  set tabColor(value: string) {
+    this.change(value, (s) => (s.tabColor = value), true);
+  }
+  get showGridlines(): boolean {
+    return this.live().showGridlines;
+  }
+  set showGridlines(value: boolean) {
+    this.change(value, (s) => (s.showGridlines = value), true);
+  }
+
+  load(names: string): unknown {
+    return this.state.load(names);
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this, () => address ?? "A1", false);
+  }
+
+  getUsedRangeOrNullObject(): FakeRange {
+    return new FakeRange(this, () => usedAddress(this.live()), true);
+  }
+
+  activate(): void {
+    this.change(null, (s) => (this.context.excel.activeSheet = s.name), true);
+  }
+
+  delete(): void {
+    this.change(
+      null,
+      (s) => {
+        const excel = this.context.excel;
+        if (excel.workbookProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected");
+        s.deleted = true;
+        excel.sheets.splice(excel.sheets.indexOf(s), 1);
+      },
+      true,
+    );
+  }
+}
+
+function addressOf(range: ExcelRange | string): string {
+  return typeof range === "string" ? range.replace(/^.*!/, "").replace(/\$/g, "") : (range as FakeRange).plainAddress();
+}
+
+// The values-only used range: the box around every non-empty cell.
+function usedAddress(sheet: FakeSheet): string | undefined {
+  let top = 0;
+  let bottom = 0;
+  let left = Number.MAX_SAFE_INTEGER;
+  let right = 0;
+  sheet.values.forEach((row, r) => {
+    if (!row) return;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === undefined || v === "") continue;
+      if (top === 0) top = r + 1;
+      bottom = r + 1;
+      left = Math.min(left, c + 1);
+      right = Math.max(right, c + 1);
+    }
+  });
+  return top === 0 ? undefined : `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+}
+
+function wholeColumns(first: string, last: string): RangePosition {
+  const left = parseRangeAddress(`${first}1`)?.left ?? 1;
+  const right = parseRangeAddress(`${last}1`)?.left ?? left;
+  return { top: 1, bottom: 1_048_576, left, right };
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+class FakeRange implements ExcelRange {
+  private readonly state: Loadable;
+  readonly format: ExcelRangeFormat;
+  private resolved?: RangePosition;
+
+  constructor(
+    private readonly sheet: FakeWorksheet,
+    private readonly where: () => string | undefined,
+    nullable: boolean,
+  ) {
+    // A range of a sheet deleted since fails the sync, as in Excel; a ...OrNullObject range is null.
+    this.state = new Loadable(sheet.context, () => {
+      if (!nullable) sheet.live();
+      return sheet.exists() && this.position() !== undefined;
+    });
+    this.state.reader = (path) => this.read(path);
+    const style = (property: string) => (value: unknown) =>
+      sheet.change({ property, value }, (s) => s.styles.push({ address: this.plainAddress(), property, value }));
+    const setter = <T>(property: string) => ({
+      get(): T {
+        throw new FakeExcelError("PropertyNotLoaded", `${property} is write-only in this fake`);
+      },
+      set: style(property),
+      enumerable: true,
+    });
+    const font = Object.defineProperties({} as ExcelRangeFormat["font"], {
+      bold: setter<boolean>("font.bold"),
+      italic: setter<boolean>("font.italic"),
+      size: setter<number>("font.size"),
+      color: setter<string>("font.color"),
+    });
+    const fill = Object.defineProperties({} as ExcelRangeFormat["fill"], { color: setter<string>("fill.color") });
+    const format = Object.defineProperties({} as ExcelRangeFormat, {
+      wrapText: setter<boolean>("wrapText"),
+      horizontalAlignment: setter<string>("horizontalAlignment"),
+      verticalAlignment: setter<string>("verticalAlignment"),
+      columnWidth: setter<number>("columnWidth"),
+    });
+    Object.defineProperties(format, {
+      font: { value: font },
+      fill: { value: fill },
+      borders: {
+        value: {
+          getItem: (index: string) =>
+            Object.defineProperties({} as { style: string }, { style: setter<string>(`border.${index}`) }),
+        },
+      },
+    });
+    this.format = format;
+  }
+
+  position(): RangePosition | undefined {
+    const address = this.where();
+    if (address === undefined) return undefined;
+    const rows = /^(\d+):(\d+)$/.exec(address);
+    const columns = /^([A-Z]+):([A-Z]+)$/.exec(address);
+    const at = rows
+      ? { top: Number(rows[1]), bottom: Number(rows[2]), left: 1, right: 16384 }
+      : columns
+        ? { ...wholeColumns(columns[1] ?? "A", columns[2] ?? "A") }
+        : parseRangeAddress(address);
+    if (!at) throw new FakeExcelError("InvalidArgument", `Bad address ${address}`);
+    this.resolved = at;
+    return at;
+  }
+
+  plainAddress(): string {
+    const at = this.resolved ?? this.position();
+    if (!at) throw new FakeExcelError("ItemNotFound", "Null range");
+    return `${cellAddress(at.top, at.left)}:${cellAddress(at.bottom, at.right)}`;
+  }
+
+  private read(path: string): unknown {
+    const at = this.position();
+    const sheet = this.sheet.live();
+    if (!at) return undefined;
+    switch (path) {
+      case "address":
+        return `${quoteSheet(sheet.name)}!${this.plainAddress()}`;
+      case "rowIndex":
+        return at.top - 1;
+      case "columnIndex":
+        return at.left - 1;
+      case "rowCount":
+        return at.bottom - at.top + 1;
+      case "columnCount":
+        return at.right - at.left + 1;
+      case "values":
+        return this.grid(at, (r, c) => officeValue(sheet.values[r]?.[c]));
+      case "numberFormat":
+        return this.grid(at, (r, c) => sheet.formats[r]?.[c] ?? "General");
+      default:
+        return undefined;
+    }
+  }
+
+  private grid<T>(at: RangePosition, cell: (r: number, c: number) => T): T[][] {
+    const rows: T[][] = [];
+    for (let r = at.top - 1; r < at.bottom; r++) {
+      const row: T[] = [];
+      for (let c = at.left - 1; c < at.right; c++) row.push(cell(r, c));
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  get isNullObject(): boolean {
+    return this.state.get("isNullObject") as boolean;
+  }
+  get address(): string {
+    return this.state.get("address") as string;
+  }
+  get rowIndex(): number {
+    return this.state.get("rowIndex") as number;
+  }
+  get columnIndex(): number {
+    return this.state.get("columnIndex") as number;
+  }
+  get rowCount(): number {
+    return this.state.get("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this.state.get("columnCount") as number;
+  }
+  get values(): unknown[][] {
+    return this.state.get("values") as unknown[][];
+  }
+  set values(grid: unknown[][]) {
+    this.sheet.change(grid, (s) => {
+      const at = this.sized(grid);
+      grid.forEach((row, r) =>
+        row.forEach((value, c) => {
+          const line = (s.values[at.top - 1 + r] ??= []);
+          const formats = (s.formats[at.top - 1 + r] ??= []);
+          const typed = typeIn(value, formats[at.left - 1 + c] ?? "General");
+          line[at.left - 1 + c] = typed.value;
+          if (typed.format) formats[at.left - 1 + c] = typed.format;
+        }),
+      );
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.state.get("numberFormat") as unknown[][];
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.sheet.change(grid, (s) => {
+      const at = this.sized(grid);
+      grid.forEach((row, r) =>
+        row.forEach((format, c) => {
+          // "General" is every cell's format until another is set: held as no format at all.
+          (s.formats[at.top - 1 + r] ??= [])[at.left - 1 + c] = format === "General" ? undefined : String(format);
+        }),
+      );
+    });
+  }
+  get hyperlink(): ExcelRange["hyperlink"] {
+    throw new FakeExcelError("PropertyNotLoaded", "hyperlink is write-only in this fake");
+  }
+  set hyperlink(link: ExcelRange["hyperlink"]) {
+    this.sheet.change(link, (s) => s.hyperlinks.set(this.plainAddress().split(":")[0] ?? "", link.documentReference ?? ""));
+  }
+
+  // Office.js refuses a grid whose size is not the range's.
+  private sized(grid: unknown[][]): RangePosition {
+    const at = this.position();
+    if (!at) throw new FakeExcelError("ItemNotFound", "Null range");
+    const columns = at.right - at.left + 1;
+    if (grid.length !== at.bottom - at.top + 1 || grid.some((row) => row.length !== columns)) {
+      throw new FakeExcelError("InvalidArgument", "The grid does not match the range");
+    }
+    return at;
+  }
+
+  load(names: string): unknown {
+    return this.state.load(names);
+  }
+
+  merge(): void {
+    this.sheet.change(null, (s) => s.merges.push(this.plainAddress()));
+  }
+
+  getMergedAreasOrNullObject(): ExcelRangeAreas {
+    return new FakeAreas(this.sheet, () => {
+      const at = this.position();
+      const sheet = this.sheet.live();
+      const inside = sheet.merges.filter((m) => {
+        const merge = parseRangeAddress(m);
+        return at && merge && intersects(at, merge);
+      });
+      return inside.length === 0 ? undefined : inside.map((m) => `${quoteSheet(sheet.name)}!${m}`).join(",");
+    });
+  }
+
+  getSpecialCellsOrNullObject(cellType: string): ExcelRangeAreas {
+    return new FakeAreas(this.sheet, () => {
+      if (cellType !== "Visible") throw new FakeExcelError("InvalidArgument", "Only Visible is faked");
+      const at = this.position();
+      const sheet = this.sheet.live();
+      if (!at) return undefined;
+      const blocks: string[] = [];
+      let start = 0;
+      for (let r = at.top; r <= at.bottom + 1; r++) {
+        const visible = r <= at.bottom && !sheet.hiddenRows.has(r);
+        if (visible && start === 0) start = r;
+        if (!visible && start !== 0) {
+          blocks.push(`${quoteSheet(sheet.name)}!${cellAddress(start, at.left)}:${cellAddress(r - 1, at.right)}`);
+          start = 0;
+        }
+      }
+      return blocks.length === 0 ? undefined : blocks.join(",");
+    });
+  }
+
+  select(): void {
+    this.sheet.change(
+      null,
+      (s) => {
+        if (this.sheet.context.excel.activeSheet !== s.name) {
+          throw new FakeExcelError("InvalidSelection", "Select on a sheet that is not active");
+        }
+        this.sheet.context.excel.selection = { sheet: s.name, address: this.plainAddress() };
+      },
+      true,
+    );
+  }
+}
+
+class FakeAreas implements ExcelRangeAreas {
+  private readonly state: Loadable;
+
+  constructor(sheet: FakeWorksheet, address: () => string | undefined) {
+    let cached: string | undefined;
+    this.state = new Loadable(sheet.context, () => sheet.exists() && (cached = address()) !== undefined);
+    this.state.reader = (path) => (path === "address" ? cached : undefined);
+  }
+
+  get isNullObject(): boolean {
+    return this.state.get("isNullObject") as boolean;
+  }
+  get address(): string {
+    return this.state.get("address") as string;
+  }
+  load(names: string): unknown {
+    return this.state.load(names);
+  }
+}
+
+const ERRORS = new Set(["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"]);
+
+/** What `range.values` shows for a cell: errors as their text, formulas as their (uncalculated) text. */
+function officeValue(value: FakeCellValue | undefined): string | number | boolean {
+  if (value === undefined) return "";
+  if (typeof value === "object") return "error" in value ? value.error : 0;
+  return value;
+}
+
+/**
+ * What Excel makes of a value set through `range.values`, as if typed in an en-GB Excel: text in a
+ * Text-formatted cell stays text; otherwise "=", "+", "-" and "@" start a formula, numbers and
+ * percentages become numbers, TRUE/FALSE booleans, error text errors and dd/mm/yyyy a dated serial.
+ */
+function typeIn(value: unknown, format: string): { value: FakeCellValue | undefined; format?: string } {
+  if (value === "" || value === null || value === undefined) return { value: undefined };
+  if (typeof value === "number" || typeof value === "boolean") return { value };
+  const text = String(value);
+  if (format === "@") return { value: text };
+  // A leading apostrophe marks text, as when typed; it is not part of the value.
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (/^[+-]?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
+  if (/^[+-]?\d+(\.\d+)?%$/.test(text)) return { value: Number(text.slice(0, -1)) / 100, format: "0%" };
+  if (/^[=+\-@]/.test(text)) return { value: { formula: text } };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
+  if (ERRORS.has(text)) return { value: { error: text } };
+  const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (date) {
+    const ms = Date.UTC(Number(date[3]), Number(date[2]) - 1, Number(date[1]));
+    return { value: ms / 86_400_000 + 25_569, format: format === "General" ? "dd/mm/yyyy" : format };
+  }
+  return { value: text };
+}
+
+/**
+ * A fake Excel holding sheets given as a port reads them: dates become serials formatted dd/mm/yyyy
+ * (computed here, not with the port's own conversion), errors error cells.
+ */
+export function fakeExcelOf(sheets: ReadonlyArray<import("../../src/engine/port/MemoryWorkbook").MemorySheet>): FakeExcel {
+  const excel = new FakeExcel();
+  for (const sheet of sheets) {
+    const formats: (string | undefined)[][] = [];
+    const values = sheet.values.map((row, r) =>
+      row.map((value, c): FakeCellValue | undefined => {
+        if (value === null) return undefined;
+        if (value instanceof Date) {
+          (formats[r] ??= [])[c] = "dd/mm/yyyy";
+          return value.getTime() / 86_400_000 + 25_569;
+        }
+        return value;
+      }),
+    );
+    excel.addSheet({
+      name: sheet.name,
+      values: values as FakeCellValue[][],
+      formats,
+      merges: sheet.merges ?? [],
+      hiddenRows: sheet.hiddenRows ?? [],
+      protected: sheet.protected ?? false,
+      visibility: sheet.visibility === "hidden" ? "Hidden" : sheet.visibility === "veryHidden" ? "VeryHidden" : "Visible",
+    });
+  }
+  return excel;
+}
