@@ -7,6 +7,7 @@ import { revertCommand } from "./commands/revertCommand";
 import { agendaCommand } from "./commands/agendaCommand";
 import { statusCommand } from "./commands/statusCommand";
 import { summaryCommand } from "./commands/summaryCommand";
+import { refreshCommand } from "./commands/refreshCommand";
 
 /** Every subcommand, in the order `tracker --help` lists them. Listed by hand: bundlers cannot glob. */
 export const cliCommands: readonly CliCommand[] = [
@@ -18,4 +19,5 @@ export const cliCommands: readonly CliCommand[] = [
   agendaCommand,
   statusCommand,
   summaryCommand,
+  refreshCommand,
 ];

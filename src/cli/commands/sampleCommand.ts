@@ -5,6 +5,7 @@ import type { PlantedProblemKind } from "../../engine/sample/SampleTracker";
 import { writeSampleWorkbook } from "../../xlsx/writeSampleWorkbook";
 import { EXIT_OK, UsageError, booleanOption, stringOption, type CliCommand } from "../CliCommand";
 import { dateArgument, integerArgument } from "../dateArgument";
+import { writeSsda903Sample } from "./refreshCommandSample";
 
 const MAX_ROWS = 200_000;
 
@@ -34,6 +35,7 @@ Options:
   --as-of <date>         the date the tracker is "as at" (default today), e.g. 2026-11-24 or 24/11/2026
   --clean                no planted problems
   --planted <file.json>  also write the list of planted problems (sheet, row, column, kind, text)
+  --903 <folder>         also write the matching SSDA903 extract (CSV) with planted differences
 
 Example: tracker sample --rows 200 --seed 7 --as-of 2026-11-24 --out sample.xlsx`,
   options: {
@@ -43,6 +45,7 @@ Example: tracker sample --rows 200 --seed 7 --as-of 2026-11-24 --out sample.xlsx
     "as-of": { type: "string" },
     clean: { type: "boolean" },
     planted: { type: "string" },
+    "903": { type: "string" },
   },
   async run(args, io) {
     const out = stringOption(args, "out");
@@ -82,6 +85,14 @@ Example: tracker sample --rows 200 --seed 7 --as-of 2026-11-24 --out sample.xlsx
     for (const sheet of sample.sheets) {
       const rows = sheet.values.length - sheet.headerRow;
       io.out(`  ${sheet.name.padEnd(width)}  ${rows.toLocaleString("en-GB")} row${rows === 1 ? "" : "s"}`);
+    }
+    const extractFolder = stringOption(args, "903");
+    if (extractFolder !== undefined) {
+      const lines: string[] = [];
+      await writeOrExplain(extractFolder, async () => {
+        lines.push(...(await writeSsda903Sample(sample, extractFolder, { asOf, seed })));
+      });
+      for (const line of lines) io.out(line);
     }
     if (messy) {
       io.out(
