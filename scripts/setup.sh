@@ -5,6 +5,7 @@ set -euo pipefail
 
 need=()
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+[[ -x /usr/bin/chromium ]] || need+=(chromium) # the browser tests drive Debian's Chromium
 
 if ((${#need[@]})); then
   if [[ $(id -u) -eq 0 ]]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else

@@ -1,29 +1,48 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { App } from "./App";
-import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
+import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
+import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
 
-const today = parseIsoDate("2025-06-02") as EpochDay;
+const today = new Date(2025, 5, 2, 10, 30);
+const navigator: WorkbookNavigator = { select: async () => undefined };
 // Server rendering in node: enough to see what the pane shows first, without a browser.
-const render = (search: string): string => renderToStaticMarkup(<App search={search} today={today} />);
+const render = (search: string): string =>
+  renderToStaticMarkup(
+    <App search={search} today={today} port={new MemoryWorkbook()} navigator={navigator} />,
+  );
 const text = (html: string): string => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 describe("the task pane", () => {
-  it("opens on the deadline calculator, counting from the day it is given", () => {
+  it("opens on Check data when the URL names no job, with every job one tab away", () => {
     const shown = text(render(""));
-    expect(shown).toContain("Deadline calculator");
+    expect(shown).toContain("Check data");
+    expect(shown).toContain("Run the checks");
+    for (const tab of ["My cases", "Agenda", "Summary", "Settings", "Deadlines"])
+      expect(shown).toContain(tab);
+  });
+
+  it("opens on the job its ribbon button names", () => {
+    expect(text(render("?job=agenda"))).toContain("Generate the agenda");
+    expect(text(render("?job=summary"))).toContain("Generate the summary");
+    expect(text(render("?job=cases"))).toContain("Choose a worker");
+    expect(text(render("?job=settings"))).toContain("As-of date (dd/mm/yyyy)");
+  });
+
+  it("counts deadlines from the day it is given, on the user's own calendar", () => {
+    const shown = text(render("?job=deadline"));
     expect(shown).toContain("Today is Monday 02/06/2025.");
     expect(shown).toContain("Start date");
-    expect(shown).not.toContain("is not in this version");
   });
 
-  it("shows the deadline calculator with a short note when a ribbon job is not built yet", () => {
-    const shown = text(render("?job=agenda"));
-    expect(shown).toContain("Agenda is not in this version of the add-in. Showing the deadline calculator.");
-    expect(shown).toContain("Start date");
+  it("says so in plain words when the URL names a job it does not have", () => {
+    expect(text(render("?job=payroll"))).toContain(
+      "The pane has no job called “payroll”. Showing Check data.",
+    );
   });
 
-  it("offers every unit a standard's limit can have", () => {
-    const html = render("?job=deadline");
-    for (const unit of ["workingDays", "days", "weeks", "months"]) expect(html).toContain(`value="${unit}"`);
+  it("offers the agenda date in en-GB form, initials only by default", () => {
+    const html = render("?job=agenda");
+    expect(html).toContain('value="02/06/2025"');
+    expect(text(html)).toContain("Initials and IDs only");
   });
 });

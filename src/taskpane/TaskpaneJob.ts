@@ -2,40 +2,36 @@ import { z } from "zod";
 
 /**
  * The jobs the pane can open on, as the ribbon buttons name them in the manifest's URLs
- * (`taskpane.html?job=check`). Each button opens the same pane on its own job.
+ * (`taskpane.html?job=check`). Each button opens the same pane on its own job; Settings is reached
+ * from the pane's own tabs.
  */
-export const TaskpaneJob = z.enum(["check", "cases", "agenda", "summary", "deadline"]);
+export const TaskpaneJob = z.enum(["check", "cases", "agenda", "summary", "settings", "deadline"]);
 export type TaskpaneJob = z.infer<typeof TaskpaneJob>;
 
-/**
- * The jobs this build of the pane can show; the others fall back to the deadline calculator.
- * Adding a job here makes the App's switch over it incomplete until the job has its view.
- */
-export const AvailableJob = TaskpaneJob.extract(["deadline"]);
-export type AvailableJob = z.infer<typeof AvailableJob>;
+/** What opens when the URL names no job (the pane opened from Excel's add-ins list). */
+export const FALLBACK_JOB: TaskpaneJob = "check";
 
-export const FALLBACK_JOB: AvailableJob = "deadline";
-
-/** What the ribbon calls each job, for messages. */
+/** What the pane calls each job: its tab and heading. */
 export const JOB_TITLES: Readonly<Record<TaskpaneJob, string>> = {
   check: "Check data",
   cases: "My cases",
   agenda: "Agenda",
   summary: "Summary",
+  settings: "Settings",
   deadline: "Deadline calculator",
 };
 
 export interface JobChoice {
-  job: AvailableJob;
+  job: TaskpaneJob;
   /** Why the pane shows another job than the one asked for, in plain words. */
   notice?: string;
 }
 
 /**
- * Reads the job from the pane's URL query (`?job=agenda`): no job means the deadline calculator;
- * a job this build does not have, or a name it does not know, falls back to it with a short notice.
+ * Reads the job from the pane's URL query (`?job=agenda`): no job means Check data; a name it does
+ * not know falls back to it with a short notice.
  *
- * @example readJobFromQuery("?job=summary") // { job: "deadline", notice: "Summary is not in this version ..." }
+ * @example readJobFromQuery("?job=summary") // { job: "summary" }
  */
 export function readJobFromQuery(search: string): JobChoice {
   const requested = new URLSearchParams(search).get("job");
@@ -44,15 +40,8 @@ export function readJobFromQuery(search: string): JobChoice {
   if (!parsed.success) {
     return {
       job: FALLBACK_JOB,
-      notice: `The pane has no job called “${requested.slice(0, 40)}”. Showing the deadline calculator.`,
+      notice: `The pane has no job called “${requested.slice(0, 40)}”. Showing ${JOB_TITLES[FALLBACK_JOB]}.`,
     };
   }
-  const available = AvailableJob.safeParse(parsed.data);
-  if (!available.success) {
-    return {
-      job: FALLBACK_JOB,
-      notice: `${JOB_TITLES[parsed.data]} is not in this version of the add-in. Showing the deadline calculator.`,
-    };
-  }
-  return { job: available.data };
+  return { job: parsed.data };
 }

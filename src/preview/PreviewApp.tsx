@@ -1,0 +1,65 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { App } from "../taskpane/App";
+import type { KeyValueStore } from "../taskpane/model/rememberedWorker";
+import type { ObservedWorkbook } from "./ObservedWorkbook";
+import { SheetGrid } from "./SheetGrid";
+
+const useStyles = makeStyles({
+  page: { display: "flex", height: "100vh", boxSizing: "border-box" },
+  // Office's narrowest task pane: the pane must work at this width.
+  pane: {
+    width: "320px",
+    flexShrink: 0,
+    overflowY: "auto",
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  workbook: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
+  grid: { flexGrow: 1, minHeight: 0 },
+});
+
+export interface PreviewAppProps {
+  search: string;
+  today: Date;
+  workbook: ObservedWorkbook;
+  storage: KeyValueStore;
+}
+
+/** The pane beside a read-only view of the workbook it works on: the add-in without Excel. */
+export function PreviewApp({ search, today, workbook, storage }: PreviewAppProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.page}>
+      <aside className={styles.pane} aria-label="Task pane" data-testid="pane">
+        <App
+          search={search}
+          today={today}
+          clock={() => today}
+          port={workbook}
+          navigator={workbook}
+          storage={storage}
+          userId="preview"
+        />
+      </aside>
+      <FluentProvider theme={webLightTheme} className={styles.workbook}>
+        <main className={styles.workbook} aria-label="Workbook preview" data-testid="grid">
+          <MessageBar intent="info">
+            <MessageBarBody>
+              Preview: a generated sample tracker of invented children, held in this page only. Nothing is
+              sent anywhere.
+            </MessageBarBody>
+          </MessageBar>
+          <div className={styles.grid}>
+            <SheetGrid workbook={workbook} />
+          </div>
+        </main>
+      </FluentProvider>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ApplyReport, ChangeSet } from "../../engine/port/ChangeSet";
+import type { SheetModel } from "../../engine/port/SheetModel";
+import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../../engine/port/WorkbookPort";
+import { JobCancelled } from "./plainError";
+
+/** What the pane shows while a job runs: which sheet, how many rows so far. */
+export interface JobProgress {
+  /** "Reading Joint Tracker", "Writing Agenda JTM 2026-11-24". */
+  step: string;
+  /** Sheets read or written so far. */
+  sheets: number;
+  /** Rows read so far, over every sheet. */
+  rows: number;
+}
+
+export interface WatchOptions {
+  onProgress: (progress: JobProgress) => void;
+  /** Aborting it cancels the job at its next call to the workbook. */
+  signal: AbortSignal;
+}
+
+/**
+ * The jobs know nothing of progress or cancelling, and should not: they are shared with the CLI.
+ * The pane hands them this port instead, which tells the pane about each sheet read or written and
+ * refuses to start another workbook call once the user has pressed Cancel, so a cancelled job
+ * stops between calls. Once a job has started writing it is let finish: cancelling between a fix
+ * and its Change log row would leave a change nobody can undo from the log.
+ */
+export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPort {
+  const progress: JobProgress = { step: "Starting", sheets: 0, rows: 0 };
+  const report = (step: string, rows = 0, sheets = 1): void => {
+    progress.step = step;
+    progress.rows += rows;
+    progress.sheets += sheets;
+    options.onProgress({ ...progress });
+  };
+  let writing = false;
+  const go = (): void => {
+    if (options.signal.aborted && !writing) throw new JobCancelled();
+  };
+  const write = (): void => {
+    go();
+    writing = true;
+  };
+  return {
+    async listSheets(): Promise<SheetInfo[]> {
+      go();
+      return port.listSheets();
+    },
+    async readSheet(name: string): Promise<SheetSnapshot> {
+      go();
+      report(`Reading ${name}`, 0, 0);
+      const snapshot = await port.readSheet(name);
+      report(`Read ${name} (${snapshot.values.length} rows)`, snapshot.values.length);
+      return snapshot;
+    },
+    async writeSheet(model: SheetModel): Promise<void> {
+      write();
+      report(`Writing ${model.name}`, 0, 0);
+      await port.writeSheet(model);
+      report(`Wrote ${model.name}`);
+    },
+    async deleteSheet(name: string): Promise<void> {
+      write();
+      await port.deleteSheet(name);
+    },
+    async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
+      write();
+      report(`Changing ${changes.changes.length} cells`, 0, 0);
+      return port.applyChanges(changes);
+    },
+  };
+}

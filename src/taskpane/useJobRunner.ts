@@ -1,0 +1,55 @@
+import { useCallback, useRef, useState } from "react";
+import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import { JobCancelled, plainError } from "./model/plainError";
+import { watchPort, type JobProgress } from "./model/watchPort";
+
+export interface JobRunner {
+  running: boolean;
+  progress: JobProgress | undefined;
+  /** The last failure in plain words; cleared when the next run starts. */
+  error: string | undefined;
+  /** Set when the user cancelled the last run. */
+  cancelled: boolean;
+  /**
+   * Runs one job over a watched port. Resolves to the job's result, or `undefined` when it failed
+   * (the error is shown) or was cancelled.
+   */
+  run<T>(doing: string, work: (port: WorkbookPort) => Promise<T>): Promise<T | undefined>;
+  cancel(): void;
+}
+
+/** Progress, cancel and plain-English errors for the jobs a view runs, one at a time. */
+export function useJobRunner(port: WorkbookPort): JobRunner {
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<JobProgress | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [cancelled, setCancelled] = useState(false);
+  const controller = useRef<AbortController | undefined>(undefined);
+
+  const run = useCallback(
+    async <T>(doing: string, work: (port: WorkbookPort) => Promise<T>): Promise<T | undefined> => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      setRunning(true);
+      setError(undefined);
+      setCancelled(false);
+      setProgress(undefined);
+      try {
+        return await work(watchPort(port, { signal: abort.signal, onProgress: setProgress }));
+      } catch (e) {
+        if (e instanceof JobCancelled) setCancelled(true);
+        else setError(plainError(e, doing));
+        return undefined;
+      } finally {
+        if (controller.current === abort) {
+          setRunning(false);
+          controller.current = undefined;
+        }
+      }
+    },
+    [port],
+  );
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  return { running, progress, error, cancelled, run, cancel };
+}
