@@ -299,3 +299,117 @@ export const structureCases = {
       ws.getCell("F2").dataValidation = { type: "list", allowBlank: true, formulae: ["Teams"] };
     }),
 };
+
+/** Dates typed as text in the forms trackers hold (the foundation issue's list), one per row. */
+export const TEXT_DATES = [
+  "03/04/2024",
+  "3/4/24",
+  "03.04.2024",
+  "03-04-2024",
+  "2024-04-03",
+  "3 April 2024",
+  "3rd April 2024",
+  "April 3, 2024",
+  "03 Apr 24",
+  " 03/04/2024 ",
+  "31/02/2024",
+  "TBC",
+  "April 2024",
+  "45385",
+] as const;
+
+/** Names and notes in every script a tracker meets. */
+export const SCRIPTS = [
+  "Zoë Łukasiewicz-Żółć", // Polish
+  "مريم الحسن", // Arabic, right to left
+  "נועה כהן", // Hebrew, right to left
+  "Dáithí Ó Súilleabháin", // Irish
+  "Ана Петровић", // Serbian Cyrillic
+  "王小明", // Chinese
+  "Amara 🌈👧🏽 Okafor", // emoji with a skin-tone modifier (surrogate pairs)
+  "\u202eeman desrever\u202c", // a right-to-left override character
+] as const;
+
+/** The cell-level cases: what sits inside the date and text columns. */
+export const cellCases = {
+  /** Formulas, a shared formula and error values in the date columns. */
+  formulasAndErrors: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = addJointSheet(wb, "Joint Tracker", rows(6));
+      ws.getCell("G2").value = { formula: "D2+20", result: utc(2024, 4, 25) };
+      // A shared formula as Excel saves a filled-down column: the master cell holds it for G3:G5.
+      ws.getCell("G3").value = {
+        formula: "D3+20",
+        result: utc(2024, 5, 26),
+        shareType: "shared",
+        ref: "G3:G5",
+      } as unknown as ExcelJS.CellFormulaValue;
+      ws.getCell("G4").value = { sharedFormula: "G3", result: utc(2024, 6, 24) };
+      ws.getCell("G5").value = { sharedFormula: "G3", result: utc(2024, 7, 1) };
+      ws.getCell("H2").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+      ws.getCell("H3").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
+      ws.getCell("H4").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
+      ws.getCell("D7").value = {
+        formula: "VLOOKUP(A7,Other!A:B,2,FALSE)",
+        result: { error: "#N/A" },
+      } as ExcelJS.CellFormulaValue;
+    }),
+  /** Data validation lists on the team and worker columns. */
+  validationLists: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = addJointSheet(wb, "Joint Tracker", rows(4));
+      for (let r = 2; r <= 5; r++) {
+        ws.getCell(`F${r}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"North,South"'] };
+      }
+    }),
+  /** Dates as text in every form, in the date became looked after column. */
+  textDates: (path: string) =>
+    writeCase(path, (wb) =>
+      addJointSheet(
+        wb,
+        "Joint Tracker",
+        TEXT_DATES.map((text, i) => jointRow(i + 1, { "Date became looked after": text })),
+      ),
+    ),
+  /** Names, workers, teams and notes in every script, and one note of 100,000 characters. */
+  scriptsAndHugeCells: (path: string) =>
+    writeCase(path, (wb) =>
+      addJointSheet(wb, "Joint Tracker", [
+        ...SCRIPTS.map((text, i) =>
+          jointRow(i + 1, { Name: text, "Social worker": text, Team: text, "Surgery notes": text }),
+        ),
+        jointRow(99, { "Surgery notes": "Ω".repeat(100_000), "Social worker": "W".repeat(100_000) }),
+      ]),
+    ),
+};
+
+/** The size cases: the sheet's far corner, many columns, many rows. */
+export const sizeCases = {
+  /** A tracker with one stray value in the last cell Excel has, XFD1048576. */
+  farCorner: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = addJointSheet(wb, "Joint Tracker", rows(3));
+      ws.getCell("XFD1048576").value = "end";
+    }),
+  /** 5,000 columns: the tracker's nine and 4,991 more headed "Extra n". */
+  manyColumns: (path: string) =>
+    writeCase(path, (wb) => {
+      const extra = Array.from({ length: 4991 }, (_, i) => `Extra ${i + 1}`);
+      addJointSheet(
+        wb,
+        "Joint Tracker",
+        rows(3).map((r) => [...r, ...extra.map((_, i) => i)]),
+        { headers: [...JOINT_HEADERS, ...extra] },
+      );
+    }),
+  /** Many rows, written by streaming so the fixture itself stays quick. */
+  manyRows: async (path: string, count: number) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
+    const ws = wb.addWorksheet("Joint Tracker");
+    ws.addRow([...JOINT_HEADERS]).commit();
+    for (let n = 1; n <= count; n++) ws.addRow(jointRow(n)).commit();
+    ws.commit();
+    await wb.commit();
+    return path;
+  },
+};
