@@ -1,10 +1,13 @@
 import ExcelJS from "exceljs";
+import { readFile, writeFile } from "node:fs/promises";
 import type { CellValue } from "../engine/cells/CellValue";
 import { utcDateFromEpochDay } from "../engine/dates/epochDay";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import { skipReason } from "../engine/port/MemoryWorkbook";
 import type { CellStyle, ModelCell, SheetModel } from "../engine/port/SheetModel";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import { addNativeCharts } from "./nativeCharts";
+import { carryOverCharts } from "./nativeChartsCarryOver";
 
 /** The number format of every date the add-in writes: UK order, whatever the machine's locale. */
 export const UK_DATE_FORMAT = "dd/mm/yyyy";
@@ -14,6 +17,16 @@ export const UK_DATE_FORMAT = "dd/mm/yyyy";
  * text rather than as a HYPERLINK formula Excel would refuse to open.
  */
 const MAX_FORMULA_TEXT = 255;
+
+export interface SaveReport {
+  /** Native charts drawn from the sheet models written since the file was loaded. */
+  chartsDrawn: number;
+  /**
+   * What could not be kept or drawn, as sentences for the user: chart sheets of the loaded file
+   * (exceljs drops them) and charts whose model could not be read. Empty when nothing was lost.
+   */
+  notes: string[];
+}
 
 /** exceljs keeps these on a worksheet at run time but leaves them out of its type declarations. */
 interface WorksheetInternals {
@@ -26,18 +39,26 @@ interface WorksheetInternals {
  * writes. User sheets are carried over as exceljs loaded them; only owned sheets are rewritten and
  * only confirmed changes touch user cells.
  *
- * Charts: exceljs 4 cannot write charts, so a model's charts are not written by this port; the data
- * each chart plots is part of the model's cells and is written as the sheet's data table. In Excel
- * the Office port draws the charts.
+ * Charts: exceljs 4 can neither write charts nor keep the ones it loads, so saving post-processes
+ * its bytes: the models' charts are added as native chart parts (nativeCharts.ts), and the loaded
+ * file's charts on sheets this port did not rewrite are copied back (nativeChartsCarryOver.ts).
  */
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(private readonly workbook: ExcelJS.Workbook) {}
+  /** The charts of each sheet written, by lower-case name: added to the file when it is saved. */
+  private readonly chartModels = new Map<string, SheetModel>();
+  /** Sheets written or deleted (lower case): the loaded file's charts on them are not carried over. */
+  private readonly replaced = new Set<string>();
+  private lastSave: SaveReport = { chartsDrawn: 0, notes: [] };
+
+  private constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    /** The bytes the workbook was loaded from, for the charts exceljs drops. */
+    private readonly original?: Uint8Array,
+  ) {}
 
   /** Opens an .xlsx file. */
   static async load(path: string): Promise<XlsxWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    return new XlsxWorkbook(workbook);
+    return XlsxWorkbook.fromBuffer(await readFile(path));
   }
 
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
@@ -45,7 +66,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     // exceljs's declared Buffer type lags Node's; the bytes are what it reads.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(workbook, bytes);
   }
 
   /** An empty workbook, for a new file. */
@@ -54,11 +75,27 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    await writeFile(path, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    let bytes: Buffer = Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const notes: string[] = [];
+    if (this.original) {
+      const kept = await carryOverCharts(this.original, bytes, (name) => !this.replaced.has(lower(name)));
+      bytes = kept.bytes;
+      notes.push(...kept.lost);
+    }
+    const added = await addNativeCharts(bytes, [...this.chartModels.values()]);
+    for (const s of added.skipped)
+      notes.push(`the chart “${s.title}” on “${s.sheet}” was not drawn: ${s.reason}`);
+    this.lastSave = { chartsDrawn: added.written.length, notes };
+    return added.bytes;
+  }
+
+  /** How many native charts the last save drew, and what it could not keep or draw. */
+  saveReport(): SaveReport {
+    return { chartsDrawn: this.lastSave.chartsDrawn, notes: [...this.lastSave.notes] };
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -93,6 +130,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSheet(model: SheetModel): Promise<void> {
+    this.replaced.add(lower(model.name));
+    if ((model.charts ?? []).length > 0) this.chartModels.set(lower(model.name), model);
+    else this.chartModels.delete(lower(model.name));
     const existing = this.find(model.name);
     const orderNo = existing ? internals(existing).orderNo : undefined;
     if (existing) this.workbook.removeWorksheet(existing.id);
@@ -125,6 +165,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async deleteSheet(name: string): Promise<void> {
+    this.replaced.add(lower(name));
+    this.chartModels.delete(lower(name));
     const ws = this.find(name);
     if (ws) this.workbook.removeWorksheet(ws.id);
   }
@@ -158,6 +200,11 @@ export class XlsxWorkbook implements WorkbookPort {
     const wanted = name.toLocaleLowerCase("en-GB");
     return this.workbook.worksheets.find((ws) => ws.name.toLocaleLowerCase("en-GB") === wanted);
   }
+}
+
+// Excel sheet names are case-insensitive.
+function lower(name: string): string {
+  return name.toLocaleLowerCase("en-GB");
 }
 
 function internals(ws: ExcelJS.Worksheet): WorksheetInternals {

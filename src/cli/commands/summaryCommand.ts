@@ -33,9 +33,9 @@ Options:
   --period <p>        month (default), quarter or year
   --json              print the figures as JSON (dates YYYY-MM-DD)
   --out <copy.xlsx>   write "Summary <period>" and "Summary data <period>" sheets into a copy
-                      (the input is never changed; summarising the same period again replaces them).
-                      The .xlsx file holds each chart's data but not the chart itself: exceljs cannot
-                      write native charts (the add-in draws them in Excel).`,
+                      (the input is never changed; summarising the same period again replaces them),
+                      with native Excel charts over the summary's data blocks. Charts already in the
+                      workbook on other sheets are kept.`,
   options: {
     month: { type: "string" },
     "as-of": { type: "string" },
@@ -86,10 +86,12 @@ Options:
       const written = await writeSummarySheets(workbook, result);
       await saveWorkbook(workbook, out);
       const names = written.map((w) => `${w.replaced ? "replaced" : "wrote"} “${w.name}”`).join(", ");
-      const line = `${names} in ${out} (charts are listed as data: exceljs cannot draw native charts)`;
+      const { chartsDrawn, notes } = workbook.saveReport();
+      const line = `${names} in ${out} with ${chartsDrawn} native chart${chartsDrawn === 1 ? "" : "s"}`;
       // With --json, stdout is the JSON alone; the note goes to stderr.
       if (booleanOption(args, "json")) io.err(line);
       else io.out(line);
+      for (const note of notes) io.err(`tracker summary: ${note}`);
     }
     return EXIT_OK;
   },
