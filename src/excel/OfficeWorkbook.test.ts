@@ -16,7 +16,7 @@ const agenda = (title: string, name = "Agenda"): SheetModel => ({
     { row: 2, column: 2, value: "Due", style: { bold: true, border: true } },
     { row: 3, column: 1, value: "C001", link: { sheet: "Joint Tracker", cell: "A3" } },
     { row: 3, column: 2, value: { date: epochDayFromParts(2025, 3, 14) ?? 0 } },
-    { row: 4, column: 1, value: "=HYPERLINK(\"http://evil\")" },
+    { row: 4, column: 1, value: '=HYPERLINK("http://evil")' },
     { row: 4, column: 2, value: "03/04/2024" },
   ],
   merges: ["A1:C1"],
@@ -52,7 +52,9 @@ describe("OfficeWorkbook writing a sheet", () => {
     expect(sheet?.showGridlines).toBe(false);
     expect(sheet?.tabColor).toBe("#1F4E78");
     expect(sheet?.autoFilter).toBe("A2:B4");
-    expect(sheet?.charts).toEqual([{ type: "ColumnClustered", source: "A2:B4", title: "Due", from: "D2", to: "J12" }]);
+    expect(sheet?.charts).toEqual([
+      { type: "ColumnClustered", source: "A2:B4", title: "Due", from: "D2", to: "J12" },
+    ]);
     expect(sheet?.visibility).toBe("Visible");
     expect(excel.calculationSuspensions).toBeGreaterThan(0);
     expect(port.takeNotes()).toEqual([]);
@@ -63,7 +65,10 @@ describe("OfficeWorkbook writing a sheet", () => {
     await new OfficeWorkbook(excel).writeSheet(agenda("Surgery"));
     expect(excel.cell("Agenda", "A4")).toEqual({ value: '=HYPERLINK("http://evil")', format: "@" });
     expect(excel.cell("Agenda", "B4")).toEqual({ value: "03/04/2024", format: "@" });
-    const formulas = excel.sheet("Agenda")?.values.flat().filter((v) => typeof v === "object" && "formula" in v);
+    const formulas = excel
+      .sheet("Agenda")
+      ?.values.flat()
+      .filter((v) => typeof v === "object" && "formula" in v);
     expect(formulas).toEqual([]);
   });
 
@@ -179,7 +184,10 @@ describe("OfficeWorkbook writing a sheet", () => {
     excel.supportUpTo(6);
     const before = excel.state();
     const port = new OfficeWorkbook(excel);
-    expect(await port.writeModel(agenda("Surgery"))).toMatchObject({ ok: false, problem: { code: "unsupported" } });
+    expect(await port.writeModel(agenda("Surgery"))).toMatchObject({
+      ok: false,
+      problem: { code: "unsupported" },
+    });
     await expect(port.readSheet("Joint Tracker")).rejects.toThrow("needs ExcelApi 1.7");
     expect(excel.state()).toBe(before);
     expect(excel.syncs).toBe(0);
@@ -209,7 +217,13 @@ describe("OfficeWorkbook reading", () => {
 });
 
 describe("OfficeWorkbook applying fixes", () => {
-  const change = { sheet: "T", cell: "A1", old: "03/04/2024", new: new Date(Date.UTC(2024, 3, 3)), rule: "r" };
+  const change = {
+    sheet: "T",
+    cell: "A1",
+    old: "03/04/2024",
+    new: new Date(Date.UTC(2024, 3, 3)),
+    rule: "r",
+  };
 
   it("makes the change set one undo step where ExcelApi 1.20 is there, and not where it is not", async () => {
     const excel = new FakeExcel();
@@ -248,9 +262,9 @@ describe("OfficeWorkbook applying fixes", () => {
     }));
     // Sync 1 finds the sheet, 2 reads the first 2,000 cells, 3 writes them and reads the rest: fail 4.
     excel.failOnSync = 4;
-    await expect(new OfficeWorkbook(excel).applyChanges({ id: "1", description: "", changes })).rejects.toThrow(
-      "nothing was changed",
-    );
+    await expect(
+      new OfficeWorkbook(excel).applyChanges({ id: "1", description: "", changes }),
+    ).rejects.toThrow("nothing was changed");
     expect(excel.state()).toBe(before);
   });
 });

@@ -38,8 +38,7 @@ const CHANGES_PER_SYNC = 2_000;
 
 /** A sheet written, and the name it was written under (another one when a user's sheet had it). */
 export type SheetWriteOutcome =
-  | { ok: true; name: string; notes: string[] }
-  | { ok: false; problem: OfficeProblem };
+  { ok: true; name: string; notes: string[] } | { ok: false; problem: OfficeProblem };
 
 export interface SheetTable {
   name: string;
@@ -138,7 +137,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const numberFormats: string[][] = [];
       let cells = CELLS_PER_CHUNK;
       // One sync per chunk is the point of chunking: each response must stay under the size limit.
-      for (let top = 1; top <= bottom; ) {
+      for (let top = 1; top <= bottom;) {
         const last = Math.min(bottom, top + rowsPerChunk(right, cells) - 1);
         const range = sheet.getRange(`A${top}:${columnLetters(right)}${last}`);
         range.load("values,numberFormat");
@@ -148,7 +147,10 @@ export class OfficeWorkbook implements WorkbookPort {
           values.push(trimRow(row.map((v, c) => cellValueFromOffice(v, formats[c]))));
           numberFormats.push(formats.slice(0, values[values.length - 1]?.length).map(String));
         });
-        cells = nextChunkCells((last - top + 1) * right, jsonBytes(range.values) + jsonBytes(range.numberFormat));
+        cells = nextChunkCells(
+          (last - top + 1) * right,
+          jsonBytes(range.values) + jsonBytes(range.numberFormat),
+        );
         top = last + 1;
       }
       while (values.length > 0 && values[values.length - 1]?.length === 0) {
@@ -157,7 +159,9 @@ export class OfficeWorkbook implements WorkbookPort {
       }
 
       if (!canMerges || !canHidden) {
-        this.note("This version of Excel cannot report merged cells or hidden rows to add-ins; checks treat every row as visible.");
+        this.note(
+          "This version of Excel cannot report merged cells or hidden rows to add-ins; checks treat every row as visible.",
+        );
       }
       return {
         snapshot: {
@@ -197,7 +201,8 @@ export class OfficeWorkbook implements WorkbookPort {
       autoFilter: this.supports(OPTIONAL_API.autoFilter),
       charts: this.supports(OPTIONAL_API.charts),
     };
-    let written: { tempName: string; backupName?: string; originalName?: string; registry?: string } | undefined;
+    let written:
+      { tempName: string; backupName?: string; originalName?: string; registry?: string } | undefined;
     try {
       return await this.host.run({}, async (context) => {
         const plan = await planWrite(context, model);
@@ -223,7 +228,9 @@ export class OfficeWorkbook implements WorkbookPort {
           ...owned.filter((o) => o.id !== target?.id),
           { id: temp.id, name: model.name, purpose: model.purpose },
         ];
-        const part = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject();
+        const part = context.workbook.customXmlParts
+          .getByNamespace(OWNED_SHEETS_NAMESPACE)
+          .getOnlyItemOrNullObject();
         if (registry === undefined) context.workbook.customXmlParts.add(ownedSheetsXml(entries));
         else part.setXml(ownedSheetsXml(entries));
         target?.delete();
@@ -254,7 +261,9 @@ export class OfficeWorkbook implements WorkbookPort {
       temp.load("name");
       const backup = written.backupName ? sheets.getItemOrNullObject(written.backupName) : undefined;
       backup?.load("name");
-      const part = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject();
+      const part = context.workbook.customXmlParts
+        .getByNamespace(OWNED_SHEETS_NAMESPACE)
+        .getOnlyItemOrNullObject();
       part.load("id");
       await context.sync();
       if (!temp.isNullObject) temp.delete();
@@ -348,7 +357,9 @@ export class OfficeWorkbook implements WorkbookPort {
     return report;
   }
 
-  private async restoreCells(written: Array<{ change: CellChange; value: unknown; format: unknown }>): Promise<void> {
+  private async restoreCells(
+    written: Array<{ change: CellChange; value: unknown; format: unknown }>,
+  ): Promise<void> {
     await this.host.run({}, async (context) => {
       for (const { change, value, format } of written) {
         const range = context.workbook.worksheets.getItemOrNullObject(change.sheet).getRange(change.cell);
@@ -445,7 +456,14 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
       },
     };
   }
-  return { ok: true, ...(target ? { target } : {}), finalName, ...(registry !== undefined ? { registry } : {}), owned, names };
+  return {
+    ok: true,
+    ...(target ? { target } : {}),
+    finalName,
+    ...(registry !== undefined ? { registry } : {}),
+    owned,
+    names,
+  };
 }
 
 const officeVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
@@ -466,7 +484,11 @@ export function rangesIn(address: string): string[] {
 }
 
 /** Rows first..last not covered by any visible area: hidden by the user or a filter. */
-function hiddenRowsOf(first: number, last: number, visible: { isNullObject: boolean; address: string } | undefined): number[] {
+function hiddenRowsOf(
+  first: number,
+  last: number,
+  visible: { isNullObject: boolean; address: string } | undefined,
+): number[] {
   if (!visible) return [];
   const shown = new Uint8Array(last + 1);
   if (!visible.isNullObject) {
@@ -529,7 +551,9 @@ export class OfficeNavigator implements WorkbookNavigator {
         await context.sync();
       });
     } catch (error) {
-      throw error instanceof OfficeWorkbookError ? error : new OfficeWorkbookError(problemOf(error, `go to ${cell}`));
+      throw error instanceof OfficeWorkbookError
+        ? error
+        : new OfficeWorkbookError(problemOf(error, `go to ${cell}`));
     }
   }
 }

@@ -27,7 +27,8 @@ export class OfficeWorkbookError extends Error {
  */
 export function problemOf(error: unknown, action: string): OfficeProblem {
   if (error instanceof OfficeWorkbookError) return error.problem;
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "unknown";
+  const code =
+    typeof error === "object" && error !== null && "code" in error ? String(error.code) : "unknown";
   const detail = { detail: code };
   switch (code) {
     case "AccessDenied":

@@ -43,5 +43,7 @@ export function jsonBytes(value: unknown): number {
 export function nextChunkCells(cells: number, bytes: number): number {
   if (bytes <= 0 || cells <= 0) return CELLS_PER_CHUNK;
   const perCell = bytes / cells;
-  return perCell <= BYTES_PER_CELL ? CELLS_PER_CHUNK : Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / perCell));
+  return perCell <= BYTES_PER_CELL
+    ? CELLS_PER_CHUNK
+    : Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / perCell));
 }

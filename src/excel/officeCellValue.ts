@@ -34,7 +34,10 @@ export function cellValueFromOffice(value: unknown, numberFormat: unknown): Cell
  * @example isDateFormat('0.0 "days"') // false
  */
 export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
   return /[dy]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 

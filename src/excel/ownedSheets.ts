@@ -33,7 +33,8 @@ export function parseOwnedSheets(xml: string): OwnedSheet[] {
   const sheets: OwnedSheet[] = [];
   for (const match of xml.matchAll(/<sheet\s([^>]*?)\/?>/g)) {
     const attributes = new Map<string, string>();
-    for (const a of (match[1] ?? "").matchAll(/(\w+)="([^"]*)"/g)) attributes.set(a[1] ?? "", unescapeXml(a[2] ?? ""));
+    for (const a of (match[1] ?? "").matchAll(/(\w+)="([^"]*)"/g))
+      attributes.set(a[1] ?? "", unescapeXml(a[2] ?? ""));
     const id = attributes.get("id");
     const name = attributes.get("name");
     if (id && name) sheets.push({ id, name, purpose: attributes.get("purpose") ?? "" });

@@ -85,23 +85,28 @@ const chartType: Record<NonNullable<SheetModel["charts"]>[number]["type"], strin
 
 /** Statements queued against the budget: a statement that would overflow the batch syncs it first. */
 class PayloadBatch {
-  private bytes = 0;
+  // The first batch also carries the statements the caller queued (adding the sheet, hiding it).
+  private bytes = BYTES_PER_OPERATION * 8;
+  private queued = false;
 
   constructor(private readonly flush: () => Promise<void>) {}
 
   async add(bytes: number, queue: () => void): Promise<void> {
-    if (this.bytes > 0 && this.bytes + bytes > PAYLOAD_BUDGET_BYTES) await this.sync();
+    if (this.queued && this.bytes + bytes > PAYLOAD_BUDGET_BYTES) await this.sync();
     queue();
     this.bytes += bytes;
+    this.queued = true;
   }
 
   async done(): Promise<void> {
-    if (this.bytes > 0) await this.sync();
+    if (this.queued) await this.sync();
   }
 
   private async sync(): Promise<void> {
     await this.flush();
-    this.bytes = 0;
+    // The suspension of calculation queued before each sync.
+    this.bytes = BYTES_PER_OPERATION;
+    this.queued = false;
   }
 }
 
@@ -110,7 +115,11 @@ class PayloadBatch {
  * budget. The format goes first: Office.js parses text set through `values` as if typed, so text
  * that Excel would read as a formula, number or date is written into a Text ("@") cell.
  */
-async function writeValues(sheet: ExcelWorksheet, cells: readonly ModelCell[], batch: PayloadBatch): Promise<void> {
+async function writeValues(
+  sheet: ExcelWorksheet,
+  cells: readonly ModelCell[],
+  batch: PayloadBatch,
+): Promise<void> {
   if (cells.length === 0) return;
   let lastRow = 0;
   let lastColumn = 0;
@@ -121,7 +130,9 @@ async function writeValues(sheet: ExcelWorksheet, cells: readonly ModelCell[], b
   const values: Array<Array<string | number | boolean>> = Array.from({ length: lastRow }, () =>
     new Array<string | number | boolean>(lastColumn).fill(""),
   );
-  const formats: string[][] = Array.from({ length: lastRow }, () => new Array<string>(lastColumn).fill("General"));
+  const formats: string[][] = Array.from({ length: lastRow }, () =>
+    new Array<string>(lastColumn).fill("General"),
+  );
   for (const cell of cells) {
     const [value, format] = officeCellOf(cell);
     const row = values[cell.row - 1];
@@ -138,8 +149,10 @@ async function writeValues(sheet: ExcelWorksheet, cells: readonly ModelCell[], b
     range.values = values.slice(top - 1, bottom);
   };
   for (let row = 1; row <= lastRow; row++) {
-    const rowBytes = jsonBytes(values[row - 1]) + jsonBytes(formats[row - 1]);
-    if (row > top && bytes + rowBytes + BYTES_PER_OPERATION * 2 > PAYLOAD_BUDGET_BYTES) {
+    // Each row costs its JSON and the comma that joins it to the next, in both grids.
+    const rowBytes = jsonBytes(values[row - 1]) + jsonBytes(formats[row - 1]) + 2;
+    // A block leaves room for the few statements that share its sync (adding the sheet, suspending calculation).
+    if (row > top && bytes + rowBytes + BYTES_PER_OPERATION * 16 > PAYLOAD_BUDGET_BYTES) {
       const bottom = row - 1;
       await batch.add(bytes + BYTES_PER_OPERATION * 2, () => queueBlock(bottom));
       top = row;
@@ -175,7 +188,11 @@ function styleRuns(cells: readonly ModelCell[]): Array<[string, CellStyle]> {
   };
   for (const cell of styled) {
     const continues =
-      start && end && end.row === cell.row && end.column + 1 === cell.column && sameStyle(start.style, cell.style);
+      start &&
+      end &&
+      end.row === cell.row &&
+      end.column + 1 === cell.column &&
+      sameStyle(start.style, cell.style);
     if (!continues) {
       close();
       start = cell;
@@ -204,7 +221,14 @@ function applyStyle(sheet: ExcelWorksheet, address: string, style: CellStyle): v
   if (style.horizontal) format.horizontalAlignment = horizontal[style.horizontal];
   if (style.vertical) format.verticalAlignment = vertical[style.vertical];
   if (style.border) {
-    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"]) {
+    for (const edge of [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideVertical",
+      "InsideHorizontal",
+    ]) {
       format.borders.getItem(edge).style = "Continuous";
     }
   }
@@ -219,7 +243,12 @@ export function pointsOfCharacters(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function writeLayout(sheet: ExcelWorksheet, model: SheetModel, features: WriteFeatures, notes: string[]): void {
+function writeLayout(
+  sheet: ExcelWorksheet,
+  model: SheetModel,
+  features: WriteFeatures,
+  notes: string[],
+): void {
   const freeze = model.freeze;
   if (freeze && freeze.rows > 0 && freeze.columns > 0) {
     sheet.freezePanes.freezeAt(sheet.getRange(`A1:${cellAddress(freeze.rows, freeze.columns)}`));

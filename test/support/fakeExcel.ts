@@ -180,7 +180,9 @@ export class FakeExcel implements OfficeHost {
     return JSON.stringify({
       sheets: this.sheets.map((s) => ({
         ...s,
-        formats: s.formats.flatMap((row, r) => (row ?? []).flatMap((f, c) => (f === undefined ? [] : [[r, c, f]]))),
+        formats: s.formats.flatMap((row, r) =>
+          (row ?? []).flatMap((f, c) => (f === undefined ? [] : [[r, c, f]])),
+        ),
         hiddenRows: [...s.hiddenRows],
         hyperlinks: [...s.hyperlinks],
       })),
@@ -198,7 +200,12 @@ export class FakeExcel implements OfficeHost {
 }
 
 function contains(outer: RangePosition, inner: RangePosition): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
 }
 
 function intersects(a: RangePosition, b: RangePosition): boolean {
@@ -212,16 +219,15 @@ class FakeContext implements ExcelContext {
   readonly workbook: ExcelContext["workbook"];
 
   constructor(readonly excel: FakeExcel) {
-    const context = this;
-    const protection = new Loadable(context, () => true);
+    const protection = new Loadable(this, () => true);
     protection.reader = (path) => (path === "protected" ? excel.workbookProtected : undefined);
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       customXmlParts: {
         getByNamespace: (namespaceUri: string) => ({
           getOnlyItemOrNullObject: (): ExcelCustomXmlPart => {
-            const part = new FakeXmlPart(context);
-            context.enqueue(bytesOf(namespaceUri), () => {
+            const part = new FakeXmlPart(this);
+            this.enqueue(bytesOf(namespaceUri), () => {
               part.bound = excel.xmlParts.find((p) => p.namespace === namespaceUri);
               return 0;
             });
@@ -229,8 +235,8 @@ class FakeContext implements ExcelContext {
           },
         }),
         add: (xml: string): ExcelCustomXmlPart => {
-          const part = new FakeXmlPart(context);
-          context.enqueue(bytesOf(xml), () => {
+          const part = new FakeXmlPart(this);
+          this.enqueue(bytesOf(xml), () => {
             const namespace = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
             const added = { id: excel.nextPartId(), namespace, xml };
             excel.xmlParts.push(added);
@@ -248,7 +254,7 @@ class FakeContext implements ExcelContext {
       },
       application: {
         suspendApiCalculationUntilNextSync: (): void => {
-          context.enqueue(0, () => {
+          this.enqueue(0, () => {
             excel.calculationSuspensions++;
             return 0;
           });
@@ -270,7 +276,8 @@ class FakeContext implements ExcelContext {
     const record: SyncRecord = { requestBytes, responseBytes: 0 };
     excel.records.push(record);
     if (excel.failOnSync === sync) throw new FakeExcelError("GeneralException", "The fake failed this sync");
-    if (requestBytes > LIMIT) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", "Request over 5 MB");
+    if (requestBytes > LIMIT)
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", "Request over 5 MB");
     excel.beforeSync?.(sync);
     // Statements run in order; one that fails stops the batch, leaving the earlier ones done, as in Excel.
     for (const op of operations) record.responseBytes += op.apply();
@@ -291,7 +298,10 @@ class Loadable {
   ) {}
 
   load(names: string): this {
-    const paths = names.split(",").map((n) => n.trim()).filter((n) => n !== "");
+    const paths = names
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n !== "");
     this.context.enqueue(bytesOf(names), () => {
       const present = this.exists();
       this.loaded.set("isNullObject", !present);
@@ -452,6 +462,7 @@ class FakeWorksheet implements ExcelWorksheet {
           if (at) s.freeze = { rows: at.bottom, columns: at.right };
         }),
     };
+    const outer = { change: this.change.bind(this) };
     const page = { orientation: "", zoom: {} as ExcelWorksheet["pageLayout"]["zoom"] };
     this.pageLayout = {
       get orientation(): string {
@@ -468,9 +479,9 @@ class FakeWorksheet implements ExcelWorksheet {
         page.zoom = value;
         outer.change(value, (s) => (s.page.zoom = value));
       },
-      setPrintTitleRows: (rows) => this.change(addressOf(rows), (s) => (s.page.printTitleRows = addressOf(rows))),
+      setPrintTitleRows: (rows) =>
+        this.change(addressOf(rows), (s) => (s.page.printTitleRows = addressOf(rows))),
     };
-    const outer = this;
     this.charts = {
       add: (type, sourceData, seriesBy) => {
         const chart = { type, source: addressOf(sourceData), title: "" } as FakeSheet["charts"][number];
@@ -498,7 +509,9 @@ class FakeWorksheet implements ExcelWorksheet {
         return handle;
       },
     };
-    this.autoFilter = { apply: (range) => this.change(addressOf(range), (s) => (s.autoFilter = addressOf(range))) };
+    this.autoFilter = {
+      apply: (range) => this.change(addressOf(range), (s) => (s.autoFilter = addressOf(range))),
+    };
     let tableItems: ExcelTable[] | undefined;
     this.tables = {
       get items(): ExcelTable[] {
@@ -551,7 +564,8 @@ class FakeWorksheet implements ExcelWorksheet {
   change(args: unknown, apply: (sheet: FakeSheet) => void, allowProtected = false): void {
     this.context.enqueue(bytesOf(args), () => {
       const sheet = this.live();
-      if (sheet.protected && !allowProtected) throw new FakeExcelError("AccessDenied", `${sheet.name} is protected`);
+      if (sheet.protected && !allowProtected)
+        throw new FakeExcelError("AccessDenied", `${sheet.name} is protected`);
       apply(sheet);
       return 0;
     });
@@ -643,7 +657,9 @@ class FakeWorksheet implements ExcelWorksheet {
 }
 
 function addressOf(range: ExcelRange | string): string {
-  return typeof range === "string" ? range.replace(/^.*!/, "").replace(/\$/g, "") : (range as FakeRange).plainAddress();
+  return typeof range === "string"
+    ? range.replace(/^.*!/, "").replace(/\$/g, "")
+    : (range as FakeRange).plainAddress();
 }
 
 // The values-only used range: the box around every non-empty cell.
@@ -693,7 +709,9 @@ class FakeRange implements ExcelRange {
     });
     this.state.reader = (path) => this.read(path);
     const style = (property: string) => (value: unknown) =>
-      sheet.change({ property, value }, (s) => s.styles.push({ address: this.plainAddress(), property, value }));
+      sheet.change({ property, value }, (s) =>
+        s.styles.push({ address: this.plainAddress(), property, value }),
+      );
     const setter = <T>(property: string) => ({
       get(): T {
         throw new FakeExcelError("PropertyNotLoaded", `${property} is write-only in this fake`);
@@ -707,7 +725,9 @@ class FakeRange implements ExcelRange {
       size: setter<number>("font.size"),
       color: setter<string>("font.color"),
     });
-    const fill = Object.defineProperties({} as ExcelRangeFormat["fill"], { color: setter<string>("fill.color") });
+    const fill = Object.defineProperties({} as ExcelRangeFormat["fill"], {
+      color: setter<string>("fill.color"),
+    });
     const format = Object.defineProperties({} as ExcelRangeFormat, {
       wrapText: setter<boolean>("wrapText"),
       horizontalAlignment: setter<string>("horizontalAlignment"),
@@ -826,7 +846,8 @@ class FakeRange implements ExcelRange {
       grid.forEach((row, r) =>
         row.forEach((format, c) => {
           // "General" is every cell's format until another is set: held as no format at all.
-          (s.formats[at.top - 1 + r] ??= [])[at.left - 1 + c] = format === "General" ? undefined : String(format);
+          (s.formats[at.top - 1 + r] ??= [])[at.left - 1 + c] =
+            format === "General" ? undefined : String(format);
         }),
       );
     });
@@ -835,7 +856,9 @@ class FakeRange implements ExcelRange {
     throw new FakeExcelError("PropertyNotLoaded", "hyperlink is write-only in this fake");
   }
   set hyperlink(link: ExcelRange["hyperlink"]) {
-    this.sheet.change(link, (s) => s.hyperlinks.set(this.plainAddress().split(":")[0] ?? "", link.documentReference ?? ""));
+    this.sheet.change(link, (s) =>
+      s.hyperlinks.set(this.plainAddress().split(":")[0] ?? "", link.documentReference ?? ""),
+    );
   }
 
   // Office.js refuses a grid whose size is not the range's.
@@ -881,7 +904,9 @@ class FakeRange implements ExcelRange {
         const visible = r <= at.bottom && !sheet.hiddenRows.has(r);
         if (visible && start === 0) start = r;
         if (!visible && start !== 0) {
-          blocks.push(`${quoteSheet(sheet.name)}!${cellAddress(start, at.left)}:${cellAddress(r - 1, at.right)}`);
+          blocks.push(
+            `${quoteSheet(sheet.name)}!${cellAddress(start, at.left)}:${cellAddress(r - 1, at.right)}`,
+          );
           start = 0;
         }
       }
@@ -961,7 +986,9 @@ function typeIn(value: unknown, format: string): { value: FakeCellValue | undefi
  * A fake Excel holding sheets given as a port reads them: dates become serials formatted dd/mm/yyyy
  * (computed here, not with the port's own conversion), errors error cells.
  */
-export function fakeExcelOf(sheets: ReadonlyArray<import("../../src/engine/port/MemoryWorkbook").MemorySheet>): FakeExcel {
+export function fakeExcelOf(
+  sheets: ReadonlyArray<import("../../src/engine/port/MemoryWorkbook").MemorySheet>,
+): FakeExcel {
   const excel = new FakeExcel();
   for (const sheet of sheets) {
     const formats: (string | undefined)[][] = [];
@@ -982,7 +1009,12 @@ export function fakeExcelOf(sheets: ReadonlyArray<import("../../src/engine/port/
       merges: sheet.merges ?? [],
       hiddenRows: sheet.hiddenRows ?? [],
       protected: sheet.protected ?? false,
-      visibility: sheet.visibility === "hidden" ? "Hidden" : sheet.visibility === "veryHidden" ? "VeryHidden" : "Visible",
+      visibility:
+        sheet.visibility === "hidden"
+          ? "Hidden"
+          : sheet.visibility === "veryHidden"
+            ? "VeryHidden"
+            : "Visible",
     });
   }
   return excel;

@@ -1,0 +1,148 @@
+import ExcelJS from "exceljs";
+import { FakeExcel, type FakeCellValue } from "../../test/support/fakeExcel";
+import { epochDayFromParts } from "../engine/dates/epochDay";
+import type { ModelCell, SheetModel } from "../engine/port/SheetModel";
+import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
+import { CELLS_PER_CHUNK, PAYLOAD_BUDGET_BYTES } from "./excelPayload";
+import { OfficeWorkbook } from "./OfficeWorkbook";
+
+const COLUMNS = 6;
+
+function trackerOf(rows: number): FakeExcel {
+  const excel = new FakeExcel();
+  const values: FakeCellValue[][] = [
+    ["Child ID", "Name", "Date became looked after", "Team", "Worker", "Legal status"],
+  ];
+  const formats: (string | undefined)[][] = [[]];
+  for (let i = 1; i <= rows; i++) {
+    values.push([`C${String(i).padStart(6, "0")}`, "A.B.", 45000 + (i % 900), "North", "J. Smith", "C2"]);
+    formats.push([undefined, undefined, "dd/mm/yyyy"]);
+  }
+  excel.addSheet({ name: "Joint Tracker", values, formats });
+  return excel;
+}
+
+function modelOf(rows: number): SheetModel {
+  const cells: ModelCell[] = [];
+  for (let r = 1; r <= rows; r++) {
+    cells.push(
+      { row: r, column: 1, value: `C${r}` },
+      { row: r, column: 2, value: { date: 19000 + (r % 500) } },
+    );
+    cells.push({ row: r, column: 3, value: r % 7 }, { row: r, column: 4, value: "Overdue" });
+  }
+  return { name: "Data quality", purpose: "dataQuality", cells };
+}
+
+const chunksOf = (cells: number): number => Math.ceil(cells / CELLS_PER_CHUNK);
+
+describe("OfficeWorkbook at scale", () => {
+  it("reads with one sync to size the sheet and one per fixed-size chunk, for 1,000 rows as for 100,000", async () => {
+    const syncsFor = async (rows: number): Promise<number> => {
+      const excel = trackerOf(rows);
+      const snapshot = await new OfficeWorkbook(excel).readSheet("Joint Tracker");
+      expect(snapshot.values).toHaveLength(rows + 1);
+      expect(snapshot.values[rows]?.[2]).toBeInstanceOf(Date);
+      expect(Math.max(...excel.records.map((r) => Math.max(r.requestBytes, r.responseBytes)))).toBeLessThan(
+        PAYLOAD_BUDGET_BYTES,
+      );
+      return excel.syncs;
+    };
+    // The overhead per read is the same; the rest is one sync per chunk of 65,536 cells, never per row.
+    expect((await syncsFor(1_000)) - chunksOf(1_001 * COLUMNS)).toBe(1);
+    expect((await syncsFor(100_000)) - chunksOf(100_001 * COLUMNS)).toBe(1);
+    expect(chunksOf(1_001 * COLUMNS)).toBe(1);
+  });
+
+  it("writes with the same fixed syncs plus one per budget-sized batch, each request under the budget", async () => {
+    const syncsFor = async (rows: number): Promise<{ syncs: number; largest: number }> => {
+      const excel = new FakeExcel();
+      await new OfficeWorkbook(excel).writeSheet(modelOf(rows));
+      expect(excel.cell("Data quality", `B${rows}`).format).toBe("dd/mm/yyyy");
+      return { syncs: excel.syncs, largest: Math.max(...excel.records.map((r) => r.requestBytes)) };
+    };
+    const small = await syncsFor(1_000);
+    const large = await syncsFor(100_000);
+    expect(small.syncs).toBe(3); // plan, content, swap
+    expect(large.largest).toBeLessThan(PAYLOAD_BUDGET_BYTES);
+    // 100,000 rows of four cells are about 9 MB of values and formats: three batches, not 100,000.
+    expect(large.syncs).toBeLessThanOrEqual(small.syncs + 3);
+  });
+});
+
+describe("OfficeWorkbook and XlsxWorkbook", () => {
+  const model: SheetModel = {
+    name: "Agenda",
+    purpose: "agenda",
+    cells: [
+      { row: 1, column: 1, value: "Joint tracking surgery", style: { bold: true } },
+      { row: 2, column: 1, value: "Child ID" },
+      { row: 2, column: 2, value: "Due" },
+      { row: 2, column: 3, value: "Weeks" },
+      { row: 3, column: 1, value: "C001", link: { sheet: "Agenda", cell: "A1" } },
+      { row: 3, column: 2, value: { date: epochDayFromParts(2025, 3, 14) ?? 0 } },
+      { row: 3, column: 3, value: 0.25, style: { numberFormat: "0%" } },
+      { row: 4, column: 1, value: "Needs 2nd review" },
+      { row: 4, column: 3, value: true },
+    ],
+    merges: ["A1:C1"],
+  };
+
+  it("write the same values and number formats, read back through one reader", async () => {
+    const viaOffice = new FakeExcel();
+    await new OfficeWorkbook(viaOffice).writeSheet(model);
+
+    const xlsx = XlsxWorkbook.create();
+    await xlsx.writeSheet(model);
+    const opened = new ExcelJS.Workbook();
+    await opened.xlsx.load((await xlsx.toBuffer()) as unknown as ExcelJS.Buffer);
+    const viaFile = openInExcel(opened);
+
+    const office = await new OfficeWorkbook(viaOffice).readSheetWithFormats("Agenda");
+    const file = await new OfficeWorkbook(viaFile).readSheetWithFormats("Agenda");
+    expect(office.snapshot.values).toEqual(file.snapshot.values);
+    expect(office.snapshot.merges).toEqual(file.snapshot.merges);
+    // Text Excel would re-read ("Needs 2nd review" has a digit) is kept as Text ("@") in Excel; it
+    // shows the same as General, which exceljs needs no format for.
+    const plain = (formats: string[][]): string[][] =>
+      formats.map((row) => row.map((f) => (f === "@" ? "General" : f)));
+    expect(plain(office.numberFormats)).toEqual(plain(file.numberFormats));
+    expect(office.numberFormats[2]).toEqual(["@", "dd/mm/yyyy", "0%"]);
+  });
+});
+
+/** Opens an .xlsx in the fake as Excel would: dates as serials with their format, formulas as results. */
+function openInExcel(workbook: ExcelJS.Workbook): FakeExcel {
+  const excel = new FakeExcel();
+  for (const ws of workbook.worksheets) {
+    const values: FakeCellValue[][] = [];
+    const formats: (string | undefined)[][] = [];
+    ws.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        // exceljs repeats a merge's value in every cell it covers; Excel holds it in the first.
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const raw = cell.value;
+        const value =
+          raw !== null && typeof raw === "object" && "formula" in raw
+            ? (raw.result as ExcelJS.CellValue)
+            : raw;
+        const held: FakeCellValue | undefined =
+          value instanceof Date
+            ? value.getTime() / 86_400_000 + 25_569
+            : typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+              ? value
+              : undefined;
+        if (held === undefined) return;
+        (values[r - 1] ??= [])[c - 1] = held;
+        if (cell.numFmt) (formats[r - 1] ??= [])[c - 1] = cell.numFmt;
+      });
+    });
+    excel.addSheet({
+      name: ws.name,
+      values: Array.from(values, (row) => row ?? []),
+      formats,
+      merges: [...ws.model.merges],
+    });
+  }
+  return excel;
+}
