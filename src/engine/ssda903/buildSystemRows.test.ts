@@ -1,0 +1,125 @@
+import { parseIsoDate, type EpochDay } from "../dates/epochDay";
+import { buildSystemRows } from "./buildSystemRows";
+import { readSsda903Extract } from "./readSsda903Extract";
+
+const day = (iso: string) => parseIsoDate(iso) as EpochDay;
+const asOf = day("2026-11-24");
+const HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB";
+const EPISODES =
+  "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN";
+const REVIEWS = "CHILD,DOB,REVIEW,REVIEW_CODE";
+
+function rowsOf(header: string[], episodes: string[], reviews: string[] = []) {
+  const extract = readSsda903Extract([
+    { name: "header.csv", content: [HEADER, ...header].join("\n") },
+    { name: "episodes.csv", content: [EPISODES, ...episodes].join("\n") },
+    { name: "reviews.csv", content: [REVIEWS, ...reviews].join("\n") },
+  ]);
+  expect(extract.problems).toEqual([]);
+  return buildSystemRows(extract, { asOf });
+}
+
+describe("buildSystemRows", () => {
+  it("joins episodes ending X1 into one care period with the placement and legal status now", () => {
+    const { rows, problems } = rowsOf(
+      ["A,1,01/01/2015,,,,"],
+      [
+        "A,01/02/2025,S,V2,N1,U6,PR1,01/03/2025,X1,,,,",
+        "A,01/03/2025,L,C1,N1,U6,PR1,01/06/2025,X1,,,,",
+        "A,01/06/2025,P,C2,N1,U4,PR4,,,,,,",
+      ],
+      [
+        "A,01/01/2015,01/03/2025,PN1",
+        "A,01/01/2015,01/06/2025,PN1",
+        "A,01/01/2015,01/12/2025,PN1",
+        "A,01/01/2015,01/06/2026,PN1",
+      ],
+    );
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        childId: "A",
+        dateOfBirth: day("2015-01-01"),
+        becameLookedAfter: day("2025-02-01"),
+        legalStatus: "C2",
+        placementType: "U4",
+        placementProvider: "PR4",
+        placementStart: day("2025-06-01"),
+        placementsLast12Months: 1,
+        firstReview: day("2025-03-01"),
+        secondReview: day("2025-06-01"),
+        latestReview: day("2026-06-01"),
+      }),
+    ]);
+    expect(rows[0]?.ceased).toBeUndefined();
+  });
+
+  it("ends a care period on any reason but X1 and starts a new one when the child returns", () => {
+    const { rows } = rowsOf(
+      ["A,1,01/01/2015,,,,"],
+      ["A,01/02/2024,S,C2,N1,U4,PR1,10/01/2025,E45,,,,", "A,01/09/2026,S,V2,N1,K2,PR4,,,,,,"],
+      ["A,01/01/2015,01/03/2024,PN1", "A,01/01/2015,01/10/2026,PN1"],
+    );
+    expect(
+      rows.map((r) => [r.becameLookedAfter, r.ceased, r.reasonCeased, r.firstReview, r.secondReview]),
+    ).toEqual([
+      [day("2024-02-01"), day("2025-01-10"), "E45", day("2024-03-01"), undefined],
+      [day("2026-09-01"), undefined, undefined, day("2026-10-01"), undefined],
+    ]);
+    // The first period ended 10/01/2025, before the 12 months to 24/11/2026 began.
+    expect(rows.map((r) => r.placementsLast12Months)).toEqual([0, 1]);
+    // Only the 1st and 2nd review are given: the latest is left for a 3rd.
+    expect(rows[0]?.latestReview).toBeUndefined();
+  });
+
+  it("counts placements in the 12 months to the as-at day, a change of legal status alone not being one", () => {
+    const { rows } = rowsOf(
+      ["A,1,01/01/2015,,,,"],
+      [
+        "A,01/01/2025,S,C1,N1,U6,PR1,01/12/2025,X1,,,,",
+        "A,01/12/2025,P,C1,N1,U5,PR1,01/02/2026,X1,,,,",
+        "A,01/02/2026,L,C2,N1,U5,PR1,01/05/2026,X1,,,,",
+        "A,01/05/2026,T,C2,N1,U4,PR1,,,,,,",
+      ],
+    );
+    expect(rows[0]?.placementsLast12Months).toBe(3);
+    expect(rows[0]?.placementStart).toBe(day("2026-05-01"));
+  });
+
+  it("merges the same episode from two years' files and reports duplicates, overlaps, stray reviews and unknown children", () => {
+    const extract = readSsda903Extract([
+      { name: "header.csv", content: [HEADER, "A,1,01/01/2015,,,,"].join("\n") },
+      { name: "episodes-2025.csv", content: [EPISODES, "A,01/02/2025,S,C2,N1,U4,PR1,,,,,,"].join("\n") },
+      {
+        name: "episodes-2026.csv",
+        content: [
+          EPISODES,
+          "A,01/02/2025,S,C2,N1,U4,PR1,01/05/2025,X1,,,,",
+          "A,01/05/2025,P,C2,N1,U6,PR1,,,,,,",
+          "A,01/05/2025,P,C2,N1,K2,PR4,,,,,,",
+          "A,01/04/2025,P,C2,N1,U5,PR1,01/06/2025,X1,,,,",
+          "B,01/01/2026,S,V2,N1,U6,PR1,,,,,,",
+        ].join("\n"),
+      },
+      {
+        name: "reviews.csv",
+        content: [REVIEWS, "A,01/01/2015,01/01/2020,PN1", "Z,01/01/2015,01/01/2026,PN1"].join("\n"),
+      },
+    ]);
+    const { rows, problems } = buildSystemRows(extract, { asOf });
+    expect(problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ["EPISODE-DUPLICATE", "episodes-2026.csv", 4],
+      // 01/04/2025 begins before 01/05/2025, when the episode before it ended; it ends after the next began.
+      ["EPISODE-OVERLAP", "episodes-2026.csv", 5],
+      ["EPISODE-OVERLAP", "episodes-2026.csv", 3],
+      ["EPISODE-CHILD-NOT-IN-HEADER", "episodes-2026.csv", 6],
+      ["REVIEW-OUTSIDE-EPISODE", "reviews.csv", 2],
+      ["REVIEW-CHILD-NOT-IN-HEADER", "reviews.csv", 3],
+      ["REVIEW-OUTSIDE-EPISODE", "reviews.csv", 3],
+    ]);
+    expect(rows.map((r) => [r.childId, r.becameLookedAfter, r.placementType])).toEqual([
+      ["A", day("2025-02-01"), "U6"],
+      ["B", day("2026-01-01"), "U6"],
+    ]);
+  });
+});
