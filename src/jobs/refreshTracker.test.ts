@@ -7,6 +7,7 @@ import { generateSsda903Extract } from "../engine/ssda903/generateSsda903Extract
 import { REFRESHED_COLUMNS, REFRESH_RULES } from "../engine/ssda903/proposeRefresh";
 import { refreshTracker, type RefreshTrackerResult } from "./refreshTracker";
 import { revertChanges } from "./revertChanges";
+import { readCsv, type CsvFile } from "../engine/ssda903/readCsv";
 import { DEFAULT_PROFILE } from "../engine/profile/defaultProfile";
 import { profileSheet, type SheetSpec } from "../engine/profile/TrackerProfile";
 import { mapTrackerTable } from "../engine/tables/mapTrackerTable";
@@ -117,6 +118,28 @@ describe("refreshTracker", () => {
     });
     expect(reverted.kind).toBe("reverted");
     expect(port.snapshot()["Joint Tracker"]).toEqual(before);
+  });
+
+  it("reads the same extract exported with semicolons, a byte-order mark, blank lines and Windows-1252", async () => {
+    const plain = refreshed(await refreshTracker(workbook(), { files, asOf, now, dryRun: true }));
+    const exported = extract.files.map((f, i) => {
+      const text = f.text.replace(/,/g, ";").replace(/\r\n/g, "\r\n\r\n");
+      // Windows-1252 needs bytes that are not UTF-8: text in “curly quotes” (0x93, 0x94) in the UPN column.
+      const bytes =
+        i === 0
+          ? Uint8Array.from(Buffer.from(text.replace(";;;\r\n", ";\u0093M1\u0094;;\r\n"), "latin1"))
+          : Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from(text, "utf8")]);
+      return { name: f.name, content: bytes };
+    });
+    const header = readCsv(exported[0] as CsvFile);
+    expect(header.kind === "table" && [header.table.encoding, header.table.separator]).toEqual([
+      "windows-1252",
+      ";",
+    ]);
+    expect(header.kind === "table" && header.table.rows[0]?.fields[4]).toBe("\u201cM1\u201d");
+    const other = refreshed(await refreshTracker(workbook(), { files: exported, asOf, now, dryRun: true }));
+    expect(other.report).toEqual(plain.report);
+    expect(other.changeSet.changes).toEqual(plain.changeSet.changes);
   });
 
   it("refuses a workbook without a Joint Tracker and files without episodes, saying why", async () => {

@@ -28,6 +28,8 @@ export interface RefreshTrackerOptions {
 export type RefreshTrackerResult =
   | {
       kind: "refreshed";
+      /** Each file read and the SSDA903 table it was recognised as. */
+      filesRead: readonly { file: string; table: string }[];
       changeSet: ChangeSet;
       report: RefreshReport;
       /** What the port applied and skipped; absent on a dry run or when there is nothing to change. */
@@ -91,7 +93,9 @@ export async function refreshTracker(
     id: uniqueChangeSetId(options.now, existingLog, "RF"),
     acceptSystem: options.acceptSystem ?? false,
   });
-  if (options.dryRun || proposed.changeSet.changes.length === 0) return { kind: "refreshed", ...proposed };
+  const filesRead = extract.files;
+  if (options.dryRun || proposed.changeSet.changes.length === 0)
+    return { kind: "refreshed", filesRead, ...proposed };
 
   // As fixTracker does: a protected sheet's changes are refused, not attempted.
   const sheets = await port.listSheets();
@@ -108,5 +112,5 @@ export async function refreshTracker(
   if (applied.applied.length > 0) {
     await port.writeSheet(buildChangeLogSheet(existingLog, proposed.changeSet, applied, options.now));
   }
-  return { kind: "refreshed", ...proposed, applied };
+  return { kind: "refreshed", filesRead, ...proposed, applied };
 }

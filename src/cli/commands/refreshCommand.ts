@@ -88,6 +88,7 @@ Options:
       io.err(result.message);
       return EXIT_PROBLEMS;
     }
+    io.out(`Read ${result.filesRead.map((f) => `${f.file} (${f.table})`).join(", ")}`);
     printReport(result.report, io);
     const { changeSet, applied } = result;
     if (changeSet.changes.length === 0) {

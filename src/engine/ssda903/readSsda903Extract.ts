@@ -220,7 +220,7 @@ function readExtractDate(
         severity: "error",
         ...where,
         value: text,
-        message: `${at}: ${column} is empty; the row was not read`,
+        message: `${at}: ${column} is empty`,
       });
     }
     return undefined;
