@@ -166,10 +166,34 @@ export type CodeMatch =
 export function matchCode(list: CodeList, text: string | undefined): CodeMatch {
   const trimmed = (text ?? "").trim();
   if (trimmed === "") return { kind: "empty" };
-  const upper = trimmed.toUpperCase();
-  const byCode = list.codes.find((c) => c.code === upper);
+  const index = indexOf(list);
+  const byCode = index.byCode.get(trimmed.toUpperCase());
   if (byCode) return { kind: "code", code: byCode };
-  const words = normaliseHeader(trimmed);
-  const byWords = list.codes.find((c) => (c.words ?? []).some((w) => normaliseHeader(w) === words));
+  const byWords = index.byWords.get(normaliseHeader(trimmed));
   return byWords ? { kind: "code", code: byWords } : { kind: "unknown", text: trimmed };
+}
+
+interface CodeIndex {
+  byCode: Map<string, CodeDefinition>;
+  byWords: Map<string, CodeDefinition>;
+}
+
+// Every code cell of a tracker is matched, 100,000 rows of them: normalising every word of the list
+// again for each cell made the code checks the slowest (issue 9). The first code wins, as `find` did.
+const CODE_INDEXES = new WeakMap<CodeList, CodeIndex>();
+
+function indexOf(list: CodeList): CodeIndex {
+  let index = CODE_INDEXES.get(list);
+  if (index === undefined) {
+    index = { byCode: new Map(), byWords: new Map() };
+    for (const c of list.codes) {
+      if (!index.byCode.has(c.code)) index.byCode.set(c.code, c);
+      for (const w of c.words ?? []) {
+        const words = normaliseHeader(w);
+        if (!index.byWords.has(words)) index.byWords.set(words, c);
+      }
+    }
+    CODE_INDEXES.set(list, index);
+  }
+  return index;
 }
