@@ -219,6 +219,114 @@ describe("native charts beside pictures", () => {
   });
 });
 
+describe("chart sheets", () => {
+  it("keeps a chart sheet of the loaded file, which exceljs drops, as the last tab", async () => {
+    const withChartSheet = await fileWithChartSheet();
+    const port = await XlsxWorkbook.fromBuffer(withChartSheet);
+    await port.writeSheet({
+      name: "Notes",
+      purpose: "dataQuality",
+      cells: [{ row: 1, column: 1, value: "n" }],
+    });
+    const once = await port.toBuffer();
+    expect(port.saveReport()).toEqual({ chartsDrawn: 0, notes: [] });
+    const twice = await (await XlsxWorkbook.fromBuffer(once)).toBuffer();
+    for (const bytes of [once, twice]) {
+      const zip = await JSZip.loadAsync(bytes);
+      const workbook = await xmlPart(zip, "xl/workbook.xml");
+      expect(elementsNamed(workbook, "sheet").map((s) => s.attributes.name)).toEqual([
+        "Data",
+        "Notes",
+        "PPM chart",
+      ]);
+      const id = elementsNamed(workbook, "sheet")[2]?.attributes["r:id"] ?? "";
+      const chartSheetPath = (await targetsOf(zip, "xl/workbook.xml")).get(id) ?? "";
+      const chartSheet = await xmlPart(zip, chartSheetPath);
+      const drawingId = elementsNamed(chartSheet, "drawing")[0]?.attributes["r:id"] ?? "";
+      const drawingPath = (await targetsOf(zip, chartSheetPath)).get(drawingId) ?? "";
+      const chartPath = [...(await targetsOf(zip, drawingPath)).values()][0] ?? "";
+      const title = elementsNamed(await xmlPart(zip, chartPath), "a:t").map((t) => t.text);
+      expect(title).toEqual(["PPMs held per quarter"]);
+      const types = await xmlPart(zip, "[Content_Types].xml");
+      expect(
+        elementsNamed(types, "Override").find((o) => o.attributes.PartName === `/${chartSheetPath}`)
+          ?.attributes.ContentType,
+      ).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml");
+      const loaded = new ExcelJS.Workbook();
+      await loaded.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      expect(loaded.worksheets.map((w) => w.name)).toEqual(["Data", "Notes"]);
+    }
+  });
+});
+
+/** A workbook whose "PPM chart" tab is a chart sheet plotting the "Data" sheet, as Excel makes one. */
+async function fileWithChartSheet(): Promise<Uint8Array> {
+  const data: SheetModel = {
+    name: "Data",
+    purpose: "summary",
+    cells: [
+      { row: 1, column: 1, value: "Quarter" },
+      { row: 1, column: 2, value: "PPMs held" },
+      { row: 2, column: 1, value: "Q1 2025" },
+      { row: 2, column: 2, value: 12 },
+    ],
+    charts: [
+      {
+        type: "columnClustered",
+        title: "PPMs held per quarter",
+        dataRange: "A1:B2",
+        anchor: { from: "D2", to: "J16" },
+      },
+    ],
+  };
+  const workbook = XlsxWorkbook.create();
+  await workbook.writeSheet({ ...data, charts: [] });
+  const { bytes } = await addNativeCharts(await workbook.toBuffer(), [data]);
+  // Move the chart from the worksheet's drawing to a chart sheet's.
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (part: string): Promise<string> => (await zip.file(part)?.async("string")) ?? "";
+  const edit = async (part: string, change: (xml: string) => string): Promise<void> => {
+    zip.file(part, change(await text(part)));
+  };
+  zip.file("xl/drawings/drawing9.xml", await text("xl/drawings/drawing1.xml"));
+  zip.file("xl/drawings/_rels/drawing9.xml.rels", await text("xl/drawings/_rels/drawing1.xml.rels"));
+  zip.remove("xl/drawings/drawing1.xml");
+  zip.remove("xl/drawings/_rels/drawing1.xml.rels");
+  await edit("xl/worksheets/sheet1.xml", (x) => x.replace(/<drawing [^>]*\/>/, ""));
+  await edit("xl/worksheets/_rels/sheet1.xml.rels", (x) =>
+    x.replace(/<Relationship [^>]*drawing1\.xml"\/>/, ""),
+  );
+  zip.file(
+    "xl/chartsheets/sheet1.xml",
+    '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetViews>' +
+      '<sheetView workbookViewId="0"/></sheetViews><drawing r:id="rId1"/></chartsheet>',
+  );
+  zip.file(
+    "xl/chartsheets/_rels/sheet1.xml.rels",
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing9.xml"/></Relationships>',
+  );
+  await edit("xl/workbook.xml", (x) =>
+    x.replace("</sheets>", '<sheet sheetId="9" name="PPM chart" r:id="rId99"/></sheets>'),
+  );
+  await edit("xl/_rels/workbook.xml.rels", (x) =>
+    x.replace(
+      "</Relationships>",
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+    ),
+  );
+  await edit("[Content_Types].xml", (x) =>
+    x
+      .replace("/xl/drawings/drawing1.xml", "/xl/drawings/drawing9.xml")
+      .replace(
+        "</Types>",
+        '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>',
+      ),
+  );
+  return zip.generateAsync({ type: "uint8array" });
+}
+
 /** A "Places" sheet with a picture exceljs drew and a pie chart added to the same drawing. */
 async function picturedSheetWithChart(): Promise<Buffer> {
   const model: SheetModel = {

@@ -18,15 +18,15 @@ export interface CarryOverResult {
 
 /**
  * exceljs drops the charts (and drawn shapes) of every sheet when it saves, including sheets the
- * add-in never touched. This puts them back: for each sheet of the original file that `keep` names
- * (the user's sheets, not the ones the add-in rewrote), its original drawing part is copied into the
- * saved file with everything it refers to (charts, their styles and colours, images), under fresh
- * part names, and the sheet points at it again. The charts' formulas name sheets and cells, which the
- * add-in never moves, so they still plot the same data.
+ * add-in never touched, and drops chart sheets (a tab that is one chart) altogether. This puts them
+ * back: for each sheet of the original file that `keep` names (the user's sheets, not the ones the
+ * add-in rewrote), its original drawing part is copied into the saved file with everything it refers
+ * to (charts, their styles and colours, images), under fresh part names, and the sheet points at it
+ * again; each chart sheet is copied the same way and added as a tab again, after the others (see
+ * XlsxPackage.addChartSheet). The charts' formulas name sheets and cells, which the add-in never
+ * moves, so they still plot the same data.
  *
- * A drawing that holds only pictures is left to exceljs, which keeps pictures. Chart sheets (a tab
- * that is one chart) cannot be carried over: exceljs drops the whole tab, so each is reported in
- * `lost`.
+ * A drawing that holds only pictures is left to exceljs, which keeps pictures.
  */
 export async function carryOverCharts(
   original: Uint8Array,
@@ -34,10 +34,8 @@ export async function carryOverCharts(
   keep: (sheetName: string) => boolean,
 ): Promise<CarryOverResult> {
   const from = await XlsxPackage.load(original);
-  const lost = (await from.chartSheetNames()).map(
-    (name) =>
-      `the workbook's chart sheet “${name}” would be lost: the tracker command cannot copy chart sheets (open the copy in Excel and move the chart onto a worksheet first)`,
-  );
+  const lost: string[] = [];
+  const chartSheets = (await from.chartSheets()).filter((c) => keep(c.name));
   const fromSheets = await from.worksheetPaths();
   const withDrawings: { name: string; sheetPath: string; drawingPath: string; charts: number }[] = [];
   for (const [name, sheetPath] of fromSheets) {
@@ -51,7 +49,8 @@ export async function carryOverCharts(
     if (charts > 0 || holdsShapes(xml))
       withDrawings.push({ name, sheetPath, drawingPath: drawing.path, charts });
   }
-  if (withDrawings.length === 0) return { bytes: Buffer.from(saved), carried: [], lost };
+  if (withDrawings.length === 0 && chartSheets.length === 0)
+    return { bytes: Buffer.from(saved), carried: [], lost };
 
   const to = await XlsxPackage.load(saved);
   const toSheets = await to.worksheetPaths();
@@ -70,6 +69,23 @@ export async function carryOverCharts(
       await to.attachDrawing(sheetPath, drawingPath);
     }
     carried.push({ sheet: sheet.name, charts: sheet.charts });
+  }
+  const taken = new Set([...toSheets.keys()].map((n) => n.toLocaleLowerCase("en-GB")));
+  for (const chartSheet of chartSheets) {
+    if (taken.has(chartSheet.name.toLocaleLowerCase("en-GB"))) continue;
+    if (!from.has(chartSheet.path)) {
+      lost.push(
+        `the workbook's chart sheet “${chartSheet.name}” could not be copied: its part is missing from the file`,
+      );
+      continue;
+    }
+    const path = await copyPart(from, to, chartSheet.path, copied);
+    await to.addChartSheet(chartSheet.name, chartSheet.state, path);
+    const drawing = await from.drawingOf(chartSheet.path);
+    const charts = drawing
+      ? (await from.relationships(drawing.path)).filter((r) => r.type === RELATIONSHIP_TYPES.chart).length
+      : 0;
+    carried.push({ sheet: chartSheet.name, charts });
   }
   return { bytes: await to.toBuffer(), carried, lost };
 }

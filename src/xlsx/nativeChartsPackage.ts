@@ -13,6 +13,7 @@ export const RELATIONSHIP_TYPES = {
   /** Excel 2016's chart types (waterfall, treemap...) live in chartEx parts. */
   chartEx: "http://schemas.microsoft.com/office/2014/relationships/chartEx",
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  chartsheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet",
 } as const;
 
 export const CONTENT_TYPES = {
@@ -235,16 +236,34 @@ export class XlsxPackage {
     return paths;
   }
 
-  /** The names of the workbook's chart sheets (a tab that is one big chart). */
-  async chartSheetNames(): Promise<string[]> {
+  /** The workbook's chart sheets (a tab that is one big chart), in tab order. */
+  async chartSheets(): Promise<{ name: string; path: string; state: string | undefined }[]> {
     const workbookPath = "xl/workbook.xml";
     const xml = (await this.text(workbookPath)) ?? "";
     const rels = new Map((await this.relationships(workbookPath)).map((r) => [r.id, r]));
     return tagsNamed(xml, "sheet").flatMap((tag) => {
       const a = attributesOf(tag);
       const rel = rels.get(a.get("r:id") ?? "");
-      return rel?.type.endsWith("/chartsheet") ? [a.get("name") ?? ""] : [];
+      if (rel?.type !== RELATIONSHIP_TYPES.chartsheet || rel.external) return [];
+      return [
+        { name: a.get("name") ?? "", path: resolveTarget(workbookPath, rel.target), state: a.get("state") },
+      ];
     });
+  }
+
+  /**
+   * Adds a chart sheet part as the last tab. Last, because defined names (print titles) and the
+   * active tab refer to sheets by position: a tab put in the middle would shift them.
+   */
+  async addChartSheet(name: string, state: string | undefined, chartSheetPath: string): Promise<void> {
+    const workbookPath = "xl/workbook.xml";
+    const id = await this.addRelationship(workbookPath, RELATIONSHIP_TYPES.chartsheet, chartSheetPath);
+    const xml = (await this.text(workbookPath)) ?? "";
+    const sheetIds = tagsNamed(xml, "sheet").map((tag) => Number(attributesOf(tag).get("sheetId") ?? 0));
+    const sheetId = Math.max(0, ...sheetIds.filter(Number.isFinite)) + 1;
+    const stateAttribute = state === undefined ? "" : ` state="${escapeXml(state)}"`;
+    const element = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttribute} r:id="${id}"/>`;
+    this.write(workbookPath, insertBeforeClosing(xml, "sheets", element));
   }
 
   /** The drawing part a worksheet shows, with the id of the relationship to it, if it has one. */

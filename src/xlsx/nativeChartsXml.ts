@@ -115,13 +115,16 @@ function seriesXml(series: ChartSeries, index: number, data: ChartData, afterNam
 
 function axesXml(categoryPosition: "b" | "l", valuePosition: "b" | "l", data: ChartData): string {
   const formatCode = data.series[0]?.values.formatCode ?? "General";
+  // Counts, shares and medians start at zero: an axis from 6.24 to 6.42 makes a flat line look steep.
+  const nonNegative = data.series.every((s) => s.values.points.every((p) => p === null || p >= 0));
+  const floor = nonNegative ? '<c:min val="0"/>' : "";
   return (
     `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${categoryPosition}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+    `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>${floor}</c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${valuePosition}"/><c:majorGridlines/>` +
     `<c:numFmt formatCode="${escapeXml(formatCode)}" sourceLinked="1"/>` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
