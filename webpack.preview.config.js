@@ -54,6 +54,12 @@ module.exports = (env = {}) => {
         chunks: ["preview"],
       }),
     ],
+    // Rebuilds (each run of the browser tests builds afresh) reuse the last build's modules.
+    cache: {
+      type: "filesystem",
+      cacheDirectory: path.join(__dirname, "node_modules", ".cache", "webpack-preview"),
+      buildDependencies: { config: [path.join(__dirname, "webpack.preview.config.js")] },
+    },
     performance: { hints: false },
     infrastructureLogging: { level: "warn" },
     stats: "errors-warnings",

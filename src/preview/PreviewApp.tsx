@@ -12,7 +12,7 @@ import type { ObservedWorkbook } from "./ObservedWorkbook";
 import { SheetGrid } from "./SheetGrid";
 
 const useStyles = makeStyles({
-  page: { display: "flex", height: "100vh", boxSizing: "border-box" },
+  page: { display: "flex", height: "100vh", boxSizing: "border-box", overflow: "hidden" },
   // Office's narrowest task pane: the pane must work at this width.
   pane: {
     width: "320px",
@@ -20,7 +20,8 @@ const useStyles = makeStyles({
     overflowY: "auto",
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
   },
-  workbook: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
+  // minHeight 0: the grid scrolls inside the page instead of stretching it past the window.
+  workbook: { flexGrow: 1, minWidth: 0, minHeight: 0, display: "flex", flexDirection: "column" },
   grid: { flexGrow: 1, minHeight: 0 },
 });
 

@@ -72,6 +72,7 @@ export function SheetGrid({ workbook }: { workbook: ObservedWorkbook }) {
   const [chosen, setChosen] = useState<string | undefined>();
   const selection = workbook.selection;
   const selectedRef = useRef<HTMLElement | null>(null);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
     void workbook
@@ -92,8 +93,15 @@ export function SheetGrid({ workbook }: { workbook: ObservedWorkbook }) {
   const target = selection && active === selection.sheet ? selectionTarget(selection.cell) : undefined;
   const width = values.reduce((w, row) => Math.max(w, row.length), 0);
 
+  // Centre the selection inside the grid's own scroller; scrollIntoView would scroll the page too.
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: "center", inline: "center" });
+    const scroller = scrollerRef.current;
+    const selected = selectedRef.current;
+    if (!scroller || !selected) return;
+    const box = scroller.getBoundingClientRect();
+    const at = selected.getBoundingClientRect();
+    scroller.scrollTop += at.top - box.top - (box.height - at.height) / 2;
+    if (selected.tagName === "TD") scroller.scrollLeft += at.left - box.left - (box.width - at.width) / 2;
   }, [target?.kind, target?.row, target && "column" in target ? target.column : 0, active, version]);
 
   const shown = (row: number, column: number, value: CellValue): string => {
@@ -126,6 +134,7 @@ export function SheetGrid({ workbook }: { workbook: ObservedWorkbook }) {
         ))}
       </div>
       <div
+        ref={scrollerRef}
         className={styles.scroller}
         tabIndex={0}
         role="region"

@@ -148,6 +148,14 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
     await expect(
       grid().locator(`button[data-sheet-tab="${sheet}"]`).getAttribute("aria-pressed"),
     ).resolves.toBe("true");
+    const inView = await grid()
+      .locator('td[data-selected="true"]')
+      .evaluate((el) => {
+        const box = (el.closest('[role="region"]') as Element).getBoundingClientRect();
+        const at = el.getBoundingClientRect();
+        return at.top >= box.top && at.bottom <= box.bottom && at.left >= box.left && at.right <= box.right;
+      });
+    expect(inView).toBe(true);
     await shot("2-check-issue-selected");
 
     await pane()

@@ -34,7 +34,13 @@ import { useJobRunner } from "../useJobRunner";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  filters: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, 1fr): a select never pushes its column wider than half of a 320 px pane.
+  filters: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+  },
+  select: { minWidth: 0, width: "100%" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
   issue: {
     justifyContent: "flex-start",
@@ -293,9 +299,10 @@ function FilterSelect({
   options: readonly string[];
   onChange: (value: string) => void;
 }) {
+  const styles = useStyles();
   return (
-    <Field label={label}>
-      <Select value={value} onChange={(_, data) => onChange(data.value)}>
+    <Field label={label} className={styles.select}>
+      <Select className={styles.select} value={value} onChange={(_, data) => onChange(data.value)}>
         <option value="">Any</option>
         {options.map((o) => (
           <option key={o} value={o}>
