@@ -268,11 +268,14 @@ export class XlsxPackage {
 
   /** The drawing part a worksheet shows, with the id of the relationship to it, if it has one. */
   async drawingOf(sheetPath: string): Promise<{ id: string; path: string } | undefined> {
+    // The small rels part first: a sheet of 200,000 rows is only read when it has a drawing at all.
+    const relationships = await this.relationships(sheetPath);
+    if (!relationships.some((r) => r.type === RELATIONSHIP_TYPES.drawing)) return undefined;
     const xml = (await this.text(sheetPath)) ?? "";
     const tag = tagsNamed(xml, "drawing")[0];
     if (tag === undefined) return undefined;
     const id = attributesOf(tag).get("r:id");
-    const rel = (await this.relationships(sheetPath)).find((r) => r.id === id);
+    const rel = relationships.find((r) => r.id === id);
     if (id === undefined || rel === undefined || rel.external) return undefined;
     return { id, path: resolveTarget(sheetPath, rel.target) };
   }
