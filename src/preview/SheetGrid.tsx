@@ -73,6 +73,7 @@ export function SheetGrid({ workbook }: { workbook: ObservedWorkbook }) {
   const selection = workbook.selection;
   const selectedRef = useRef<HTMLElement | null>(null);
   const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const shownSheet = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     void workbook
@@ -97,7 +98,14 @@ export function SheetGrid({ workbook }: { workbook: ObservedWorkbook }) {
   useEffect(() => {
     const scroller = scrollerRef.current;
     const selected = selectedRef.current;
-    if (!scroller || !selected) return;
+    if (!scroller) return;
+    if (!selected) {
+      // Another sheet opens at its top-left, as Excel opens a sheet.
+      if (shownSheet.current !== active) scroller.scrollTo(0, 0);
+      shownSheet.current = active;
+      return;
+    }
+    shownSheet.current = active;
     const box = scroller.getBoundingClientRect();
     const at = selected.getBoundingClientRect();
     scroller.scrollTop += at.top - box.top - (box.height - at.height) / 2;

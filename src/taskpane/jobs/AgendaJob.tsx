@@ -94,7 +94,6 @@ export function AgendaJob() {
         <RadioGroup
           value={form.filterBy}
           onChange={(_, d) => setForm({ ...form, filterBy: d.value as AgendaForm["filterBy"] })}
-          layout="horizontal"
         >
           <Radio value="everyone" label="Everyone" />
           <Radio value="team" label="A team" />

@@ -40,6 +40,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: "anywhere",
   },
+  letters: { whiteSpace: "nowrap", overflowWrap: "normal" },
 });
 
 export interface SettingsProps {
@@ -198,7 +199,7 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
                 <table className={styles.table} aria-label={`Columns of ${m.title}`}>
                   <thead>
                     <tr>
-                      <th className={styles.cell} scope="col">
+                      <th className={`${styles.cell} ${styles.letters}`} scope="col">
                         Col
                       </th>
                       <th className={styles.cell} scope="col">
@@ -212,7 +213,7 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
                   <tbody>
                     {m.lines.map((l) => (
                       <tr key={`${l.reads}-${l.column}`}>
-                        <td className={styles.cell}>{l.column}</td>
+                        <td className={`${styles.cell} ${styles.letters}`}>{l.column}</td>
                         <td className={styles.cell}>{l.header}</td>
                         <td className={styles.cell}>
                           {l.reads}
