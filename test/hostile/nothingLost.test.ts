@@ -24,7 +24,10 @@ async function sheetAsData(path: string, name: string): Promise<unknown> {
     merges: ws?.model.merges,
     widths: ws?.columns.map((c) => c.width),
     names: wb.definedNames.model,
-    tables: ws?.getTables().map((t) => t.table.name),
+    // exceljs types getTables() as [Table, void][], but it returns the Table objects themselves.
+    tables: (ws?.getTables() as unknown as { table: { name: string } }[] | undefined)?.map(
+      (t) => t.table.name,
+    ),
   };
 }
 
