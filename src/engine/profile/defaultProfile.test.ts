@@ -1,6 +1,8 @@
 import { DEFAULT_PROFILE } from "./defaultProfile";
 import { normaliseHeader } from "./TrackerProfile";
 import { codeListNamed } from "./codeLists";
+import { REFRESHED_COLUMNS } from "../ssda903/proposeRefresh";
+import { profileSheet } from "./TrackerProfile";
 
 describe("the default profile", () => {
   it("covers the six sheets of the joint tracker", () => {
@@ -33,5 +35,15 @@ describe("the default profile", () => {
   it("reads LAC wording and punctuation as the same header", () => {
     expect(normaliseHeader("D.O.B.")).toBe(normaliseHeader("dob"));
     expect(normaliseHeader(" Date Became Looked-After ")).toBe(normaliseHeader("date became looked after"));
+  });
+
+  it("marks as held by the case system every column the SSDA903 refresh fills", () => {
+    const jointTracker = profileSheet(DEFAULT_PROFILE, "jointTracker");
+    // The child ID comes from the system too, but refresh matches rows by it rather than filling it.
+    const caseSystem =
+      jointTracker?.columns
+        .filter((c) => c.caseSystem && c.key !== jointTracker.idColumn)
+        .map((c) => c.key) ?? [];
+    expect(caseSystem.sort()).toEqual([...REFRESHED_COLUMNS].sort());
   });
 });
