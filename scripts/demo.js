@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: the main job on the built-in sample. Makes a realistic messy tracker, checks it,
-// applies the safe fixes, lists what is overdue, writes an agenda for every surgery type and this
+// applies the safe fixes, refreshes it from the case system's SSDA903 extract, lists what is overdue, writes an agenda for every surgery type and this
 // month's summary, all into one workbook, demo/tracker-demo.xlsx, with the compiled CLI (lib/, built
 // by `npm ci` through `prepare`). Each step reads the previous step's copy and writes a new one (the
 // CLI never changes its input), and the last copy becomes tracker-demo.xlsx. demo/ is git-ignored.
@@ -41,6 +41,13 @@ const STEPS = [
     command: "fix",
     about: "apply the safe fixes (text dates, spaces, worker names) and log every change",
     args: [],
+    writes: true,
+    exits: [0, 1],
+  },
+  {
+    command: "refresh",
+    about: "refresh the tracker from the case system's SSDA903 extract (no double entry)",
+    args: ["--from", rel("ssda903")],
     writes: true,
     exits: [0, 1],
   },
@@ -98,7 +105,10 @@ function main() {
 
   console.log("\n— write a sample tracker of 1,000 invented children, with the problems real trackers have");
   let current = rel("tracker-sample.xlsx");
-  if (run(["sample", "--out", current, "--planted", rel("planted-problems.json")]) !== 0) {
+  const sample = ["sample", "--out", current, "--planted", rel("planted-problems.json")];
+  // The case system's extract for the same children, with the differences real systems show.
+  if (available.has("refresh")) sample.push("--903", rel("ssda903"));
+  if (run(sample) !== 0) {
     console.error("demo: tracker sample failed");
     process.exit(1);
   }
