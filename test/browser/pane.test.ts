@@ -237,6 +237,21 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
     );
     await expectNoSeriousAxeViolations();
     await shot("6-agenda");
+
+    // Narrowed to one worker, picked from the names the tracker holds: a sheet of its own.
+    await pane().getByRole("radio", { name: "A worker" }).check();
+    const workers = pane().getByRole("combobox", { name: "Worker" });
+    const first = (await workers.locator("option").allInnerTexts()).find(
+      (n) => !n.startsWith("Choose"),
+    ) as string;
+    await workers.selectOption(first);
+    await pane().getByRole("button", { name: "Generate the agenda" }).click();
+    const openLink = pane().getByRole("button", { name: /^Open “Agenda JTM 2026-11-24 .+”$/ });
+    await openLink.waitFor();
+    const sheet = ((await openLink.innerText()).match(/“(.+)”/) ?? [])[1] as string;
+    expect(sheet.length).toBeLessThanOrEqual(31);
+    await expect(grid().locator(`button[data-sheet-tab="${sheet}"]`).count()).resolves.toBe(1);
+    await expect(grid().locator('button[data-sheet-tab="Agenda JTM 2026-11-24"]').count()).resolves.toBe(1);
   });
 
   it("generates a month's summary: its sheets appear in the grid", async () => {

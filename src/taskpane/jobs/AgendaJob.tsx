@@ -17,7 +17,11 @@ import { SURGERIES, SurgeryType } from "../../engine/agenda/SurgeryType";
 import { formatUkDate } from "../../engine/dates/epochDay";
 import { formatLogTime } from "../../engine/fixes/changeLog";
 import { agendaTracker, type AgendaOutcome } from "../../jobs/agendaTracker";
-import { agendaTarget, readAgendaForm, type AgendaForm } from "../model/agendaForm";
+import { loadProfile } from "../../jobs/loadProfile";
+import { readTracker } from "../../jobs/readTracker";
+import type { TrackerProfile } from "../../engine/profile/TrackerProfile";
+import type { TrackerTable } from "../../engine/tables/TrackerTable";
+import { agendaChoices, agendaTarget, readAgendaForm, type AgendaForm } from "../model/agendaForm";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
@@ -25,6 +29,8 @@ import { useJobRunner } from "../useJobRunner";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
 });
+
+const FILTER_KINDS: readonly AgendaForm["filterBy"][] = ["everyone", "team", "worker"];
 
 /** Agenda: a surgery's agenda sheet for a date, a team or worker, names or initials. */
 export function AgendaJob() {
@@ -42,6 +48,20 @@ export function AgendaJob() {
   const [sheetNames, setSheetNames] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<AgendaOutcome | undefined>();
   const [problems, setProblems] = useState<string[]>([]);
+
+  const [tracker, setTracker] = useState<{ tables: TrackerTable[]; profile: TrackerProfile } | undefined>();
+  const { run } = runner;
+  useEffect(() => {
+    void run("read the tracker", async (port) => {
+      const { profile } = await loadProfile(port);
+      return { profile, tables: (await readTracker(port, profile)).tables };
+    }).then((read) => read && setTracker(read));
+  }, [run, services.workbookVersion]);
+  const choices = useMemo(
+    () =>
+      tracker ? agendaChoices(tracker.tables, tracker.profile, form.surgery) : { teams: [], workers: [] },
+    [tracker, form.surgery],
+  );
 
   useEffect(() => {
     void services.port.listSheets().then(
@@ -93,7 +113,10 @@ export function AgendaJob() {
       <Field label="Cases of">
         <RadioGroup
           value={form.filterBy}
-          onChange={(_, d) => setForm({ ...form, filterBy: d.value as AgendaForm["filterBy"] })}
+          onChange={(_, d) => {
+            const filterBy = FILTER_KINDS.find((k) => k === d.value);
+            if (filterBy) setForm({ ...form, filterBy, filterValue: "" });
+          }}
         >
           <Radio value="everyone" label="Everyone" />
           <Radio value="team" label="A team" />
@@ -102,7 +125,14 @@ export function AgendaJob() {
       </Field>
       {form.filterBy !== "everyone" && (
         <Field label={form.filterBy === "team" ? "Team" : "Worker"}>
-          <Input value={form.filterValue} onChange={(_, d) => setForm({ ...form, filterValue: d.value })} />
+          <Select value={form.filterValue} onChange={(_, d) => setForm({ ...form, filterValue: d.value })}>
+            <option value="">Choose…</option>
+            {(form.filterBy === "team" ? choices.teams : choices.workers).map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
         </Field>
       )}
       <Switch

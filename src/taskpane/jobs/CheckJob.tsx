@@ -18,6 +18,7 @@ import type { TableFinding } from "../../engine/tables/TableFinding";
 import { writeDataQualitySheet } from "../../jobs/checkTracker";
 import { fixTracker, readLog } from "../../jobs/fixTracker";
 import { revertChanges } from "../../jobs/revertChanges";
+import { changeSetsOf } from "../model/changeSetsOf";
 import { displayCell, displayWrittenValue } from "../model/displayCell";
 import {
   NO_FILTER,
@@ -145,7 +146,7 @@ export function CheckJob() {
   const shown = useMemo(() => (state ? filterIssues(state.issues, filter) : []), [state, filter]);
   const groups = useMemo(() => groupIssues(shown), [shown]);
   const choices = useMemo(() => filterChoices(state?.issues ?? []), [state]);
-  const changeSets = useMemo(() => summariseLog(state?.log ?? []), [state]);
+  const changeSets = useMemo(() => changeSetsOf(state?.log ?? []), [state]);
 
   return (
     <section className={styles.stack} aria-label="Check data">
@@ -312,15 +313,4 @@ function FilterSelect({
       </Select>
     </Field>
   );
-}
-
-/** The log's change sets, newest first, with when and how many cells. */
-function summariseLog(log: readonly ChangeLogRow[]): { id: string; when: string; count: number }[] {
-  const sets = new Map<string, { id: string; when: string; count: number }>();
-  for (const row of log) {
-    const set = sets.get(row.changeSet) ?? { id: row.changeSet, when: row.when, count: 0 };
-    set.count++;
-    sets.set(row.changeSet, set);
-  }
-  return [...sets.values()].reverse();
 }

@@ -1,7 +1,9 @@
 import { agendaSheetName, type AgendaRequest } from "../../engine/agenda/planSurgeryAgenda";
 import { SURGERIES, type SurgeryType } from "../../engine/agenda/SurgeryType";
 import type { EpochDay } from "../../engine/dates/epochDay";
+import { profileSheet, type TrackerProfile } from "../../engine/profile/TrackerProfile";
 import { legalSheetName } from "../../engine/sheets/outputSheetName";
+import { cellOf, type TrackerTable } from "../../engine/tables/TrackerTable";
 import { parseUkDateInput } from "./ukDateInput";
 
 /** The Agenda job's form as the user filled it in: text fields, not yet read. */
@@ -64,3 +66,30 @@ export function agendaTarget(
   const existing = sheetNames.find((s) => s.toLowerCase() === name.toLowerCase());
   return { name: existing ?? name, exists: existing !== undefined };
 }
+
+/**
+ * The teams and workers an agenda can be narrowed to: those the surgery's tracker sheet names, as
+ * its cells show them, sorted. Picking beats typing: a misspelt name would give an empty agenda.
+ */
+export function agendaChoices(
+  tables: readonly TrackerTable[],
+  profile: TrackerProfile,
+  surgery: SurgeryType,
+): { teams: string[]; workers: string[] } {
+  const sheetKey = SURGERIES[surgery].sheet;
+  const table = tables.find((t) => t.sheetKey === sheetKey);
+  const workerColumn = profileSheet(profile, sheetKey)?.workerColumn;
+  const distinct = (key: string | undefined): string[] => {
+    if (!table || key === undefined) return [];
+    const names = new Set<string>();
+    for (const row of table.rows) {
+      const value = cellOf(row, key);
+      if (typeof value === "string" && value.trim() !== "") names.add(value.trim());
+    }
+    return [...names].sort((a, b) => a.localeCompare(b, "en-GB"));
+  };
+  return { teams: distinct(TEAM_COLUMN), workers: distinct(workerColumn) };
+}
+
+/** The default profile's team column on every sheet. */
+const TEAM_COLUMN = "team";

@@ -2,7 +2,8 @@ import { parseIsoDate, type EpochDay } from "../../engine/dates/epochDay";
 import { DEFAULT_PROFILE } from "../../engine/profile/defaultProfile";
 import type { DataQualityIssue } from "../../engine/checks/DataQualityIssue";
 import type { TrackerTable } from "../../engine/tables/TrackerTable";
-import { agendaTarget, readAgendaForm, type AgendaForm } from "./agendaForm";
+import { agendaChoices, agendaTarget, readAgendaForm, type AgendaForm } from "./agendaForm";
+import { changeSetsOf } from "./changeSetsOf";
 import { displayCell, displayWrittenValue } from "./displayCell";
 import { filterChoices, filterIssues, groupIssues, NO_FILTER, withWorkers } from "./issueFilters";
 import { officeThemeKind } from "./officeThemeKind";
@@ -199,5 +200,46 @@ describe("following the Office theme", () => {
     expect(officeThemeKind("f3f2f1")).toBe("light");
     expect(officeThemeKind(undefined)).toBe("light");
     expect(officeThemeKind("black")).toBe("light");
+  });
+});
+
+describe("the agenda's team and worker choices, and the change log's sets", () => {
+  it("offers the teams and workers the surgery's sheet names, each once, sorted", () => {
+    const table: TrackerTable = {
+      ...jointTracker,
+      rows: [
+        { rowNumber: 2, values: { socialWorker: "Jane Smith", team: "North" } },
+        { rowNumber: 3, values: { socialWorker: " Amir Khan ", team: "South" } },
+        { rowNumber: 4, values: { socialWorker: "Jane Smith", team: null } },
+      ],
+    };
+    expect(agendaChoices([table], DEFAULT_PROFILE, "joint-tracking")).toEqual({
+      teams: ["North", "South"],
+      workers: ["Amir Khan", "Jane Smith"],
+    });
+    expect(agendaChoices([table], DEFAULT_PROFILE, "plo")).toEqual({ teams: [], workers: [] });
+  });
+
+  it("lists each logged change set once, newest first, with its count of cells", () => {
+    const row = (changeSet: string, when: string) => ({
+      changeSet,
+      when,
+      sheet: "Joint Tracker",
+      cell: "F2",
+      old: "x",
+      new: "y",
+      rule: "TEXT-UNTRIMMED",
+      description: "",
+    });
+    expect(
+      changeSetsOf([
+        row("CS-1", "24/11/2026 09:00"),
+        row("CS-1", "24/11/2026 09:00"),
+        row("RV-1", "24/11/2026 09:05"),
+      ]),
+    ).toEqual([
+      { id: "RV-1", when: "24/11/2026 09:05", count: 1 },
+      { id: "CS-1", when: "24/11/2026 09:00", count: 2 },
+    ]);
   });
 });
