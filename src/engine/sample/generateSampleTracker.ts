@@ -1,4 +1,5 @@
 import { createWorkingDayCalendar, type WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
+import { columnLetters } from "../tables/cellAddress";
 import { addCalendarMonths } from "../calendar/calendarMonths";
 import type { CellValue } from "../cells/CellValue";
 import { utcDateFromEpochDay, type EpochDay } from "../dates/epochDay";
@@ -959,16 +960,4 @@ function assembleSheet(sheet: DraftSheet): SampleSheet {
   return merges.length > 0
     ? { name: sheet.spec.title, values, merges, headerRow }
     : { name: sheet.spec.title, values, headerRow };
-}
-
-/** Excel's column letters: 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }

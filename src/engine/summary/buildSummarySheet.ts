@@ -1,4 +1,5 @@
 import { formatUkDate } from "../dates/epochDay";
+import { legalSheetName } from "../sheets/outputSheetName";
 import type { CellStyle, ChartModel, ModelCell, ModelValue, SheetModel } from "../port/SheetModel";
 import { cellAddress } from "../tables/cellAddress";
 import {
@@ -19,18 +20,13 @@ const PERCENT: CellStyle = { numberFormat: "0%", horizontal: "right" };
 const CHART_DATA_COLUMN = 16;
 const CHART_COLUMN = 20;
 
-/** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ]. */
-export function safeSheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, "-").slice(0, 31);
-}
-
 /** The summary sheet's name for its period: "Summary 2025-03", "Summary 2025-Q1", "Summary 2024-25". */
 export function summarySheetName(figures: SummaryFigures): string {
-  return safeSheetName(`Summary ${figures.current.period.key}`);
+  return legalSheetName(`Summary ${figures.current.period.key}`);
 }
 
 export function summaryDataSheetName(figures: SummaryFigures): string {
-  return safeSheetName(`Summary data ${figures.current.period.key}`);
+  return legalSheetName(`Summary data ${figures.current.period.key}`);
 }
 
 class Cells {
