@@ -119,21 +119,17 @@ export function buildSummaryFigures(
   const { asOf, calendar } = options;
   const profile = options.profile ?? DEFAULT_PROFILE;
   const kind = options.period ?? "month";
-  const rowsByKey = new Map<string, TrackerRow>();
-  for (const table of tables)
-    for (const row of table.rows) rowsByKey.set(`${table.sheetKey}:${row.rowNumber}`, row);
+  const rowsByKey = rowIndexOf(tables);
   const tableOf = (key: SheetKey): TrackerTable | undefined => tables.find((t) => t.sheetKey === key);
 
   const events = collectEvents(evaluation, rowsByKey, tableOf, asOf, calendar, profile);
+  const byDay = eventsByDay(events);
   const standards = [...evaluation.standardsById.values()].filter(
     (s) => s.enabled && evaluation.rows.some((r) => r.sheet === s.sheet),
   );
-  const figuresFor = (period: SummaryPeriod): PeriodFigures =>
-    periodFigures(
-      period,
-      events,
-      standards.map((s) => ({ id: s.id, title: s.title, recurring: isRecurring(s) })),
-    );
+  const standardTitles = standards.map((s) => ({ id: s.id, title: s.title, recurring: isRecurring(s) }));
+  const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, byDay, standardTitles);
+  const noInformation = rowsCannotAssess(evaluation);
 
   const current = periodOf(kind, ym);
   const months = Array.from({ length: 12 }, (_, i) => monthPeriod(shiftMonth(ym, i - 11)));
@@ -157,7 +153,7 @@ export function buildSummaryFigures(
       current,
       asOf,
       (e) => e.team,
-      (sheet, row) => teamOf(rowsByKey.get(`${sheet}:${row}`)),
+      (sheet, row) => teamOf(rowsByKey.get(sheet)?.get(row)),
     ),
     byWorker: groupFigures(
       evaluation,
@@ -170,9 +166,7 @@ export function buildSummaryFigures(
     noInformation: standards.map((s) => ({
       standard: s.id,
       title: s.title,
-      rows: evaluation.rows.filter((r) =>
-        r.results.some((x) => x.standardId === s.id && x.status === "cannot assess"),
-      ).length,
+      rows: noInformation.get(s.id) ?? 0,
     })),
     occupancy: occupancyOf(tableOf("fosteringSupport"), asOf, profile),
     inHouseFostering: inHouseOf(tableOf("jointTracker"), asOf, profile),
@@ -200,9 +194,43 @@ function validDay(date: CellDate): EpochDay | null {
   return date.kind === "date" ? date.day : null;
 }
 
+/** Rows by sheet, then by row number: one lookup per evaluation row without building a string key. */
+type RowIndex = ReadonlyMap<SheetKey, ReadonlyMap<number, TrackerRow>>;
+
+function rowIndexOf(tables: readonly TrackerTable[]): RowIndex {
+  const index = new Map<SheetKey, Map<number, TrackerRow>>();
+  for (const table of tables) {
+    let rows = index.get(table.sheetKey);
+    if (!rows) {
+      rows = new Map();
+      index.set(table.sheetKey, rows);
+    }
+    for (const row of table.rows) rows.set(row.rowNumber, row);
+  }
+  return index;
+}
+
+/**
+ * For each standard, the rows with at least one "cannot assess" result for it, counted in one pass
+ * over the rows (filtering every row once per standard was quadratic in practice, issue 9).
+ */
+function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const row of evaluation.rows) {
+    seen.clear();
+    for (const r of row.results) {
+      if (r.status !== "cannot assess" || seen.has(r.standardId)) continue;
+      seen.add(r.standardId);
+      counts.set(r.standardId, (counts.get(r.standardId) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
 function collectEvents(
   evaluation: TrackerEvaluation,
-  rowsByKey: ReadonlyMap<string, TrackerRow>,
+  rowsByKey: RowIndex,
   tableOf: (key: SheetKey) => TrackerTable | undefined,
   asOf: EpochDay,
   calendar: WorkingDayCalendar,
@@ -219,7 +247,7 @@ function collectEvents(
     approvals: [],
   };
   for (const row of evaluation.rows) {
-    const team = teamOf(rowsByKey.get(`${row.sheet}:${row.rowNumber}`));
+    const team = teamOf(rowsByKey.get(row.sheet)?.get(row.rowNumber));
     for (const r of row.results) {
       if (!COUNTED.has(r.status) || r.deadline === null || r.deadline > asOf) continue;
       events.timeliness.push({
@@ -263,7 +291,7 @@ function collectEvents(
       events.bands.push({
         day: blaDay,
         value: { band, workingDays },
-        trace: { ...base, standard: null, outcome: band },
+        trace: rowTrace(base, null, band),
       });
 
       // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would be.
@@ -275,7 +303,7 @@ function collectEvents(
         events.secondReviews.push({
           day: deadline,
           value: onTime,
-          trace: { ...base, standard: null, outcome: onTime ? "met" : "met late" },
+          trace: rowTrace(base, null, onTime ? "met" : "met late"),
         });
       } else if (review.kind === "empty" && exit.kind !== "problem") {
         const exitDay = validDay(exit);
@@ -284,20 +312,19 @@ function collectEvents(
           events.secondReviews.push({
             day: deadline,
             value: false,
-            trace: { ...base, standard: null, outcome: "overdue" },
+            trace: rowTrace(base, null, "overdue"),
           });
         }
       }
     }
     const latestPpm = validDay(dateOf(row, "latestPpm"));
     const first = validDay(firstPpm);
-    if (first !== null)
-      events.ppms.push({ day: first, value: null, trace: { ...base, standard: null, outcome: "1st PPM" } });
+    if (first !== null) events.ppms.push({ day: first, value: null, trace: rowTrace(base, null, "1st PPM") });
     if (latestPpm !== null && latestPpm !== first) {
       events.ppms.push({
         day: latestPpm,
         value: null,
-        trace: { ...base, standard: null, outcome: "latest PPM" },
+        trace: rowTrace(base, null, "latest PPM"),
       });
     }
   }
@@ -308,21 +335,20 @@ function collectEvents(
       sheetName: recruitment?.sheetName ?? "",
       row: row.rowNumber,
       id: idOf(row, "householdId"),
-      standard: null,
     };
     const enquiry = validDay(dateOf(row, "enquiry"));
     const ihv = validDay(dateOf(row, "ihv"));
     const application = validDay(dateOf(row, "application"));
     const panel = validDay(dateOf(row, "panel"));
     if (enquiry !== null)
-      events.enquiries.push({ day: enquiry, value: null, trace: { ...base, outcome: "enquiry" } });
+      events.enquiries.push({ day: enquiry, value: null, trace: rowTrace(base, null, "enquiry") });
     if (enquiry !== null && ihv !== null && ihv >= enquiry) {
       const wd = calendar.workingDaysBetween(enquiry, ihv);
-      events.ihvs.push({ day: ihv, value: wd, trace: { ...base, outcome: `${wd} working days` } });
+      events.ihvs.push({ day: ihv, value: wd, trace: rowTrace(base, null, `${wd} working days`) });
     }
     if (application !== null && panel !== null && panel >= application) {
       const months = monthsBetween(application, panel);
-      events.panels.push({ day: panel, value: months, trace: { ...base, outcome: `${months} months` } });
+      events.panels.push({ day: panel, value: months, trace: rowTrace(base, null, `${months} months`) });
     }
   }
 
@@ -344,6 +370,17 @@ function collectEvents(
     }
   }
   return events;
+}
+
+type RowTrace = Counted<unknown>["trace"];
+
+/** A trace written out field by field: object spread in this loop was most of the summary's time. */
+function rowTrace(
+  base: Pick<RowTrace, "sheetName" | "row" | "id">,
+  standard: string | null,
+  outcome: string,
+): RowTrace {
+  return { sheetName: base.sheetName, row: base.row, id: base.id, standard, outcome };
 }
 
 function idOf(row: TrackerRow, key: string): string | null {
@@ -378,6 +415,52 @@ function within<T>(list: readonly Counted<T>[], period: SummaryPeriod): Counted<
   return list.filter((e) => inPeriod(e.day, period));
 }
 
+/** Events sorted by day, so a period's events are one slice found by binary search. */
+interface ByDay<T> {
+  events: readonly Counted<T>[];
+  days: Float64Array;
+}
+
+type EventsByDay = { [K in keyof Events]: ByDay<Events[K][number]["value"]> };
+
+function byDayOf<T>(list: readonly Counted<T>[]): ByDay<T> {
+  const events = [...list].sort((a, b) => a.day - b.day);
+  return { events, days: Float64Array.from(events, (e) => e.day) };
+}
+
+function eventsByDay(events: Events): EventsByDay {
+  return {
+    timeliness: byDayOf(events.timeliness),
+    bands: byDayOf(events.bands),
+    ppms: byDayOf(events.ppms),
+    secondReviews: byDayOf(events.secondReviews),
+    enquiries: byDayOf(events.enquiries),
+    ihvs: byDayOf(events.ihvs),
+    panels: byDayOf(events.panels),
+    approvals: byDayOf(events.approvals),
+  };
+}
+
+/** First index whose day is at least `day`. */
+function lowerBound(days: Float64Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((days[mid] as number) < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A period's events, in day order: every figure of a period is a count or a median, so the order
+ * does not matter, and 24 periods no longer each scan every event (issue 9).
+ */
+function inPeriodOf<T>(list: ByDay<T>, period: SummaryPeriod): readonly Counted<T>[] {
+  return list.events.slice(lowerBound(list.days, period.first), lowerBound(list.days, period.last + 1));
+}
+
 function onTimeCount(list: readonly boolean[]): OnTimeCount {
   const onTime = list.filter((x) => x).length;
   return { cohort: list.length, onTime, late: list.length - onTime };
@@ -385,13 +468,13 @@ function onTimeCount(list: readonly boolean[]): OnTimeCount {
 
 function periodFigures(
   period: SummaryPeriod,
-  events: Events,
+  events: EventsByDay,
   standards: readonly { id: string; title: string; recurring: boolean }[],
 ): PeriodFigures {
   // The period's events are found once and shared out by standard: filtering all of them again for
   // each of the 19 standards, in each of the 24 periods, made the summary the slowest stage (issue 9).
   const byStandard = new Map<string, boolean[]>();
-  for (const e of within(events.timeliness, period)) {
+  for (const e of inPeriodOf(events.timeliness, period)) {
     const list = byStandard.get(e.value.standard);
     if (list) list.push(e.value.onTime);
     else byStandard.set(e.value.standard, [e.value.onTime]);
@@ -401,7 +484,7 @@ function periodFigures(
     return { standard: s.id, title: s.title, recurring: s.recurring, ...c };
   });
   const bands = Object.fromEntries(PPM_BAND_KEYS.map((k) => [k, 0])) as Record<Band, number>;
-  const banded = within(events.bands, period);
+  const banded = inPeriodOf(events.bands, period);
   for (const e of banded) bands[e.value.band] += 1;
   const plan = timeliness.find((t) => t.standard === "permanence-plan");
   return {
@@ -411,15 +494,15 @@ function periodFigures(
     blaToPpmWorkingDays: medianOf(
       banded.flatMap((e) => (e.value.workingDays === null ? [] : [e.value.workingDays])),
     ),
-    ppmsHeld: within(events.ppms, period).length,
-    secondReviewWithin4Months: onTimeCount(within(events.secondReviews, period).map((e) => e.value)),
+    ppmsHeld: inPeriodOf(events.ppms, period).length,
+    secondReviewWithin4Months: onTimeCount(inPeriodOf(events.secondReviews, period).map((e) => e.value)),
     planAgreedBy2ndReview: plan
       ? { cohort: plan.cohort, onTime: plan.onTime, late: plan.late }
       : { cohort: 0, onTime: 0, late: 0 },
-    enquiries: within(events.enquiries, period).length,
-    enquiryToIhvWorkingDays: medianOf(within(events.ihvs, period).map((e) => e.value)),
-    applicationToPanelMonths: medianOf(within(events.panels, period).map((e) => e.value)),
-    approvals: within(events.approvals, period).length,
+    enquiries: inPeriodOf(events.enquiries, period).length,
+    enquiryToIhvWorkingDays: medianOf(inPeriodOf(events.ihvs, period).map((e) => e.value)),
+    applicationToPanelMonths: medianOf(inPeriodOf(events.panels, period).map((e) => e.value)),
+    approvals: inPeriodOf(events.approvals, period).length,
   };
 }
 
@@ -570,7 +653,17 @@ function traceOf(
   const trace: TraceRow[] = [];
   const add = <T>(figure: string, list: readonly Counted<T>[], range: SummaryPeriod): void => {
     for (const e of within(list, range)) {
-      trace.push({ figure, month: formatYearMonth(yearMonthOf(e.day)), date: e.day, ...e.trace });
+      const t = e.trace;
+      trace.push({
+        figure,
+        month: formatYearMonth(yearMonthOf(e.day)),
+        date: e.day,
+        sheetName: t.sheetName,
+        row: t.row,
+        id: t.id,
+        standard: t.standard,
+        outcome: t.outcome,
+      });
     }
   };
   add("Timeliness", events.timeliness, span);
