@@ -30,10 +30,12 @@ export interface PreviewAppProps {
   today: Date;
   workbook: ObservedWorkbook;
   storage: KeyValueStore;
+  /** `?theme=dark` shows the pane as it follows a dark Office theme. */
+  theme?: "light" | "dark";
 }
 
 /** The pane beside a read-only view of the workbook it works on: the add-in without Excel. */
-export function PreviewApp({ search, today, workbook, storage }: PreviewAppProps) {
+export function PreviewApp({ search, today, workbook, storage, theme }: PreviewAppProps) {
   const styles = useStyles();
   return (
     <div className={styles.page}>
@@ -46,6 +48,7 @@ export function PreviewApp({ search, today, workbook, storage }: PreviewAppProps
           navigator={workbook}
           storage={storage}
           userId="preview"
+          theme={theme}
         />
       </aside>
       <FluentProvider theme={webLightTheme} className={styles.workbook}>

@@ -14,5 +14,6 @@ createRoot(container).render(
     today={today}
     workbook={workbook}
     storage={window.localStorage}
+    theme={new URLSearchParams(window.location.search).get("theme") === "dark" ? "dark" : "light"}
   />,
 );

@@ -300,4 +300,20 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
     await page.keyboard.press("Enter");
     await pane().getByRole("heading", { name: "My cases", level: 1 }).waitFor();
   });
+
+  it("follows a dark Office theme", async () => {
+    await page.goto(`${server.origin}/preview.html?job=check&today=${TODAY}&theme=dark`);
+    await pane().getByRole("button", { name: "Run the checks" }).click();
+    await pane()
+      .getByText(/issues found/)
+      .waitFor();
+    const background = await pane()
+      .locator(".fui-FluentProvider")
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number) as [number, number, number];
+    expect(r + g + b).toBeLessThan(3 * 80);
+    await expectNoSeriousAxeViolations();
+    await shot("9-dark-theme");
+  });
 });
