@@ -119,7 +119,7 @@ const MONTH_NAMES = [
  */
 export function coerceCellDate(value: CellValue | undefined): CellDate {
   if (value === null || value === undefined) return { kind: "empty" };
-  if (typeof value === "number") return fromSerial(value, String(value));
+  if (typeof value === "number") return fromSerial(value);
   if (value instanceof Date) return fromDate(value);
   if (isCellError(value)) return formulaError(value.error);
   if (typeof value === "boolean") {
@@ -139,9 +139,16 @@ export function excelSerialFromEpochDay(day: EpochDay): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
-function fromSerial(serial: number, text: string): CellDate {
-  if (!Number.isFinite(serial)) return problem("not-a-date", text, `“${text}” is not a date`);
+/**
+ * `shown` is how the cell reads in a message; for a number it is made only when there is a problem,
+ * because turning every date serial into a string was most of the cost of reading a tracker (issue 9).
+ */
+function fromSerial(serial: number, shown?: string): CellDate {
   const whole = Math.floor(serial);
+  if (whole > 60 && whole - EXCEL_SERIAL_OF_EPOCH <= LATEST_DAY)
+    return { kind: "date", day: whole - EXCEL_SERIAL_OF_EPOCH, from: "serial", ambiguous: false };
+  const text = shown ?? String(serial);
+  if (!Number.isFinite(serial)) return problem("not-a-date", text, `“${text}” is not a date`);
   if (whole === 60) {
     return problem("impossible-date", text, "Excel serial 60 is 29/02/1900, a day that never existed");
   }
@@ -178,7 +185,12 @@ function formulaError(error: string): CellDate {
   );
 }
 
+/** The form almost every typed date takes: read straight away, without the general text rules below. */
+const PLAIN_UK_DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+
 function fromText(raw: string): CellDate {
+  // Cannot be a placeholder, an error, a serial or carry a time: numericDate reads it as the rules would.
+  if (PLAIN_UK_DATE.test(raw)) return numericDate(raw, raw) as CellDate;
   const text = raw.trim();
   const lower = text.toLowerCase().replace(/\s+/g, " ");
   if (PLACEHOLDERS.has(lower))
