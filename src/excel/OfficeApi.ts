@@ -101,6 +101,8 @@ export interface ExcelRangeFormat {
   verticalAlignment: string;
   /** In points, not characters. */
   columnWidth: number;
+  /** In points (ExcelApi 1.2). */
+  rowHeight: number;
   readonly borders: { getItem(index: string): { style: string } };
 }
 

@@ -1,7 +1,8 @@
 import { utcDateFromEpochDay } from "../engine/dates/epochDay";
-import type { CellStyle, ModelCell, SheetModel } from "../engine/port/SheetModel";
+import type { ModelCell, SheetModel } from "../engine/port/SheetModel";
 import { cellAddress, columnLetters } from "../engine/tables/cellAddress";
 import { BYTES_PER_OPERATION, PAYLOAD_BUDGET_BYTES, jsonBytes } from "./excelPayload";
+import { formatRanges, type FormatRange } from "./formatRanges";
 import type { ExcelWorksheet } from "./OfficeApi";
 import { TEXT_FORMAT, needsTextFormat, officeValueOf } from "./officeCellValue";
 
@@ -33,26 +34,33 @@ export async function writeSheetModel(
   const batch = new PayloadBatch(flush);
 
   await writeValues(sheet, model.cells, batch);
-  for (const [run, style] of styleRuns(model.cells)) {
-    await batch.add(BYTES_PER_OPERATION * 4 + jsonBytes(style), () => applyStyle(sheet, run, style));
+  for (const range of formatRanges(model.cells)) {
+    await batch.add(formatBytes(range), () => applyFormat(sheet, range));
   }
   for (const [column, width] of Object.entries(model.columnWidths ?? {})) {
     const letters = columnLetters(Number(column));
-    await batch.add(BYTES_PER_OPERATION, () => {
-      sheet.getRange(`${letters}:${letters}`).format.columnWidth = pointsOfCharacters(width);
+    const points = pointsOfCharacters(width);
+    await batch.add(BYTES_PER_OPERATION * 2 + jsonBytes(points), () => {
+      sheet.getRange(`${letters}:${letters}`).format.columnWidth = points;
+    });
+  }
+  for (const [rows, points] of rowHeightRuns(model.rowHeights ?? {})) {
+    await batch.add(BYTES_PER_OPERATION * 2 + jsonBytes(points), () => {
+      sheet.getRange(rows).format.rowHeight = points;
     });
   }
   for (const range of model.merges ?? []) {
-    await batch.add(BYTES_PER_OPERATION, () => sheet.getRange(range).merge(false));
+    await batch.add(BYTES_PER_OPERATION * 2 + range.length, () => sheet.getRange(range).merge(false));
   }
   for (const cell of model.cells) {
     const link = cell.link;
     if (!link) continue;
-    await batch.add(BYTES_PER_OPERATION + jsonBytes(cell.value) + link.sheet.length, () => {
-      sheet.getRange(cellAddress(cell.row, cell.column)).hyperlink = {
-        documentReference: `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`,
-        textToDisplay: String(cell.value ?? ""),
-      };
+    const hyperlink = {
+      documentReference: `'${link.sheet.replace(/'/g, "''")}'!${link.cell}`,
+      textToDisplay: String(cell.value ?? ""),
+    };
+    await batch.add(BYTES_PER_OPERATION * 2 + jsonBytes(hyperlink), () => {
+      sheet.getRange(cellAddress(cell.row, cell.column)).hyperlink = hyperlink;
     });
   }
   await batch.add(BYTES_PER_OPERATION * 8, () => writeLayout(sheet, model, features, notes));
@@ -173,65 +181,75 @@ function officeCellOf(cell: ModelCell): [string | number | boolean, string] {
   return [officeValueOf(value), declared ?? "General"];
 }
 
-/** Cells of one row with the same style side by side, as one range each: fewer statements. */
-function styleRuns(cells: readonly ModelCell[]): Array<[string, CellStyle]> {
-  const styled = cells
-    .filter((c) => c.style && Object.keys(c.style).some((k) => k !== "numberFormat"))
-    .sort((a, b) => a.row - b.row || a.column - b.column);
-  const runs: Array<[string, CellStyle]> = [];
-  let start: ModelCell | undefined;
-  let end: ModelCell | undefined;
-  const close = (): void => {
-    if (start?.style && end) {
-      runs.push([`${cellAddress(start.row, start.column)}:${cellAddress(end.row, end.column)}`, start.style]);
-    }
-  };
-  for (const cell of styled) {
-    const continues =
-      start &&
-      end &&
-      end.row === cell.row &&
-      end.column + 1 === cell.column &&
-      sameStyle(start.style, cell.style);
-    if (!continues) {
-      close();
-      start = cell;
-    }
-    end = cell;
-  }
-  close();
-  return runs;
-}
-
-function sameStyle(a: CellStyle | undefined, b: CellStyle | undefined): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 const horizontal = { left: "Left", center: "Center", right: "Right" } as const;
 const vertical = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+// A border is drawn round every cell of a range by its four edges and the lines between its cells.
+const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"];
 
-function applyStyle(sheet: ExcelWorksheet, address: string, style: CellStyle): void {
-  const format = sheet.getRange(address).format;
-  if (style.bold) format.font.bold = true;
-  if (style.italic) format.font.italic = true;
-  if (style.size) format.font.size = style.size;
-  if (style.fontColor) format.font.color = `#${style.fontColor}`;
-  if (style.fill) format.fill.color = `#${style.fill}`;
-  if (style.wrap) format.wrapText = true;
-  if (style.horizontal) format.horizontalAlignment = horizontal[style.horizontal];
-  if (style.vertical) format.verticalAlignment = vertical[style.vertical];
-  if (style.border) {
-    for (const edge of [
-      "EdgeTop",
-      "EdgeBottom",
-      "EdgeLeft",
-      "EdgeRight",
-      "InsideVertical",
-      "InsideHorizontal",
-    ]) {
-      format.borders.getItem(edge).style = "Continuous";
-    }
+/** What one format range costs in a request: the range, then one statement per property set. */
+function formatBytes(range: FormatRange): number {
+  const statements = range.property === "border" ? BORDER_EDGES.length : 1;
+  return (
+    BYTES_PER_OPERATION +
+    jsonBytes(range.address) +
+    statements * (BYTES_PER_OPERATION + jsonBytes(range.value) + 2)
+  );
+}
+
+function applyFormat(sheet: ExcelWorksheet, range: FormatRange): void {
+  const format = sheet.getRange(range.address).format;
+  const { property, value } = range;
+  switch (property) {
+    case "bold":
+      format.font.bold = value === true;
+      break;
+    case "italic":
+      format.font.italic = value === true;
+      break;
+    case "size":
+      format.font.size = Number(value);
+      break;
+    case "fontColor":
+      format.font.color = `#${String(value)}`;
+      break;
+    case "fill":
+      format.fill.color = `#${String(value)}`;
+      break;
+    case "wrap":
+      format.wrapText = value === true;
+      break;
+    case "horizontal":
+      format.horizontalAlignment = horizontal[value as keyof typeof horizontal];
+      break;
+    case "vertical":
+      format.verticalAlignment = vertical[value as keyof typeof vertical];
+      break;
+    case "border":
+      for (const edge of BORDER_EDGES) format.borders.getItem(edge).style = "Continuous";
+      break;
   }
+}
+
+/** Consecutive rows of the same height as one "5:9" range each. */
+function rowHeightRuns(heights: Readonly<Record<number, number>>): Array<[string, number]> {
+  const rows = Object.keys(heights)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const runs: Array<[string, number]> = [];
+  let first = 0;
+  let last = 0;
+  for (const row of [...rows, Number.NaN]) {
+    const points = heights[row];
+    if (first > 0 && row === last + 1 && points === heights[first]) {
+      last = row;
+      continue;
+    }
+    const height = heights[first];
+    if (first > 0 && height !== undefined) runs.push([`${first}:${last}`, height]);
+    first = row;
+    last = row;
+  }
+  return runs;
 }
 
 /**

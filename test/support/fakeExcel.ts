@@ -631,6 +631,8 @@ class FakeWorksheet implements ExcelWorksheet {
   }
 
   getRange(address?: string): FakeRange {
+    // Office.js sends the range's object path (its address) with the first statement that uses it.
+    this.context.enqueue(bytesOf(address ?? ""), () => 0);
     return new FakeRange(this, () => address ?? "A1", false);
   }
 
@@ -733,6 +735,7 @@ class FakeRange implements ExcelRange {
       horizontalAlignment: setter<string>("horizontalAlignment"),
       verticalAlignment: setter<string>("verticalAlignment"),
       columnWidth: setter<number>("columnWidth"),
+      rowHeight: setter<number>("rowHeight"),
     });
     Object.defineProperties(format, {
       font: { value: font },
