@@ -17,27 +17,33 @@ export function fitRowHeights(
   columnWidths: Readonly<Record<number, number>>,
   merges: readonly string[] = [],
 ): Record<number, number> {
-  const mergedWidth = new Map<string, number>();
+  // Keyed by row and column as one number: a string key per cell was a large part of an agenda's time.
+  const mergedWidth = new Map<number, number>();
   for (const range of merges) {
     const r = parseRangeAddress(range);
     if (!r) continue;
     let width = 0;
     for (let c = r.left; c <= r.right; c++) width += columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
-    mergedWidth.set(`${r.top}:${r.left}`, width);
+    mergedWidth.set(cellKey(r.top, r.left), width);
   }
   const heights: Record<number, number> = {};
   for (const cell of cells) {
     if (!cell.style?.wrap || typeof cell.value !== "string" || cell.value === "") continue;
     const width =
-      mergedWidth.get(`${cell.row}:${cell.column}`) ?? columnWidths[cell.column] ?? DEFAULT_COLUMN_WIDTH;
+      mergedWidth.get(cellKey(cell.row, cell.column)) ?? columnWidths[cell.column] ?? DEFAULT_COLUMN_WIDTH;
     const points = cell.style.size ?? DEFAULT_FONT_POINTS;
     const charsPerLine = Math.max(1, Math.floor((width * DEFAULT_FONT_POINTS) / points) - 1);
-    const lines = cell.value
-      .split("\n")
-      .reduce((n, part) => n + Math.max(1, Math.ceil(part.length / charsPerLine)), 0);
+    const lines = cell.value.includes("\n")
+      ? cell.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / charsPerLine)), 0)
+      : Math.ceil(cell.value.length / charsPerLine);
     if (lines < 2) continue;
     const height = Math.ceil(lines * POINTS_PER_LINE_AT_11 * (points / DEFAULT_FONT_POINTS));
     heights[cell.row] = Math.max(heights[cell.row] ?? 0, height);
   }
   return heights;
+}
+
+/** Excel has at most 16,384 columns, so row × 16,384 + column names one cell. */
+function cellKey(row: number, column: number): number {
+  return row * 16384 + column;
 }
