@@ -16,6 +16,7 @@ import { dateOutOfRange } from "./dateOutOfRange";
 import { datePlaceholder } from "./datePlaceholder";
 import type { CheckDefinition } from "./defineCheck";
 import { duplicateEpisode } from "./duplicateEpisode";
+import { childOpenTwice } from "./childOpenTwice";
 import { duplicateHousehold } from "./duplicateHousehold";
 import { eventAfterExit } from "./eventAfterExit";
 import { familyFindingAdmBeforePanel } from "./familyFindingAdmBeforePanel";
@@ -69,6 +70,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = registerChecks([
   panelBeforeApplication,
   eventAfterExit,
   duplicateEpisode,
+  childOpenTwice,
   duplicateHousehold,
   agedEighteenStillOpen,
   codeUnknown,

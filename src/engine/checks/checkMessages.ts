@@ -36,6 +36,8 @@ export const CHECK_MESSAGES: Readonly<Record<string, string>> = {
   "REQUIRED-MISSING": "{column} is empty but every row needs it",
   "JT-DUPLICATE-EPISODE":
     "Child ID “{id}” with the same date became looked after ({started}) is already on row {firstRow}: one episode entered twice?",
+  "JT-CHILD-OPEN-TWICE":
+    "Child ID “{id}” is also open on row {firstRow}: a child is in one care episode at a time; record when the earlier one ended, or check the ID",
   "HOUSEHOLD-DUPLICATE-ID": "Household ID “{id}” is already on row {firstRow}",
   "JT-AGED-18-OPEN":
     "The child was born on {dateOfBirth} and turned 18 on {eighteenth}, but the row has no date ceased to be looked after",

@@ -2,6 +2,7 @@ import { agedEighteenStillOpen } from "./agedEighteenStillOpen";
 import { findingsOf, isoDay, serial, tableWith } from "./checkFixtures";
 import { duplicateEpisode } from "./duplicateEpisode";
 import { duplicateHousehold } from "./duplicateHousehold";
+import { childOpenTwice } from "./childOpenTwice";
 import { requiredValueMissing } from "./requiredValueMissing";
 
 describe("the row checks", () => {
@@ -35,6 +36,30 @@ describe("the row checks", () => {
         "Child ID “c1001” with the same date became looked after (15/01/2024) is already on row 2: one episode entered twice?",
       ],
     ]);
+  });
+
+  it("report a child open on two rows with different episodes, but not a closed earlier episode", () => {
+    const table = tableWith(
+      "jointTracker",
+      {},
+      { becameLookedAfter: serial("2025-06-02") },
+      { becameLookedAfter: serial("2025-06-02"), childId: "C2002" },
+    );
+    expect(findingsOf(childOpenTwice, table)).toEqual([
+      [
+        "JT-CHILD-OPEN-TWICE",
+        "A3",
+        "Child ID “C1001” is also open on row 2: a child is in one care episode at a time; record when the earlier one ended, or check the ID",
+      ],
+    ]);
+    const closed = tableWith(
+      "jointTracker",
+      { permanenceAchieved: serial("2025-01-10") },
+      { becameLookedAfter: serial("2025-06-02") },
+    );
+    expect(findingsOf(childOpenTwice, closed)).toEqual([]);
+    // The same ID and BLA is one episode typed twice: JT-DUPLICATE-EPISODE says so, not this check.
+    expect(findingsOf(childOpenTwice, tableWith("jointTracker", {}, {}))).toEqual([]);
   });
 
   it("report a household ID used twice", () => {

@@ -162,9 +162,14 @@ export function plantSampleProblems(
       const after = exit + randomInteger(random, 1, Math.min(60, asOf - exit));
       return () => plant(joint, i, column, "event-after-exit", dateCell(after), ["permanenceAchieved"]);
     });
-    plantSome(joint, howMany(0.002, 1), (_row, i) => {
-      if (i === 0 || !free(joint, i, "childId")) return undefined;
-      const earlier = joint.rows[randomInteger(random, 0, i - 1)] as SampleRow;
+    // Another open row's ID on an open row: one child in two care episodes at once. (A closed
+    // earlier row with the same ID would be a real second episode, not a problem.)
+    plantSome(joint, howMany(0.002, 1), (row, i) => {
+      if (i === 0 || row.permanenceAchieved != null || !free(joint, i, "childId", "permanenceAchieved"))
+        return undefined;
+      const open = joint.rows.slice(0, i).filter((r) => r.permanenceAchieved == null);
+      if (open.length === 0) return undefined;
+      const earlier = open[randomInteger(random, 0, open.length - 1)] as SampleRow;
       return () => plant(joint, i, "childId", "duplicate-child-id", earlier.childId ?? null);
     });
     plantSome(joint, howMany(0.003, 1), (_row, i, n) =>
