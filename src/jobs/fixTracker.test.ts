@@ -47,6 +47,17 @@ describe("fixTracker", () => {
     expect(workbook.snapshot()).toEqual(before);
   });
 
+  it("makes and logs only the changes the user kept ticked", async () => {
+    const workbook = smallTracker();
+    const kept = new Set(["Joint Tracker!C2", "Fostering Support!B2"]);
+    const result = await fixTracker(workbook, { asOf, now, only: (c) => kept.has(`${c.sheet}!${c.cell}`) });
+    expect(result.changeSet.changes.map((c) => c.cell)).toEqual(["C2", "B2"]);
+    expect(result.report?.applied.map((c) => c.cell)).toEqual(["C2", "B2"]);
+    expect(workbook.snapshot()["Joint Tracker"]?.[3]?.[3]).not.toBe("Jane Smith");
+    const log = readChangeLog(await workbook.readSheet("Change log"));
+    expect(log.map((r) => r.cell)).toEqual(["C2", "B2"]);
+  });
+
   it("skips and reports the fixes to a protected sheet", async () => {
     const workbook = smallTracker({ protectedTracker: true });
     const result = await fixTracker(workbook, { asOf, now });

@@ -8,7 +8,7 @@ import {
   type LogTime,
 } from "../engine/fixes/changeLog";
 import { proposeFixes } from "../engine/fixes/proposeFixes";
-import type { ApplyReport, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
+import type { ApplyReport, CellChange, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
 import { checkTracker, type CheckTrackerResult } from "./checkTracker";
 
@@ -20,6 +20,8 @@ export interface FixTrackerOptions {
   placeholders?: boolean;
   /** Work out the change set but change nothing. */
   dryRun?: boolean;
+  /** Only the changes the user kept ticked in the preview are made and logged; all of them when absent. */
+  only?: (change: CellChange) => boolean;
 }
 
 export interface FixTrackerResult {
@@ -38,10 +40,11 @@ export interface FixTrackerResult {
 export async function fixTracker(port: WorkbookPort, options: FixTrackerOptions): Promise<FixTrackerResult> {
   const check = await checkTracker(port, { asOf: options.asOf });
   const existingLog = await readLog(port);
-  const changeSet = proposeFixes(check.tables, check.issues, {
+  const proposed = proposeFixes(check.tables, check.issues, {
     id: uniqueChangeSetId(options.now, existingLog),
     placeholders: options.placeholders ?? false,
   });
+  const changeSet = options.only ? { ...proposed, changes: proposed.changes.filter(options.only) } : proposed;
   if (options.dryRun) return { check, changeSet };
 
   const sheets = await port.listSheets();
