@@ -10,6 +10,7 @@ import {
   RadioGroup,
   Select,
   Switch,
+  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -44,6 +45,7 @@ export function AgendaJob() {
     filterBy: "everyone",
     filterValue: "",
     names: !services.initialsOnly,
+    all: false,
   });
   const [sheetNames, setSheetNames] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<AgendaOutcome | undefined>();
@@ -140,6 +142,16 @@ export function AgendaJob() {
         onChange={(_, d) => setForm({ ...form, names: d.checked })}
         label={form.names ? "Full names on the agenda" : "Initials and IDs only"}
       />
+      <Switch
+        checked={form.all}
+        onChange={(_, d) => setForm({ ...form, all: d.checked })}
+        label="List every open case"
+      />
+      <Text size={200}>
+        {form.all
+          ? "Every open case is listed, with or without something to discuss."
+          : "Only cases with something to discuss or actions agreed last time."}
+      </Text>
       {problems.length > 0 && (
         <MessageBar intent="error">
           <MessageBarBody>{problems.join(" ")}</MessageBarBody>

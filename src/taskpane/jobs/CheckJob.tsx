@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import {
   Badge,
   Button,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
@@ -18,6 +19,7 @@ import type { TableFinding } from "../../engine/tables/TableFinding";
 import { writeDataQualitySheet } from "../../jobs/checkTracker";
 import { fixTracker, readLog } from "../../jobs/fixTracker";
 import { revertChanges } from "../../jobs/revertChanges";
+import { changeKey, keepTicked, tickedCount, toggleTick } from "../model/changeSelection";
 import { changeSetsOf } from "../model/changeSetsOf";
 import { displayCell, displayWrittenValue } from "../model/displayCell";
 import {
@@ -82,6 +84,8 @@ export function CheckJob() {
   const [state, setState] = useState<CheckState | undefined>();
   const [filter, setFilter] = useState<IssueFilter>(NO_FILTER);
   const [notice, setNotice] = useState<string | undefined>();
+  // The changes the user unticked in the preview, by "Sheet!A1": the rest are applied.
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
 
   const runCheck = async (): Promise<void> => {
     const result = await runner.run("check the tracker", async (port) => {
@@ -102,9 +106,10 @@ export function CheckJob() {
   const applyFixes = async (): Promise<void> => {
     if (!state) return;
     const result = await runner.run("apply the fixes", (port) =>
-      fixTracker(port, { asOf: services.asOf, now: services.now() }),
+      fixTracker(port, { asOf: services.asOf, now: services.now(), only: keepTicked(unticked) }),
     );
     if (!result?.report) return;
+    setUnticked(new Set());
     services.workbookChanged();
     const skipped = result.report.skipped.length;
     setNotice(
@@ -147,6 +152,7 @@ export function CheckJob() {
   const groups = useMemo(() => groupIssues(shown), [shown]);
   const choices = useMemo(() => filterChoices(state?.issues ?? []), [state]);
   const changeSets = useMemo(() => changeSetsOf(state?.log ?? []), [state]);
+  const ticked = state ? tickedCount(state.changeSet.changes, unticked) : 0;
 
   return (
     <section className={styles.stack} aria-label="Check data">
@@ -241,22 +247,33 @@ export function CheckJob() {
             ) : (
               <>
                 <Text>
-                  Every change below will be made, then logged on the Change log sheet so it can be undone.
+                  Every ticked change below will be made, then logged on the Change log sheet so it can be
+                  undone. Untick any you do not want.
                 </Text>
                 <ul className={styles.list} aria-label="Changes the fixes will make">
-                  {state.changeSet.changes.slice(0, SHOWN_CHANGES).map((c) => (
-                    <li key={`${c.sheet}-${c.cell}`} className={styles.change}>
-                      {c.sheet}!{c.cell}: “{displayCell(c.old)}” → “
-                      {displayWrittenValue(c.new, c.numberFormat)}”
-                    </li>
-                  ))}
+                  {state.changeSet.changes.slice(0, SHOWN_CHANGES).map((c) => {
+                    const key = changeKey(c);
+                    return (
+                      <li key={key} className={styles.change}>
+                        <Checkbox
+                          checked={!unticked.has(key)}
+                          onChange={(_, d) => setUnticked(toggleTick(unticked, key, d.checked === true))}
+                          label={`${key}: “${displayCell(c.old)}” → “${displayWrittenValue(c.new, c.numberFormat)}”`}
+                        />
+                      </li>
+                    );
+                  })}
                 </ul>
                 {state.changeSet.changes.length > SHOWN_CHANGES && (
                   <Text size={200}>and {state.changeSet.changes.length - SHOWN_CHANGES} more changes.</Text>
                 )}
                 <div>
-                  <Button appearance="primary" onClick={() => void applyFixes()} disabled={runner.running}>
-                    Apply {state.changeSet.changes.length} fixes
+                  <Button
+                    appearance="primary"
+                    onClick={() => void applyFixes()}
+                    disabled={runner.running || ticked === 0}
+                  >
+                    Apply {ticked} {ticked === 1 ? "fix" : "fixes"}
                   </Button>
                 </div>
               </>

@@ -18,6 +18,8 @@ export interface AgendaForm {
   filterValue: string;
   /** Full names on the agenda; initials and IDs otherwise (the privacy default). */
   names: boolean;
+  /** List every open case, not only those with something to discuss (`--all` on the command line). */
+  all: boolean;
 }
 
 export type AgendaFormResult = { ok: true; request: AgendaRequest } | { ok: false; problems: string[] };
@@ -45,7 +47,7 @@ export function readAgendaForm(form: AgendaForm, asOf: EpochDay, generatedAt: st
     date,
     asOf,
     names: form.names,
-    all: false,
+    all: form.all,
     generatedAt,
   };
   if (next !== undefined) request.next = next;

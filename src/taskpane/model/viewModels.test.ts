@@ -98,6 +98,7 @@ describe("the pane's view models", () => {
       filterBy: "team",
       filterValue: " North ",
       names: false,
+      all: false,
     };
     const read = readAgendaForm(form, day("2026-11-20"), "20/11/2026 09:00");
     expect(read).toEqual({
@@ -113,6 +114,8 @@ describe("the pane's view models", () => {
         generatedAt: "20/11/2026 09:00",
       },
     });
+    const all = readAgendaForm({ ...form, all: true }, day("2026-11-20"), "");
+    expect(all.ok && all.request.all).toBe(true);
     expect(readAgendaForm({ ...form, date: "24/13/2026", filterValue: "" }, day("2026-11-20"), "")).toEqual({
       ok: false,
       problems: [
@@ -135,6 +138,7 @@ describe("the pane's view models", () => {
         filterBy: "everyone",
         filterValue: "",
         names: false,
+        all: false,
       },
       day("2026-11-20"),
       "",

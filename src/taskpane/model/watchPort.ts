@@ -1,5 +1,6 @@
 import type { ApplyReport, ChangeSet } from "../../engine/port/ChangeSet";
 import type { SheetModel } from "../../engine/port/SheetModel";
+import type { StatusColumnsModel, StatusColumnsWrite } from "../../engine/status/StatusColumnsModel";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../../engine/port/WorkbookPort";
 import { JobCancelled } from "./plainError";
 
@@ -68,6 +69,11 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
       write();
       report(`Changing ${changes.changes.length} cells`, 0, 0);
       return port.applyChanges(changes);
+    },
+    async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
+      write();
+      report(`Writing status columns on ${model.sheet}`, 0, 0);
+      return port.writeStatusColumns(model);
     },
   };
 }
