@@ -80,11 +80,26 @@ export interface ExcelRange {
   readonly format: ExcelRangeFormat;
   load(propertyNames: string): unknown;
   merge(across?: boolean): void;
+  /** ExcelApi 1.6. */
+  readonly conditionalFormats: ExcelConditionalFormatCollection;
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): ExcelRangeAreas;
   /** ExcelApi 1.9. */
   getSpecialCellsOrNullObject(cellType: string): ExcelRangeAreas;
   select(): void;
+}
+
+/** ExcelApi 1.6: the conditional formats of a range; `clearAll` removes those touching it. */
+export interface ExcelConditionalFormatCollection {
+  add(type: "CellValue"): ExcelConditionalFormat;
+  clearAll(): void;
+}
+
+export interface ExcelConditionalFormat {
+  readonly cellValue: {
+    readonly format: { readonly fill: { color: string }; readonly font: { color: string } };
+    rule: { formula1: string; operator: string };
+  };
 }
 
 export interface ExcelRangeAreas {

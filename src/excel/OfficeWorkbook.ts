@@ -5,6 +5,12 @@ import type { SheetModel } from "../engine/port/SheetModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
 import { uniqueSheetName } from "../engine/sheets/outputSheetName";
+import {
+  statusColumnsRefused,
+  statusColumnsWritten,
+  type StatusColumnsModel,
+  type StatusColumnsWrite,
+} from "../engine/status/StatusColumnsModel";
 import { parseRangeAddress } from "../engine/tables/cellAddress";
 import { columnLetters } from "../engine/tables/cellAddress";
 import { CELLS_PER_CHUNK, jsonBytes, nextChunkCells, rowsPerChunk } from "./excelPayload";
@@ -12,7 +18,8 @@ import type { ExcelContext, ExcelWorksheet, OfficeHost } from "./OfficeApi";
 import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
 import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets, type OwnedSheet } from "./ownedSheets";
-import { UK_DATE_FORMAT, writeSheetModel } from "./writeSheetModel";
+import { UK_DATE_FORMAT, pointsOfCharacters, writeSheetModel } from "./writeSheetModel";
+import { excelSerialFromEpochDay } from "../engine/cells/coerceCellDate";
 
 /**
  * The ExcelApi requirement sets the port uses. 1.7 is the manifest's minimum (getItemOrNullObject
@@ -245,6 +252,89 @@ export class OfficeWorkbook implements WorkbookPort {
     } catch (error) {
       if (written) await this.undoWrite(written);
       return { ok: false, problem: problemOf(error, `write “${model.name}”`) };
+    }
+  }
+
+  /**
+   * Writes the status block beside a tracker table in one `Excel.run`: values in row chunks under the
+   * payload budget (blanks as "" so the earlier block's cells are cleared), the date column's
+   * format, then the block's conditional formats cleared and added again (ExcelApi 1.6, within the
+   * manifest's 1.7). Only the block's cells change. The marker's note is not written: notes need
+   * ExcelApi 1.18, and the marker header says whose the columns are.
+   */
+  async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
+    const minimum = this.minimumProblem();
+    if (minimum) return { ok: false, problem: { code: "write-failed", message: minimum.message } };
+    try {
+      return await this.host.run({}, async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(model.sheet);
+        sheet.load("name,protection/protected");
+        await context.sync();
+        if (sheet.isNullObject) return statusColumnsRefused("sheet-missing", model.sheet);
+        if (sheet.protection.protected) return statusColumnsRefused("sheet-protected", sheet.name);
+
+        const width = Math.max(model.clear.columns, model.headers.length);
+        const byRow = new Map(model.rows.map((r) => [r.row, r.values] as const));
+        const bottom = Math.max(model.clear.lastRow, ...model.rows.map((r) => r.row));
+        const left = columnLetters(model.firstColumn);
+        const right = columnLetters(model.firstColumn + width - 1);
+        for (let top = model.headerRow; top <= bottom;) {
+          const last = Math.min(bottom, top + rowsPerChunk(width) - 1);
+          const values: Array<Array<string | number | boolean>> = [];
+          const formats: string[][] = [];
+          for (let r = top; r <= last; r++) {
+            const cells = r === model.headerRow ? model.headers : (byRow.get(r) ?? []);
+            const line: Array<string | number | boolean> = [];
+            const lineFormats: string[] = [];
+            for (let c = 0; c < width; c++) {
+              const value = cells[c] ?? null;
+              line.push(
+                value !== null && typeof value === "object"
+                  ? excelSerialFromEpochDay(value.date)
+                  : (value ?? ""),
+              );
+              // Dates show the UK way; words are text, so Excel never reads one as something else.
+              const isDate = value !== null && typeof value === "object";
+              lineFormats.push(isDate ? UK_DATE_FORMAT : typeof value === "string" ? "@" : "General");
+            }
+            values.push(line);
+            formats.push(lineFormats);
+          }
+          const range = sheet.getRange(`${left}${top}:${right}${last}`);
+          range.numberFormat = formats;
+          range.values = values;
+          // One sync per chunk keeps each request under Excel on the web's payload limit.
+          await context.sync();
+          top = last + 1;
+        }
+        const header = sheet.getRange(
+          `${left}${model.headerRow}:${columnLetters(model.firstColumn + model.headers.length - 1)}${model.headerRow}`,
+        );
+        header.format.font.bold = true;
+        header.format.wrapText = true;
+        for (const [column, chars] of Object.entries(model.columnWidths)) {
+          const letters = columnLetters(Number(column));
+          sheet.getRange(`${letters}:${letters}`).format.columnWidth = pointsOfCharacters(chars);
+        }
+        if (bottom > model.headerRow)
+          sheet.getRange(`${left}${model.headerRow + 1}:${right}${bottom}`).conditionalFormats.clearAll();
+        if (model.formatRange !== null) {
+          const formatted = sheet.getRange(model.formatRange);
+          for (const rule of model.rules) {
+            for (const text of rule.texts) {
+              const format = formatted.conditionalFormats.add("CellValue");
+              format.cellValue.format.fill.color = `#${rule.fill}`;
+              format.cellValue.format.font.color = `#${rule.fontColor}`;
+              format.cellValue.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: "EqualTo" };
+            }
+          }
+        }
+        await context.sync();
+        return statusColumnsWritten(model);
+      });
+    } catch (error) {
+      const problem = problemOf(error, `write the status columns on “${model.sheet}”`);
+      return { ok: false, problem: { code: "write-failed", message: problem.message } };
     }
   }
 

@@ -1,6 +1,7 @@
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import type { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import type { SheetModel } from "../engine/port/SheetModel";
+import type { StatusColumnsModel, StatusColumnsWrite } from "../engine/status/StatusColumnsModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
 
@@ -58,6 +59,12 @@ export class ObservedWorkbook implements WorkbookPort, WorkbookNavigator {
     const report = await this.memory.applyChanges(changes);
     this.changed();
     return report;
+  }
+
+  async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
+    const written = await this.memory.writeStatusColumns(model);
+    this.changed();
+    return written;
   }
 
   async select(sheet: string, cell: string): Promise<void> {

@@ -6,6 +6,13 @@ import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import { skipReason } from "../engine/port/MemoryWorkbook";
 import type { CellStyle, ModelCell, SheetModel } from "../engine/port/SheetModel";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import {
+  statusColumnsRefused,
+  statusColumnsWritten,
+  type StatusColumnsModel,
+  type StatusColumnsWrite,
+} from "../engine/status/StatusColumnsModel";
+import { parseRangeAddress } from "../engine/tables/cellAddress";
 import { addNativeCharts } from "./nativeCharts";
 import { carryOverCharts } from "./nativeChartsCarryOver";
 
@@ -31,6 +38,7 @@ export interface SaveReport {
 /** exceljs keeps these on a worksheet at run time but leaves them out of its type declarations. */
 interface WorksheetInternals {
   orderNo: number;
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
   sheetProtection?: { sheet?: boolean } | null;
 }
 
@@ -193,6 +201,81 @@ export class XlsxWorkbook implements WorkbookPort {
       report.applied.push(change);
     }
     return report;
+  }
+
+  /**
+   * Writes the status block in place: the earlier block's cells are blanked, the new ones written,
+   * and the conditional formats lying inside the block's columns replaced. Nothing else is touched.
+   * An Excel Table beside the block is left as it is: exceljs cannot widen a loaded table without
+   * rewriting it, so the block sits next to the table rather than in it.
+   */
+  async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
+    const ws = this.find(model.sheet);
+    if (!ws) return statusColumnsRefused("sheet-missing", model.sheet);
+    if (isProtected(ws)) return statusColumnsRefused("sheet-protected", ws.name);
+    for (let r = model.headerRow; r <= model.clear.lastRow; r++) {
+      for (let c = 0; c < model.clear.columns; c++) {
+        const cell = ws.getCell(r, model.firstColumn + c);
+        cell.value = null;
+        cell.note = "";
+      }
+    }
+    model.headers.forEach((header, i) => {
+      const cell = ws.getCell(model.headerRow, model.firstColumn + i);
+      cell.value = header;
+      cell.style = { ...cell.style, font: { bold: true }, alignment: { wrapText: true, vertical: "top" } };
+    });
+    ws.getCell(model.headerRow, model.firstColumn).note = model.note;
+    for (const row of model.rows) {
+      row.values.forEach((value, i) => {
+        const cell = ws.getCell(row.row, model.firstColumn + i);
+        if (value !== null && typeof value === "object") {
+          cell.value = utcDateFromEpochDay(value.date);
+          // Loaded cells share style objects: give this one its own (see applyChanges).
+          cell.style = { ...cell.style, numFmt: UK_DATE_FORMAT };
+        } else {
+          cell.value = value;
+        }
+      });
+    }
+    for (const [column, width] of Object.entries(model.columnWidths))
+      ws.getColumn(Number(column)).width = width;
+
+    const right = model.firstColumn + Math.max(model.clear.columns, model.headers.length) - 1;
+    const ours = (ref: string): boolean => {
+      const at = parseRangeAddress(ref);
+      return (
+        at !== undefined && at.left >= model.firstColumn && at.right <= right && at.top > model.headerRow
+      );
+    };
+    ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !ours(cf.ref));
+    if (model.formatRange !== null) {
+      let priority = Math.max(
+        0,
+        ...internals(ws).conditionalFormattings.flatMap((cf) => cf.rules.map((r) => r.priority)),
+      );
+      ws.addConditionalFormatting({
+        ref: model.formatRange,
+        rules: model.rules.flatMap((rule) =>
+          rule.texts.map((text) => ({
+            type: "cellIs" as const,
+            operator: "equal" as const,
+            // Excel compares text case-insensitively: "overdue" typed by hand is coloured too.
+            formulae: [`"${text.replace(/"/g, '""')}"`],
+            priority: ++priority,
+            style: {
+              fill: {
+                type: "pattern" as const,
+                pattern: "solid" as const,
+                bgColor: { argb: argb(rule.fill) },
+              },
+              font: { color: { argb: argb(rule.fontColor) } },
+            },
+          })),
+        ),
+      });
+    }
+    return statusColumnsWritten(model);
   }
 
   // Excel sheet names are case-insensitive.

@@ -4,6 +4,8 @@ import type { MemorySheet } from "../../src/engine/port/MemoryWorkbook";
 import type { SheetModel } from "../../src/engine/port/SheetModel";
 import type { WorkbookPort } from "../../src/engine/port/WorkbookPort";
 import { epochDayFromParts, utcDateFromEpochDay } from "../../src/engine/dates/epochDay";
+import { STATUS_BLOCK_MARKER, type StatusColumnsModel } from "../../src/engine/status/StatusColumnsModel";
+import { STATUS_RULES } from "../../src/engine/status/buildStatusColumns";
 
 /** A port under test; `reload` saves it and opens what was saved, where the port has a file. */
 export type PortUnderTest = WorkbookPort & { reload?(): Promise<WorkbookPort> };
@@ -60,6 +62,27 @@ const change = (cell: string, old: CellValue, value: CellValue, sheet = "Joint T
 
 const set = (...changes: CellChange[]): ChangeSet => ({ id: "fix-1", description: "Text dates", changes });
 
+/** A status block beside the tracker's table (header row 2, columns A to D), from column E. */
+const statusBlock = (standards: string[], clearColumns = 0): StatusColumnsModel => ({
+  sheet: "Joint Tracker",
+  headerRow: 2,
+  firstColumn: 5,
+  headers: [STATUS_BLOCK_MARKER, ...standards.map((s) => `▸ RAG: ${s}`), "▸ RAG next due date"],
+  note: "Written by the add-in",
+  rows: [3, 4, 5].map((row) => ({
+    row,
+    values: [
+      row === 3 ? "Red" : "Green",
+      ...standards.map(() => (row === 3 ? "Overdue" : "Met")),
+      row === 5 ? null : { date: epochDayFromParts(2025, 3, row) ?? 0 },
+    ],
+  })),
+  clear: { columns: clearColumns, lastRow: 5 },
+  formatRange: `E3:${String.fromCharCode(69 + standards.length)}5`,
+  rules: [...STATUS_RULES],
+  columnWidths: { 5: 14 },
+});
+
 /** Dates become their ISO day, so values compare the same whatever the time of day. */
 function plain(values: CellValue[][]): unknown[][] {
   return values.map((row) => row.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)));
@@ -74,6 +97,8 @@ export function describeWorkbookPort(
   make: (sheets: readonly MemorySheet[]) => Promise<PortUnderTest>,
 ): void {
   const reopen = async (port: PortUnderTest): Promise<WorkbookPort> => (port.reload ? port.reload() : port);
+  const asRead = async (sheet: MemorySheet): Promise<unknown[][]> =>
+    plain((await (await make([sheet])).readSheet(sheet.name)).values);
 
   describe(`${name} (workbook port contract)`, () => {
     it("lists its sheets in tab order with their visibility and protection", async () => {
@@ -196,6 +221,48 @@ export function describeWorkbookPort(
       expect(report.applied).toEqual([]);
       expect(report.skipped.map((s) => s.reason)).toEqual(["sheet-protected", "sheet-missing"]);
       expect((await (await reopen(port)).readSheet("Locked")).values[1]).toEqual(["C009", "01/02/2024"]);
+    });
+
+    it("writes status columns beside a table and leaves every cell of the table as it was", async () => {
+      const port = await make([tracker()]);
+      const written = await port.writeStatusColumns(statusBlock(["1st review", "PPM"]));
+      expect(written).toEqual({ ok: true, report: { sheet: "Joint Tracker", range: "E2:H5", rows: 3 } });
+      const values = plain((await (await reopen(port)).readSheet("Joint Tracker")).values);
+      expect(values.map((row) => row.slice(0, 4))).toEqual(await asRead(tracker()));
+      expect(values.map((row) => row.slice(4))).toEqual([
+        [],
+        [STATUS_BLOCK_MARKER, "▸ RAG: 1st review", "▸ RAG: PPM", "▸ RAG next due date"],
+        ["Red", "Overdue", "Overdue", "2025-03-03"],
+        ["Green", "Met", "Met", "2025-03-04"],
+        ["Green", "Met", "Met"],
+      ]);
+    });
+
+    it("re-writing status columns replaces the earlier block in place, clearing what it no longer needs", async () => {
+      const port = await make([tracker()]);
+      await port.writeStatusColumns(statusBlock(["1st review", "PPM"]));
+      const again = await port.writeStatusColumns(statusBlock(["1st review"], 4));
+      expect(again).toEqual({ ok: true, report: { sheet: "Joint Tracker", range: "E2:G5", rows: 3 } });
+      const values = plain((await (await reopen(port)).readSheet("Joint Tracker")).values);
+      expect(values.map((row) => row.slice(0, 4))).toEqual(await asRead(tracker()));
+      expect(values.map((row) => row.slice(4))).toEqual([
+        [],
+        [STATUS_BLOCK_MARKER, "▸ RAG: 1st review", "▸ RAG next due date"],
+        ["Red", "Overdue", "2025-03-03"],
+        ["Green", "Met", "2025-03-04"],
+        ["Green", "Met"],
+      ]);
+    });
+
+    it("refuses status columns on a protected sheet or a missing one and changes nothing", async () => {
+      const port = await make([tracker(), locked()]);
+      const onLocked = await port.writeStatusColumns({ ...statusBlock(["PPM"]), sheet: "Locked" });
+      const onMissing = await port.writeStatusColumns({ ...statusBlock(["PPM"]), sheet: "Gone" });
+      expect([onLocked, onMissing].map((w) => (w.ok ? "written" : w.problem.code))).toEqual([
+        "sheet-protected",
+        "sheet-missing",
+      ]);
+      expect((await (await reopen(port)).readSheet("Locked")).values).toEqual(locked().values);
     });
   });
 }

@@ -1,6 +1,8 @@
 import { parseRangeAddress, cellAddress, type RangePosition } from "../../src/engine/tables/cellAddress";
 import type {
   ExcelChart,
+  ExcelConditionalFormat,
+  ExcelConditionalFormatCollection,
   ExcelContext,
   ExcelCustomXmlPart,
   ExcelRange,
@@ -58,6 +60,8 @@ export interface FakeSheet {
   tabColor: string;
   charts: Array<{ type: string; source: string; title: string; from?: string; to?: string }>;
   autoFilter?: string;
+  /** Conditional formats added (ExcelApi 1.6), as set by the time of the sync. */
+  conditionalFormats?: Array<{ address: string; format: ExcelConditionalFormat }>;
   tables: Array<{ name: string; address: string }>;
 }
 
@@ -748,6 +752,38 @@ class FakeRange implements ExcelRange {
       },
     });
     this.format = format;
+  }
+
+  get conditionalFormats(): ExcelConditionalFormatCollection {
+    return {
+      add: () => {
+        const format: ExcelConditionalFormat = {
+          cellValue: {
+            format: { fill: { color: "" }, font: { color: "" } },
+            rule: { formula1: "", operator: "" },
+          },
+        };
+        this.sheet.change("conditionalFormats.add", (s) =>
+          (s.conditionalFormats ??= []).push({ address: this.plainAddress(), format }),
+        );
+        return format;
+      },
+      clearAll: () =>
+        this.sheet.change("conditionalFormats.clearAll", (s) => {
+          const at = parseRangeAddress(this.plainAddress());
+          s.conditionalFormats = (s.conditionalFormats ?? []).filter((cf) => {
+            const other = parseRangeAddress(cf.address);
+            return (
+              !at ||
+              !other ||
+              other.right < at.left ||
+              other.left > at.right ||
+              other.bottom < at.top ||
+              other.top > at.bottom
+            );
+          });
+        }),
+    };
   }
 
   position(): RangePosition | undefined {

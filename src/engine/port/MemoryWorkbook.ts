@@ -1,10 +1,16 @@
 import type { CellValue } from "../cells/CellValue";
 import { utcDateFromEpochDay } from "../dates/epochDay";
-import { parseCellAddress } from "../tables/cellAddress";
+import { cellAddress, parseCellAddress } from "../tables/cellAddress";
 import { isSameCellValue } from "../tables/isSameCellValue";
 import type { ApplyReport, ChangeSet, SkippedChange } from "./ChangeSet";
 import type { ModelValue, SheetModel } from "./SheetModel";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "./WorkbookPort";
+import {
+  statusColumnsRefused,
+  statusColumnsWritten,
+  type StatusColumnsModel,
+  type StatusColumnsWrite,
+} from "../status/StatusColumnsModel";
 
 /** A sheet to start a memory workbook with: its values from A1, as a port would read them. */
 export interface MemorySheet {
@@ -29,6 +35,8 @@ interface HeldSheet {
   numberFormats: Map<string, string>;
   /** The model last written, for sheets the add-in owns. */
   model?: SheetModel;
+  /** The status block last written beside the sheet's tracker table. */
+  statusColumns?: StatusColumnsModel;
 }
 
 /**
@@ -118,6 +126,40 @@ export class MemoryWorkbook implements WorkbookPort {
     return report;
   }
 
+  async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
+    const sheet = this.find(model.sheet);
+    if (!sheet) return statusColumnsRefused("sheet-missing", model.sheet);
+    if (sheet.protected) return statusColumnsRefused("sheet-protected", sheet.name);
+    const set = (row: number, column: number, value: CellValue): void => {
+      const cells = (sheet.values[row - 1] ??= []);
+      cells[column - 1] = value;
+    };
+    for (let r = model.headerRow; r <= model.clear.lastRow; r++) {
+      for (let c = 0; c < model.clear.columns; c++) {
+        if (sheet.values[r - 1]?.[model.firstColumn + c - 1] !== undefined)
+          set(r, model.firstColumn + c, null);
+      }
+    }
+    model.headers.forEach((header, i) => set(model.headerRow, model.firstColumn + i, header));
+    for (const row of model.rows) {
+      row.values.forEach((value, i) => {
+        set(row.row, model.firstColumn + i, cellValueOf(value));
+        if (value !== null && typeof value === "object") {
+          sheet.numberFormats.set(cellAddress(row.row, model.firstColumn + i), UK_DATE_FORMAT);
+        }
+      });
+    }
+    sheet.values = fillHoles(sheet.values);
+    sheet.statusColumns = structuredClone(model);
+    return statusColumnsWritten(model);
+  }
+
+  /** The status block last written beside a sheet's table, as written: for tests of jobs. */
+  statusColumnsModel(name: string): StatusColumnsModel | undefined {
+    const model = this.find(name)?.statusColumns;
+    return model && structuredClone(model);
+  }
+
   /** The model last written to a sheet, as written: for tests of builders and jobs. */
   sheetModel(name: string): SheetModel | undefined {
     const model = this.find(name)?.model;
@@ -138,6 +180,9 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheets.find((s) => sameName(s.name, name));
   }
 }
+
+// The format the ports give every date the add-in writes.
+const UK_DATE_FORMAT = "dd/mm/yyyy";
 
 /** Why a change cannot be applied to a cell, if it cannot; shared by every port. */
 export function skipReason(

@@ -1,6 +1,7 @@
 import type { CellValue } from "../cells/CellValue";
 import type { SheetModel } from "./SheetModel";
 import type { ChangeSet, ApplyReport } from "./ChangeSet";
+import type { StatusColumnsModel, StatusColumnsWrite } from "../status/StatusColumnsModel";
 
 /**
  * What the jobs need from a workbook, whatever holds it: Office.js in Excel, an .xlsx file through
@@ -22,6 +23,12 @@ export interface WorkbookPort {
    * the change's `old` value was edited since the change set was computed and is skipped.
    */
   applyChanges(changes: ChangeSet): Promise<ApplyReport>;
+  /**
+   * Writes the add-in's status columns beside a tracker table, over the block an earlier run wrote:
+   * only the block's cells, its conditional formats and the marker's note change; a protected or
+   * missing sheet is refused as a value and left as it was.
+   */
+  writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite>;
 }
 
 export interface SheetInfo {
