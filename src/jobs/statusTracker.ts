@@ -11,6 +11,8 @@ import type { Standard } from "../engine/standards/Standard";
 import { STANDARDS_SHEET_NAME } from "../engine/standards/standardsSheetColumns";
 import type { TableFinding } from "../engine/tables/TableFinding";
 import type { TrackerTable } from "../engine/tables/TrackerTable";
+import { buildStatusColumns } from "../engine/status/buildStatusColumns";
+import type { StatusColumnsProblem, StatusColumnsWriteReport } from "../engine/status/StatusColumnsModel";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
 
@@ -105,4 +107,34 @@ export async function statusTracker(port: WorkbookPort, options: StatusOptions):
   };
   if (unknownSheet !== undefined) status.unknownSheet = unknownSheet;
   return status;
+}
+
+export interface StatusColumnsOutcome {
+  written: StatusColumnsWriteReport[];
+  /** Sheets whose block could not be written, each left exactly as it was. */
+  problems: StatusColumnsProblem[];
+}
+
+/**
+ * Writes the add-in's status columns beside each evaluated tracker table (issue 5): re-reads each
+ * sheet for where its table ends and where an earlier block stands, then writes the block in place.
+ * Every row of each table gets its cells, so run it on a status without a worker filter.
+ */
+export async function writeTrackerStatusColumns(
+  port: WorkbookPort,
+  status: TrackerStatus,
+): Promise<StatusColumnsOutcome> {
+  const outcome: StatusColumnsOutcome = { written: [], problems: [] };
+  for (const table of status.tables) {
+    const snapshot = await port.readSheet(table.sheetName);
+    const built = buildStatusColumns({ snapshot, table, rows: status.rows, standards: status.standards });
+    if (!built.ok) {
+      outcome.problems.push(built.problem);
+      continue;
+    }
+    const written = await port.writeStatusColumns(built.model);
+    if (written.ok) outcome.written.push(written.report);
+    else outcome.problems.push(written.problem);
+  }
+  return outcome;
 }

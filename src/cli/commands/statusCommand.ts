@@ -2,10 +2,18 @@ import { epochDayFromParts, formatIsoDate, formatUkDate, type EpochDay } from ".
 import { calendarCoverageWarning } from "../../engine/calendar/WorkingDayCalendar";
 import { explainResult } from "../../engine/evaluation/explainResult";
 import type { StandardResult } from "../../engine/evaluation/StandardResult";
-import { statusTracker, type TrackerStatus } from "../../jobs/statusTracker";
+import { statusTracker, writeTrackerStatusColumns, type TrackerStatus } from "../../jobs/statusTracker";
 // The shared opener says why a file cannot be read (encrypted, .xls, damaged): issue 10.
-import { openWorkbook } from "./checkCommandFiles";
-import { EXIT_OK, UsageError, booleanOption, stringOption, type CliCommand, type CliIo } from "../CliCommand";
+import { openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  UsageError,
+  booleanOption,
+  stringOption,
+  type CliCommand,
+  type CliIo,
+} from "../CliCommand";
 import { dateArgument } from "../dateArgument";
 
 /** One object per (row, standard), exactly as evaluation-semantics.md "CLI JSON (status --json)". */
@@ -82,6 +90,7 @@ export const statusCommand: CliCommand = {
   summary: "what is overdue and due soon, per worker, with the reason",
   help: `Usage:
   tracker status <in.xlsx> [--as-of YYYY-MM-DD] [--json] [--sheet <sheet>] [--worker <name>]
+  tracker status <in.xlsx> --status-columns --out <copy.xlsx> [--as-of YYYY-MM-DD] [--sheet <sheet>]
 
 Evaluates every standard (the workbook's Standards sheet, else the defaults) on every tracker row as
 of --as-of (default today), counting working days without weekends, England & Wales bank holidays
@@ -92,13 +101,20 @@ with one sentence giving its dates and basis.
                     elapsedWorkingDays, overdueWorkingDays (dates as YYYY-MM-DD or null)
   --sheet <sheet>   only this tracker sheet (its tab name or "Joint Tracker", "PLO Tracker", ...)
   --worker <name>   only this worker's rows
+  --status-columns  also write, to the right of each tracker table in a copy (--out), columns the
+                    add-in owns: overall RAG, the status of each standard and the next due date,
+                    coloured by conditional formats; a re-run replaces them and no other cell moves
+  --out <copy.xlsx> where to write that copy (the input is never changed)
 
-Exit codes: 0 whatever the statuses, 2 usage or file error.`,
+Exit codes: 0 whatever the statuses, 1 status columns could not be written on a sheet, 2 usage or
+file error.`,
   options: {
     "as-of": { type: "string" },
     json: { type: "boolean" },
     sheet: { type: "string" },
     worker: { type: "string" },
+    "status-columns": { type: "boolean" },
+    out: { type: "string" },
   },
   async run(args, io) {
     const [path, ...extra] = args.positionals;
@@ -108,6 +124,11 @@ Exit codes: 0 whatever the statuses, 2 usage or file error.`,
     const asOf = asOfText === undefined ? todayOf(io) : dateArgument("as-of", asOfText);
     const sheet = stringOption(args, "sheet");
     const worker = stringOption(args, "worker");
+    const statusColumns = booleanOption(args, "status-columns");
+    const out = outputPathOf(args, path, statusColumns, "status");
+    if (!statusColumns && out !== undefined) throw new UsageError("--out goes with --status-columns");
+    if (statusColumns && worker !== undefined)
+      throw new UsageError("--status-columns fills in every row: leave out --worker");
     const workbook = await openWorkbook(path);
     const status = await statusTracker(workbook, {
       asOf,
@@ -127,6 +148,15 @@ Exit codes: 0 whatever the statuses, 2 usage or file error.`,
       if (f.severity === "warning") io.err(`warning: ${f.sheet}: ${f.message}`);
     const coverage = calendarCoverageWarning(status.calendar, asOf);
     if (coverage) io.err(`warning: ${coverage}`);
-    return EXIT_OK;
+    if (out === undefined) return EXIT_OK;
+
+    const columns = await writeTrackerStatusColumns(workbook, status);
+    for (const problem of columns.problems) io.err(`error: ${problem.message}`);
+    if (columns.written.length > 0) {
+      await saveWorkbook(workbook, out);
+      for (const w of columns.written) io.err(`Status columns ${w.range} on “${w.sheet}” (${w.rows} rows).`);
+      io.err(`Wrote ${out}.`);
+    }
+    return columns.problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
   },
 };
