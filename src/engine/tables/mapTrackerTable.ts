@@ -80,8 +80,8 @@ export function mapTrackerTable(snapshot: SheetSnapshot, sheet: SheetSpec): Tabl
     ]);
   }
 
-  const headerRow = findHeaderRow(snapshot, sheet);
-  if (headerRow === undefined) {
+  const foundRow = findHeaderRow(snapshot, sheet);
+  if (foundRow === undefined) {
     const examples = sheet.columns
       .filter((c) => c.required)
       .concat(sheet.columns)
@@ -100,7 +100,8 @@ export function mapTrackerTable(snapshot: SheetSnapshot, sheet: SheetSpec): Tabl
   }
 
   const findings: TableFinding[] = [];
-  const headers = headerCells(snapshot.values[headerRow - 1] ?? []);
+  const { row: headerRow, values: headerValues } = headerOverTwoRows(snapshot, foundRow);
+  const headers = headerCells(headerValues);
   const { readable, duplicates } = splitDuplicates(headers);
   const assigned = assignColumns(readable, sheet);
   const mappedColumns = new Set(assigned.map((a) => a.cell.column));
@@ -328,6 +329,35 @@ function findHeaderRow(snapshot: SheetSnapshot, sheet: SheetSpec): number | unde
     if (matches >= Math.min(2, sheet.columns.length) && (!best || score > best.score)) best = { row, score };
   }
   return best?.row;
+}
+
+/**
+ * A header split over two rows: group titles merged across the upper row ("Dates" over "Date of
+ * birth | Date became looked after") and single headers merged down over both ("Child ID" in A1:A2).
+ * A cell merged down over both rows marks such a header; each column's header is then its lower
+ * cell, or the upper one where the lower is blank, and the table starts below the lower row.
+ */
+function headerOverTwoRows(snapshot: SheetSnapshot, found: number): { row: number; values: CellValue[] } {
+  for (const top of [found, found - 1]) {
+    const spansBoth = snapshot.merges.some((merge) => {
+      const range = parseRangeAddress(merge);
+      return (
+        range !== undefined && range.left === range.right && range.top === top && range.bottom === top + 1
+      );
+    });
+    if (!spansBoth || top < 1) continue;
+    const upper = snapshot.values[top - 1] ?? [];
+    const lower = snapshot.values[top] ?? [];
+    const width = Math.max(upper.length, lower.length);
+    const values = Array.from({ length: width }, (_, c) => {
+      const below = lower[c] ?? null;
+      return below === null || (typeof below === "string" && below.trim() === "")
+        ? (upper[c] ?? null)
+        : below;
+    });
+    return { row: top + 1, values };
+  }
+  return { row: found, values: snapshot.values[found - 1] ?? [] };
 }
 
 /** The first of each run of identical headers is read; the repeats are kept but not read. */
