@@ -158,12 +158,21 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
     expect(inView).toBe(true);
     await shot("2-check-issue-selected");
 
+    // Untick one change other than the date fix: only the ticked ones are applied.
+    const list = pane().getByRole("list", { name: "Changes the fixes will make" });
+    const total = await list.locator("li").count();
+    const keptOut = changes.findIndex((t) => !t.startsWith(`${sheet}!${cell}:`));
+    expect(keptOut).toBeGreaterThanOrEqual(0);
+    const keptOutText = changes[keptOut] as string;
+    await list.getByRole("checkbox").nth(keptOut).uncheck();
     await pane()
-      .getByRole("button", { name: /^Apply \d+ fixes$/ })
+      .getByRole("button", { name: `Apply ${total - 1} ${total - 1 === 1 ? "fix" : "fixes"}` })
       .click();
     await pane()
-      .getByText(/^Applied \d+ fixes as change set CS-20261124-0900/)
+      .getByText(new RegExp(`^Applied ${total - 1} fixes as change set CS-20261124-0900`))
       .waitFor();
+    // The unticked change was not made, so the next check proposes it again.
+    await expect(list.locator("li").allInnerTexts()).resolves.toContain(keptOutText);
     await expect(cellText(cell)).resolves.toBe(newText);
     await pane()
       .getByRole("heading", { name: /^Change log \([1-9]\d* changes\)$/ })
@@ -238,6 +247,19 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
     await expectNoSeriousAxeViolations();
     await shot("6-agenda");
 
+    // Every open case, not only those with something to discuss: more cases, the same sheet.
+    const casesIn = async (pattern: RegExp): Promise<number> =>
+      Number(((await pane().getByText(pattern).innerText()).match(/with (\d+) cases/) ?? [])[1]);
+    const discussed = await casesIn(/^Wrote the agenda with \d+ cases/);
+    await pane().getByRole("switch", { name: "List every open case" }).check();
+    await pane().getByRole("button", { name: "Regenerate the agenda" }).click();
+    await pane()
+      .getByText(/^Replaced the agenda with \d+ cases/)
+      .waitFor();
+    expect(await casesIn(/^Replaced the agenda with \d+ cases/)).toBeGreaterThan(discussed);
+    await shot("6b-agenda-every-open-case");
+    await pane().getByRole("switch", { name: "List every open case" }).uncheck();
+
     // Narrowed to one worker, picked from the names the tracker holds: a sheet of its own.
     await pane().getByRole("radio", { name: "A worker" }).check();
     const workers = pane().getByRole("combobox", { name: "Worker" });
@@ -281,9 +303,49 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
     await pane()
       .getByText(/^Joint Tracker: Read from “Joint Tracker”/)
       .click();
-    await pane().getByRole("table", { name: "Columns of Joint Tracker" }).waitFor();
+    const mapping = pane().getByRole("group", { name: "Column mapping of Joint Tracker" });
+    await mapping.waitFor();
     await expectNoSeriousAxeViolations();
     await shot("8-settings");
+
+    // A required column not read: the pane asks which header holds it (not saved).
+    const became = mapping.getByRole("combobox", { name: "F “Date became LAC”" });
+    await became.selectOption({ label: "Not read" });
+    const required = mapping.getByRole("combobox", {
+      name: "“Date became looked after” (required) is read from",
+    });
+    await required.waitFor();
+    await shot("8b-settings-required-column");
+    await required.selectOption({ label: "F “Date became LAC”" });
+    await expect(became.inputValue()).resolves.toBe("becameLookedAfter");
+
+    // A header read as another column, saved in the workbook's profile: the next read follows it.
+    await mapping
+      .getByRole("combobox", { name: "K “1st LAC review”" })
+      .selectOption({ label: "2nd CLA review" });
+    await expect(mapping.getByRole("combobox", { name: "L “2nd LAC review”" }).inputValue()).resolves.toBe(
+      "",
+    );
+    await mapping.getByRole("button", { name: "Save mapping" }).click();
+    await pane()
+      .getByText(/^Saved how Joint Tracker is read/)
+      .waitFor();
+    // The pane reads the workbook again after saving: wait for the fresh mapping.
+    const readAs = async (): Promise<string> => {
+      for (let tries = 0; tries < 50; tries++) {
+        const value = await pane().getByRole("combobox", { name: "K “1st LAC review”" }).inputValue();
+        if (value === "secondReview") return value;
+        await page.waitForTimeout(100);
+      }
+      return pane().getByRole("combobox", { name: "K “1st LAC review”" }).inputValue();
+    };
+    await expect(readAs()).resolves.toBe("secondReview");
+    await expect(
+      pane()
+        .getByText(/^Saved how Joint Tracker is read/)
+        .innerText(),
+    ).resolves.toMatch(/every job reads it that way from now on\.$/);
+    await shot("8c-settings-mapping-saved");
   });
 
   it("fits Office's narrowest pane, 320 px, without sideways scrolling, and is keyboard reachable", async () => {

@@ -21,10 +21,21 @@ import {
 } from "../../engine/standards/holidaysSheet";
 import { STANDARDS_SHEET_NAME } from "../../engine/standards/standardsSheetColumns";
 import { formatLimit } from "../../engine/standards/standardText";
+import { buildProfileSheet } from "../../engine/profile/profileSheet";
+import { aliasSheet } from "../../engine/profile/remapColumn";
+import type { SheetKey, TrackerProfile } from "../../engine/profile/TrackerProfile";
 import { loadProfile } from "../../jobs/loadProfile";
-import { readTracker } from "../../jobs/readTracker";
+import { readTracker, type TrackerRead } from "../../jobs/readTracker";
 import { statusTracker, type TrackerStatus } from "../../jobs/statusTracker";
+import {
+  applyChoices,
+  headerChoices,
+  unclaimedWorksheets,
+  unmetChoices,
+  type HeaderChoice,
+} from "../model/mappingDraft";
 import { mappingViews, type SheetMappingView } from "../model/mappingRows";
+import { MappingEditor } from "./MappingEditor";
 import { parseUkDateInput } from "../model/ukDateInput";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
@@ -40,7 +51,6 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: "anywhere",
   },
-  letters: { whiteSpace: "nowrap", overflowWrap: "normal" },
 });
 
 export interface SettingsProps {
@@ -50,6 +60,11 @@ export interface SettingsProps {
 
 interface WorkbookSettings {
   mappings: SheetMappingView[];
+  profile: TrackerProfile;
+  read: TrackerRead;
+  unclaimed: string[];
+  /** The workbook version it was read at: the mapping editors start afresh from each new read. */
+  version: number;
   profileSource: "workbook" | "default";
   status: TrackerStatus;
   closedDays: EpochDay[];
@@ -64,6 +79,7 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
   const runner = useJobRunner(services.port);
   const [asOfText, setAsOfText] = useState(formatUkDate(services.asOf));
   const [settings, setSettings] = useState<WorkbookSettings | undefined>();
+  const [saved, setSaved] = useState<{ sheet: string; problems: string[] } | undefined>();
   const { run } = runner;
 
   useEffect(() => {
@@ -76,6 +92,10 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
       const closedDays = holidays ? readHolidaysSheet(await port.readSheet(holidays.name)).days : [];
       return {
         mappings: mappingViews(read, loaded.profile),
+        profile: loaded.profile,
+        read,
+        unclaimed: unclaimedWorksheets(sheets, read),
+        version: services.workbookVersion,
         profileSource: loaded.source,
         status,
         closedDays,
@@ -98,6 +118,46 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
       services.workbookChanged();
     }
     await services.navigator.select(name, "A1");
+  };
+
+  // The profile in force is read again at save time: another user may have saved it meanwhile.
+  const saveColumns = async (
+    sheetKey: SheetKey,
+    title: string,
+    before: HeaderChoice[],
+    after: HeaderChoice[],
+  ) => {
+    const problems = await run(`save the column mapping of ${title}`, async (port) => {
+      const { profile } = await loadProfile(port);
+      const sheetRead = (await readTracker(port, profile)).mappings[sheetKey];
+      const now = sheetRead?.status === "read" ? headerChoices(sheetRead.mapping) : before;
+      const result = applyChoices(profile, sheetKey, now, after);
+      if (result.profile !== profile) await port.writeSheet(buildProfileSheet(result.profile));
+      const reread = (await readTracker(port, result.profile)).mappings[sheetKey];
+      const spec = result.profile.sheets.find((s) => s.key === sheetKey);
+      const titleOf = (key: string): string => spec?.columns.find((c) => c.key === key)?.title ?? key;
+      const conflicted = new Set(result.conflicts.map((c) => c.column));
+      const unmet = unmetChoices(
+        after.filter((c) => !conflicted.has(c.column)),
+        reread,
+        titleOf,
+      );
+      return [...result.conflicts.map((c) => c.message), ...unmet];
+    });
+    if (problems === undefined) return;
+    setSaved({ sheet: title, problems });
+    services.workbookChanged();
+  };
+
+  const pointSheet = async (sheetKey: SheetKey, title: string, worksheet: string) => {
+    const done = await run(`read ${title} from “${worksheet}”`, async (port) => {
+      const { profile } = await loadProfile(port);
+      await port.writeSheet(buildProfileSheet(aliasSheet(profile, sheetKey, worksheet)));
+      return true;
+    });
+    if (!done) return;
+    setSaved({ sheet: title, problems: [] });
+    services.workbookChanged();
   };
 
   return (
@@ -190,40 +250,29 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
               ? "Read with the profile saved in this workbook."
               : "Read with the default profile: headers are matched by name, wherever the columns are."}
           </Text>
-          {settings.mappings.map((m) => (
-            <details key={m.title}>
+          {saved && (
+            <MessageBar intent={saved.problems.length === 0 ? "success" : "warning"}>
+              <MessageBarBody>
+                {saved.problems.length === 0
+                  ? `Saved how ${saved.sheet} is read, in this workbook: every job reads it that way from now on.`
+                  : `Saved how ${saved.sheet} is read, but: ${saved.problems.join(" ")}`}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {settings.profile.sheets.map((spec, index) => (
+            <details key={spec.key}>
               <summary>
-                {m.title}: {m.summary}
+                {spec.title}: {settings.mappings[index]?.summary}
               </summary>
-              {m.lines.length > 0 && (
-                <table className={styles.table} aria-label={`Columns of ${m.title}`}>
-                  <thead>
-                    <tr>
-                      <th className={`${styles.cell} ${styles.letters}`} scope="col">
-                        Col
-                      </th>
-                      <th className={styles.cell} scope="col">
-                        Header in the sheet
-                      </th>
-                      <th className={styles.cell} scope="col">
-                        Read as
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {m.lines.map((l) => (
-                      <tr key={`${l.reads}-${l.column}`}>
-                        <td className={`${styles.cell} ${styles.letters}`}>{l.column}</td>
-                        <td className={styles.cell}>{l.header}</td>
-                        <td className={styles.cell}>
-                          {l.reads}
-                          {l.note !== undefined && <Text weight="semibold"> ({l.note})</Text>}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <MappingEditor
+                key={`${spec.key}-${settings.version}`}
+                spec={spec}
+                read={settings.read.mappings[spec.key]}
+                worksheets={settings.unclaimed}
+                busy={runner.running}
+                onSaveColumns={(before, after) => void saveColumns(spec.key, spec.title, before, after)}
+                onPointSheet={(worksheet) => void pointSheet(spec.key, spec.title, worksheet)}
+              />
             </details>
           ))}
         </>

@@ -81,7 +81,11 @@ describe("the column mapping draft", () => {
     const saved = applyChoices(profile, "jointTracker", choices, chosen);
     expect(saved.profile).toEqual(profile);
     expect(saved.conflicts).toEqual([
-      "“Child ID” is the add-in's own header for “Child ID”: rename it in the sheet for it not to be read.",
+      {
+        column: 1,
+        message:
+          "“Child ID” is the add-in's own header for “Child ID”: rename it in the sheet for it not to be read.",
+      },
     ]);
   });
 

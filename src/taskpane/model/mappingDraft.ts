@@ -60,8 +60,8 @@ export function applyChoices(
   sheetKey: SheetKey,
   before: readonly HeaderChoice[],
   after: readonly HeaderChoice[],
-): { profile: TrackerProfile; conflicts: string[] } {
-  const conflicts: string[] = [];
+): { profile: TrackerProfile; conflicts: { column: number; message: string }[] } {
+  const conflicts: { column: number; message: string }[] = [];
   let saved = profile;
   // Headers taken off a column go first, so a header moved onto it afterwards is not undone.
   const changed = changedChoices(before, after).sort(
@@ -69,7 +69,7 @@ export function applyChoices(
   );
   for (const choice of changed) {
     const conflict = remapConflict(saved, sheetKey, choice.header, choice.key);
-    if (conflict !== undefined) conflicts.push(conflict);
+    if (conflict !== undefined) conflicts.push({ column: choice.column, message: conflict });
     else saved = remapColumn(saved, sheetKey, choice.header, choice.key);
   }
   return { profile: saved, conflicts };
