@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../dates/monthNames";
 import {
   EXCEL_SERIAL_OF_EPOCH,
   epochDayFromParts,
@@ -83,21 +84,6 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
     ["december", "dec"],
   ].flatMap((names, i) => names.map((name): [string, number] => [name, i + 1])),
 );
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /**
  * Turns any cell value a tracker can hold into a date, an empty value or a precise problem.

@@ -1,4 +1,5 @@
 import type { CellValue } from "../cells/CellValue";
+import { MONTH_NAMES } from "../dates/monthNames";
 import {
   epochDayFromUtcDate,
   formatUkDate,
@@ -272,20 +273,6 @@ function cellText(value: CellValue): string {
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** The forms people type dates in: "03/04/2019", "3 April 2019", "03.04.2019", "2019-04-03". */
 function textDate(day: EpochDay, form: number): string {

@@ -1,4 +1,5 @@
 import { daysInMonth, epochDayFromParts, partsFromEpochDay, type EpochDay } from "../dates/epochDay";
+import { MONTH_NAMES } from "../dates/monthNames";
 
 /**
  * The windows a summary counts in: calendar months, calendar quarters (which are also the financial
@@ -24,20 +25,6 @@ export interface YearMonth {
   month: number;
 }
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const SHORT = MONTH_NAMES.map((m) => m.slice(0, 3));
 
 /** Reads `YYYY-MM` strictly; anything else is `undefined`. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MONTH_NAMES } from "../../engine/dates/monthNames";
 import { coerceCellDate } from "../../engine/cells/coerceCellDate";
 import { addCalendarDays, addCalendarMonths } from "../../engine/calendar/calendarMonths";
 import { calendarCoverageWarning, type WorkingDayCalendar } from "../../engine/calendar/WorkingDayCalendar";
@@ -46,20 +47,6 @@ export type DeadlineResult =
   | { kind: "problem"; problems: DeadlineProblem[] };
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const UNIT_WORDS: Readonly<Record<LimitUnit, [singular: string, plural: string]>> = {
   workingDays: ["working day", "working days"],
@@ -201,5 +188,5 @@ function describeFromToday(deadline: EpochDay, today: EpochDay, workingDays: num
 
 function dayAndMonth(day: EpochDay): { dayOfMonth: number; month: string } {
   const parts = partsFromEpochDay(day);
-  return { dayOfMonth: parts.day, month: MONTHS[parts.month - 1] as string };
+  return { dayOfMonth: parts.day, month: MONTH_NAMES[parts.month - 1] as string };
 }

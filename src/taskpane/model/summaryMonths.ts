@@ -1,20 +1,6 @@
 import { partsFromEpochDay, type EpochDay } from "../../engine/dates/epochDay";
+import { MONTH_NAMES } from "../../engine/dates/monthNames";
 import { formatYearMonth, shiftMonth, type YearMonth } from "../../engine/summary/SummaryPeriod";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 export interface MonthChoice {
   /** `YYYY-MM`, as the summary job takes it. */
@@ -32,7 +18,7 @@ export function summaryMonths(today: EpochDay, count = 24): { choices: MonthChoi
   const choices: MonthChoice[] = [];
   for (let i = 0; i < count; i++) {
     const ym: YearMonth = shiftMonth({ year, month }, -i);
-    choices.push({ value: formatYearMonth(ym), label: `${MONTHS[ym.month - 1] ?? ""} ${ym.year}` });
+    choices.push({ value: formatYearMonth(ym), label: `${MONTH_NAMES[ym.month - 1] ?? ""} ${ym.year}` });
   }
   return { choices, defaultValue: choices[1]?.value ?? formatYearMonth({ year, month }) };
 }
