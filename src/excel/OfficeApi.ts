@@ -59,6 +59,19 @@ export interface ExcelWorksheet {
 export interface ExcelTable {
   readonly name: string;
   getRange(): ExcelRange;
+  /** ExcelApi 1.1 (adding a column with a name: 1.4, within the manifest's 1.7). */
+  readonly columns: ExcelTableColumnCollection;
+}
+
+export interface ExcelTableColumnCollection {
+  /** Without an index the column is added at the table's right; without values its body is blank. */
+  add(index?: number, values?: Array<Array<string | number | boolean>>, name?: string): ExcelTableColumn;
+  /** The column at a 0-based position in the table. */
+  getItemAt(index: number): ExcelTableColumn;
+}
+
+export interface ExcelTableColumn {
+  delete(): void;
 }
 
 export interface ExcelChart {

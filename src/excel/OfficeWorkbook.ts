@@ -11,10 +11,10 @@ import {
   type StatusColumnsModel,
   type StatusColumnsWrite,
 } from "../engine/status/StatusColumnsModel";
-import { parseRangeAddress } from "../engine/tables/cellAddress";
+import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
 import { columnLetters } from "../engine/tables/cellAddress";
 import { CELLS_PER_CHUNK, jsonBytes, nextChunkCells, rowsPerChunk } from "./excelPayload";
-import type { ExcelContext, ExcelWorksheet, OfficeHost } from "./OfficeApi";
+import type { ExcelContext, ExcelTable, ExcelWorksheet, OfficeHost } from "./OfficeApi";
 import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
 import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets, type OwnedSheet } from "./ownedSheets";
@@ -42,6 +42,44 @@ export const OPTIONAL_API = {
  * one value and format, so 2,000 changes stay near 1 MB, well inside the budget.
  */
 const CHANGES_PER_SYNC = 2_000;
+
+/**
+ * The Excel Table the status block belongs to: the one whose header row is the block's and whose
+ * range ends just before the block (a first run) or already holds it (a re-run). Two syncs, and
+ * only when the sheet has tables.
+ */
+async function trackerTableOf(
+  context: ExcelContext,
+  sheet: ExcelWorksheet,
+  model: StatusColumnsModel,
+): Promise<{ table: ExcelTable; at: RangePosition } | undefined> {
+  sheet.tables.load("items/name");
+  await context.sync();
+  if (sheet.tables.items.length === 0) return undefined;
+  const ranges = sheet.tables.items.map((table) => {
+    const range = table.getRange();
+    range.load("address");
+    return { table, range };
+  });
+  await context.sync();
+  for (const { table, range } of ranges) {
+    const at = parseRangeAddress(rangesIn(range.address)[0] ?? "");
+    if (!at || at.top !== model.headerRow) continue;
+    if (at.left < model.firstColumn && model.firstColumn <= at.right + 1) return { table, at };
+  }
+  return undefined;
+}
+
+/**
+ * The block's formatted columns over the whole body of the table (to its last row, which may lie
+ * below the last tracker row), so the rules cover the table column bodies; without a table, the
+ * model's range as it is.
+ */
+function tableColumnBodies(formatRange: string, table: RangePosition | undefined): string {
+  const at = parseRangeAddress(formatRange);
+  if (!table || !at || table.bottom <= at.bottom) return formatRange;
+  return `${cellAddress(at.top, at.left)}:${cellAddress(table.bottom, at.right)}`;
+}
 
 /** A sheet written, and the name it was written under (another one when a user's sheet had it). */
 export type SheetWriteOutcome =
@@ -273,6 +311,20 @@ export class OfficeWorkbook implements WorkbookPort {
         if (sheet.isNullObject) return statusColumnsRefused("sheet-missing", model.sheet);
         if (sheet.protection.protected) return statusColumnsRefused("sheet-protected", sheet.name);
 
+        const table = await trackerTableOf(context, sheet, model);
+        // Table columns are shaped before any value is written: a blank written to a table's
+        // header becomes "Column1", so the add-in's surplus columns leave the table first, and the
+        // new ones join it (blank, under their header) before the chunked writes fill them.
+        if (table) {
+          const blockRight = model.firstColumn + model.headers.length - 1;
+          for (let column = table.at.right; column > blockRight; column--) {
+            table.table.columns.getItemAt(column - table.at.left).delete();
+          }
+          for (let column = table.at.right + 1; column <= blockRight; column++) {
+            table.table.columns.add(undefined, undefined, model.headers[column - model.firstColumn]);
+          }
+        }
+
         const width = Math.max(model.clear.columns, model.headers.length);
         const byRow = new Map(model.rows.map((r) => [r.row, r.values] as const));
         const bottom = Math.max(model.clear.lastRow, ...model.rows.map((r) => r.row));
@@ -319,7 +371,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (bottom > model.headerRow)
           sheet.getRange(`${left}${model.headerRow + 1}:${right}${bottom}`).conditionalFormats.clearAll();
         if (model.formatRange !== null) {
-          const formatted = sheet.getRange(model.formatRange);
+          const formatted = sheet.getRange(tableColumnBodies(model.formatRange, table?.at));
           for (const rule of model.rules) {
             for (const text of rule.texts) {
               const format = formatted.conditionalFormats.add("CellValue");

@@ -10,6 +10,7 @@ import type {
   ExcelRangeFormat,
   ExcelRun,
   ExcelTable,
+  ExcelTableColumnCollection,
   ExcelWorksheet,
   OfficeHost,
 } from "../../src/excel/OfficeApi";
@@ -528,6 +529,7 @@ class FakeWorksheet implements ExcelWorksheet {
           tableItems = sheet.tables.map((t) => ({
             name: t.name,
             getRange: () => new FakeRange(this, () => t.address, false),
+            columns: fakeTableColumns(this, t),
           }));
           return bytesOf(sheet.tables.map((t) => t.name));
         });
@@ -659,6 +661,68 @@ class FakeWorksheet implements ExcelWorksheet {
       },
       true,
     );
+  }
+}
+
+/**
+ * A table's columns (ExcelApi 1.1): names are the header cells, as in Excel. `add` appends a column
+ * at the right under its name, writing over the cells there (the port only adds into blank columns);
+ * deleting a column removes its cells from the table's rows, shifting the cells to their right left.
+ */
+function fakeTableColumns(sheet: FakeWorksheet, table: { address: string }): ExcelTableColumnCollection {
+  const at = (): RangePosition => {
+    const position = parseRangeAddress(table.address);
+    if (!position) throw new FakeExcelError("InvalidArgument", `Bad table address ${table.address}`);
+    return position;
+  };
+  return {
+    add: (index, values, name) => {
+      sheet.change({ index, values, name }, (s) => {
+        const { top, bottom, left, right } = at();
+        if (index !== undefined && index !== right - left + 1) {
+          throw new FakeExcelError("InvalidArgument", "The fake adds table columns at the right only");
+        }
+        if (values && values.length !== bottom - top + 1) {
+          throw new FakeExcelError("InvalidArgument", "The values do not match the table's rows");
+        }
+        for (let r = top; r <= bottom; r++) {
+          const value = r === top ? (values?.[0]?.[0] ?? name ?? "") : (values?.[r - top]?.[0] ?? "");
+          (s.values[r - 1] ??= [])[right] = value === "" ? undefined : value;
+        }
+        table.address = `${cellAddress(top, left)}:${cellAddress(bottom, right + 1)}`;
+        nameBlankTableHeaders(s);
+      });
+      return { delete: () => undefined };
+    },
+    getItemAt: (index) => ({
+      delete: () =>
+        sheet.change({ index }, (s) => {
+          const { top, bottom, left, right } = at();
+          if (index < 0 || left + index > right) throw new FakeExcelError("ItemNotFound", "No such column");
+          if (left === right) throw new FakeExcelError("InvalidOperation", "A table keeps one column");
+          for (let r = top; r <= bottom; r++) {
+            s.values[r - 1]?.splice(left + index - 1, 1);
+            s.formats[r - 1]?.splice(left + index - 1, 1);
+          }
+          table.address = `${cellAddress(top, left)}:${cellAddress(bottom, right - 1)}`;
+        }),
+    }),
+  };
+}
+
+// Excel gives a table column a name when its header cell is blanked: "Column1", "Column2", ...
+function nameBlankTableHeaders(sheet: FakeSheet): void {
+  for (const table of sheet.tables) {
+    const at = parseRangeAddress(table.address);
+    if (!at) continue;
+    const header = (sheet.values[at.top - 1] ??= []);
+    let next = 1;
+    for (let c = at.left; c <= at.right; c++) {
+      const value = header[c - 1];
+      if (value !== undefined && value !== "") continue;
+      while (header.slice(at.left - 1, at.right).includes(`Column${next}`)) next++;
+      header[c - 1] = `Column${next}`;
+    }
   }
 }
 
@@ -874,6 +938,7 @@ class FakeRange implements ExcelRange {
           if (typed.format) formats[at.left - 1 + c] = typed.format;
         }),
       );
+      nameBlankTableHeaders(s);
     });
   }
   get numberFormat(): unknown[][] {
