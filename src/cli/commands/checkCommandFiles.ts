@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { epochDayFromParts, formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
 import { coerceCellDate } from "../../engine/cells/coerceCellDate";
-import type { CellChange } from "../../engine/port/ChangeSet";
+import type { CellChange, SkippedChange } from "../../engine/port/ChangeSet";
 import { shownLogValue, type LogTime } from "../../engine/fixes/changeLog";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { workbookFileKind } from "../../xlsx/workbookFileKind";
@@ -160,4 +160,15 @@ function shown(value: CellChange["new"], numberFormat?: string): string {
     if (read.kind === "date") return formatUkDate(read.day);
   }
   return typeof value === "string" ? `“${value}”` : shownLogValue(value);
+}
+
+const SKIP_WORDS: Readonly<Record<SkippedChange["reason"], string>> = {
+  "sheet-protected": "the sheet is protected",
+  "edited-since": "the cell was edited since it was read",
+  "sheet-missing": "the sheet is missing",
+};
+
+/** A change the port did not make, as a line: where, and why it was left alone. */
+export function describeSkippedLine(skipped: SkippedChange): string {
+  return `  ${skipped.change.sheet}!${skipped.change.cell}: ${SKIP_WORDS[skipped.reason]}`;
 }

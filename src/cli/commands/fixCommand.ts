@@ -1,4 +1,3 @@
-import type { SkippedChange } from "../../engine/port/ChangeSet";
 import { fixTracker } from "../../jobs/fixTracker";
 import { EXIT_OK, booleanOption, type CliCommand } from "../CliCommand";
 import {
@@ -9,13 +8,8 @@ import {
   openWorkbook,
   outputPathOf,
   saveWorkbook,
+  describeSkippedLine,
 } from "./checkCommandFiles";
-
-const SKIP_WORDS: Readonly<Record<SkippedChange["reason"], string>> = {
-  "sheet-protected": "the sheet is protected",
-  "edited-since": "the cell was edited since it was checked",
-  "sheet-missing": "the sheet is missing",
-};
 
 /** Applies the safe fixes to a copy of the tracker and logs every change in its Change log sheet. */
 export const fixCommand: CliCommand = {
@@ -70,7 +64,7 @@ Options:
     if (report.skipped.length > 0) {
       io.out(`Skipped ${report.skipped.length} change(s):`);
       for (const skipped of report.skipped) {
-        io.out(`  ${skipped.change.sheet}!${skipped.change.cell}: ${SKIP_WORDS[skipped.reason]}`);
+        io.out(describeSkippedLine(skipped));
       }
     }
     if (out !== undefined) {

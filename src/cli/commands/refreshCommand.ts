@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { formatUkDate } from "../../engine/dates/epochDay";
-import type { SkippedChange } from "../../engine/port/ChangeSet";
 import type { ExtractProblem } from "../../engine/ssda903/ExtractProblem";
 import type { RefreshReport } from "../../engine/ssda903/proposeRefresh";
 import type { CsvFile } from "../../engine/ssda903/readCsv";
@@ -22,13 +21,8 @@ import {
   openWorkbook,
   outputPathOf,
   saveWorkbook,
+  describeSkippedLine,
 } from "./checkCommandFiles";
-
-const SKIP_WORDS: Readonly<Record<SkippedChange["reason"], string>> = {
-  "sheet-protected": "the sheet is protected",
-  "edited-since": "the cell was edited since it was read",
-  "sheet-missing": "the sheet is missing",
-};
 
 /** Refreshes a copy of the tracker from the case system's SSDA903 CSV extract, with a change log. */
 export const refreshCommand: CliCommand = {
@@ -105,7 +99,7 @@ Options:
     if (applied.skipped.length > 0) {
       io.out(`Skipped ${applied.skipped.length} change(s):`);
       for (const skipped of applied.skipped) {
-        io.out(`  ${skipped.change.sheet}!${skipped.change.cell}: ${SKIP_WORDS[skipped.reason]}`);
+        io.out(describeSkippedLine(skipped));
       }
     }
     if (out !== undefined) {
