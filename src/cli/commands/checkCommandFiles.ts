@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { epochDayFromParts, formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
 import { coerceCellDate } from "../../engine/cells/coerceCellDate";
-import type { CellChange, SkippedChange } from "../../engine/port/ChangeSet";
+import type { ApplyReport, CellChange, SkippedChange } from "../../engine/port/ChangeSet";
 import { shownLogValue, type LogTime } from "../../engine/fixes/changeLog";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { workbookFileKind } from "../../xlsx/workbookFileKind";
@@ -171,4 +171,25 @@ const SKIP_WORDS: Readonly<Record<SkippedChange["reason"], string>> = {
 /** A change the port did not make, as a line: where, and why it was left alone. */
 export function describeSkippedLine(skipped: SkippedChange): string {
   return `  ${skipped.change.sheet}!${skipped.change.cell}: ${SKIP_WORDS[skipped.reason]}`;
+}
+
+/**
+ * The end of every command that applied a change set to a copy: what was skipped and why, then the
+ * copy written (only after everything was computed and applied, so a failure writes nothing).
+ */
+export async function finishAppliedCopy(
+  io: CliIo,
+  workbook: XlsxWorkbook,
+  report: ApplyReport,
+  out: string | undefined,
+): Promise<void> {
+  if (report.skipped.length > 0) {
+    io.out(`Skipped ${report.skipped.length} change(s):`);
+    for (const skipped of report.skipped) io.out(describeSkippedLine(skipped));
+  }
+  if (out === undefined) return;
+  await saveWorkbook(workbook, out);
+  io.out(
+    `Wrote ${out}${report.applied.length > 0 ? " with the changes listed in its Change log sheet" : ""}.`,
+  );
 }

@@ -7,8 +7,7 @@ import {
   logTimeOf,
   openWorkbook,
   outputPathOf,
-  saveWorkbook,
-  describeSkippedLine,
+  finishAppliedCopy,
 } from "./checkCommandFiles";
 
 /** Applies the safe fixes to a copy of the tracker and logs every change in its Change log sheet. */
@@ -61,18 +60,7 @@ Options:
     }
     io.out(`Change set ${changeSet.id}: ${report.applied.length} change(s) applied`);
     for (const change of report.applied) io.out(describeChangeLine(change));
-    if (report.skipped.length > 0) {
-      io.out(`Skipped ${report.skipped.length} change(s):`);
-      for (const skipped of report.skipped) {
-        io.out(describeSkippedLine(skipped));
-      }
-    }
-    if (out !== undefined) {
-      await saveWorkbook(workbook, out);
-      io.out(
-        `Wrote ${out}${report.applied.length > 0 ? " with the changes listed in its Change log sheet" : ""}.`,
-      );
-    }
+    await finishAppliedCopy(io, workbook, report, out);
     return EXIT_OK;
   },
 };

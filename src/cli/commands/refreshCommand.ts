@@ -20,8 +20,7 @@ import {
   logTimeOf,
   openWorkbook,
   outputPathOf,
-  saveWorkbook,
-  describeSkippedLine,
+  finishAppliedCopy,
 } from "./checkCommandFiles";
 
 /** Refreshes a copy of the tracker from the case system's SSDA903 CSV extract, with a change log. */
@@ -96,18 +95,7 @@ Options:
       return EXIT_OK;
     }
     io.out(`Change set ${changeSet.id}: ${applied.applied.length} change(s) applied`);
-    if (applied.skipped.length > 0) {
-      io.out(`Skipped ${applied.skipped.length} change(s):`);
-      for (const skipped of applied.skipped) {
-        io.out(describeSkippedLine(skipped));
-      }
-    }
-    if (out !== undefined) {
-      await saveWorkbook(workbook, out);
-      io.out(
-        `Wrote ${out}${applied.applied.length > 0 ? " with the changes listed in its Change log sheet" : ""}.`,
-      );
-    }
+    await finishAppliedCopy(io, workbook, applied, out);
     return EXIT_OK;
   },
 };
