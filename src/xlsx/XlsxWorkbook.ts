@@ -12,9 +12,10 @@ import {
   type StatusColumnsModel,
   type StatusColumnsWrite,
 } from "../engine/status/StatusColumnsModel";
-import { parseRangeAddress } from "../engine/tables/cellAddress";
+import { columnLetters, parseRangeAddress } from "../engine/tables/cellAddress";
 import { addNativeCharts } from "./nativeCharts";
 import { carryOverCharts } from "./nativeChartsCarryOver";
+import { planStatusTable, repairLoadedTables, widenStatusTable } from "./statusTableColumns";
 
 /** The number format of every date the add-in writes: UK order, whatever the machine's locale. */
 export const UK_DATE_FORMAT = "dd/mm/yyyy";
@@ -74,6 +75,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     // exceljs's declared Buffer type lags Node's; the bytes are what it reads.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    await repairLoadedTables(workbook, bytes);
     return new XlsxWorkbook(workbook, bytes);
   }
 
@@ -206,13 +208,22 @@ export class XlsxWorkbook implements WorkbookPort {
   /**
    * Writes the status block in place: the earlier block's cells are blanked, the new ones written,
    * and the conditional formats lying inside the block's columns replaced. Nothing else is touched.
-   * An Excel Table beside the block is left as it is: exceljs cannot widen a loaded table without
-   * rewriting it, so the block sits next to the table rather than in it.
+   *
+   * When the tracker is an Excel Table and the block starts right after its last column (or stands
+   * inside it from an earlier run), the block's columns become table columns, as the Office port
+   * adds them: the table's range and filter range widen to the block, its column list takes the
+   * block's headers (numbered if a name is taken, since a table's names are unique), and its name,
+   * style and other columns stay as they were (statusTableColumns.ts). The conditional formats then
+   * reach the table's last body row. Elsewhere the block sits beside the tracker as before.
    */
   async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
     const ws = this.find(model.sheet);
     if (!ws) return statusColumnsRefused("sheet-missing", model.sheet);
     if (isProtected(ws)) return statusColumnsRefused("sheet-protected", ws.name);
+    const decision = planStatusTable(ws, model);
+    if (!decision.ok) return decision;
+    const table = decision.plan;
+    const headers = table?.headers ?? model.headers;
     for (let r = model.headerRow; r <= model.clear.lastRow; r++) {
       for (let c = 0; c < model.clear.columns; c++) {
         const cell = ws.getCell(r, model.firstColumn + c);
@@ -220,7 +231,7 @@ export class XlsxWorkbook implements WorkbookPort {
         cell.note = "";
       }
     }
-    model.headers.forEach((header, i) => {
+    headers.forEach((header, i) => {
       const cell = ws.getCell(model.headerRow, model.firstColumn + i);
       cell.value = header;
       cell.style = { ...cell.style, font: { bold: true }, alignment: { wrapText: true, vertical: "top" } };
@@ -240,6 +251,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const [column, width] of Object.entries(model.columnWidths))
       ws.getColumn(Number(column)).width = width;
+    if (table) widenStatusTable(table);
 
     const right = model.firstColumn + Math.max(model.clear.columns, model.headers.length) - 1;
     const ours = (ref: string): boolean => {
@@ -249,13 +261,14 @@ export class XlsxWorkbook implements WorkbookPort {
       );
     };
     ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !ours(cf.ref));
-    if (model.formatRange !== null) {
+    const formatRange = model.formatRange && reachTableBottom(model.formatRange, table?.bodyBottom);
+    if (formatRange) {
       let priority = Math.max(
         0,
         ...internals(ws).conditionalFormattings.flatMap((cf) => cf.rules.map((r) => r.priority)),
       );
       ws.addConditionalFormatting({
-        ref: model.formatRange,
+        ref: formatRange,
         rules: model.rules.flatMap((rule) =>
           rule.texts.map((text) => ({
             type: "cellIs" as const,
@@ -283,6 +296,16 @@ export class XlsxWorkbook implements WorkbookPort {
     const wanted = name.toLocaleLowerCase("en-GB");
     return this.workbook.worksheets.find((ws) => ws.name.toLocaleLowerCase("en-GB") === wanted);
   }
+}
+
+/**
+ * The block's formatted range down to a table's last body row, which may lie below the last tracker
+ * row (blank rows the user keeps in the table): new rows typed there are coloured too.
+ */
+function reachTableBottom(formatRange: string, bodyBottom: number | undefined): string {
+  const at = parseRangeAddress(formatRange);
+  if (!at || bodyBottom === undefined || bodyBottom <= at.bottom) return formatRange;
+  return `${formatRange.split(":")[0] ?? ""}:${columnLetters(at.right)}${bodyBottom}`;
 }
 
 // Excel sheet names are case-insensitive.
