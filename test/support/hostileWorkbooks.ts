@@ -289,6 +289,68 @@ export const structureCases = {
       addJointSheet(wb, "CLA tracker", rows(2, 100));
       addJointSheet(wb, "Joint Tracker", rows(4));
     }),
+  /**
+   * The user's own conditional formats and data validation on the tracker: a rule colouring empty
+   * PPM dates, a formula rule over whole rows, a colour scale, a team list over rows still empty, a
+   * date rule with its messages, and a whole-number rule on a cell beside the table.
+   */
+  formatsAndValidation: (path: string) =>
+    writeCase(path, (wb) => {
+      const ws = addJointSheet(wb, "Joint Tracker", rows(5));
+      ws.addConditionalFormatting({
+        ref: "H2:H50",
+        rules: [
+          {
+            type: "containsText",
+            operator: "containsBlanks",
+            priority: 1,
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } },
+          },
+        ],
+      });
+      ws.addConditionalFormatting({
+        ref: "A2:I50",
+        rules: [
+          {
+            type: "expression",
+            formulae: ['$F2="North"'],
+            priority: 2,
+            style: { font: { italic: true, color: { argb: "FF1F4E79" } } },
+          },
+        ],
+      });
+      ws.addConditionalFormatting({
+        ref: "D2:D50",
+        rules: [
+          {
+            type: "colorScale",
+            priority: 3,
+            cfvo: [{ type: "min" }, { type: "max" }],
+            color: [{ argb: "FFF8696B" }, { argb: "FF63BE7B" }],
+          },
+        ],
+      });
+      for (let r = 2; r <= 50; r++) {
+        ws.getCell(`F${r}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"North,South"'] };
+        ws.getCell(`D${r}`).dataValidation = {
+          type: "date",
+          operator: "greaterThan",
+          allowBlank: true,
+          showErrorMessage: true,
+          errorTitle: "Date became looked after",
+          error: "Type a date after 01/01/2000",
+          formulae: [utc(2000, 1, 1)],
+        };
+      }
+      ws.getCell("I2").dataValidation = {
+        type: "textLength",
+        operator: "lessThanOrEqual",
+        allowBlank: true,
+        formulae: [500],
+        showInputMessage: true,
+        prompt: "Keep surgery notes short",
+      };
+    }),
   /** Workbook-level and sheet-level defined names, as formulas and validation lists use them. */
   definedNames: (path: string) =>
     writeCase(path, (wb) => {
