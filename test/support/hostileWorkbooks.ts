@@ -464,12 +464,15 @@ export const sizeCases = {
         { headers: [...JOINT_HEADERS, ...extra] },
       );
     }),
-  /** Many rows, written by streaming so the fixture itself stays quick. */
-  manyRows: async (path: string, count: number) => {
+  /**
+   * Many rows, written by streaming so the fixture itself stays quick. `last` overrides cells of the
+   * last row: a problem planted there shows the whole sheet was read.
+   */
+  manyRows: async (path: string, count: number, last: Parameters<typeof jointRow>[1] = {}) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
     const ws = wb.addWorksheet("Joint Tracker");
     ws.addRow([...JOINT_HEADERS]).commit();
-    for (let n = 1; n <= count; n++) ws.addRow(jointRow(n)).commit();
+    for (let n = 1; n <= count; n++) ws.addRow(jointRow(n, n === count ? last : {})).commit();
     ws.commit();
     await wb.commit();
     return path;

@@ -1,0 +1,68 @@
+import { join } from "node:path";
+import { AS_OF, fileHash, runCommand, unhandled, type CommandRun } from "../support/hostileRun";
+import { hostileFolder, sizeCases } from "../support/hostileWorkbooks";
+
+/*
+ * The issue's 200,000-row tracker, end to end through the same in-process runner as the rest of the
+ * corpus. Each command reads the whole file with exceljs, which is most of the time: about 13 s and
+ * 0.9 GB for check, about 25 s and 2.4 GB (peak RSS) for status --json on a two-core machine, within
+ * node's default heap limit. The fixture is streamed, so writing it takes a few seconds.
+ */
+const ROWS = 200_000;
+const LAST_ROW = ROWS + 1;
+jest.setTimeout(300_000);
+
+const folder = hostileFolder("rows200k");
+let path = "";
+let before = "";
+
+beforeAll(async () => {
+  // A date that does not exist in the very last row: finding it shows every row was read.
+  path = await sizeCases.manyRows(join(folder, "rows200k.xlsx"), ROWS, {
+    "Date became looked after": "31/02/2024",
+  });
+  before = fileHash(path);
+});
+
+function expectHandled(run: CommandRun): void {
+  expect(unhandled([run])).toEqual([]);
+  expect(fileHash(path)).toBe(before);
+}
+
+describe(`a tracker of ${ROWS.toLocaleString("en-GB")} rows`, () => {
+  it("is checked to its last row, and the file is left as it was", async () => {
+    const run = await runCommand(["check", path, "--as-of", AS_OF, "--json"]);
+    expectHandled(run);
+    expect(run.code).toBe(1);
+    const issues = JSON.parse(run.stdout) as { row?: number; cell?: string; code: string }[];
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["DATE-INVALID", `D${LAST_ROW}`]]);
+  });
+
+  it("is evaluated row by row as JSON, every one of the 200,000 rows", async () => {
+    const run = await runCommand(["status", path, "--as-of", AS_OF, "--json"]);
+    expectHandled(run);
+    expect(run.code).toBe(0);
+    const items = JSON.parse(run.stdout) as { row: number; standard: string; status: string }[];
+    const rows = new Set(items.map((i) => i.row));
+    expect(rows.size).toBe(ROWS);
+    // No spreading 200,000 values into Math.min: that is the very stack overflow this file is about.
+    const sorted = [...rows].sort((a, b) => a - b);
+    expect([sorted[0], sorted[sorted.length - 1]]).toEqual([2, LAST_ROW]);
+    // The first review counts from the date became looked after, which the last row does not have.
+    const firstReview = (row: number): string | undefined =>
+      items.find((i) => i.row === row && i.standard === "cla-review-1")?.status;
+    expect([firstReview(2), firstReview(LAST_ROW)]).toEqual(["overdue", "cannot assess"]);
+  });
+
+  /*
+   * Known bug, kept visible: the text report spreads each worker's lines into one push()
+   * (src/cli/commands/statusCommand.ts, statusText: `out.push("", worker, ...lines)`), and 100,000
+   * lines for one worker are more arguments than V8's stack holds: "Maximum call stack size exceeded",
+   * exit 70. `it.failing` passes while the bug is there; once it is fixed, turn this into `it`.
+   */
+  it.failing("prints the status of every row as text", async () => {
+    const run = await runCommand(["status", path, "--as-of", AS_OF]);
+    expectHandled(run);
+    expect(run.stdout).toMatch(new RegExp(`across ${ROWS} rows`));
+  });
+});
