@@ -70,7 +70,9 @@ export function statusText(status: TrackerStatus): string[] {
       (status.standardsSource === "workbook" ? " (standards from the workbook's Standards sheet)" : ""),
   ];
   for (const worker of [...byWorker.keys()].sort((a, b) => a.localeCompare(b, "en-GB"))) {
-    out.push("", worker, ...(byWorker.get(worker) ?? []));
+    out.push("", worker);
+    // One worker can have 100,000 lines: spread into push, they overflow V8's argument limit.
+    for (const line of byWorker.get(worker) ?? []) out.push(line);
   }
   if (byWorker.size === 0) out.push("", "Nothing is overdue or due soon.");
   return out;

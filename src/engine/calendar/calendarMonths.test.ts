@@ -1,5 +1,7 @@
+import { addMonths } from "date-fns";
+import fc from "fast-check";
 import { addCalendarDays, addCalendarMonths } from "./calendarMonths";
-import { formatIsoDate, parseIsoDate } from "../dates/epochDay";
+import { epochDayFromParts, formatIsoDate, parseIsoDate } from "../dates/epochDay";
 
 const plusMonths = (iso: string, n: number): string =>
   formatIsoDate(addCalendarMonths(parseIsoDate(iso) as number, n));
@@ -28,5 +30,55 @@ describe("calendar months", () => {
     expect(formatIsoDate(addCalendarDays(parseIsoDate("2025-01-06") as number, 26 * 7 - 1))).toBe(
       "2025-07-06",
     );
+  });
+
+  it("agrees with date-fns addMonths on random days and month counts", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: -36, max: 60 }),
+        (year, month, dayOfMonth, months) => {
+          const start = epochDayFromParts(year, month, Math.min(dayOfMonth, 28)) as number;
+          // date-fns works on a local Date; noon keeps it clear of daylight-saving shifts.
+          const expected = addMonths(new Date(year, month - 1, Math.min(dayOfMonth, 28), 12), months);
+          const day = addCalendarMonths(start, months);
+          expect(formatIsoDate(day)).toBe(
+            formatIsoDate(
+              epochDayFromParts(
+                expected.getFullYear(),
+                expected.getMonth() + 1,
+                expected.getDate(),
+              ) as number,
+            ),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("agrees with date-fns addMonths from the last days of every month", () => {
+    for (let year = 2023; year <= 2025; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (const dayOfMonth of [28, 29, 30, 31]) {
+          const start = epochDayFromParts(year, month, dayOfMonth);
+          if (start === undefined) continue;
+          for (const months of [-1, 1, 6, 12, 13]) {
+            const expected = addMonths(new Date(year, month - 1, dayOfMonth, 12), months);
+            expect(formatIsoDate(addCalendarMonths(start, months))).toBe(
+              formatIsoDate(
+                epochDayFromParts(
+                  expected.getFullYear(),
+                  expected.getMonth() + 1,
+                  expected.getDate(),
+                ) as number,
+              ),
+            );
+          }
+        }
+      }
+    }
   });
 });

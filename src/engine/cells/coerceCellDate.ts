@@ -36,6 +36,7 @@ export const EARLIEST_YEAR = 1900;
 export const LATEST_YEAR = 2100;
 const LATEST_DAY = epochDayFromParts(LATEST_YEAR, 12, 31) as EpochDay;
 const EARLIEST_DAY = epochDayFromParts(EARLIEST_YEAR, 1, 1) as EpochDay;
+const LATEST_SERIAL = LATEST_DAY + EXCEL_SERIAL_OF_EPOCH;
 
 /**
  * Text that people put in a date cell to mean "not yet" or "not known". It counts as empty (the
@@ -104,9 +105,10 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
  * @example coerceCellDate("3rd April 2019") // { kind: "date", day: 17989 (03/04/2019), from: "text", ambiguous: false }
  */
 export function coerceCellDate(value: CellValue | undefined): CellDate {
-  if (value === null || value === undefined) return { kind: "empty" };
-  if (typeof value === "number") return fromSerial(value);
-  if (value instanceof Date) return fromDate(value);
+  if (value === null || value === undefined) return EMPTY;
+  if (typeof value === "number") return readSerial(value);
+  if (typeof value === "string") return remembered(TEXTS, value, fromText);
+  if (value instanceof Date) return readDate(value);
   if (isCellError(value)) return formulaError(value.error);
   if (typeof value === "boolean") {
     return problem(
@@ -116,6 +118,57 @@ export function coerceCellDate(value: CellValue | undefined): CellDate {
     );
   }
   return fromText(value);
+}
+
+/*
+ * A tracker repeats the same few thousand days down every date column (100,000 rows of ten years
+ * hold about 3,650 distinct days), so each distinct cell value is read once and its result shared:
+ * parsing text dates was most of the cost of reading a large tracker (issue 9). Whole serials, what
+ * Office.js returns for every real date, are kept in an array indexed by serial, which is faster than
+ * any map. The results are frozen, so sharing them is safe; the text memo is emptied when full, so
+ * hostile sheets of unique text cannot grow it without bound.
+ */
+const MEMO_LIMIT = 65_536;
+// Filled up front so the array stays packed: V8 keeps a sparse array as a slow dictionary.
+const SERIAL_DATES: (CellDate | null)[] = new Array<CellDate | null>(LATEST_SERIAL + 1).fill(null);
+const TEXTS = new Map<string, CellDate>();
+const DATE_DAYS: (CellDate | null)[] = new Array<CellDate | null>(LATEST_DAY - EARLIEST_DAY + 1).fill(null);
+const EMPTY: CellDate = deepFreeze({ kind: "empty" });
+
+function readSerial(serial: number): CellDate {
+  if (!Number.isInteger(serial) || serial < 0 || serial > LATEST_SERIAL) return fromSerial(serial);
+  let read = SERIAL_DATES[serial];
+  if (read === null || read === undefined) {
+    read = deepFreeze(fromSerial(serial));
+    SERIAL_DATES[serial] = read;
+  }
+  return read;
+}
+
+function readDate(date: Date): CellDate {
+  const day = epochDayFromUtcDate(date);
+  if (!(day >= EARLIEST_DAY && day <= LATEST_DAY)) return fromDate(date);
+  let read = DATE_DAYS[day - EARLIEST_DAY];
+  if (read === null || read === undefined) {
+    read = deepFreeze(fromDate(date));
+    DATE_DAYS[day - EARLIEST_DAY] = read;
+  }
+  return read;
+}
+
+function remembered<K>(memo: Map<K, CellDate>, key: K, read: (key: K) => CellDate): CellDate {
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = deepFreeze(read(key));
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
+}
+
+function deepFreeze(read: CellDate): CellDate {
+  if (read.kind === "problem") Object.freeze(read.problem);
+  return Object.freeze(read);
 }
 
 /** The Excel serial number of a day (the inverse of reading a serial), for writing real dates. */

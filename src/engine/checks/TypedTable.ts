@@ -1,8 +1,9 @@
 import type { CellValue } from "../cells/CellValue";
-import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
+import type { CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
-import { cellOf, type TrackerRow, type TrackerTable } from "../tables/TrackerTable";
+import type { TrackerTable } from "../tables/TrackerTable";
+import { tableColumnsOf, type TableColumns } from "../tables/tableColumns";
 import { cellAddress } from "../tables/cellAddress";
 
 /**
@@ -36,7 +37,7 @@ export interface TypedTable {
   address(rowNumber: number, key: ColumnKey): string;
 }
 
-const EMPTY: CellDate = { kind: "empty" };
+const EMPTY: CellDate = Object.freeze({ kind: "empty" });
 
 /** Types a table against its sheet of the profile; undefined when the profile does not know the sheet. */
 export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTable | undefined {
@@ -44,8 +45,9 @@ export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTa
   if (!spec) return undefined;
   const columnNumber = new Map(table.columns.map((c) => [c.key, c.column]));
   const mappedColumns = spec.columns.filter((c) => columnNumber.has(c.key));
-  const dateKeys = mappedColumns.filter((c) => c.type === "date").map((c) => c.key);
-  const rows = table.rows.map((row) => typeRow(row, dateKeys));
+  const dateKeys = new Set(mappedColumns.filter((c) => c.type === "date").map((c) => c.key));
+  const columns = tableColumnsOf(table.rows);
+  const rows = table.rows.map((row, index) => new TypedTrackerRow(row.rowNumber, index, columns, dateKeys));
   const byNumber = new Map(rows.map((r) => [r.rowNumber, r]));
   return {
     table,
@@ -62,30 +64,35 @@ export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTa
   };
 }
 
-function typeRow(row: TrackerRow, dateKeys: readonly ColumnKey[]): TypedRow {
-  // Read on first use and kept: most checks ask for a few columns, several ask for the same ones.
-  const dates = new Map<ColumnKey, CellDate>();
-  const date = (key: ColumnKey): CellDate => {
-    let read = dates.get(key);
-    if (read === undefined) {
-      read = dateKeys.includes(key) ? coerceCellDate(cellOf(row, key)) : EMPTY;
-      dates.set(key, read);
+/*
+ * One small object per row with its methods on the prototype, reading the table's shared columns
+ * (tableColumnsOf): typing 100,000 rows allocates 100,000 small objects, not a closure and a Map
+ * each, and each date cell is read as a date once for every check and stage (issue 9).
+ */
+class TypedTrackerRow implements TypedRow {
+  constructor(
+    readonly rowNumber: number,
+    private readonly index: number,
+    private readonly columns: TableColumns,
+    private readonly dateKeys: ReadonlySet<ColumnKey>,
+  ) {}
+  value(key: ColumnKey): CellValue {
+    return this.columns.values(key)[this.index] ?? null;
+  }
+  date(key: ColumnKey): CellDate {
+    return this.dateKeys.has(key) ? (this.columns.dates(key)[this.index] ?? EMPTY) : EMPTY;
+  }
+  day(key: ColumnKey): EpochDay | undefined {
+    const read = this.date(key);
+    return read.kind === "date" ? read.day : undefined;
+  }
+  text(key: ColumnKey): string | undefined {
+    const value = this.value(key);
+    if (typeof value === "string") {
+      const trimmed = value.trim();
+      return trimmed === "" ? undefined : trimmed;
     }
-    return read;
-  };
-  return {
-    rowNumber: row.rowNumber,
-    value: (key) => cellOf(row, key),
-    date,
-    day(key) {
-      const read = date(key);
-      return read.kind === "date" ? read.day : undefined;
-    },
-    text(key) {
-      const value = cellOf(row, key);
-      if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
-      if (typeof value === "number" || typeof value === "boolean") return String(value);
-      return undefined;
-    },
-  };
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    return undefined;
+  }
 }

@@ -42,7 +42,8 @@ export function runChecks(
         found.push({ issue: toIssue(typed, check, p), column: columnOf(table, p), order });
     });
     found.sort((a, b) => a.issue.row - b.issue.row || a.column - b.column || a.order - b.order);
-    issues.push(...found.map((f) => f.issue));
+    // A loop, not push(...): a sheet can hold more problems than V8 takes as arguments.
+    for (const f of found) issues.push(f.issue);
   }
   return issues;
 }

@@ -1,11 +1,12 @@
 import type { CellValue } from "../cells/CellValue";
-import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
+import type { CellDate } from "../cells/coerceCellDate";
 import type { ColumnKey } from "../profile/TrackerProfile";
-import { cellOf, type TrackerRow } from "../tables/TrackerTable";
+import type { TrackerRow } from "../tables/TrackerTable";
+import { tableColumnsOf, type TableColumns } from "../tables/tableColumns";
 
 /**
- * A tracker row as the evaluator reads it: each date cell is coerced at most once however many
- * standards read it (a joint tracker row feeds eight standards, several sharing the BLA date).
+ * A tracker row as the evaluator reads it: a joint tracker row feeds eight standards, several of them
+ * reading the same BLA date.
  */
 export interface EvaluationRow {
   readonly rowNumber: number;
@@ -15,18 +16,30 @@ export interface EvaluationRow {
   value(key: ColumnKey): CellValue;
 }
 
+/* Reads the table's shared columns (tableColumnsOf): each date cell is read as a date once per table. */
+class TrackerEvaluationRow implements EvaluationRow {
+  constructor(
+    readonly rowNumber: number,
+    private readonly index: number,
+    private readonly columns: TableColumns,
+  ) {}
+  date(key: ColumnKey): CellDate {
+    return this.columns.dates(key)[this.index] ?? EMPTY;
+  }
+  value(key: ColumnKey): CellValue {
+    return this.columns.values(key)[this.index] ?? null;
+  }
+}
+
+const EMPTY: CellDate = Object.freeze({ kind: "empty" });
+
+/** The rows of a table as the evaluator reads them. */
+export function evaluationRowsOf(rows: readonly TrackerRow[]): EvaluationRow[] {
+  const columns = tableColumnsOf(rows);
+  return rows.map((row, index) => new TrackerEvaluationRow(row.rowNumber, index, columns));
+}
+
+/** One row on its own, for tests and single-row explanations. */
 export function evaluationRowOf(row: TrackerRow): EvaluationRow {
-  const dates = new Map<ColumnKey, CellDate>();
-  return {
-    rowNumber: row.rowNumber,
-    date(key) {
-      let date = dates.get(key);
-      if (date === undefined) {
-        date = coerceCellDate(cellOf(row, key));
-        dates.set(key, date);
-      }
-      return date;
-    },
-    value: (key) => cellOf(row, key),
-  };
+  return evaluationRowsOf([row])[0] as EvaluationRow;
 }

@@ -124,6 +124,8 @@ export function evaluateStandard(
   context: EvaluationContext,
 ): StandardResult {
   const { calendar } = context;
+  // Written field by field as the steps go, then returned: one object per standard and row, no
+  // closures, because a large tracker evaluates millions of them (issue 9).
   const result: StandardResult = {
     standardId: standard.id,
     sheet: standard.sheet,
@@ -142,38 +144,24 @@ export function evaluateStandard(
     workingDaysLeft: null,
     reason: null,
   };
-  const finish = (status: StandardStatus, reason: NotAssessedReason | null = null): StandardResult => {
-    result.status = status;
-    result.rag = ragOf(status);
-    result.reason = reason;
-    return result;
-  };
-  const invalid = (column: ColumnKey, date: Extract<CellDate, { kind: "problem" }>): StandardResult =>
-    finish("cannot assess", {
-      code: "invalid-date",
-      column,
-      text: date.problem.text,
-      message: date.problem.message,
-    });
-
   // 1. not applicable
   if (standard.appliesWhen && !conditionHolds(standard.appliesWhen, row)) {
-    return finish("not applicable", { code: "condition-not-met", condition: standard.appliesWhen });
+    return finish(result, "not applicable", { code: "condition-not-met", condition: standard.appliesWhen });
   }
 
   // 2. cannot assess: invalid start, end or exit; missing required start; end before start.
   const start = firstPresent(standard.start, row);
-  if (start.kind === "invalid") return invalid(start.column, start.date);
+  if (start.kind === "invalid") return invalid(result, start.column, start.date);
   let end: EpochDay | null = null;
   if (standard.end !== undefined) {
     const date = row.date(standard.end);
-    if (date.kind === "problem") return invalid(standard.end, date);
+    if (date.kind === "problem") return invalid(result, standard.end, date);
     if (date.kind === "date") end = date.day;
   }
   let exit: EpochDay | null = null;
   if (standard.exit !== undefined) {
     const date = row.date(standard.exit);
-    if (date.kind === "problem") return invalid(standard.exit, date);
+    if (date.kind === "problem") return invalid(result, standard.exit, date);
     if (date.kind === "date") exit = date.day;
   }
   result.end = end;
@@ -181,21 +169,21 @@ export function evaluateStandard(
   if (start.kind === "empty") {
     const column = standard.start[0] as ColumnKey;
     return standard.startKind === "required"
-      ? finish("cannot assess", { code: "required-start-missing", column })
-      : finish("not applicable", { code: "clock-not-started", column });
+      ? finish(result, "cannot assess", { code: "required-start-missing", column })
+      : finish(result, "not applicable", { code: "clock-not-started", column });
   }
   result.start = start.day;
   result.startColumn = start.column;
-  if (end !== null && end < start.day) return finish("cannot assess", { code: "end-before-start" });
+  if (end !== null && end < start.day) return finish(result, "cannot assess", { code: "end-before-start" });
 
   let deadline: EpochDay;
   let basis: DeadlineBasis;
   if (standard.by !== undefined) {
     const by = context.standardsById.get(standard.by);
     const anchor: Anchor = by ? anchorOf(by, row, context, 0) : { kind: "unknown" };
-    if (anchor.kind === "invalid") return invalid(anchor.column, anchor.date);
+    if (anchor.kind === "invalid") return invalid(result, anchor.column, anchor.date);
     if (anchor.kind === "unknown")
-      return finish("cannot assess", { code: "by-deadline-unknown", by: standard.by });
+      return finish(result, "cannot assess", { code: "by-deadline-unknown", by: standard.by });
     deadline = anchor.day;
     basis =
       anchor.limit === undefined
@@ -209,25 +197,53 @@ export function evaluateStandard(
   result.deadline = deadline;
   result.deadlineBasis = basis;
 
-  const measure = (to: EpochDay): void => {
-    result.measuredTo = to;
-    result.elapsedWorkingDays = Math.max(0, calendar.workingDaysBetween(start.day, to));
-    result.overdueWorkingDays = to > deadline ? calendar.workingDaysBetween(deadline, to) : 0;
-  };
-
   // 3. the end event happened
   if (end !== null) {
-    measure(end);
-    return finish(end <= deadline ? "met" : "met late");
+    measure(result, calendar, end);
+    return finish(result, end <= deadline ? "met" : "met late");
   }
   // 4. closed on or before the deadline without the event: the standard no longer applies.
-  if (exit !== null && exit <= deadline) return finish("not applicable", { code: "closed-before-deadline" });
+  if (exit !== null && exit <= deadline)
+    return finish(result, "not applicable", { code: "closed-before-deadline" });
 
   // 5. open (or closed after the deadline): read the clock at t.
   const t = exit !== null && exit < context.asOf ? exit : context.asOf;
-  measure(t);
-  if (t > deadline) return finish("overdue");
+  measure(result, calendar, t);
+  if (t > deadline) return finish(result, "overdue");
   const left = calendar.workingDaysBetween(t, deadline);
   result.workingDaysLeft = left;
-  return finish(left <= standard.amberWorkingDays ? "due soon" : "not yet due");
+  return finish(result, left <= standard.amberWorkingDays ? "due soon" : "not yet due");
+}
+
+function finish(
+  result: StandardResult,
+  status: StandardStatus,
+  reason: NotAssessedReason | null = null,
+): StandardResult {
+  result.status = status;
+  result.rag = ragOf(status);
+  result.reason = reason;
+  return result;
+}
+
+function invalid(
+  result: StandardResult,
+  column: ColumnKey,
+  date: Extract<CellDate, { kind: "problem" }>,
+): StandardResult {
+  return finish(result, "cannot assess", {
+    code: "invalid-date",
+    column,
+    text: date.problem.text,
+    message: date.problem.message,
+  });
+}
+
+/** Working days from the start to `to`, and past the deadline, as the result reports them. */
+function measure(result: StandardResult, calendar: WorkingDayCalendar, to: EpochDay): void {
+  const start = result.start as EpochDay;
+  const deadline = result.deadline as EpochDay;
+  result.measuredTo = to;
+  result.elapsedWorkingDays = Math.max(0, calendar.workingDaysBetween(start, to));
+  result.overdueWorkingDays = to > deadline ? calendar.workingDaysBetween(deadline, to) : 0;
 }

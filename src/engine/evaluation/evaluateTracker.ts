@@ -5,7 +5,7 @@ import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/Tra
 import type { Standard } from "../standards/Standard";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { evaluateStandard, type EvaluationContext } from "./evaluateStandard";
-import { evaluationRowOf } from "./EvaluationRow";
+import { evaluationRowsOf } from "./EvaluationRow";
 import { worstRag, type Rag, type StandardResult } from "./StandardResult";
 
 export interface TrackerEvaluationOptions {
@@ -66,8 +66,7 @@ export function evaluateTracker(
   for (const table of tables) {
     const sheetStandards = standards.filter((s) => s.enabled && s.sheet === table.sheetKey);
     const spec = profileSheet(options.profile, table.sheetKey);
-    for (const trackerRow of table.rows) {
-      const row = evaluationRowOf(trackerRow);
+    for (const row of evaluationRowsOf(table.rows)) {
       const results = sheetStandards.map((standard) => evaluateStandard(standard, row, context));
       let nextDue: NextDue | null = null;
       for (const r of results) {
@@ -80,7 +79,7 @@ export function evaluateTracker(
       rows.push({
         sheet: table.sheetKey,
         sheetName: table.sheetName,
-        rowNumber: trackerRow.rowNumber,
+        rowNumber: row.rowNumber,
         id: spec ? cellText(row.value(spec.idColumn)) : null,
         worker: spec?.workerColumn ? cellText(row.value(spec.workerColumn)) : null,
         results,
