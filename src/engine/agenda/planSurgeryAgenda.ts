@@ -210,8 +210,15 @@ function rankOf(results: readonly StandardResult[], id: string): CaseRank {
   return { tier: 3, weight: 0, id };
 }
 
+/*
+ * One collator for every comparison: `localeCompare` with a locale and options builds one per call,
+ * which made ordering a 100,000-case agenda take seconds (issue 9). Same order, by definition.
+ */
+const ID_ORDER = new Intl.Collator("en-GB", { numeric: true });
+const NAME_ORDER = new Intl.Collator("en-GB", { sensitivity: "base" });
+
 function compareRanks(a: CaseRank, b: CaseRank): number {
-  return a.tier - b.tier || a.weight - b.weight || a.id.localeCompare(b.id, "en-GB", { numeric: true });
+  return a.tier - b.tier || a.weight - b.weight || ID_ORDER.compare(a.id, b.id);
 }
 
 /** Worst first; a sibling group sits together at the place of its worst member. */
@@ -339,7 +346,7 @@ function compareWorkers(a: string, b: string): number {
   // Unallocated cases come last: they need a worker before anything else.
   if (a === UNALLOCATED) return b === UNALLOCATED ? 0 : 1;
   if (b === UNALLOCATED) return -1;
-  return a.localeCompare(b, "en-GB", { sensitivity: "base" });
+  return NAME_ORDER.compare(a, b);
 }
 
 function cleanName(text: string | null): string | null {

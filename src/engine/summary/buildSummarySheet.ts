@@ -322,10 +322,18 @@ export function buildSummaryDataSheet(figures: SummaryFigures): SheetModel {
   const headers = ["Figure", "Month", "Sheet", "Row", "ID", "Standard", "Status / band", "Date"];
   c.row(3, 1, headers, HEADER);
   let r = 4;
+  // Cell by cell, without a temporary array per row: the trace of a 100,000-row tracker is about
+  // 3 million cells (issue 9).
+  const cells = c.cells;
   for (const t of figures.trace) {
-    c.row(r, 1, [t.figure, t.month, t.sheetName]);
-    c.cells.push({ row: r, column: 4, value: t.row, link: { sheet: t.sheetName, cell: `A${t.row}` } });
-    c.row(r, 5, [t.id, t.standard, t.outcome, t.date === null ? null : { date: t.date }]);
+    cells.push({ row: r, column: 1, value: t.figure });
+    cells.push({ row: r, column: 2, value: t.month });
+    cells.push({ row: r, column: 3, value: t.sheetName });
+    cells.push({ row: r, column: 4, value: t.row, link: { sheet: t.sheetName, cell: `A${t.row}` } });
+    cells.push({ row: r, column: 5, value: t.id });
+    cells.push({ row: r, column: 6, value: t.standard });
+    cells.push({ row: r, column: 7, value: t.outcome });
+    cells.push({ row: r, column: 8, value: t.date === null ? null : { date: t.date } });
     r += 1;
   }
   return {
