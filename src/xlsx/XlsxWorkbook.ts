@@ -15,6 +15,8 @@ import {
 import { columnLetters, parseRangeAddress } from "../engine/tables/cellAddress";
 import { addNativeCharts } from "./nativeCharts";
 import { carryOverCharts } from "./nativeChartsCarryOver";
+import { carryOverMacros } from "./macroCarryOver";
+import { workbookFileKind } from "./workbookFileKind";
 import { planStatusTable, repairLoadedTables, widenStatusTable } from "./statusTableColumns";
 
 /** The number format of every date the add-in writes: UK order, whatever the machine's locale. */
@@ -95,6 +97,13 @@ export class XlsxWorkbook implements WorkbookPort {
       const kept = await carryOverCharts(this.original, bytes, (name) => !this.replaced.has(lower(name)));
       bytes = kept.bytes;
       notes.push(...kept.lost);
+      // exceljs writes an .xlsm as an .xlsx: its VBA project and code names go back in from the original.
+      const kind = workbookFileKind(this.original);
+      if (kind.kind === "xlsx" && kind.macros) {
+        const macros = await carryOverMacros(this.original, bytes);
+        bytes = macros.bytes;
+        notes.push(...macros.lost);
+      }
     }
     const added = await addNativeCharts(bytes, [...this.chartModels.values()]);
     for (const s of added.skipped)

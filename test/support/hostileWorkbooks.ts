@@ -135,36 +135,89 @@ export function writeEncryptedXlsx(path: string): string {
 }
 
 /**
- * A macro-enabled workbook (.xlsm): an ordinary tracker zip with a VBA project part, its content
- * type and its relationship, as Excel saves one. The project's bytes are a stand-in: what matters is
- * whether a writer keeps the part.
+ * The stand-in VBA project of {@link writeMacroWorkbook}: an OLE2 header then every byte value, so a
+ * copy that went through a text encoding or lost a byte shows.
  */
-export async function writeMacroWorkbook(path: string): Promise<string> {
-  await writeOrdinaryTracker(path);
+export const VBA_PROJECT_BYTES = Buffer.concat([
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  Buffer.from("Sub Auto_Open()\r\nEnd Sub", "latin1"),
+]);
+export const VBA_SIGNATURE_BYTES = Buffer.from([0x30, 0x82, 0x01, 0x00, 0xff, 0x00, 0x7f, 0x80]);
+export const RIBBON_XML =
+  '<customUI xmlns="http://schemas.microsoft.com/office/2009/07/customui"><ribbon><tabs>' +
+  '<tab id="tracker" label="Tracker"><group id="g" label="Macros"><button id="b" label="Run" onAction="RunMe"/>' +
+  "</group></tab></tabs></ribbon></customUI>";
+
+/**
+ * A macro-enabled workbook (.xlsm) as Excel saves one: an ordinary tracker zip with a VBA project
+ * part and its relationship, the bin content type, the macro-enabled workbook content type and the
+ * code names VBA binds its modules by (ThisWorkbook, Sheet1...). `signed` adds a project signature
+ * (related from vbaProject.bin, as Excel relates it); `ribbon` a customUI14 ribbon part. The
+ * project's bytes are a stand-in: what matters is whether a writer keeps the parts byte for byte.
+ */
+export async function writeMacroWorkbook(
+  path: string,
+  options: { signed?: boolean; ribbon?: boolean; rows?: number } = {},
+): Promise<string> {
+  await writeOrdinaryTracker(path, options.rows);
   const zip = await JSZip.loadAsync(readFileSync(path));
-  zip.file("xl/vbaProject.bin", Buffer.from("VBA project stand-in: Sub Auto_Open() End Sub"));
-  const types = await zip.file("[Content_Types].xml")?.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
-  if (types === undefined || rels === undefined) throw new Error("exceljs wrote an unexpected package");
-  zip.file(
-    "[Content_Types].xml",
-    types
-      .replace(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-      )
-      .replace(
-        "</Types>",
-        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
-      ),
-  );
+  const text = async (part: string): Promise<string> => {
+    const content = await zip.file(part)?.async("string");
+    if (content === undefined) throw new Error(`exceljs wrote no ${part}`);
+    return content;
+  };
+  zip.file("xl/vbaProject.bin", VBA_PROJECT_BYTES);
+  let types = (await text("[Content_Types].xml"))
+    .replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    )
+    .replace(
+      "</Types>",
+      '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    );
   zip.file(
     "xl/_rels/workbook.xml.rels",
-    rels.replace(
+    (await text("xl/_rels/workbook.xml.rels")).replace(
       "</Relationships>",
       '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
     ),
   );
+  zip.file(
+    "xl/workbook.xml",
+    (await text("xl/workbook.xml")).replace(/<workbookPr\b/, '<workbookPr codeName="ThisWorkbook"'),
+  );
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    (await text("xl/worksheets/sheet1.xml")).replace(
+      /(<worksheet\b[^>]*>)/,
+      '$1<sheetPr codeName="Sheet1"/>',
+    ),
+  );
+  if (options.signed) {
+    zip.file("xl/vbaProjectSignature.bin", VBA_SIGNATURE_BYTES);
+    zip.file(
+      "xl/_rels/vbaProject.bin.rels",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature" Target="vbaProjectSignature.bin"/></Relationships>',
+    );
+    types = types.replace(
+      "</Types>",
+      '<Override PartName="/xl/vbaProjectSignature.bin" ContentType="application/vnd.ms-office.vbaProjectSignature"/></Types>',
+    );
+  }
+  if (options.ribbon) {
+    zip.file("customUI/customUI14.xml", RIBBON_XML);
+    zip.file(
+      "_rels/.rels",
+      (await text("_rels/.rels")).replace(
+        "</Relationships>",
+        '<Relationship Id="rIdRibbon" Type="http://schemas.microsoft.com/office/2007/relationships/ui/extensibility" Target="customUI/customUI14.xml"/></Relationships>',
+      ),
+    );
+  }
+  zip.file("[Content_Types].xml", types);
   writeFileSync(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   return path;
 }

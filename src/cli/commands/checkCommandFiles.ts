@@ -26,7 +26,10 @@ export function inputPathOf(args: ParsedArgs, command: string): string {
   return input;
 }
 
-/** The --out copy: an .xlsx file that is not the input, so the original is never overwritten. */
+/**
+ * The --out copy: an .xlsx file (an .xlsm for a macro-enabled input, checked when it is saved) that
+ * is not the input, so the original is never overwritten.
+ */
 export function outputPathOf(
   args: ParsedArgs,
   input: string,
@@ -38,7 +41,9 @@ export function outputPathOf(
     if (required) throw new UsageError(`--out <copy.xlsx> is required (see \`tracker ${command} --help\`)`);
     return undefined;
   }
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not “${out}”`);
+  if (!/\.xls[xm]$/i.test(out)) {
+    throw new UsageError(`--out must name an .xlsx file (.xlsm for a workbook with macros), not “${out}”`);
+  }
   if (resolve(out) === resolve(input)) {
     throw new UsageError(
       "--out must be a different file from the input: the input workbook is never changed",
@@ -48,9 +53,9 @@ export function outputPathOf(
 }
 
 /**
- * The workbooks this module opened that hold macros: exceljs reads an .xlsm but drops its VBA
- * project when it writes, so `saveWorkbook` refuses to write a copy of one rather than lose them.
- * Keyed weakly by the workbook itself, so nothing outlives the command.
+ * The workbooks this module opened that hold macros: their copy keeps the VBA project
+ * (XlsxWorkbook.toBuffer carries it over), so it must be saved as an .xlsm. Keyed weakly by the
+ * workbook itself, so nothing outlives the command.
  */
 const withMacros = new WeakMap<XlsxWorkbook, string>();
 /** Likewise the workbooks whose structure is protected: Excel itself would refuse to add a sheet. */
@@ -104,13 +109,7 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
  * never a half-written workbook. The rename is atomic because both names are on one file system.
  */
 export async function saveWorkbook(workbook: XlsxWorkbook, path: string): Promise<void> {
-  const source = withMacros.get(workbook);
-  if (source !== undefined) {
-    throw new UsageError(
-      `“${source}” holds macros, which the tracker command cannot copy (they would be lost), so nothing ` +
-        "was written: use the add-in inside Excel for a macro-enabled workbook",
-    );
-  }
+  checkCopyExtension(withMacros.get(workbook), path);
   const locked = structureLocked.get(workbook);
   if (locked !== undefined) {
     throw new UsageError(
@@ -131,6 +130,26 @@ export async function saveWorkbook(workbook: XlsxWorkbook, path: string): Promis
   } catch {
     await unlink(temporary).catch(() => undefined); // nothing to tidy if it was never created
     throw new UsageError(`cannot write “${path}”: check the folder exists and the file is not open in Excel`);
+  }
+}
+
+/**
+ * Excel opens a file only when its extension matches its workbook part's content type: it refuses
+ * an .xlsx holding macros ("file format or extension is not valid"), and an .xlsm without them.
+ */
+function checkCopyExtension(macroSource: string | undefined, path: string): void {
+  const xlsm = /\.xlsm$/i.test(path);
+  if (macroSource !== undefined && !xlsm) {
+    throw new UsageError(
+      `“${macroSource}” holds macros, which the copy keeps, so --out must end in .xlsm (Excel refuses ` +
+        `to open an .xlsx holding macros): nothing was written to “${path}”`,
+    );
+  }
+  if (macroSource === undefined && xlsm) {
+    throw new UsageError(
+      `the workbook holds no macros, so --out must end in .xlsx (Excel refuses to open an .xlsm ` +
+        `without them): nothing was written to “${path}”`,
+    );
   }
 }
 
