@@ -1,8 +1,19 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { workbookFileKind } from "../../src/xlsx/workbookFileKind";
-import { fileHash, runEveryCommand, unhandled, type CommandRun } from "../support/hostileRun";
 import {
+  AS_OF,
+  fileHash,
+  runCommand,
+  runEveryCommand,
+  unhandled,
+  type CommandRun,
+} from "../support/hostileRun";
+import {
+  VBA_PROJECT_BYTES,
+  VBA_SIGNATURE_BYTES,
   hostileFolder,
   writeEncryptedXlsx,
   writeMacroWorkbook,
@@ -62,22 +73,95 @@ describe("files that are not readable workbooks", () => {
 });
 
 describe("a macro-enabled workbook (.xlsm)", () => {
-  it("is read by check and status but never written without its macros", async () => {
-    const path = await writeMacroWorkbook(join(folder, "macros.xlsm"));
+  /** What a copy holds of the VBA project, read back from its package. */
+  async function macrosOf(path: string) {
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const text = async (part: string): Promise<string> => (await zip.file(part)?.async("string")) ?? "";
+    const rels = await text("xl/_rels/workbook.xml.rels");
+    const types = await text("[Content_Types].xml");
+    const workbook = await text("xl/workbook.xml");
+    const sheetCodeNames: string[] = [];
+    for (const part of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))) {
+      const codeName = /<sheetPr\b[^>]*\bcodeName="([^"]*)"/.exec(await text(part))?.[1];
+      if (codeName !== undefined) sheetCodeNames.push(codeName);
+    }
+    return {
+      vbaProject: Buffer.from((await zip.file("xl/vbaProject.bin")?.async("uint8array")) ?? []),
+      signature: Buffer.from((await zip.file("xl/vbaProjectSignature.bin")?.async("uint8array")) ?? []),
+      vbaRelationships: [...rels.matchAll(/<Relationship\b[^>]*vbaProject"[^>]*>/g)].map((m) => m[0]),
+      relationshipIds: [...rels.matchAll(/\bId="([^"]*)"/g)].map((m) => m[1]),
+      binDefault: /<Default Extension="bin" ContentType="([^"]*)"/.exec(types)?.[1],
+      workbookType: /<Override PartName="\/xl\/workbook\.xml" ContentType="([^"]*)"/.exec(types)?.[1],
+      workbookCodeName: /<workbookPr\b[^>]*\bcodeName="([^"]*)"/.exec(workbook)?.[1],
+      sheetCodeNames,
+    };
+  }
+
+  it("keeps its macros in every copy a command writes, which must be an .xlsm", async () => {
+    const path = await writeMacroWorkbook(join(folder, "macros.xlsm"), { signed: true });
     const before = fileHash(path);
-    const runs = await runEveryCommand(path, folder);
+    const out = (what: string): string => join(folder, `macros-${what}.xlsm`);
+    const runs = [
+      await runCommand(["check", path, "--as-of", AS_OF, "--out", out("check")]),
+      await runCommand(["status", path, "--as-of", AS_OF, "--status-columns", "--out", out("status")]),
+      await runCommand([
+        "agenda",
+        path,
+        "--surgery",
+        "joint-tracking",
+        "--date",
+        AS_OF,
+        "--out",
+        out("agenda"),
+      ]),
+      await runCommand(["summary", path, "--month", "2024-10", "--as-of", AS_OF, "--out", out("summary")]),
+    ];
+    expect(unhandled(runs)).toEqual([]);
+    for (const run of runs) {
+      expect([0, 1]).toContain(run.code);
+      expect(run.out).toBeDefined();
+      const copy = await macrosOf(run.out ?? "");
+      expect(copy.vbaProject.equals(VBA_PROJECT_BYTES)).toBe(true);
+      expect(copy.signature.equals(VBA_SIGNATURE_BYTES)).toBe(true);
+      expect(copy.vbaRelationships).toHaveLength(1);
+      expect(copy.vbaRelationships[0]).toMatch(/Target="vbaProject\.bin"/);
+      expect(new Set(copy.relationshipIds).size).toBe(copy.relationshipIds.length);
+      expect(copy.binDefault).toBe("application/vnd.ms-office.vbaProject");
+      expect(copy.workbookType).toBe("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+      expect(copy.workbookCodeName).toBe("ThisWorkbook");
+      expect(copy.sheetCodeNames).toContain("Sheet1");
+      // exceljs (and so the add-in's own commands) can still read the copy.
+      const reloaded = new ExcelJS.Workbook();
+      await reloaded.xlsx.readFile(run.out ?? "");
+      expect(reloaded.getWorksheet("Joint Tracker")?.getCell("A2").value).toBe("C1");
+    }
+    expect(fileHash(path)).toBe(before);
+  });
+
+  it("is read by every command, and a copy named .xlsx is refused, saying why", async () => {
+    const path = await writeMacroWorkbook(join(folder, "macros-xlsx-out.xlsm"));
+    const before = fileHash(path);
+    const runs = await runEveryCommand(path, folder); // its copies are named .xlsx
     expect(unhandled(runs)).toEqual([]);
     const writes = runs.filter((r) => r.argv.includes("--out"));
     const reads = runs.filter((r) => !r.argv.includes("--out"));
     for (const run of reads) expect([0, 1]).toContain(run.code);
     expect(reads.find((r) => r.argv[0] === "status")?.stdout).toMatch(/overdue/);
-    // exceljs drops xl/vbaProject.bin when it writes, so a copy would lose the macros: refused.
     for (const run of writes) {
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/holds macros.*nothing was written/);
+      expect(run.stderr.split("\n")).toHaveLength(1);
+      expect(run.stderr).toMatch(/holds macros.*must end in \.xlsm.*Excel refuses.*nothing was written/);
       expect(run.out).toBeUndefined();
     }
     expect(fileHash(path)).toBe(before);
+  });
+
+  it("refuses an .xlsm copy of a workbook without macros", async () => {
+    const path = await writeOrdinaryTracker(join(folder, "plain-to-xlsm.xlsx"));
+    const run = await runCommand(["check", path, "--as-of", AS_OF, "--out", join(folder, "plain-copy.xlsm")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/holds no macros.*must end in \.xlsx/);
+    expect(run.out).toBeUndefined();
   });
 
   it("is recognised from its VBA project part, not its name", async () => {
