@@ -3,12 +3,14 @@ import { inflateRawSync } from "node:zlib";
 /**
  * What a file holds, told from its first bytes and its zip directory before exceljs is asked to read
  * it, so the user hears why a file cannot be read ("it is password-protected") rather than a parser's
- * error, and so a macro-enabled workbook is never written back without its macros.
+ * error, and so a macro-enabled workbook's copy gets its macros back (exceljs drops them when it
+ * writes; macroCarryOver.ts copies them over) and an .xlsm name.
  */
 export type WorkbookFileKind =
   /**
-   * An Office Open XML zip; `macros` when it holds a VBA project (an .xlsm), `structureLocked` when
-   * Review > Protect Workbook forbids adding sheets: exceljs drops both when it writes.
+   * An Office Open XML zip; `macros` when it holds a VBA project (an .xlsm, whose copy keeps it),
+   * `structureLocked` when Review > Protect Workbook forbids adding sheets (exceljs drops that
+   * protection when it writes, so no copy is written).
    */
   | { kind: "xlsx"; macros: boolean; structureLocked: boolean }
   /**
