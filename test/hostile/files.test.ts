@@ -151,6 +151,8 @@ describe("a macro-enabled workbook (.xlsm)", () => {
       expect(run.code).toBe(2);
       expect(run.stderr.split("\n")).toHaveLength(1);
       expect(run.stderr).toMatch(/holds macros.*must end in \.xlsm.*Excel refuses.*nothing was written/);
+      // Refused before any work: no results printed above the refusal.
+      expect(run.stdout).toBe("");
       expect(run.out).toBeUndefined();
     }
     expect(fileHash(path)).toBe(before);
@@ -161,6 +163,7 @@ describe("a macro-enabled workbook (.xlsm)", () => {
     const run = await runCommand(["check", path, "--as-of", AS_OF, "--out", join(folder, "plain-copy.xlsm")]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/holds no macros.*must end in \.xlsx/);
+    expect(run.stdout).toBe("");
     expect(run.out).toBeUndefined();
   });
 

@@ -58,7 +58,7 @@ Options:
     const team = stringOption(args, "team");
     const worker = stringOption(args, "worker");
     const now = io.today();
-    const workbook = await openWorkbook(input);
+    const workbook = await openWorkbook(input, out);
     const outcome = await agendaTracker(workbook, {
       surgery: surgery.data,
       date,

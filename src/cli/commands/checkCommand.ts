@@ -36,7 +36,7 @@ Exit codes: 0 no errors (warnings and information may remain), 1 errors found, 2
     const input = inputPathOf(args, "check");
     const out = outputPathOf(args, input, false, "check");
     const asOf = asOfOf(args, io);
-    const workbook = await openWorkbook(input);
+    const workbook = await openWorkbook(input, out);
     const result = await checkTracker(workbook, { asOf });
 
     if (booleanOption(args, "json")) {

@@ -27,7 +27,7 @@ export function inputPathOf(args: ParsedArgs, command: string): string {
 }
 
 /**
- * The --out copy: an .xlsx file (an .xlsm for a macro-enabled input, checked when it is saved) that
+ * The --out copy: an .xlsx file (an .xlsm for a macro-enabled input, checked when it is opened) that
  * is not the input, so the original is never overwritten.
  */
 export function outputPathOf(
@@ -65,7 +65,7 @@ const structureLocked = new WeakMap<XlsxWorkbook, string>();
  * Opens the input workbook, telling the user plainly why a file cannot be read: not there, not an
  * Excel file, password-protected, an old .xls, damaged (a truncated download).
  */
-export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
+export async function openWorkbook(path: string, copyPath?: string): Promise<XlsxWorkbook> {
   if (!existsSync(path)) throw new UsageError(`there is no file “${path}”`);
   let bytes: Buffer;
   try {
@@ -100,6 +100,8 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   }
   if (kind.macros) withMacros.set(workbook, path);
   if (kind.structureLocked) structureLocked.set(workbook, path);
+  // Said before any work is done, not after the results are printed; saveWorkbook checks it again.
+  if (copyPath !== undefined) checkCopyExtension(withMacros.get(workbook), copyPath);
   return workbook;
 }
 

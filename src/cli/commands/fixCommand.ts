@@ -40,7 +40,7 @@ Options:
     const dryRun = booleanOption(args, "dry-run");
     const out = outputPathOf(args, input, !dryRun, "fix");
     const asOf = asOfOf(args, io);
-    const workbook = await openWorkbook(input);
+    const workbook = await openWorkbook(input, out);
     const result = await fixTracker(workbook, {
       asOf,
       now: logTimeOf(io.today()),

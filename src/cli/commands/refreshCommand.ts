@@ -65,7 +65,7 @@ Options:
     const out = outputPathOf(args, input, !dryRun, "refresh");
     const asOf = asOfOf(args, io);
     const files = extractFilesOf(args);
-    const workbook = await openWorkbook(input);
+    const workbook = await openWorkbook(input, out);
     const result = await refreshTracker(workbook, {
       files,
       asOf,

@@ -29,7 +29,7 @@ reported. The revert is logged too. The input is never changed.`,
     if (id === undefined || id.trim() === "")
       throw new UsageError("--change-set <id> is required (see `tracker revert --help`)");
     const out = outputPathOf(args, input, true, "revert") as string;
-    const workbook = await openWorkbook(input);
+    const workbook = await openWorkbook(input, out);
     const result = await revertChanges(workbook, { changeSetId: id.trim(), now: logTimeOf(io.today()) });
     if (result.kind === "notFound") {
       throw new UsageError(

@@ -131,7 +131,7 @@ file error.`,
     if (!statusColumns && out !== undefined) throw new UsageError("--out goes with --status-columns");
     if (statusColumns && worker !== undefined)
       throw new UsageError("--status-columns fills in every row: leave out --worker");
-    const workbook = await openWorkbook(path);
+    const workbook = await openWorkbook(path, out);
     const status = await statusTracker(workbook, {
       asOf,
       ...(sheet === undefined ? {} : { sheet }),

@@ -57,7 +57,7 @@ Options:
       throw new UsageError(`--period must be month, quarter or year, not “${periodText}”`);
     }
     const asOf = asOfOf(args, io);
-    const workbook = await openWorkbook(input);
+    const workbook = await openWorkbook(input, out);
     const result = await summaryTracker(workbook, { month, asOf, period });
     const { figures } = result;
 
