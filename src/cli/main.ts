@@ -14,6 +14,7 @@ function overview(commands: readonly CliCommand[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `tracker <command> --help` for a command's options.",
+    "The input is never changed: --out names a copy (.xlsx; .xlsm for a workbook with macros, which it keeps).",
     "Exit codes: 0 fine, 1 the workbook has problems, 2 usage or file error.",
   ].join("\n");
 }
