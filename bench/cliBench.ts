@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { heapLimitArguments } from "../src/cli/heapLimit";
 import { formatIsoDate } from "../src/engine/dates/epochDay";
 import { generateSampleTracker } from "../src/engine/sample/generateSampleTracker";
 import { writeSampleWorkbook } from "../src/xlsx/writeSampleWorkbook";
@@ -27,15 +28,20 @@ export interface CliResult {
   vsExceljs: number;
   /** The largest peak resident memory of a command on the 100,000-row file (full runs only). */
   peakRssMbAt100k: number | null;
+  /** Each command on the 100,000-row file: wall time and peak memory, or why it failed. */
+  at100k: { command: string; ms: number | null; peakRssMb: number | null; failure?: string }[];
 }
 
 const ENTRY = join(__dirname, "cliProcess.js");
 
-/** A fresh node process, as a user's command is; returns its wall time and peak resident memory. */
+/**
+ * A fresh node process, as a user's command is, with the heap limit bin/tracker.js gives the command
+ * (exceljs alone gets the same); returns its wall time and peak resident memory.
+ */
 function timeProcess(args: readonly string[], dir: string): { ms: number; rssMb: number } {
   const rssFile = join(dir, "rss.txt");
   const started = performance.now();
-  const run = spawnSync(process.execPath, args, {
+  const run = spawnSync(process.execPath, [...heapLimitArguments(), ...args], {
     encoding: "utf8",
     env: { ...process.env, TRACKER_BENCH_RSS_FILE: rssFile },
     maxBuffer: 256 * 2 ** 20,
@@ -147,19 +153,32 @@ export async function benchCli(options: {
         peakRssMb: Math.max(...exceljsRuns.map((r) => r.rssMb)),
       },
       vsExceljs: round(total / (commands.length * exceljsMs), 2),
-      peakRssMbAt100k: options.rows100k ? await peakAt100k(dir) : null,
+      ...(options.rows100k ? await at100k(dir) : { peakRssMbAt100k: null, at100k: [] }),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Each command once on a 100,000-row tracker: the largest peak resident memory among them. */
-async function peakAt100k(dir: string): Promise<number> {
+/**
+ * Each command once on a 100,000-row tracker: its time and peak resident memory, and the largest
+ * peak among them. A command that fails (out of memory) is reported, not allowed to stop the run.
+ */
+async function at100k(dir: string): Promise<Pick<CliResult, "peakRssMbAt100k" | "at100k">> {
   const file = join(dir, "tracker-100k.xlsx");
   await writeSampleWorkbook(
     generateSampleTracker({ children: 100_000, seed: 1, asOf: BENCH_AS_OF, messy: true }),
     file,
   );
-  return Math.max(...commandsFor(file, dir).map(({ args }) => timeProcess([ENTRY, ...args], dir).rssMb));
+  const runs = commandsFor(file, dir).map(({ command, args }) => {
+    try {
+      const run = timeProcess([ENTRY, ...args], dir);
+      return { command, ms: round(run.ms), peakRssMb: run.rssMb };
+    } catch (error) {
+      const failure = String(error instanceof Error ? error.message : error).split("\n")[0] as string;
+      return { command, ms: null, peakRssMb: null, failure };
+    }
+  });
+  const peaks = runs.flatMap((r) => (r.peakRssMb === null ? [] : [r.peakRssMb]));
+  return { peakRssMbAt100k: peaks.length === 0 ? null : Math.max(...peaks), at100k: runs };
 }

@@ -101,6 +101,13 @@ export function formatResults(results: BenchResults): string {
         ? "peak memory at 100,000 rows: full run only"
         : `peak memory at 100,000 rows: ${n(c.peakRssMbAt100k)} MB (target under 1 GB: ${verdict(c.peakRssMbAt100k < 1024)})`),
   );
+  for (const r of c.at100k) {
+    lines.push(
+      r.failure === undefined
+        ? `  ${r.command} at 100,000 rows: ${n((r.ms ?? 0) / 1000)} s, peak ${n(r.peakRssMb ?? 0)} MB`
+        : `  ${r.command} at 100,000 rows FAILED: ${r.failure}`,
+    );
+  }
 
   lines.push("", "Office round trips (OfficeWorkbook over the counting fake of Excel)");
   lines.push(
