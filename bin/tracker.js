@@ -16,16 +16,21 @@ function load(path) {
 }
 
 // Large trackers need more than node's default heap (src/cli/heapLimit.ts says why): run the command
-// again, once, with a larger limit, passing its input, output and exit code straight through. Decided
-// before the command itself (and exceljs) is loaded, so the re-run costs only a node start-up.
+// again, once, with a larger limit and node's own options (a --require preload, for one), passing its
+// input, output and exit code straight through. Decided before the command itself (and exceljs) is
+// loaded, so the re-run costs only a node start-up.
 const heap = load("../lib/cli/heapLimit.js");
 const heapArguments = heap.heapLimitArguments();
 if (heapArguments.length > 0) {
   const { spawnSync } = require("node:child_process");
-  const run = spawnSync(process.execPath, [...heapArguments, process.argv[1], ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, [heap.HEAP_SET_VARIABLE]: "1" },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...heapArguments, process.argv[1], ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, [heap.HEAP_SET_VARIABLE]: "1" },
+    },
+  );
   if (run.signal) process.kill(process.pid, run.signal);
   process.exit(run.status ?? 1);
 } else {
