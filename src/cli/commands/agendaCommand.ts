@@ -78,7 +78,7 @@ Options:
     const cases = agenda.workers.reduce((n, w) => n + w.cases.length, 0);
     const count = (pick: (w: (typeof agenda.workers)[number]) => number): number =>
       agenda.workers.reduce((n, w) => n + pick(w), 0);
-    await saveWorkbook(workbook, out);
+    await saveWorkbook(workbook, out, (note) => io.err(`tracker agenda: ${note}`));
     io.out(
       `${outcome.replaced ? "Replaced" : "Wrote"} “${outcome.sheetName}” in ${out}: ${cases} case(s) for ` +
         `${agenda.workers.length} worker(s); ${count((w) => w.overdue)} overdue, ${count((w) => w.dueSoon)} due soon, ` +

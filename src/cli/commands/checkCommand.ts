@@ -47,7 +47,7 @@ Exit codes: 0 no errors (warnings and information may remain), 1 errors found, 2
     }
     if (out !== undefined) {
       await writeDataQualitySheet(workbook, result);
-      await saveWorkbook(workbook, out);
+      await saveWorkbook(workbook, out, (note) => io.err(`tracker check: ${note}`));
       if (!booleanOption(args, "json")) io.out(`Wrote ${out} with a Data quality sheet.`);
     }
     return hasErrors(result) ? EXIT_PROBLEMS : EXIT_OK;

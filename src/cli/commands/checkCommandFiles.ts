@@ -110,7 +110,11 @@ export async function openWorkbook(path: string, copyPath?: string): Promise<Xls
  * target, so a failure half way (a full disk, a crash) leaves any file already there as it was and
  * never a half-written workbook. The rename is atomic because both names are on one file system.
  */
-export async function saveWorkbook(workbook: XlsxWorkbook, path: string): Promise<void> {
+export async function saveWorkbook(
+  workbook: XlsxWorkbook,
+  path: string,
+  warn?: (note: string) => void,
+): Promise<void> {
   checkCopyExtension(withMacros.get(workbook), path);
   const locked = structureLocked.get(workbook);
   if (locked !== undefined) {
@@ -133,6 +137,8 @@ export async function saveWorkbook(workbook: XlsxWorkbook, path: string): Promis
     await unlink(temporary).catch(() => undefined); // nothing to tidy if it was never created
     throw new UsageError(`cannot write “${path}”: check the folder exists and the file is not open in Excel`);
   }
+  // What the copy could not keep (form buttons, a chart exceljs cannot carry): the user must hear it.
+  if (warn) for (const note of workbook.saveReport().notes) warn(note);
 }
 
 /**
@@ -203,13 +209,14 @@ export async function finishAppliedCopy(
   workbook: XlsxWorkbook,
   report: ApplyReport,
   out: string | undefined,
+  command: string,
 ): Promise<void> {
   if (report.skipped.length > 0) {
     io.out(`Skipped ${report.skipped.length} change(s):`);
     for (const skipped of report.skipped) io.out(describeSkippedLine(skipped));
   }
   if (out === undefined) return;
-  await saveWorkbook(workbook, out);
+  await saveWorkbook(workbook, out, (note) => io.err(`tracker ${command}: ${note}`));
   io.out(
     `Wrote ${out}${report.applied.length > 0 ? " with the changes listed in its Change log sheet" : ""}.`,
   );

@@ -47,7 +47,7 @@ reported. The revert is logged too. The input is never changed.`,
         `  kept ${skipped.change.sheet}!${skipped.change.cell}: ${skipped.reason === "edited-since" ? "edited since the fix" : skipped.reason === "sheet-protected" ? "the sheet is protected" : "the sheet is missing"}`,
       );
     }
-    await saveWorkbook(workbook, out);
+    await saveWorkbook(workbook, out, (note) => io.err(`tracker revert: ${note}`));
     io.out(`Wrote ${out}.`);
     return EXIT_OK;
   },

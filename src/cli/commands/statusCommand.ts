@@ -155,7 +155,7 @@ file error.`,
     const columns = await writeTrackerStatusColumns(workbook, status);
     for (const problem of columns.problems) io.err(`error: ${problem.message}`);
     if (columns.written.length > 0) {
-      await saveWorkbook(workbook, out);
+      await saveWorkbook(workbook, out, (note) => io.err(`tracker status: ${note}`));
       for (const w of columns.written) io.err(`Status columns ${w.range} on “${w.sheet}” (${w.rows} rows).`);
       io.err(`Wrote ${out}.`);
     }
