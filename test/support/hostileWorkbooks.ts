@@ -158,7 +158,7 @@ export const RIBBON_XML =
  */
 export async function writeMacroWorkbook(
   path: string,
-  options: { signed?: boolean; ribbon?: boolean; rows?: number } = {},
+  options: { signed?: boolean; ribbon?: boolean; buttons?: boolean; rows?: number } = {},
 ): Promise<string> {
   await writeOrdinaryTracker(path, options.rows);
   const zip = await JSZip.loadAsync(readFileSync(path));
@@ -215,6 +215,14 @@ export async function writeMacroWorkbook(
         "</Relationships>",
         '<Relationship Id="rIdRibbon" Type="http://schemas.microsoft.com/office/2007/relationships/ui/extensibility" Target="customUI/customUI14.xml"/></Relationships>',
       ),
+    );
+  }
+  if (options.buttons) {
+    // A form control on the tracker sheet: a relationship exceljs drops, so no copy can keep it.
+    zip.file(
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/ctrlProp" Target="../ctrlProps/ctrlProp1.xml"/></Relationships>',
     );
   }
   zip.file("[Content_Types].xml", types);
