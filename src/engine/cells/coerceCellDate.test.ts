@@ -220,4 +220,28 @@ describe("reading a cell as a date", () => {
       );
     });
   });
+
+  describe("sharing readings", () => {
+    it("hands out one frozen reading for a repeated serial, Date or text", () => {
+      for (const value of [45_000, new Date(Date.UTC(2023, 2, 14)), "14/03/2023", "31/02/2024"]) {
+        const first = coerceCellDate(value);
+        expect(coerceCellDate(value)).toBe(first);
+        expect(Object.isFrozen(first)).toBe(true);
+      }
+      expect(() => {
+        (coerceCellDate("31/02/2024") as { kind: string }).kind = "date";
+      }).toThrow(TypeError);
+    });
+
+    it("still reads every text right after its memo fills up and is emptied", () => {
+      const wrong: string[] = [];
+      for (let i = 0; i < 70_000; i++) {
+        const day = 18_000 + (i % 20_000);
+        const text = `${formatIsoDate(day)}${i >= 20_000 ? " ".repeat(Math.floor(i / 20_000)) : ""}`;
+        const read = coerceCellDate(text);
+        if (read.kind !== "date" || read.day !== day) wrong.push(text);
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
 });

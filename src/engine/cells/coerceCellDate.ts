@@ -105,7 +105,7 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
  * @example coerceCellDate("3rd April 2019") // { kind: "date", day: 17989 (03/04/2019), from: "text", ambiguous: false }
  */
 export function coerceCellDate(value: CellValue | undefined): CellDate {
-  if (value === null || value === undefined) return EMPTY;
+  if (value === null || value === undefined) return EMPTY_CELL_DATE;
   if (typeof value === "number") return readSerial(value);
   if (typeof value === "string") return remembered(TEXTS, value, fromText);
   if (value instanceof Date) return readDate(value);
@@ -123,9 +123,9 @@ export function coerceCellDate(value: CellValue | undefined): CellDate {
 /*
  * A tracker repeats the same few thousand days down every date column (100,000 rows of ten years
  * hold about 3,650 distinct days), so each distinct cell value is read once and its result shared:
- * parsing text dates was most of the cost of reading a large tracker (issue 9). Whole serials, what
- * Office.js returns for every real date, are kept in an array indexed by serial, which is faster than
- * any map. The results are frozen, so sharing them is safe; the text memo is emptied when full, so
+ * parsing text dates was most of the cost of reading a large tracker (issue 9). Whole serials (what
+ * Office.js returns for every real date) and exceljs's `Date`s are kept in arrays indexed by serial
+ * and by day, which are faster than any map. The results are frozen, so sharing them is safe; the text memo is emptied when full, so
  * hostile sheets of unique text cannot grow it without bound.
  */
 const MEMO_LIMIT = 65_536;
@@ -133,27 +133,27 @@ const MEMO_LIMIT = 65_536;
 const SERIAL_DATES: (CellDate | null)[] = new Array<CellDate | null>(LATEST_SERIAL + 1).fill(null);
 const TEXTS = new Map<string, CellDate>();
 const DATE_DAYS: (CellDate | null)[] = new Array<CellDate | null>(LATEST_DAY - EARLIEST_DAY + 1).fill(null);
-const EMPTY: CellDate = deepFreeze({ kind: "empty" });
+/** The reading of a blank cell, shared: frozen, so every reader may hand out the same object. */
+export const EMPTY_CELL_DATE: CellDate = deepFreeze({ kind: "empty" });
 
 function readSerial(serial: number): CellDate {
   if (!Number.isInteger(serial) || serial < 0 || serial > LATEST_SERIAL) return fromSerial(serial);
-  let read = SERIAL_DATES[serial];
-  if (read === null || read === undefined) {
-    read = deepFreeze(fromSerial(serial));
-    SERIAL_DATES[serial] = read;
-  }
-  return read;
+  return rememberedAt(SERIAL_DATES, serial, () => fromSerial(serial));
 }
 
 function readDate(date: Date): CellDate {
   const day = epochDayFromUtcDate(date);
   if (!(day >= EARLIEST_DAY && day <= LATEST_DAY)) return fromDate(date);
-  let read = DATE_DAYS[day - EARLIEST_DAY];
-  if (read === null || read === undefined) {
-    read = deepFreeze(fromDate(date));
-    DATE_DAYS[day - EARLIEST_DAY] = read;
+  return rememberedAt(DATE_DAYS, day - EARLIEST_DAY, () => fromDate(date));
+}
+
+function rememberedAt(memo: (CellDate | null)[], index: number, read: () => CellDate): CellDate {
+  let found = memo[index];
+  if (found === null || found === undefined) {
+    found = deepFreeze(read());
+    memo[index] = found;
   }
-  return read;
+  return found;
 }
 
 function remembered<K>(memo: Map<K, CellDate>, key: K, read: (key: K) => CellDate): CellDate {

@@ -1,5 +1,5 @@
 import type { CellValue } from "../cells/CellValue";
-import type { CellDate } from "../cells/coerceCellDate";
+import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
 import type { TrackerTable } from "../tables/TrackerTable";
@@ -36,8 +36,6 @@ export interface TypedTable {
   /** The A1 address of a row's cell in a column (the header cell's column). */
   address(rowNumber: number, key: ColumnKey): string;
 }
-
-const EMPTY: CellDate = Object.freeze({ kind: "empty" });
 
 /** Types a table against its sheet of the profile; undefined when the profile does not know the sheet. */
 export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTable | undefined {
@@ -80,7 +78,9 @@ class TypedTrackerRow implements TypedRow {
     return this.columns.values(key)[this.index] ?? null;
   }
   date(key: ColumnKey): CellDate {
-    return this.dateKeys.has(key) ? (this.columns.dates(key)[this.index] ?? EMPTY) : EMPTY;
+    return this.dateKeys.has(key)
+      ? (this.columns.dates(key)[this.index] ?? EMPTY_CELL_DATE)
+      : EMPTY_CELL_DATE;
   }
   day(key: ColumnKey): EpochDay | undefined {
     const read = this.date(key);

@@ -1,5 +1,5 @@
 import type { CellValue } from "../cells/CellValue";
-import type { CellDate } from "../cells/coerceCellDate";
+import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import type { TrackerRow } from "../tables/TrackerTable";
 import { tableColumnsOf, type TableColumns } from "../tables/tableColumns";
@@ -24,14 +24,12 @@ class TrackerEvaluationRow implements EvaluationRow {
     private readonly columns: TableColumns,
   ) {}
   date(key: ColumnKey): CellDate {
-    return this.columns.dates(key)[this.index] ?? EMPTY;
+    return this.columns.dates(key)[this.index] ?? EMPTY_CELL_DATE;
   }
   value(key: ColumnKey): CellValue {
     return this.columns.values(key)[this.index] ?? null;
   }
 }
-
-const EMPTY: CellDate = Object.freeze({ kind: "empty" });
 
 /** The rows of a table as the evaluator reads them. */
 export function evaluationRowsOf(rows: readonly TrackerRow[]): EvaluationRow[] {

@@ -7,15 +7,15 @@ import type { TrackerRow } from "./TrackerTable";
  * A table's rows read column by column: a column's cells in row order, and a column's cells read as
  * dates, each built the first time a stage asks for that column and then shared.
  *
- * Checks, evaluation, agendas and the summary all read the same date columns of the same rows, many
- * times per row (a joint tracker row feeds eight standards, several reading the date looked after).
- * Reading each cell as a date once per table, into one array per column, instead of once per row and
- * stage behind a per-row cache, is what keeps a 100,000-row tracker's garbage and time linear and
- * small (issue 9). The columns live beside the rows (a WeakMap keyed by the rows array), so they go
- * when the table goes, and a table is never read twice.
+ * The checks and the evaluation read the same date columns of the same rows many times per row (a
+ * joint tracker row feeds eight standards, several reading the date looked after, and a dozen checks
+ * visit every date cell). Reading each cell as a date once per table, into one array per column, and
+ * sharing it between them, instead of once per row and stage behind a per-row cache, cut both the
+ * time and the garbage of a 100,000-row tracker (issue 9). The summary and agendas read a few dates per
+ * row and go through coerceCellDate's own memo. The columns live beside the rows (a WeakMap keyed by
+ * the rows array), so they go when the table goes.
  */
 export interface TableColumns {
-  readonly rowCount: number;
   /** The column's cells in row order; `null` for a blank cell or a column the table does not map. */
   values(key: ColumnKey): readonly CellValue[];
   /** The column's cells read as dates, in row order. */
@@ -37,11 +37,8 @@ export function tableColumnsOf(rows: readonly TrackerRow[]): TableColumns {
 class ColumnsOfRows implements TableColumns {
   private readonly valueColumns = new Map<ColumnKey, readonly CellValue[]>();
   private readonly dateColumns = new Map<ColumnKey, readonly CellDate[]>();
-  readonly rowCount: number;
 
-  constructor(private readonly rows: readonly TrackerRow[]) {
-    this.rowCount = rows.length;
-  }
+  constructor(private readonly rows: readonly TrackerRow[]) {}
 
   values(key: ColumnKey): readonly CellValue[] {
     let column = this.valueColumns.get(key);
