@@ -12,7 +12,7 @@ import {
   type StatusColumnsModel,
   type StatusColumnsWrite,
 } from "../engine/status/StatusColumnsModel";
-import { columnLetters, parseRangeAddress } from "../engine/tables/cellAddress";
+import { cellAddress, parseRangeAddress } from "../engine/tables/cellAddress";
 import { addNativeCharts } from "./nativeCharts";
 import { carryOverCharts } from "./nativeChartsCarryOver";
 import { carryOverMacros } from "./macroCarryOver";
@@ -314,7 +314,7 @@ export class XlsxWorkbook implements WorkbookPort {
 function reachTableBottom(formatRange: string, bodyBottom: number | undefined): string {
   const at = parseRangeAddress(formatRange);
   if (!at || bodyBottom === undefined || bodyBottom <= at.bottom) return formatRange;
-  return `${formatRange.split(":")[0] ?? ""}:${columnLetters(at.right)}${bodyBottom}`;
+  return `${cellAddress(at.top, at.left)}:${cellAddress(bodyBottom, at.right)}`;
 }
 
 // Excel sheet names are case-insensitive.

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
 import type { StatusColumnsModel, StatusColumnsProblem } from "../engine/status/StatusColumnsModel";
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
+import { XlsxPackage, attributesOf, tagsNamed } from "./nativeChartsPackage";
 
 /*
  * Excel Tables (ListObjects) in the .xlsx port. exceljs 4.4's Table API (addColumn, commit) only
@@ -54,32 +54,25 @@ export async function repairLoadedTables(workbook: ExcelJS.Workbook, bytes: Uint
   const byName = new Map<string, TableModel>();
   for (const ws of workbook.worksheets) for (const t of tablesOf(ws)) byName.set(t.name, t);
   if (byName.size === 0) return;
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = zip.file(/^xl\/tables\/[^/]+\.xml$/);
-  for (const part of parts) {
-    const xml = await part.async("string");
-    const open = /<(?:\w+:)?table\b([^>]*)>/.exec(xml);
-    if (!open) continue;
-    const attributes = attributesOf(open[1] ?? "");
+  const pkg = await XlsxPackage.load(bytes);
+  for (const path of pkg.paths().filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
+    const xml = (await pkg.text(path)) ?? "";
+    const open = tagsNamed(xml, "table")[0];
+    if (open === undefined) continue;
+    const attributes = attributesOf(open);
     const table = byName.get(attributes.get("name") ?? "");
     if (!table) continue;
     // ECMA-376 18.5.1.2: headerRowCount defaults to 1.
     table.headerRow = (attributes.get("headerRowCount") ?? "1") !== "0";
-    if (!/<(?:\w+:)?autoFilter\b/.test(xml)) continue;
+    if (tagsNamed(xml, "autoFilter").length === 0) continue;
     const hidden = new Set<number>();
-    for (const filter of xml.matchAll(/<(?:\w+:)?filterColumn\b([^>]*?)\/?>/g)) {
-      const column = attributesOf(filter[1] ?? "");
+    for (const filter of tagsNamed(xml, "filterColumn")) {
+      const column = attributesOf(filter);
       const button = column.get("hiddenButton");
       if (button === "1" || button === "true") hidden.add(Number(column.get("colId")));
     }
     table.columns.forEach((column, i) => (column.filterButton = !hidden.has(i)));
   }
-}
-
-function attributesOf(text: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const match of text.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) found.set(match[1] ?? "", match[2] ?? "");
-  return found;
 }
 
 /** How the status block joins a table: the table's new model, decided before any cell is written. */

@@ -36,7 +36,7 @@ export function epochDayFromParts(year: number, month: number, day: number): Epo
  * Day numbers and calendar dates convert by arithmetic on the proleptic Gregorian calendar
  * (H. Hinnant, "chrono-compatible low-level date algorithms"), not through `Date`: reading a large
  * tracker converts millions of dates, and a `Date` each was a tenth of the engine's time (issue 9).
- * The tests check both directions against `Date` for every day from 1900 to 2100.
+ * The tests check both directions against `Date` for every day from 1800 to 2200.
  */
 function daysFromCivil(year: number, month: number, day: number): EpochDay {
   const y = month <= 2 ? year - 1 : year;
