@@ -1,5 +1,6 @@
 import { utcDateFromEpochDay } from "../engine/dates/epochDay";
 import type { ModelCell, SheetModel } from "../engine/port/SheetModel";
+import { modelCellsOf } from "../engine/port/modelCells";
 import { cellAddress, columnLetters } from "../engine/tables/cellAddress";
 import { BYTES_PER_OPERATION, PAYLOAD_BUDGET_BYTES, jsonBytes } from "./excelPayload";
 import { formatRanges, type FormatRange } from "./formatRanges";
@@ -33,8 +34,9 @@ export async function writeSheetModel(
   const notes: string[] = [];
   const batch = new PayloadBatch(flush);
 
-  await writeValues(sheet, model.cells, batch);
-  for (const range of formatRanges(model.cells)) {
+  const cells = [...modelCellsOf(model)];
+  await writeValues(sheet, cells, batch);
+  for (const range of formatRanges(cells)) {
     await batch.add(formatBytes(range), () => applyFormat(sheet, range));
   }
   for (const [column, width] of Object.entries(model.columnWidths ?? {})) {
@@ -52,7 +54,7 @@ export async function writeSheetModel(
   for (const range of model.merges ?? []) {
     await batch.add(BYTES_PER_OPERATION * 2 + range.length, () => sheet.getRange(range).merge(false));
   }
-  for (const cell of model.cells) {
+  for (const cell of cells) {
     const link = cell.link;
     if (!link) continue;
     const hyperlink = {

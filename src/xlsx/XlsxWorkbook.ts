@@ -5,6 +5,7 @@ import { utcDateFromEpochDay } from "../engine/dates/epochDay";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import { skipReason } from "../engine/port/MemoryWorkbook";
 import type { CellStyle, ModelCell, SheetModel } from "../engine/port/SheetModel";
+import { modelCellsOf } from "../engine/port/modelCells";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
 import {
   statusColumnsRefused,
@@ -178,7 +179,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [row, height] of Object.entries(model.rowHeights ?? {})) {
       ws.getRow(Number(row)).height = height;
     }
-    for (const cell of model.cells) writeModelCell(ws, cell);
+    for (const cell of modelCellsOf(model)) writeModelCell(ws, cell);
     for (const range of model.merges ?? []) ws.mergeCells(range);
     if (model.autoFilter) ws.autoFilter = model.autoFilter;
   }

@@ -1,5 +1,6 @@
 import { formatUkDate } from "../engine/dates/epochDay";
 import type { ChartModel, ModelCell, SheetModel } from "../engine/port/SheetModel";
+import { modelCellsOf } from "../engine/port/modelCells";
 import { columnLetters, parseRangeAddress } from "../engine/tables/cellAddress";
 
 /** A range of the chart's own sheet as a chart formula writes it: 'Summary 2025-03'!$P$5:$P$16. */
@@ -40,7 +41,7 @@ export function chartDataOf(sheet: SheetModel, chart: ChartModel): ChartDataResu
   if (range.bottom <= range.top)
     return { ok: false, reason: `its data range ${chart.dataRange} has a header but no rows to plot` };
   const cells = new Map<string, ModelCell>();
-  for (const cell of sheet.cells) cells.set(`${cell.row}:${cell.column}`, cell);
+  for (const cell of modelCellsOf(sheet)) cells.set(`${cell.row}:${cell.column}`, cell);
   const at = (row: number, column: number): ModelCell | undefined => cells.get(`${row}:${column}`);
   const reference = (top: number, left: number, bottom: number, right: number): string => {
     const from = `$${columnLetters(left)}$${top}`;

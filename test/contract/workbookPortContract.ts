@@ -150,6 +150,47 @@ export function describeWorkbookPort(
       expect((await again.listSheets()).map((s) => s.name)).toEqual(["Joint Tracker", "Agenda 14-11-2025"]);
     });
 
+    it("writes a model's rows and column blocks as the cells they stand for", async () => {
+      const port = await make([tracker()]);
+      const due = epochDayFromParts(2025, 3, 14) ?? 0;
+      await port.writeSheet({
+        name: "Compact",
+        purpose: "summaryData",
+        cells: [{ row: 1, column: 1, value: "Heading" }],
+        rows: [
+          {
+            row: 2,
+            column: 1,
+            values: ["C001", { date: due }, 6],
+            styles: [undefined, { numberFormat: "dd/mm/yyyy" }],
+            link: { column: 1, sheet: "Joint Tracker", cell: "A3" },
+          },
+        ],
+        columnBlocks: [
+          {
+            row: 3,
+            column: 2,
+            rowCount: 2,
+            columns: [
+              { values: ["Joint Tracker", "Joint Tracker"] },
+              {
+                values: [3, 5],
+                links: { sheets: ["Joint Tracker", "Joint Tracker"], rows: [3, 5], column: 1 },
+              },
+              { values: [due, null], dates: true },
+            ],
+          },
+        ],
+      });
+      const snapshot = await (await reopen(port)).readSheet("Compact");
+      expect(plain(snapshot.values)).toEqual([
+        ["Heading"],
+        ["C001", "2025-03-14", 6],
+        [null, "Joint Tracker", 3, "2025-03-14"],
+        [null, "Joint Tracker", 5],
+      ]);
+    });
+
     it("writes a very hidden sheet", async () => {
       const port = await make([tracker()]);
       await port.writeSheet({

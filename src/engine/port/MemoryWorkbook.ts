@@ -4,6 +4,7 @@ import { cellAddress, parseCellAddress } from "../tables/cellAddress";
 import { isSameCellValue } from "../tables/isSameCellValue";
 import type { ApplyReport, ChangeSet, SkippedChange } from "./ChangeSet";
 import type { ModelValue, SheetModel } from "./SheetModel";
+import { modelCellsOf } from "./modelCells";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "./WorkbookPort";
 import {
   statusColumnsRefused,
@@ -77,7 +78,7 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async writeSheet(model: SheetModel): Promise<void> {
     const values: CellValue[][] = [];
-    for (const cell of model.cells) {
+    for (const cell of modelCellsOf(model)) {
       const row = (values[cell.row - 1] ??= []);
       row[cell.column - 1] = cellValueOf(cell.value);
     }

@@ -11,6 +11,16 @@ export interface SheetModel {
   visibility?: "visible" | "hidden" | "veryHidden";
   /** Sparse cells; rows and columns are 1-based. */
   cells: ModelCell[];
+  /**
+   * Rows of cells, each written left to right: the compact form of a long list such as an agenda's
+   * cases. The same cells as `cells` would hold, one object per row instead of one per cell.
+   */
+  rows?: ModelRow[];
+  /**
+   * Columns of cells written top to bottom: the compact form of a long table. A 100,000-row
+   * tracker's summary trace is about 3 million cells, too many to make one object each (issue 9).
+   */
+  columnBlocks?: ColumnBlock[];
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths?: Record<number, number>;
   /**
@@ -42,8 +52,49 @@ export interface ModelCell {
   column: number;
   value: ModelValue;
   style?: CellStyle;
-  /** A link to a cell of the workbook, e.g. a data-quality issue to its tracker cell. */
-  link?: { sheet: string; cell: string };
+  link?: ModelLink;
+}
+
+/** A link from a cell to a cell of the workbook, e.g. a data-quality issue to its tracker cell. */
+export interface ModelLink {
+  sheet: string;
+  /** A1 address on that sheet. */
+  cell: string;
+}
+
+/** Cells of one row from `column` rightwards; `values[i]` is at column `column + i`. */
+export interface ModelRow {
+  row: number;
+  column: number;
+  values: readonly ModelValue[];
+  /** The style of each value, by index: usually a shared array of shared styles. */
+  styles?: readonly (CellStyle | undefined)[];
+  /** At most one link per row: the cell at `column` links to `sheet`!`cell`. */
+  link?: ModelLink & { column: number };
+}
+
+/** `rowCount` rows of cells from (`row`, `column`); `columns[i]` is at column `column + i`. */
+export interface ColumnBlock {
+  row: number;
+  column: number;
+  rowCount: number;
+  columns: readonly BlockColumn[];
+}
+
+/** One column of a block, top to bottom. */
+export interface BlockColumn {
+  /**
+   * The cells. In a `dates` column each number is an EpochDay written as a date; in any column a
+   * `null` is a blank cell.
+   */
+  values: readonly (string | number | boolean | null)[];
+  dates?: boolean;
+  style?: CellStyle;
+  /**
+   * Each cell links to column `column` of row `rows[i]` on sheet `sheets[i]`: for tracing a figure
+   * back to its tracker row without one link object per row.
+   */
+  links?: { sheets: readonly string[]; rows: readonly number[]; column: number };
 }
 
 export interface CellStyle {
