@@ -4,6 +4,10 @@
  */
 export function initialsOf(name: string | null): string {
   if (name === null) return "";
+  return initialsOfPlainName(name) ?? initialsOfAnyName(name);
+}
+
+function initialsOfAnyName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === "") return "";
   const parts = trimmed.includes(",")
@@ -17,4 +21,34 @@ export function initialsOf(name: string | null): string {
     .filter((p) => p !== "")
     .map((p) => `${(p[0] as string).toUpperCase()}.`)
     .join("");
+}
+
+/*
+ * Most names are ASCII letters and spaces, whose initials are the first letter of each word: read
+ * in one pass, without the regular expressions, they cost a tenth as much on a long agenda (issue 9).
+ * Anything else (commas, hyphens, accents, other spaces) is left to the general reading: undefined.
+ */
+function initialsOfPlainName(name: string): string | undefined {
+  let initials = "";
+  let atWordStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code === SPACE) {
+      atWordStart = true;
+    } else if (isAsciiLetter(code)) {
+      if (atWordStart) initials += `${String.fromCharCode(code & ~LOWER_CASE_BIT)}.`;
+      atWordStart = false;
+    } else {
+      return undefined;
+    }
+  }
+  return initials;
+}
+
+const SPACE = 0x20;
+/** ASCII's lower-case letters are its capitals with this bit set. */
+const LOWER_CASE_BIT = 0x20;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }

@@ -1,16 +1,20 @@
 import { coerceCellDate } from "../cells/coerceCellDate";
 import { isCellError, type CellValue } from "../cells/CellValue";
 import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
-import type { RowEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
-import { explainResult } from "../evaluation/explainResult";
-import type { StandardResult } from "../evaluation/StandardResult";
+import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
+import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
 import type { ModelValue } from "../port/SheetModel";
-import { normaliseHeader, type SheetSpec } from "../profile/TrackerProfile";
+import { normaliseHeader, type ColumnType, type SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
-import { cellOf, type TrackerRow, type TrackerTable } from "../tables/TrackerTable";
+import { tableColumnsOf } from "../tables/tableColumns";
+import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
+import { ActionLines, StatusCells, UkDates, type AgendaStatusCell } from "./agendaWords";
+import { IdOrder, orderCases, type CaseRank, type RankedCase } from "./caseOrder";
 import { initialsOf } from "./initialsOf";
 import { SURGERIES, type SurgeryDefinition, type SurgeryType } from "./SurgeryType";
+
+export type { AgendaStatusCell } from "./agendaWords";
 
 export interface AgendaRequest {
   surgery: SurgeryType;
@@ -40,12 +44,6 @@ export interface AgendaSources {
   lastSurgery?: EpochDay;
   /** What users typed into this very agenda before it was regenerated: kept, never lost. */
   typedHere?: ReadonlyMap<string, AgreedActions>;
-}
-
-export interface AgendaStatusCell {
-  standardId: string;
-  text: string;
-  rag: StandardResult["rag"];
 }
 
 export interface AgendaCase {
@@ -96,71 +94,18 @@ const DONE_ON_TIME_SHOWN = 5;
  * Plans a surgery agenda: which cases to discuss, grouped by worker (alphabetical), worst first within
  * a worker (overdue by most working days, then due soon, then cannot assess), children of one sibling
  * group together, each with its action lines in plain, neutral words.
+ *
+ * It reads the evaluation's and the table's columns rather than a record per row, and words only the
+ * cases it lists: a 100,000-row joint tracker took a second to plan the other way (issue 9).
  */
 export function planSurgeryAgenda(request: AgendaRequest, sources: AgendaSources): SurgeryAgenda {
   const surgery = SURGERIES[request.surgery];
   const { sheet, table, evaluation } = sources;
   const standards = sources.standards.filter((s) => s.enabled && s.sheet === surgery.sheet);
-  const standardsById = new Map(standards.map((s) => [s.id, s] as const));
-  const rowsByNumber = new Map(table.rows.map((r) => [r.rowNumber, r] as const));
   const since = sources.lastSurgery ?? request.date - 28;
-  const title = (id: string): string | undefined => standardsById.get(id)?.title;
-
-  const wantedTeam = request.team === undefined ? undefined : normaliseHeader(request.team);
-  const wantedWorker = request.worker === undefined ? undefined : workerKey(request.worker);
-
-  const blocks = new Map<string, WorkerBlock>();
-  const caseRank = new Map<AgendaCase, CaseRank>();
-  for (const rowEvaluation of evaluation.rows) {
-    if (rowEvaluation.sheet !== surgery.sheet) continue;
-    const row = rowsByNumber.get(rowEvaluation.rowNumber);
-    if (!row) continue;
-    const workerName = cleanName(rowEvaluation.worker) ?? UNALLOCATED;
-    if (wantedWorker !== undefined && workerKey(workerName) !== wantedWorker) continue;
-    if (wantedTeam !== undefined && normaliseHeader(textOf(cellOf(row, "team"))) !== wantedTeam) continue;
-
-    const results = rowEvaluation.results.filter((r) => standardsById.has(r.standardId));
-    const block = blockFor(blocks, workerName);
-    block.doneOnTime.push(...doneOnTime(rowEvaluation, results, since, request.asOf, title));
-
-    const id = rowEvaluation.id ?? `row ${rowEvaluation.rowNumber}`;
-    const agreedLastTime = sources.agreedLastTime?.get(id) ?? null;
-    const typed = sources.typedHere?.get(id) ?? null;
-    const toDiscuss = actionLines(results, standardsById, request, title);
-    const open = results.some(
-      (r) => r.status !== "not applicable" && r.status !== "met" && r.status !== "met late",
-    );
-    if (toDiscuss.length === 0 && agreedLastTime === null && typed === null && !(request.all && open))
-      continue;
-
-    for (const r of results) {
-      if (r.status === "overdue") block.overdue++;
-      else if (r.status === "due soon") block.dueSoon++;
-      else if (r.status === "cannot assess") block.cannotAssess++;
-    }
-    const agendaCase: AgendaCase = {
-      id,
-      shownName: shownName(row, surgery, request.names),
-      rowNumber: rowEvaluation.rowNumber,
-      siblingGroup: sheet.columns.some((c) => c.key === "siblingGroup")
-        ? cleanName(textOf(cellOf(row, "siblingGroup")))
-        : null,
-      keyValues: surgery.keyColumns.map((key) => keyValue(row, sheet, key)),
-      statuses: results.map((r) => statusCell(r)),
-      toDiscuss,
-      notes: textOf(cellOf(row, "notes")),
-      agreedLastTime,
-      agreedLastTimeOverdue: agreedLastTime !== null && isPast(agreedLastTime.byWhen, request.date),
-      typed,
-    };
-    block.cases.push(agendaCase);
-    caseRank.set(agendaCase, rankOf(results, id));
-  }
-
-  const workers = [...blocks.values()]
-    .filter((b) => b.cases.length > 0)
-    .sort((a, b) => compareWorkers(a.worker, b.worker))
-    .map((b) => ({ ...b, cases: orderCases(b.cases, caseRank), doneOnTime: briefly(b.doneOnTime) }));
+  const planner = new CasePlanner(request, sources, surgery, standards, since);
+  for (const evaluated of evaluation.sheets)
+    if (evaluated.sheet === surgery.sheet) planner.addSheet(evaluated);
 
   return {
     request,
@@ -170,9 +115,275 @@ export function planSurgeryAgenda(request: AgendaRequest, sources: AgendaSources
     trackerIdColumn: table.columns.find((c) => c.key === sheet.idColumn)?.column ?? 1,
     keyHeaders: surgery.keyColumns.map((key) => sheet.columns.find((c) => c.key === key)?.title ?? key),
     standards,
-    workers,
+    workers: planner.workerBlocks(),
     since,
   };
+}
+
+/** A worker as the rows name them: the name shown and the key rows are grouped by. */
+interface WorkerName {
+  name: string;
+  key: string;
+}
+
+/** A worker's block while rows are read. */
+interface BlockDraft {
+  worker: string;
+  cases: RankedCase<AgendaCase>[];
+  overdue: number;
+  dueSoon: number;
+  cannotAssess: number;
+  /** The first few things done on time, worded; only they are shown, with how many more. */
+  doneShown: string[];
+  doneCount: number;
+}
+
+/** A key column's cells, and how they are shown. */
+interface KeyColumn {
+  cells: readonly CellValue[];
+  type: ColumnType | undefined;
+}
+
+/** Reads one surgery's rows into worker blocks of ranked cases. */
+class CasePlanner {
+  private readonly standardsById: ReadonlyMap<string, Standard>;
+  private readonly dates = new UkDates();
+  private readonly actions: ActionLines;
+  private readonly ids = new IdOrder();
+  private readonly blocks = new Map<string, BlockDraft>();
+  /** Workers and teams by their cells: a tracker names a few hundred, on many thousands of rows. */
+  private readonly workers = new Map<string | null, WorkerName>();
+  private readonly teams = new Map<CellValue, string>();
+  private readonly wantedTeam: string | undefined;
+  private readonly wantedWorker: string | undefined;
+  private readonly teamCells: readonly CellValue[];
+  private readonly nameCells: readonly CellValue[];
+  private readonly notesCells: readonly CellValue[];
+  private readonly siblingGroupCells: readonly CellValue[] | undefined;
+  private readonly keyColumns: readonly KeyColumn[];
+
+  constructor(
+    private readonly request: AgendaRequest,
+    private readonly sources: AgendaSources,
+    surgery: SurgeryDefinition,
+    standards: readonly Standard[],
+    private readonly since: EpochDay,
+  ) {
+    this.standardsById = new Map(standards.map((s) => [s.id, s] as const));
+    this.actions = new ActionLines(this.dates, this.standardsById, request.next);
+    this.wantedTeam = request.team === undefined ? undefined : normaliseHeader(request.team);
+    this.wantedWorker = request.worker === undefined ? undefined : workerKey(request.worker);
+    const { sheet, table } = sources;
+    const columns = tableColumnsOf(table.rows);
+    this.teamCells = columns.values("team");
+    this.nameCells = columns.values(surgery.nameColumn);
+    this.notesCells = columns.values("notes");
+    this.siblingGroupCells = sheet.columns.some((c) => c.key === "siblingGroup")
+      ? columns.values("siblingGroup")
+      : undefined;
+    this.keyColumns = surgery.keyColumns.map((key) => ({
+      cells: columns.values(key),
+      type: sheet.columns.find((c) => c.key === key)?.type,
+    }));
+  }
+
+  /** Reads the rows of one evaluated sheet of the surgery's kind. */
+  addSheet(evaluated: SheetEvaluation): void {
+    const chosen = evaluated.standards.filter((r) => this.standardsById.has(r.standard.id));
+    const standards = chosen.map((r) => this.standardsById.get(r.standard.id) as Standard);
+    const statusCells = chosen.map((r) => new StatusCells(r, this.dates));
+    const inTable = tableIndexes(evaluated.rows, this.sources.table.rows);
+    const { agreedLastTime, typedHere } = this.sources;
+    for (let i = 0; i < evaluated.rows.length; i++) {
+      const t = inTable === undefined ? i : (inTable[i] as number);
+      if (t < 0) continue;
+      const worker = this.workerOf(evaluated.workers[i] ?? null);
+      if (this.wantedWorker !== undefined && worker.key !== this.wantedWorker) continue;
+      if (this.wantedTeam !== undefined && this.teamOf(this.teamCells[t] ?? null) !== this.wantedTeam)
+        continue;
+
+      const block = this.blockOf(worker);
+      const rowNumber = (evaluated.rows[i] as TrackerRow).rowNumber;
+      const id = evaluated.ids[i] ?? `row ${rowNumber}`;
+      this.noteDoneOnTime(block, chosen, standards, i, id);
+
+      const agreed = agreedLastTime?.get(id) ?? null;
+      const typed = typedHere?.get(id) ?? null;
+      if (agreed === null && typed === null && !this.isWorthDiscussing(chosen, i)) continue;
+
+      countStatuses(block, chosen, i);
+      const agendaCase: AgendaCase = {
+        id,
+        shownName: this.shownNameOf(t),
+        rowNumber,
+        siblingGroup:
+          this.siblingGroupCells === undefined ? null : cleanName(textOf(this.siblingGroupCells[t] ?? null)),
+        keyValues: this.keyValuesOf(t),
+        statuses: statusCells.map((cells) => cells.of(i)),
+        toDiscuss: this.actions.of(chosen, standards, i),
+        notes: textOf(this.notesCells[t] ?? null),
+        agreedLastTime: agreed,
+        agreedLastTimeOverdue: agreed !== null && isPast(agreed.byWhen, this.request.date),
+        typed,
+      };
+      this.ids.add(id);
+      block.cases.push({
+        case: agendaCase,
+        rank: rankOf(chosen, i, id),
+        group: agendaCase.siblingGroup?.toLowerCase() ?? null,
+      });
+    }
+  }
+
+  /** The blocks with cases, workers alphabetical, each worst first. */
+  workerBlocks(): WorkerBlock[] {
+    return [...this.blocks.values()]
+      .filter((b) => b.cases.length > 0)
+      .sort((a, b) => compareWorkers(a.worker, b.worker))
+      .map((b) => ({
+        worker: b.worker,
+        cases: orderCases(b.cases, this.ids),
+        overdue: b.overdue,
+        dueSoon: b.dueSoon,
+        cannotAssess: b.cannotAssess,
+        doneOnTime:
+          b.doneCount <= DONE_ON_TIME_SHOWN
+            ? b.doneShown
+            : [...b.doneShown, `and ${b.doneCount - DONE_ON_TIME_SHOWN} more`],
+      }));
+  }
+
+  /** Something to act on, or, when every case is asked for, anything still open. */
+  private isWorthDiscussing(chosen: readonly StandardResults[], i: number): boolean {
+    let open = false;
+    for (const results of chosen) {
+      if (this.actions.needsAction(results, i)) return true;
+      const code = results.status[i];
+      if (code !== STATUS.notApplicable && code !== STATUS.met && code !== STATUS.metLate) open = true;
+    }
+    return this.request.all && open;
+  }
+
+  /** What the row's worker met on time since the last surgery, as far as the block will show. */
+  private noteDoneOnTime(
+    block: BlockDraft,
+    chosen: readonly StandardResults[],
+    standards: readonly Standard[],
+    i: number,
+    id: string,
+  ): void {
+    for (let k = 0; k < chosen.length; k++) {
+      const results = chosen[k] as StandardResults;
+      if (results.status[i] !== STATUS.met) continue;
+      const end = results.end[i] as number;
+      if (end === NONE || end <= this.since || end > this.request.asOf) continue;
+      block.doneCount++;
+      if (block.doneShown.length < DONE_ON_TIME_SHOWN)
+        block.doneShown.push(`${(standards[k] as Standard).title} for ${id} on ${this.dates.text(end)}`);
+    }
+  }
+
+  private workerOf(cell: string | null): WorkerName {
+    let worker = this.workers.get(cell);
+    if (worker === undefined) {
+      const name = cleanName(cell) ?? UNALLOCATED;
+      worker = { name, key: workerKey(name) };
+      this.workers.set(cell, worker);
+    }
+    return worker;
+  }
+
+  private teamOf(cell: CellValue): string {
+    let team = this.teams.get(cell);
+    if (team === undefined) {
+      team = normaliseHeader(textOf(cell));
+      // Text and blanks repeat; a date or error cell object would only fill the memo.
+      if (cell === null || typeof cell === "string") this.teams.set(cell, team);
+    }
+    return team;
+  }
+
+  private blockOf(worker: WorkerName): BlockDraft {
+    let block = this.blocks.get(worker.key);
+    if (!block) {
+      block = {
+        worker: worker.name,
+        cases: [],
+        overdue: 0,
+        dueSoon: 0,
+        cannotAssess: 0,
+        doneShown: [],
+        doneCount: 0,
+      };
+      this.blocks.set(worker.key, block);
+    }
+    return block;
+  }
+
+  private shownNameOf(t: number): string {
+    const name = textOf(this.nameCells[t] ?? null);
+    return this.request.names ? name : initialsOf(name);
+  }
+
+  private keyValuesOf(t: number): ModelValue[] {
+    return this.keyColumns.map((column) => this.keyValue(column.cells[t] ?? null, column.type));
+  }
+
+  private keyValue(value: CellValue, type: ColumnType | undefined): ModelValue {
+    if (type === "date") {
+      const date = coerceCellDate(value);
+      if (date.kind === "date") return this.dates.value(date.day);
+      return date.kind === "problem" ? date.problem.text : "";
+    }
+    if (type === "integer" && typeof value === "number") return value;
+    return textOf(value);
+  }
+}
+
+/**
+ * Where each evaluated row is in the table, when the evaluation was made from other rows than the
+ * table's own (matched by row number; -1 when not there); undefined when they are the table's rows.
+ */
+function tableIndexes(
+  evaluated: readonly TrackerRow[],
+  table: readonly TrackerRow[],
+): Int32Array | undefined {
+  if (evaluated === table) return undefined;
+  const byNumber = new Map(table.map((r, t) => [r.rowNumber, t] as const));
+  return Int32Array.from(evaluated, (r) => byNumber.get(r.rowNumber) ?? -1);
+}
+
+function countStatuses(block: BlockDraft, chosen: readonly StandardResults[], i: number): void {
+  for (const results of chosen) {
+    const code = results.status[i];
+    if (code === STATUS.overdue) block.overdue++;
+    else if (code === STATUS.dueSoon) block.dueSoon++;
+    else if (code === STATUS.cannotAssess) block.cannotAssess++;
+  }
+}
+
+/** Overdue by the most working days first, then due soon by the fewest left, then dates to check. */
+function rankOf(chosen: readonly StandardResults[], i: number, id: string): CaseRank {
+  let mostOverdue: number | undefined;
+  let fewestLeft: number | undefined;
+  let cannotAssess = false;
+  for (const results of chosen) {
+    const code = results.status[i];
+    if (code === STATUS.overdue) {
+      const by = orZero(results.overdueWorkingDays[i] as number);
+      mostOverdue = mostOverdue === undefined ? by : Math.max(mostOverdue, by);
+    } else if (code === STATUS.dueSoon) {
+      const left = orZero(results.workingDaysLeft[i] as number);
+      fewestLeft = fewestLeft === undefined ? left : Math.min(fewestLeft, left);
+    } else if (code === STATUS.cannotAssess) cannotAssess = true;
+  }
+  if (mostOverdue !== undefined) return { tier: 0, weight: -mostOverdue, id };
+  if (fewestLeft !== undefined) return { tier: 1, weight: fewestLeft, id };
+  return { tier: cannotAssess ? 2 : 3, weight: 0, id };
+}
+
+function orZero(value: number): number {
+  return value === NONE ? 0 : value;
 }
 
 /** "Agenda JTM 2026-11-24", with the team or worker when filtered; legal and unique come later. */
@@ -193,154 +404,12 @@ function isoOf(day: EpochDay): string {
   return `${yyyy}-${mm}-${dd}`;
 }
 
-interface CaseRank {
-  tier: number;
-  weight: number;
-  id: string;
-}
-
-function rankOf(results: readonly StandardResult[], id: string): CaseRank {
-  const overdue = results.filter((r) => r.status === "overdue");
-  if (overdue.length > 0)
-    return { tier: 0, weight: -Math.max(...overdue.map((r) => r.overdueWorkingDays ?? 0)), id };
-  const dueSoon = results.filter((r) => r.status === "due soon");
-  if (dueSoon.length > 0)
-    return { tier: 1, weight: Math.min(...dueSoon.map((r) => r.workingDaysLeft ?? 0)), id };
-  if (results.some((r) => r.status === "cannot assess")) return { tier: 2, weight: 0, id };
-  return { tier: 3, weight: 0, id };
-}
-
-/*
- * One collator for every comparison: `localeCompare` with a locale and options builds one per call,
- * which made ordering a 100,000-case agenda take seconds (issue 9). Same order, by definition.
- */
-const ID_ORDER = new Intl.Collator("en-GB", { numeric: true });
-const NAME_ORDER = new Intl.Collator("en-GB", { sensitivity: "base" });
-
-function compareRanks(a: CaseRank, b: CaseRank): number {
-  return a.tier - b.tier || a.weight - b.weight || ID_ORDER.compare(a.id, b.id);
-}
-
-/** Worst first; a sibling group sits together at the place of its worst member. */
-function orderCases(cases: AgendaCase[], ranks: ReadonlyMap<AgendaCase, CaseRank>): AgendaCase[] {
-  const rank = (c: AgendaCase): CaseRank => ranks.get(c) as CaseRank;
-  const groups = new Map<string, AgendaCase[]>();
-  for (const c of cases) {
-    const key = c.siblingGroup === null ? `id:${c.id}` : `group:${c.siblingGroup.toLowerCase()}`;
-    const members = groups.get(key) ?? [];
-    members.push(c);
-    groups.set(key, members);
-  }
-  const ordered = [...groups.values()].map((members) =>
-    members.sort((a, b) => compareRanks(rank(a), rank(b))),
-  );
-  ordered.sort((a, b) => compareRanks(rank(a[0] as AgendaCase), rank(b[0] as AgendaCase)));
-  return ordered.flat();
-}
-
-function workingDays(n: number): string {
-  return `${n} working day${n === 1 ? "" : "s"}`;
-}
-
-/**
- * The action lines of a case, neutral and supportive: "2nd CLA review overdue by 6 working days — due
- * 14/03/2025". A `met late` result is history, not an action: it shows in the status cells only.
- */
-function actionLines(
-  results: readonly StandardResult[],
-  standardsById: ReadonlyMap<string, Standard>,
-  request: AgendaRequest,
-  title: (id: string) => string | undefined,
-): string[] {
-  const lines: { order: number; text: string }[] = [];
-  for (const r of results) {
-    const standard = standardsById.get(r.standardId) as Standard;
-    const due = r.deadline === null ? "" : formatUkDate(r.deadline);
-    switch (r.status) {
-      case "overdue": {
-        const by = r.overdueWorkingDays ?? 0;
-        const text =
-          by === 0
-            ? `${standard.title} due today — due ${due}`
-            : `${standard.title} overdue by ${workingDays(by)} — due ${due}`;
-        lines.push({ order: -by, text });
-        break;
-      }
-      case "due soon": {
-        const left = r.workingDaysLeft ?? 0;
-        lines.push({ order: 1000 + left, text: `${standard.title} due ${due} (in ${workingDays(left)})` });
-        break;
-      }
-      case "cannot assess":
-        lines.push({
-          order: 3000,
-          text: `Check the dates: ${explainResult(r, standard, { standardTitle: title })}`,
-        });
-        break;
-      case "not yet due":
-        if (request.next !== undefined && r.deadline !== null && r.deadline <= request.next) {
-          lines.push({
-            order: 2000 + r.deadline,
-            text: `${standard.title} due ${due}, before the next surgery`,
-          });
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  return lines.sort((a, b) => a.order - b.order).map((l) => l.text);
-}
-
-function doneOnTime(
-  row: RowEvaluation,
-  results: readonly StandardResult[],
-  since: EpochDay,
-  asOf: EpochDay,
-  title: (id: string) => string | undefined,
-): string[] {
-  return results
-    .filter((r) => r.status === "met" && r.end !== null && r.end > since && r.end <= asOf)
-    .map(
-      (r) =>
-        `${title(r.standardId) ?? r.standardId} for ${row.id ?? `row ${row.rowNumber}`} on ${formatUkDate(r.end as EpochDay)}`,
-    );
-}
-
-function briefly(items: string[]): string[] {
-  if (items.length <= DONE_ON_TIME_SHOWN) return items;
-  return [...items.slice(0, DONE_ON_TIME_SHOWN), `and ${items.length - DONE_ON_TIME_SHOWN} more`];
-}
-
-function statusCell(r: StandardResult): AgendaStatusCell {
-  const due = r.deadline === null ? "" : formatUkDate(r.deadline);
-  const done = r.end === null ? "" : formatUkDate(r.end);
-  const text: Record<StandardResult["status"], string> = {
-    overdue: `Overdue ${r.overdueWorkingDays ?? 0} WD`,
-    "due soon": `Due ${due}`,
-    "not yet due": `Due ${due}`,
-    met: `Met ${done}`,
-    "met late": `Met late ${done}`,
-    "cannot assess": "Check data",
-    "not applicable": "–",
-  };
-  return { standardId: r.standardId, text: text[r.status], rag: r.rag };
-}
-
-function blockFor(blocks: Map<string, WorkerBlock>, worker: string): WorkerBlock {
-  const key = workerKey(worker);
-  let block = blocks.get(key);
-  if (!block) {
-    block = { worker, cases: [], overdue: 0, dueSoon: 0, cannotAssess: 0, doneOnTime: [] };
-    blocks.set(key, block);
-  }
-  return block;
-}
-
 /** "jane  smith " and "Jane Smith" are one worker on an agenda. */
 function workerKey(name: string): string {
   return name.trim().replace(/\s+/g, " ").toLowerCase();
 }
+
+const NAME_ORDER = new Intl.Collator("en-GB", { sensitivity: "base" });
 
 function compareWorkers(a: string, b: string): number {
   // Unallocated cases come last: they need a worker before anything else.
@@ -360,23 +429,6 @@ function textOf(value: CellValue): string {
   if (value instanceof Date) return formatUkDate(epochDayFromUtcDate(value));
   if (isCellError(value)) return value.error;
   return String(value).trim();
-}
-
-function shownName(row: TrackerRow, surgery: SurgeryDefinition, names: boolean): string {
-  const name = textOf(cellOf(row, surgery.nameColumn));
-  return names ? name : initialsOf(name);
-}
-
-function keyValue(row: TrackerRow, sheet: SheetSpec, key: string): ModelValue {
-  const value = cellOf(row, key);
-  const type = sheet.columns.find((c) => c.key === key)?.type;
-  if (type === "date") {
-    const date = coerceCellDate(value);
-    if (date.kind === "date") return { date: date.day };
-    return date.kind === "problem" ? date.problem.text : "";
-  }
-  if (type === "integer" && typeof value === "number") return value;
-  return textOf(value);
 }
 
 function isPast(byWhen: CellValue, surgeryDate: EpochDay): boolean {
