@@ -5,6 +5,7 @@ import { createWorkingDayCalendar, type WorkingDayCalendar } from "../src/engine
 import { runChecks } from "../src/engine/checks/runChecks";
 import { formatIsoDate, type EpochDay } from "../src/engine/dates/epochDay";
 import { evaluateTracker, type TrackerEvaluation } from "../src/engine/evaluation/evaluateTracker";
+import { modelCellCount } from "../src/engine/port/modelCells";
 import type { SheetInfo, SheetSnapshot } from "../src/engine/port/WorkbookPort";
 import { DEFAULT_PROFILE } from "../src/engine/profile/defaultProfile";
 import { profileSheet } from "../src/engine/profile/TrackerProfile";
@@ -115,7 +116,7 @@ export function buildAgendas(
       { evaluation, table, sheet, standards: DEFAULT_STANDARDS },
     );
     const model = buildAgendaSheet(agenda, agenda.sheetName);
-    cells += model.cells.length;
+    cells += modelCellCount(model);
   }
   return cells;
 }

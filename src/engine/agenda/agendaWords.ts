@@ -3,6 +3,7 @@ import { explainResult } from "../evaluation/explainResult";
 import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
 import { STANDARD_STATUSES, ragOf, type Rag } from "../evaluation/StandardResult";
 import type { Standard } from "../standards/Standard";
+import { NumberMemo } from "./NumberMemo";
 
 /*
  * An agenda says the same few thousand dates and status words over and over: a 100,000-row joint
@@ -12,26 +13,18 @@ import type { Standard } from "../standards/Standard";
 
 /** dd/mm/yyyy of each day, worded once. */
 export class UkDates {
-  private readonly texts = new Map<EpochDay, string>();
-  private readonly values = new Map<EpochDay, { readonly date: EpochDay }>();
+  private readonly texts = new NumberMemo<string>(formatUkDate);
+  private readonly values = new NumberMemo<{ readonly date: EpochDay }>((day) =>
+    Object.freeze({ date: day }),
+  );
 
   text(day: EpochDay): string {
-    let text = this.texts.get(day);
-    if (text === undefined) {
-      text = formatUkDate(day);
-      this.texts.set(day, text);
-    }
-    return text;
+    return this.texts.get(day);
   }
 
   /** The day as a sheet model's date value. */
   value(day: EpochDay): { readonly date: EpochDay } {
-    let value = this.values.get(day);
-    if (value === undefined) {
-      value = Object.freeze({ date: day });
-      this.values.set(day, value);
-    }
-    return value;
+    return this.values.get(day);
   }
 }
 
@@ -45,34 +38,31 @@ export interface AgendaStatusCell {
 /** The colour of each status code (a code is the status's index in STANDARD_STATUSES). */
 const RAG_OF_STATUS: readonly Rag[] = STANDARD_STATUSES.map(ragOf);
 
-/** How many status codes there are: a status cell's memo key is its code plus 8 × its day or count. */
-const CODES = 8;
-
 /** The status cells of one standard, each made once per agenda. */
 export class StatusCells {
-  private readonly cells = new Map<number, AgendaStatusCell>();
+  /** By status code: the cells of a status, by the one day or count their words show. */
+  private readonly byCode: NumberMemo<AgendaStatusCell>[];
 
   constructor(
     private readonly results: StandardResults,
     private readonly dates: UkDates,
-  ) {}
+  ) {
+    this.byCode = STANDARD_STATUSES.map(
+      (_, code) =>
+        new NumberMemo((shown) =>
+          Object.freeze({
+            standardId: results.standard.id,
+            text: this.wordsOf(code, shown),
+            rag: RAG_OF_STATUS[code] as Rag,
+          }),
+        ),
+    );
+  }
 
   /** "Overdue 6 WD", "Due 14/03/2025", "Met late 02/01/2025", "Check data" or "–", with its colour. */
   of(i: number): AgendaStatusCell {
-    const { results } = this;
-    const code = results.status[i] as number;
-    const shown = this.numberShown(code, i);
-    const key = code + CODES * shown;
-    let cell = this.cells.get(key);
-    if (cell === undefined) {
-      cell = Object.freeze({
-        standardId: results.standard.id,
-        text: this.wordsOf(code, shown),
-        rag: RAG_OF_STATUS[code] as Rag,
-      });
-      this.cells.set(key, cell);
-    }
-    return cell;
+    const code = this.results.status[i] as number;
+    return (this.byCode[code] as NumberMemo<AgendaStatusCell>).get(this.numberShown(code, i));
   }
 
   /** The one day or count the cell's words depend on. */
@@ -85,37 +75,57 @@ export class StatusCells {
   }
 
   private wordsOf(code: number, shown: number): string {
-    const day = (): string => (shown === NONE ? "" : this.dates.text(shown));
     switch (code) {
       case STATUS.overdue:
         return `Overdue ${shown} WD`;
       case STATUS.dueSoon:
       case STATUS.notYetDue:
-        return `Due ${day()}`;
+        return `Due ${this.dayText(shown)}`;
       case STATUS.met:
-        return `Met ${day()}`;
+        return `Met ${this.dayText(shown)}`;
       case STATUS.metLate:
-        return `Met late ${day()}`;
+        return `Met late ${this.dayText(shown)}`;
       case STATUS.cannotAssess:
         return "Check data";
       default:
         return "–";
     }
   }
+
+  private dayText(day: number): string {
+    return day === NONE ? "" : this.dates.text(day);
+  }
 }
 
-function workingDays(n: number): string {
-  return `${n} working day${n === 1 ? "" : "s"}`;
+const DUE_AFTER_OVERDUE = " — due ";
+
+/** How a standard's action lines begin, worded once per standard. */
+interface TitleWord {
+  overdueBy: string;
+  dueToday: string;
+  due: string;
+}
+
+class TitleWords {
+  private readonly words = new Map<Standard, TitleWord>();
+
+  of(standard: Standard): TitleWord {
+    let words = this.words.get(standard);
+    if (words === undefined) {
+      const { title } = standard;
+      words = {
+        overdueBy: `${title} overdue by `,
+        dueToday: `${title} due today — due `,
+        due: `${title} due `,
+      };
+      this.words.set(standard, words);
+    }
+    return words;
+  }
 }
 
 function zeroWhenNone(value: number): number {
   return value === NONE ? 0 : value;
-}
-
-/** An action line and where it goes among a case's lines: lower first. */
-interface ActionLine {
-  order: number;
-  text: string;
 }
 
 /**
@@ -123,64 +133,104 @@ interface ActionLine {
  * 14/03/2025". A `met late` result is history, not an action: it shows in the status cells only.
  */
 export class ActionLines {
+  private readonly standardTitle: (id: string) => string | undefined;
+  private readonly titles = new TitleWords();
+  /** "1 working day", "6 working days". */
+  private readonly workingDays = new NumberMemo((n) => `${n} working day${n === 1 ? "" : "s"}`);
+
   constructor(
     private readonly dates: UkDates,
     /** The standards by id, for their titles in explanations. */
-    private readonly standardsById: ReadonlyMap<string, Standard>,
+    standardsById: ReadonlyMap<string, Standard>,
     /** The next surgery: what falls due before it is listed too. */
     private readonly next: EpochDay | undefined,
-  ) {}
-
-  /** Whether the row has anything to act on under this standard: what puts a case on the agenda. */
-  needsAction(results: StandardResults, i: number): boolean {
-    const code = results.status[i];
-    if (code === STATUS.overdue || code === STATUS.dueSoon || code === STATUS.cannotAssess) return true;
-    return code === STATUS.notYetDue && this.dueBeforeNext(results.deadline[i] as number);
+  ) {
+    this.standardTitle = (id) => standardsById.get(id)?.title;
   }
 
-  /** The row's lines under each standard (`standards[k]` titles `results[k]`), worst first. */
+  /**
+   * The row's lines under each standard (`standards[k]` titles `results[k]`), worst first: overdue by
+   * most days, then due soon, then dates to check, then what falls due before the next surgery.
+   */
   of(results: readonly StandardResults[], standards: readonly Standard[], i: number): string[] {
-    const lines: ActionLine[] = [];
+    // Most cases have one line: the lists are made only for a second (an empty list's first push
+    // reserves room for seventeen, most of a long agenda's garbage).
+    let first: string | undefined;
+    let firstOrder = 0;
+    let texts: string[] | undefined;
+    let orders: number[] | undefined;
     for (let k = 0; k < results.length; k++) {
-      const line = this.lineOf(results[k] as StandardResults, standards[k] as Standard, i);
-      if (line !== undefined) lines.push(line);
+      const r = results[k] as StandardResults;
+      const text = this.lineOf(r, standards[k] as Standard, i);
+      if (text === undefined) continue;
+      const order = orderOf(r, i);
+      if (first === undefined) {
+        first = text;
+        firstOrder = order;
+        continue;
+      }
+      texts ??= [first];
+      orders ??= [firstOrder];
+      // Placed after every line of the same order or lower: a stable sort of a few lines.
+      let at = texts.length;
+      for (; at > 0 && (orders[at - 1] as number) > order; at--) {
+        texts[at] = texts[at - 1] as string;
+        orders[at] = orders[at - 1] as number;
+      }
+      texts[at] = text;
+      orders[at] = order;
     }
-    if (lines.length === 1) return [(lines[0] as ActionLine).text];
-    return lines.sort((a, b) => a.order - b.order).map((l) => l.text);
+    return texts ?? (first === undefined ? [] : [first]);
   }
 
-  private lineOf(results: StandardResults, standard: Standard, i: number): ActionLine | undefined {
+  private lineOf(results: StandardResults, standard: Standard, i: number): string | undefined {
     const code = results.status[i];
     const deadline = results.deadline[i] as number;
-    const due = (): string => (deadline === NONE ? "" : this.dates.text(deadline));
+    const title = this.titles.of(standard);
     switch (code) {
       case STATUS.overdue: {
         const by = zeroWhenNone(results.overdueWorkingDays[i] as number);
-        const text =
-          by === 0
-            ? `${standard.title} due today — due ${due()}`
-            : `${standard.title} overdue by ${workingDays(by)} — due ${due()}`;
-        return { order: -by, text };
+        return by === 0
+          ? title.dueToday + this.dayText(deadline)
+          : title.overdueBy + this.workingDays.get(by) + DUE_AFTER_OVERDUE + this.dayText(deadline);
       }
       case STATUS.dueSoon: {
         const left = zeroWhenNone(results.workingDaysLeft[i] as number);
-        return { order: 1000 + left, text: `${standard.title} due ${due()} (in ${workingDays(left)})` };
+        return `${title.due}${this.dayText(deadline)} (in ${this.workingDays.get(left)})`;
       }
       case STATUS.cannotAssess: {
-        const title = (id: string): string | undefined => this.standardsById.get(id)?.title;
-        const explained = explainResult(results.result(i), standard, { standardTitle: title });
-        return { order: 3000, text: `Check the dates: ${explained}` };
+        const explained = explainResult(results.result(i), standard, { standardTitle: this.standardTitle });
+        return `Check the dates: ${explained}`;
       }
       case STATUS.notYetDue:
         return this.dueBeforeNext(deadline)
-          ? { order: 2000 + deadline, text: `${standard.title} due ${due()}, before the next surgery` }
+          ? `${title.due}${this.dayText(deadline)}, before the next surgery`
           : undefined;
       default:
         return undefined;
     }
   }
 
+  /** A deadline as the lines show it: blank when there is none. */
+  private dayText(day: number): string {
+    return day === NONE ? "" : this.dates.text(day);
+  }
+
   private dueBeforeNext(deadline: number): boolean {
     return this.next !== undefined && deadline !== NONE && deadline <= this.next;
+  }
+}
+
+/** Where a line goes among a case's lines, lower first (the order of the lines' kinds above). */
+function orderOf(results: StandardResults, i: number): number {
+  switch (results.status[i]) {
+    case STATUS.overdue:
+      return -zeroWhenNone(results.overdueWorkingDays[i] as number);
+    case STATUS.dueSoon:
+      return 1000 + zeroWhenNone(results.workingDaysLeft[i] as number);
+    case STATUS.cannotAssess:
+      return 3000;
+    default:
+      return 2000 + (results.deadline[i] as number);
   }
 }

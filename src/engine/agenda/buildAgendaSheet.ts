@@ -1,11 +1,11 @@
 import { coerceCellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
 import type { Rag } from "../evaluation/StandardResult";
-import type { CellStyle, ModelCell, ModelValue, SheetModel } from "../port/SheetModel";
-import { fitRowHeights } from "../sheets/fitRowHeights";
-import { cellAddress, columnLetters } from "../tables/cellAddress";
+import type { CellStyle, ModelCell, ModelRow, ModelValue, SheetModel } from "../port/SheetModel";
+import { RowHeights } from "../sheets/fitRowHeights";
+import { columnLetters } from "../tables/cellAddress";
 import { ACTION_HEADERS, ID_HEADER, type AgreedActions } from "./AgendaActions";
-import type { AgendaCase, SurgeryAgenda, WorkerBlock } from "./planSurgeryAgenda";
+import type { AgendaCase, AgendaStatusCell, SurgeryAgenda, WorkerBlock } from "./planSurgeryAgenda";
 
 /** Excel's own "Good / Neutral / Bad" cell styles, so the colours read as Excel users expect. */
 export const RAG_STYLE: Readonly<Record<Rag, CellStyle>> = {
@@ -41,6 +41,51 @@ const CASE_STATUS: Readonly<Record<Rag, CellStyle>> = Object.freeze({
 });
 const CASE_AGREED_OVERDUE: CellStyle = Object.freeze({ ...CASE, ...RAG_STYLE.amber });
 const CASE_BY_WHEN: CellStyle = Object.freeze({ ...CASE, numberFormat: "dd/mm/yyyy" });
+const RAG_INDEX: Readonly<Record<Rag, number>> = { red: 0, amber: 1, green: 2, grey: 3, none: 4 };
+
+/** The case rows' styles with one combination of status colours, and how they go on. */
+interface StyleNode {
+  /** By the next status's colour (RAG_INDEX). */
+  next: (StyleNode | undefined)[];
+  /** The styles of a case ending here: [0] usually, [1] when last time's action is past its date. */
+  styles: (readonly CellStyle[] | undefined)[];
+}
+
+/**
+ * The styles of each case row, one shared array per combination of status colours: cases repeat a
+ * few hundred combinations. Looked up colour by colour, so any number of standards is exact.
+ */
+class CaseStyles {
+  private readonly root: StyleNode = { next: [], styles: [] };
+
+  constructor(private readonly keyColumns: number) {}
+
+  of(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): readonly CellStyle[] {
+    let node = this.root;
+    for (const status of statuses) {
+      const rag = RAG_INDEX[status.rag];
+      node = node.next[rag] ??= { next: [], styles: [] };
+    }
+    const agreed = agreedLastTimeOverdue ? 1 : 0;
+    return (node.styles[agreed] ??= this.make(statuses, agreedLastTimeOverdue));
+  }
+
+  private make(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): readonly CellStyle[] {
+    return Object.freeze([
+      CASE_WORKER,
+      CASE_ID,
+      CASE,
+      ...new Array<CellStyle>(this.keyColumns).fill(CASE),
+      ...statuses.map((s) => CASE_STATUS[s.rag]),
+      CASE,
+      CASE,
+      agreedLastTimeOverdue ? CASE_AGREED_OVERDUE : CASE,
+      CASE,
+      CASE,
+      CASE_BY_WHEN,
+    ]);
+  }
+}
 
 /**
  * The agenda as a print-ready sheet: a heading block, one header row (repeated on every printed
@@ -79,6 +124,8 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     ACTION_HEADERS.byWhen,
   ];
   const lastColumn = headers.length;
+  const lastLetters = columnLetters(lastColumn);
+  const caseStyles = new CaseStyles(agenda.keyHeaders.length);
   const col = {
     key: 4,
     standards: 4 + agenda.keyHeaders.length,
@@ -99,7 +146,7 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
 
   const heading = (row: number, value: string, style: CellStyle): void => {
     put(row, 1, value, { ...style, wrap: true, vertical: "top" });
-    merges.push(`A${row}:${columnLetters(lastColumn)}${row}`);
+    merges.push(`A${row}:${lastLetters}${row}`);
   };
 
   const filter = request.worker ?? request.team;
@@ -151,6 +198,7 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     });
     row++;
   }
+  const listed = new ListedRows();
   for (const block of agenda.workers) {
     row = writeWorkerBlock(block, row);
   }
@@ -160,7 +208,7 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     const counts = `${block.overdue} overdue · ${block.dueSoon} due soon · ${block.cannotAssess} dates to check`;
     // Worker headings and notes span the row from column A, so column B (ID) holds only cases.
     put(r, 1, `${block.worker} — ${counts}`, { bold: true, fill: WORKER_FILL, border: true });
-    merges.push(`A${r}:${columnLetters(lastColumn)}${r}`);
+    merges.push(`A${r}:${lastLetters}${r}`);
     r++;
     if (block.doneOnTime.length > 0) {
       put(r, 1, `Done on time: ${block.doneOnTime.join("; ")}`, {
@@ -169,49 +217,25 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
         fontColor: "006100",
         wrap: true,
       });
-      merges.push(`A${r}:${columnLetters(lastColumn)}${r}`);
+      merges.push(`A${r}:${lastLetters}${r}`);
       r++;
     }
-    for (const agendaCase of block.cases) {
-      writeCase(agendaCase, block.worker, r);
-      r++;
-    }
+    for (const agendaCase of block.cases) listed.add(agendaCase, block.worker, r++);
     return r;
   }
 
-  function writeCase(c: AgendaCase, worker: string, r: number): void {
-    const border = CASE;
-    put(r, 1, worker, CASE_WORKER);
-    put(r, 2, c.id, CASE_ID, {
-      sheet: agenda.trackerSheetName,
-      cell: cellAddress(c.rowNumber, agenda.trackerIdColumn),
-    });
-    put(r, 3, c.shownName, border);
-    for (let i = 0; i < c.keyValues.length; i++) put(r, col.key + i, c.keyValues[i] as ModelValue, border);
-    for (let i = 0; i < c.statuses.length; i++) {
-      const s = c.statuses[i] as AgendaCase["statuses"][number];
-      put(r, col.standards + i, s.text, CASE_STATUS[s.rag]);
-    }
-    put(r, after, c.toDiscuss.join("\n"), border);
-    put(r, after + 1, c.notes, border);
-    put(
-      r,
-      after + 2,
-      agreedText(c.agreedLastTime, c.agreedLastTimeOverdue),
-      c.agreedLastTimeOverdue ? CASE_AGREED_OVERDUE : border,
-    );
-    put(r, after + 3, c.typed?.action ?? "", border);
-    put(r, after + 4, c.typed?.byWhom ?? "", border);
-    put(r, after + 5, c.typed ? byWhenValue(c.typed) : "", CASE_BY_WHEN);
-  }
-
+  const heights = new RowHeights(columnWidths);
+  for (const range of merges) heights.merge(range);
+  for (const cell of cells) heights.cell(cell);
+  const caseRows = new CaseRows(agenda, caseStyles, heights, after);
   return {
     name: sheetName,
     purpose: "agenda",
     cells,
+    rows: caseRows.write(listed),
     merges,
     columnWidths,
-    rowHeights: fitRowHeights(cells, columnWidths, merges),
+    rowHeights: heights.fitted(),
     freeze: { rows: headerRow, columns: 3 },
     // An agenda is wide (every standard has a column): A3 landscape keeps it readable at one page wide.
     print: {
@@ -221,8 +245,109 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
       repeatRows: { first: headerRow, last: headerRow },
     },
     showGridlines: false,
-    autoFilter: `A${headerRow}:${columnLetters(lastColumn)}${Math.max(headerRow, row - 1)}`,
+    autoFilter: `A${headerRow}:${lastLetters}${Math.max(headerRow, row - 1)}`,
   };
+}
+
+/** The cases in the agenda's order, with their workers and the sheet rows they go on. */
+class ListedRows {
+  readonly cases: AgendaCase[] = [];
+  readonly workers: string[] = [];
+  readonly sheetRows: number[] = [];
+
+  add(agendaCase: AgendaCase, worker: string, sheetRow: number): void {
+    this.cases.push(agendaCase);
+    this.workers.push(worker);
+    this.sheetRows.push(sheetRow);
+  }
+
+  /**
+   * Their places in the agenda, in the order of their tracker rows. Each case's words are read from
+   * the tracker's columns, and reading them in the columns' order rather than the agenda's (worker,
+   * then worst first) is what keeps a 100,000-row tracker's columns flowing through the processor's
+   * cache instead of being fetched from memory case by case (issue 9).
+   */
+  inTrackerOrder(): Float64Array {
+    const { cases } = this;
+    // Row number and place as one number: sorted as numbers, with no comparison function.
+    const keys = new Float64Array(cases.length);
+    for (let k = 0; k < cases.length; k++) keys[k] = (cases[k] as AgendaCase).rowNumber * PLACES + k;
+    return keys.sort();
+  }
+}
+
+/** More places than an agenda can have rows (Excel has 1,048,576). */
+const PLACES = 2 ** 21;
+
+/**
+ * Writes each case as one row object (values and a shared styles array): one object per cell was
+ * most of a long agenda's time (issue 9). Fits each row's height as it is made.
+ */
+class CaseRows {
+  private readonly idLetters: string;
+  /** Second rows of cases whose statuses do not fill the standards' columns: written after the rest. */
+  private readonly tails: ModelRow[] = [];
+
+  constructor(
+    private readonly agenda: SurgeryAgenda,
+    private readonly styles: CaseStyles,
+    private readonly heights: RowHeights,
+    /** The column after the standards': "To discuss". */
+    private readonly toDiscussColumn: number,
+  ) {
+    this.idLetters = columnLetters(agenda.trackerIdColumn);
+  }
+
+  /** The rows in the agenda's order, made in the tracker's. */
+  write(listed: ListedRows): ModelRow[] {
+    const rows = new Array<ModelRow>(listed.cases.length);
+    const order = listed.inTrackerOrder();
+    for (let o = 0; o < order.length; o++) {
+      const k = (order[o] as number) % PLACES;
+      const row = this.rowOf(
+        listed.cases[k] as AgendaCase,
+        listed.workers[k] as string,
+        listed.sheetRows[k] as number,
+      );
+      this.heights.row(row);
+      rows[k] = row;
+    }
+    for (const tail of this.tails) this.heights.row(tail);
+    return this.tails.length === 0 ? rows : rows.concat(this.tails);
+  }
+
+  private rowOf(c: AgendaCase, worker: string, r: number): ModelRow {
+    const { keyValues, statuses, typed } = c;
+    const values = new Array<ModelValue>(3 + keyValues.length + statuses.length + 6);
+    values[0] = worker;
+    values[1] = c.id;
+    values[2] = c.shownName;
+    let v = 3;
+    for (let k = 0; k < keyValues.length; k++) values[v++] = keyValues[k] as ModelValue;
+    for (let k = 0; k < statuses.length; k++) values[v++] = (statuses[k] as AgendaStatusCell).text;
+    const statusesEnd = v;
+    values[v] = c.toDiscuss.join("\n");
+    values[v + 1] = c.notes;
+    values[v + 2] = agreedText(c.agreedLastTime, c.agreedLastTimeOverdue);
+    values[v + 3] = typed?.action ?? "";
+    values[v + 4] = typed?.byWhom ?? "";
+    values[v + 5] = typed ? byWhenValue(typed) : "";
+    const styles = this.styles.of(statuses, c.agreedLastTimeOverdue);
+    const link = {
+      sheet: this.agenda.trackerSheetName,
+      cell: this.idLetters + String(c.rowNumber),
+      column: 2,
+    };
+    if (statusesEnd === this.toDiscussColumn - 1) return { row: r, column: 1, values, styles, link };
+    // Statuses that do not fill the standards' columns: what follows them stays under its header.
+    this.tails.push({
+      row: r,
+      column: this.toDiscussColumn,
+      values: values.slice(statusesEnd),
+      styles: styles.slice(statusesEnd),
+    });
+    return { row: r, column: 1, values: values.slice(0, statusesEnd), styles, link };
+  }
 }
 
 function agreedText(agreed: AgreedActions | null, overdue: boolean): string {

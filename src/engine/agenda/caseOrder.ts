@@ -1,11 +1,26 @@
 /**
- * Where a case stands on its worker's list: overdue by most working days first, then due soon by
- * fewest working days left, then dates to check, then the rest; ties by ID in natural order.
+ * A worker's cases and what orders them, index by index (one array per measure rather than an
+ * object per case): their ranks (see rankOf), then their IDs in natural order.
  */
-export interface CaseRank {
-  tier: number;
-  weight: number;
-  id: string;
+export class RankedCases<Case extends { readonly id: string }> {
+  readonly cases: Case[] = [];
+  /** Lower first: see rankOf. */
+  readonly ranks: number[] = [];
+  /** Each ID's number, from IdOrder.numberOf. */
+  readonly idNumbers: number[] = [];
+  /** Lower-cased: the children of one sibling group sit together; null for a child in no group. */
+  readonly groups: (string | null)[] = [];
+
+  add(c: Case, rank: number, idNumber: number, group: string | null): void {
+    this.cases.push(c);
+    this.ranks.push(rank);
+    this.idNumbers.push(idNumber);
+    this.groups.push(group);
+  }
+
+  get length(): number {
+    return this.cases.length;
+  }
 }
 
 /*
@@ -18,34 +33,35 @@ const ID_ORDER = new Intl.Collator("en-GB", { numeric: true });
 const MAX_DIGITS = 15;
 
 /**
- * Compares IDs in the en-GB numeric collator's order, faster where that order is plain arithmetic.
+ * Compares IDs in the en-GB numeric collator's order, by arithmetic where that is the same order.
  *
  * Trackers' IDs are nearly always one prefix of ASCII letters and a number ("C100002", "H20010").
  * Between two such IDs with the same prefix the collator compares the numbers by value, so when
  * every ID has one shared prefix the numbers order them, and the collator is asked only about IDs of
- * equal value written differently ("C01", "C1"). Collator comparisons were most of the time spent
- * ordering a 100,000-row agenda (issue 9). Any other ID sends every comparison to the collator.
+ * equal value written differently ("C01", "C1"). Collator comparisons were a large part of ordering
+ * a 100,000-row agenda (issue 9). Any other ID sends every comparison to the collator.
  */
 export class IdOrder {
-  private readonly numbers = new Map<string, number>();
   private prefix: string | undefined;
-  private numeric = true;
+  private allNumbered = true;
 
-  /** Notes an ID that will be compared: before any comparison. */
-  add(id: string): void {
-    if (!this.numeric || this.numbers.has(id)) return;
+  /** The number an ID holds after the shared prefix; NaN, and the collator from then on, if none. */
+  numberOf(id: string): number {
+    if (!this.allNumbered) return Number.NaN;
     this.prefix ??= letterPrefixOf(id);
     const value = numberAfter(id, this.prefix);
-    if (value === undefined) this.numeric = false;
-    else this.numbers.set(id, value);
+    if (value === undefined) this.allNumbered = false;
+    return value ?? Number.NaN;
   }
 
-  compare(a: string, b: string): number {
+  /** Whether every ID so far had the shared prefix and a number: their numbers order them. */
+  get numbered(): boolean {
+    return this.allNumbered;
+  }
+
+  compare(a: string, aNumber: number, b: string, bNumber: number): number {
     if (a === b) return 0;
-    if (this.numeric) {
-      const difference = (this.numbers.get(a) as number) - (this.numbers.get(b) as number);
-      if (difference !== 0) return difference;
-    }
+    if (this.allNumbered && aNumber !== bNumber) return aNumber - bNumber;
     return ID_ORDER.compare(a, b);
   }
 }
@@ -73,36 +89,109 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-/** A case as it is being ordered: its rank and, for sibling groups, the group it sits with. */
-export interface RankedCase<Case> {
-  case: Case;
-  rank: CaseRank;
-  /** Lower-cased: the children of one group sit together; null for a child in no group. */
-  group: string | null;
+/**
+ * Worst first; a sibling group (or a duplicated ID) sits together at the place of its worst member,
+ * and groups as good as each other keep the order they first appear in.
+ *
+ * Sorted once, by rank and then by each case's group leader (its group's first case) and its own
+ * place; a group is written out where its first case falls. This is the order of sorting each group
+ * and then the groups, without a list per case.
+ */
+export function orderCases<Case extends { readonly id: string }>(
+  ranked: RankedCases<Case>,
+  ids: IdOrder,
+): Case[] {
+  const { cases, ranks, idNumbers } = ranked;
+  const leaders = groupLeaders(ranked, ids);
+  const order = new Array<number>(cases.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  order.sort(
+    (a, b) =>
+      (ranks[a] as number) - (ranks[b] as number) ||
+      ids.compare(
+        (cases[a] as Case).id,
+        idNumbers[a] as number,
+        (cases[b] as Case).id,
+        idNumbers[b] as number,
+      ) ||
+      (leaders[a] as number) - (leaders[b] as number) ||
+      a - b,
+  );
+  const members = membersInOrder(order, leaders);
+  const ordered: Case[] = [];
+  for (const k of order) {
+    const leader = leaders[k] as number;
+    const group = members.get(leader);
+    if (group === undefined) ordered.push(cases[k] as Case);
+    else if (group[0] === k) for (const m of group) ordered.push(cases[m] as Case);
+  }
+  return ordered;
 }
 
-/** Worst first; a sibling group sits together at the place of its worst member. */
-export function orderCases<Case>(cases: readonly RankedCase<Case>[], ids: IdOrder): Case[] {
-  const compare = (a: RankedCase<Case>, b: RankedCase<Case>): number =>
-    a.rank.tier - b.rank.tier || a.rank.weight - b.rank.weight || ids.compare(a.rank.id, b.rank.id);
-  // Cases with no group but one ID (a duplicated row) sit together as well.
-  const byId = new Map<string, RankedCase<Case>[]>();
-  const byGroup = new Map<string, RankedCase<Case>[]>();
-  const groups: RankedCase<Case>[][] = [];
-  for (const c of cases) {
-    const index = c.group === null ? byId : byGroup;
-    const key = c.group ?? c.rank.id;
-    const members = index.get(key);
-    if (members) members.push(c);
-    else {
-      const group = [c];
-      index.set(key, group);
-      groups.push(group);
-    }
+/** The members of each group of more than one, by leader, in their order. */
+function membersInOrder(order: readonly number[], leaders: Int32Array): Map<number, number[]> {
+  const sizes = new Int32Array(leaders.length);
+  for (const leader of leaders) sizes[leader] = (sizes[leader] as number) + 1;
+  const members = new Map<number, number[]>();
+  for (const k of order) {
+    const leader = leaders[k] as number;
+    if ((sizes[leader] as number) < 2) continue;
+    const group = members.get(leader);
+    if (group) group.push(k);
+    else members.set(leader, [k]);
   }
-  for (const members of groups) if (members.length > 1) members.sort(compare);
-  groups.sort((a, b) => compare(a[0] as RankedCase<Case>, b[0] as RankedCase<Case>));
-  const ordered: Case[] = [];
-  for (const members of groups) for (const member of members) ordered.push(member.case);
-  return ordered;
+  return members;
+}
+
+/**
+ * The first case of each case's group: its sibling group, or for a child in none its ID. Numbered
+ * IDs that occur once need no look-up, so only the few duplicated ones go through a map.
+ */
+function groupLeaders<Case extends { readonly id: string }>(
+  ranked: RankedCases<Case>,
+  ids: IdOrder,
+): Int32Array {
+  const { cases, groups, idNumbers } = ranked;
+  const leaders = new Int32Array(cases.length);
+  const duplicated = ids.numbered ? duplicatedNumbers(ranked) : undefined;
+  const byGroup = new Map<string, number>();
+  const byId = new Map<string, number>();
+  for (let k = 0; k < cases.length; k++) {
+    const group = groups[k] ?? null;
+    let leader = k;
+    if (group !== null) {
+      leader = byGroup.get(group) ?? k;
+      if (leader === k) byGroup.set(group, k);
+    } else if (duplicated === undefined || duplicated.has(idNumbers[k] as number)) {
+      const id = (cases[k] as Case).id;
+      leader = byId.get(id) ?? k;
+      if (leader === k) byId.set(id, k);
+    }
+    leaders[k] = leader;
+  }
+  return leaders;
+}
+
+/** The ID numbers that more than one case in no sibling group holds. */
+function duplicatedNumbers<Case extends { readonly id: string }>(ranked: RankedCases<Case>): Set<number> {
+  const numbers: number[] = [];
+  for (let k = 0; k < ranked.length; k++)
+    if (ranked.groups[k] === null) numbers.push(ranked.idNumbers[k] as number);
+  const sorted = Float64Array.from(numbers).sort();
+  const duplicated = new Set<number>();
+  for (let k = 1; k < sorted.length; k++)
+    if (sorted[k] === sorted[k - 1]) duplicated.add(sorted[k] as number);
+  return duplicated;
+}
+
+/** Ranks in different tiers never meet: a weight is far less than this many working days. */
+const TIER = 2 ** 40;
+
+/**
+ * Where a case stands, lower first: overdue (tier 0) by most working days first, then due soon
+ * (tier 1) by fewest working days left, then dates to check (tier 2), then the rest (tier 3). The
+ * tier and the weight within it as one number.
+ */
+export function rankOf(tier: 0 | 1 | 2 | 3, weight: number): number {
+  return tier * TIER + weight;
 }

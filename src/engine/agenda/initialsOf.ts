@@ -25,8 +25,9 @@ function initialsOfAnyName(name: string): string {
 
 /*
  * Most names are ASCII letters and spaces, whose initials are the first letter of each word: read
- * in one pass, without the regular expressions, they cost a tenth as much on a long agenda (issue 9).
- * Anything else (commas, hyphens, accents, other spaces) is left to the general reading: undefined.
+ * in one pass, without the regular expressions, and made as one string, they cost a fraction as much
+ * on a long agenda (issue 9). Anything else (commas, hyphens, accents, other spaces) is left to the
+ * general reading: undefined.
  */
 function initialsOfPlainName(name: string): string | undefined {
   let initials = "";
@@ -36,7 +37,7 @@ function initialsOfPlainName(name: string): string | undefined {
     if (code === SPACE) {
       atWordStart = true;
     } else if (isAsciiLetter(code)) {
-      if (atWordStart) initials += `${String.fromCharCode(code & ~LOWER_CASE_BIT)}.`;
+      if (atWordStart) initials += INITIALS[(code & ~LOWER_CASE_BIT) - CAPITAL_A] as string;
       atWordStart = false;
     } else {
       return undefined;
@@ -45,6 +46,12 @@ function initialsOfPlainName(name: string): string | undefined {
   return initials;
 }
 
+const CAPITAL_A = 0x41;
+/** "A." to "Z.". */
+const INITIALS: readonly string[] = Array.from(
+  { length: 26 },
+  (_, i) => `${String.fromCharCode(CAPITAL_A + i)}.`,
+);
 const SPACE = 0x20;
 /** ASCII's lower-case letters are its capitals with this bit set. */
 const LOWER_CASE_BIT = 0x20;

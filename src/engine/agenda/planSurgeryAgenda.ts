@@ -1,17 +1,16 @@
 import { coerceCellDate } from "../cells/coerceCellDate";
-import { isCellError, type CellValue } from "../cells/CellValue";
-import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
+import type { CellValue } from "../cells/CellValue";
+import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
 import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
 import type { ModelValue } from "../port/SheetModel";
-import { normaliseHeader, type ColumnType, type SheetSpec } from "../profile/TrackerProfile";
+import { normaliseHeader, type SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
-import { tableColumnsOf } from "../tables/tableColumns";
 import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
-import { ActionLines, StatusCells, UkDates, type AgendaStatusCell } from "./agendaWords";
-import { IdOrder, orderCases, type CaseRank, type RankedCase } from "./caseOrder";
-import { initialsOf } from "./initialsOf";
+import { CaseCells, CaseResults, ListedCase, MARK, cleanName, textOf, type CaseFacts } from "./agendaCases";
+import { ActionLines, UkDates, type AgendaStatusCell } from "./agendaWords";
+import { IdOrder, RankedCases, orderCases, rankOf } from "./caseOrder";
 import { SURGERIES, type SurgeryDefinition, type SurgeryType } from "./SurgeryType";
 
 export type { AgendaStatusCell } from "./agendaWords";
@@ -120,16 +119,17 @@ export function planSurgeryAgenda(request: AgendaRequest, sources: AgendaSources
   };
 }
 
-/** A worker as the rows name them: the name shown and the key rows are grouped by. */
+/** A worker as the rows name them: the name shown, the key rows are grouped by, and their block. */
 interface WorkerName {
   name: string;
   key: string;
+  block: BlockDraft | undefined;
 }
 
 /** A worker's block while rows are read. */
 interface BlockDraft {
   worker: string;
-  cases: RankedCase<AgendaCase>[];
+  cases: RankedCases<ListedCase>;
   overdue: number;
   dueSoon: number;
   cannotAssess: number;
@@ -138,17 +138,12 @@ interface BlockDraft {
   doneCount: number;
 }
 
-/** A key column's cells, and how they are shown. */
-interface KeyColumn {
-  cells: readonly CellValue[];
-  type: ColumnType | undefined;
-}
-
 /** Reads one surgery's rows into worker blocks of ranked cases. */
 class CasePlanner {
   private readonly standardsById: ReadonlyMap<string, Standard>;
   private readonly dates = new UkDates();
   private readonly actions: ActionLines;
+  private readonly cells: CaseCells;
   private readonly ids = new IdOrder();
   private readonly blocks = new Map<string, BlockDraft>();
   /** Workers and teams by their cells: a tracker names a few hundred, on many thousands of rows. */
@@ -156,11 +151,6 @@ class CasePlanner {
   private readonly teams = new Map<CellValue, string>();
   private readonly wantedTeam: string | undefined;
   private readonly wantedWorker: string | undefined;
-  private readonly teamCells: readonly CellValue[];
-  private readonly nameCells: readonly CellValue[];
-  private readonly notesCells: readonly CellValue[];
-  private readonly siblingGroupCells: readonly CellValue[] | undefined;
-  private readonly keyColumns: readonly KeyColumn[];
 
   constructor(
     private readonly request: AgendaRequest,
@@ -171,67 +161,57 @@ class CasePlanner {
   ) {
     this.standardsById = new Map(standards.map((s) => [s.id, s] as const));
     this.actions = new ActionLines(this.dates, this.standardsById, request.next);
+    this.cells = new CaseCells(sources.table, sources.sheet, surgery, this.dates, request.names);
     this.wantedTeam = request.team === undefined ? undefined : normaliseHeader(request.team);
     this.wantedWorker = request.worker === undefined ? undefined : workerKey(request.worker);
-    const { sheet, table } = sources;
-    const columns = tableColumnsOf(table.rows);
-    this.teamCells = columns.values("team");
-    this.nameCells = columns.values(surgery.nameColumn);
-    this.notesCells = columns.values("notes");
-    this.siblingGroupCells = sheet.columns.some((c) => c.key === "siblingGroup")
-      ? columns.values("siblingGroup")
-      : undefined;
-    this.keyColumns = surgery.keyColumns.map((key) => ({
-      cells: columns.values(key),
-      type: sheet.columns.find((c) => c.key === key)?.type,
-    }));
   }
 
   /** Reads the rows of one evaluated sheet of the surgery's kind. */
   addSheet(evaluated: SheetEvaluation): void {
-    const chosen = evaluated.standards.filter((r) => this.standardsById.has(r.standard.id));
-    const standards = chosen.map((r) => this.standardsById.get(r.standard.id) as Standard);
-    const statusCells = chosen.map((r) => new StatusCells(r, this.dates));
-    const inTable = tableIndexes(evaluated.rows, this.sources.table.rows);
-    const { agreedLastTime, typedHere } = this.sources;
-    for (let i = 0; i < evaluated.rows.length; i++) {
+    const { request, sources, cells } = this;
+    const results = new CaseResults(evaluated, this.standardsById, this.dates, this.actions);
+    const marks = results.marks(request.next, this.since, request.asOf);
+    const inTable = tableIndexes(evaluated.rows, sources.table.rows);
+    const { agreedLastTime, typedHere } = sources;
+    const carried = agreedLastTime !== undefined || typedHere !== undefined;
+    for (let i = 0; i < marks.length; i++) {
       const t = inTable === undefined ? i : (inTable[i] as number);
       if (t < 0) continue;
       const worker = this.workerOf(evaluated.workers[i] ?? null);
       if (this.wantedWorker !== undefined && worker.key !== this.wantedWorker) continue;
-      if (this.wantedTeam !== undefined && this.teamOf(this.teamCells[t] ?? null) !== this.wantedTeam)
-        continue;
+      if (this.wantedTeam !== undefined && this.teamOf(cells.teams[t] ?? null) !== this.wantedTeam) continue;
+      const block = (worker.block ??= this.blockOf(worker));
+      const mark = marks[i] as number;
+      if (mark === 0 && !carried) continue;
 
-      const block = this.blockOf(worker);
       const rowNumber = (evaluated.rows[i] as TrackerRow).rowNumber;
       const id = evaluated.ids[i] ?? `row ${rowNumber}`;
-      this.noteDoneOnTime(block, chosen, standards, i, id);
-
+      if ((mark & MARK.doneOnTime) !== 0) this.noteDoneOnTime(block, results, i, id);
       const agreed = agreedLastTime?.get(id) ?? null;
       const typed = typedHere?.get(id) ?? null;
-      if (agreed === null && typed === null && !this.isWorthDiscussing(chosen, i)) continue;
+      const listed =
+        (mark & MARK.action) !== 0 ||
+        agreed !== null ||
+        typed !== null ||
+        (request.all && (mark & MARK.open) !== 0);
+      if (!listed) continue;
 
-      countStatuses(block, chosen, i);
-      const agendaCase: AgendaCase = {
+      countStatuses(block, results.chosen, i);
+      const siblingGroup = cells.siblingGroupOf(t);
+      const facts: CaseFacts = {
         id,
-        shownName: this.shownNameOf(t),
         rowNumber,
-        siblingGroup:
-          this.siblingGroupCells === undefined ? null : cleanName(textOf(this.siblingGroupCells[t] ?? null)),
-        keyValues: this.keyValuesOf(t),
-        statuses: statusCells.map((cells) => cells.of(i)),
-        toDiscuss: this.actions.of(chosen, standards, i),
-        notes: textOf(this.notesCells[t] ?? null),
+        siblingGroup,
         agreedLastTime: agreed,
-        agreedLastTimeOverdue: agreed !== null && isPast(agreed.byWhen, this.request.date),
+        agreedLastTimeOverdue: agreed !== null && isPast(agreed.byWhen, request.date),
         typed,
       };
-      this.ids.add(id);
-      block.cases.push({
-        case: agendaCase,
-        rank: rankOf(chosen, i, id),
-        group: agendaCase.siblingGroup?.toLowerCase() ?? null,
-      });
+      block.cases.add(
+        new ListedCase(facts, cells, results, i, t),
+        rankOfRow(results.chosen, i),
+        this.ids.numberOf(id),
+        siblingGroup === null ? null : siblingGroup.toLowerCase(),
+      );
     }
   }
 
@@ -253,29 +233,13 @@ class CasePlanner {
       }));
   }
 
-  /** Something to act on, or, when every case is asked for, anything still open. */
-  private isWorthDiscussing(chosen: readonly StandardResults[], i: number): boolean {
-    let open = false;
-    for (const results of chosen) {
-      if (this.actions.needsAction(results, i)) return true;
-      const code = results.status[i];
-      if (code !== STATUS.notApplicable && code !== STATUS.met && code !== STATUS.metLate) open = true;
-    }
-    return this.request.all && open;
-  }
-
   /** What the row's worker met on time since the last surgery, as far as the block will show. */
-  private noteDoneOnTime(
-    block: BlockDraft,
-    chosen: readonly StandardResults[],
-    standards: readonly Standard[],
-    i: number,
-    id: string,
-  ): void {
+  private noteDoneOnTime(block: BlockDraft, results: CaseResults, i: number, id: string): void {
+    const { chosen, standards } = results;
     for (let k = 0; k < chosen.length; k++) {
-      const results = chosen[k] as StandardResults;
-      if (results.status[i] !== STATUS.met) continue;
-      const end = results.end[i] as number;
+      const r = chosen[k] as StandardResults;
+      if (r.status[i] !== STATUS.met) continue;
+      const end = r.end[i] as number;
       if (end === NONE || end <= this.since || end > this.request.asOf) continue;
       block.doneCount++;
       if (block.doneShown.length < DONE_ON_TIME_SHOWN)
@@ -287,7 +251,7 @@ class CasePlanner {
     let worker = this.workers.get(cell);
     if (worker === undefined) {
       const name = cleanName(cell) ?? UNALLOCATED;
-      worker = { name, key: workerKey(name) };
+      worker = { name, key: workerKey(name), block: undefined };
       this.workers.set(cell, worker);
     }
     return worker;
@@ -303,12 +267,13 @@ class CasePlanner {
     return team;
   }
 
+  /** The block of the worker's key: cells spelling one worker differently share it. */
   private blockOf(worker: WorkerName): BlockDraft {
     let block = this.blocks.get(worker.key);
     if (!block) {
       block = {
         worker: worker.name,
-        cases: [],
+        cases: new RankedCases<ListedCase>(),
         overdue: 0,
         dueSoon: 0,
         cannotAssess: 0,
@@ -318,25 +283,6 @@ class CasePlanner {
       this.blocks.set(worker.key, block);
     }
     return block;
-  }
-
-  private shownNameOf(t: number): string {
-    const name = textOf(this.nameCells[t] ?? null);
-    return this.request.names ? name : initialsOf(name);
-  }
-
-  private keyValuesOf(t: number): ModelValue[] {
-    return this.keyColumns.map((column) => this.keyValue(column.cells[t] ?? null, column.type));
-  }
-
-  private keyValue(value: CellValue, type: ColumnType | undefined): ModelValue {
-    if (type === "date") {
-      const date = coerceCellDate(value);
-      if (date.kind === "date") return this.dates.value(date.day);
-      return date.kind === "problem" ? date.problem.text : "";
-    }
-    if (type === "integer" && typeof value === "number") return value;
-    return textOf(value);
   }
 }
 
@@ -363,7 +309,7 @@ function countStatuses(block: BlockDraft, chosen: readonly StandardResults[], i:
 }
 
 /** Overdue by the most working days first, then due soon by the fewest left, then dates to check. */
-function rankOf(chosen: readonly StandardResults[], i: number, id: string): CaseRank {
+function rankOfRow(chosen: readonly StandardResults[], i: number): number {
   let mostOverdue: number | undefined;
   let fewestLeft: number | undefined;
   let cannotAssess = false;
@@ -377,9 +323,9 @@ function rankOf(chosen: readonly StandardResults[], i: number, id: string): Case
       fewestLeft = fewestLeft === undefined ? left : Math.min(fewestLeft, left);
     } else if (code === STATUS.cannotAssess) cannotAssess = true;
   }
-  if (mostOverdue !== undefined) return { tier: 0, weight: -mostOverdue, id };
-  if (fewestLeft !== undefined) return { tier: 1, weight: fewestLeft, id };
-  return { tier: cannotAssess ? 2 : 3, weight: 0, id };
+  if (mostOverdue !== undefined) return rankOf(0, -mostOverdue);
+  if (fewestLeft !== undefined) return rankOf(1, fewestLeft);
+  return rankOf(cannotAssess ? 2 : 3, 0);
 }
 
 function orZero(value: number): number {
@@ -416,19 +362,6 @@ function compareWorkers(a: string, b: string): number {
   if (a === UNALLOCATED) return b === UNALLOCATED ? 0 : 1;
   if (b === UNALLOCATED) return -1;
   return NAME_ORDER.compare(a, b);
-}
-
-function cleanName(text: string | null): string | null {
-  if (text === null) return null;
-  const cleaned = text.trim().replace(/\s+/g, " ");
-  return cleaned === "" ? null : cleaned;
-}
-
-function textOf(value: CellValue): string {
-  if (value === null) return "";
-  if (value instanceof Date) return formatUkDate(epochDayFromUtcDate(value));
-  if (isCellError(value)) return value.error;
-  return String(value).trim();
 }
 
 function isPast(byWhen: CellValue, surgeryDate: EpochDay): boolean {

@@ -1,4 +1,4 @@
-import type { ModelCell } from "../port/SheetModel";
+import type { CellStyle, ModelCell, ModelRow, ModelValue } from "../port/SheetModel";
 import { parseRangeAddress } from "../tables/cellAddress";
 
 const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -11,36 +11,158 @@ const POINTS_PER_LINE_AT_11 = 15;
  * wrapped text only when it recalculates the row, and never for merged cells; LibreOffice keeps the
  * stored height. So a written sheet states the heights, estimated from the text's length: a column
  * of width w holds about w characters of 11-point text per line.
+ *
+ * Reads a model's cells and its compact `rows` without making a cell of each (issue 9).
  */
 export function fitRowHeights(
   cells: readonly ModelCell[],
   columnWidths: Readonly<Record<number, number>>,
   merges: readonly string[] = [],
+  rows: readonly ModelRow[] = [],
 ): Record<number, number> {
-  // Keyed by row and column as one number: a string key per cell was a large part of an agenda's time.
-  const mergedWidth = new Map<number, number>();
-  for (const range of merges) {
+  const heights = new RowHeights(columnWidths);
+  for (const range of merges) heights.merge(range);
+  for (const cell of cells) heights.cell(cell);
+  for (const row of rows) heights.row(row);
+  return heights.fitted();
+}
+
+/** How a row's styles wrap, by index: characters per line (0: no wrap) and font size in points. */
+interface RowLayout {
+  column: number;
+  charsPerLine: Int32Array;
+  points: Float64Array;
+}
+
+/**
+ * Row heights fitted as a sheet's cells and rows are written, one at a time: a builder that fits
+ * each row as it makes it reads the row's text while it is still at hand, rather than going back
+ * over a long sheet (an agenda's 40,000 case rows) afterwards. Merged ranges are measured across
+ * their columns: add them before their cells.
+ */
+export class RowHeights {
+  /** The tallest height so far by row; 0 where one line will do. */
+  private tallest = new Float64Array(64);
+  /** Keyed by row and column as one number: a string key per cell was a large part of an agenda's time. */
+  private readonly mergedWidth = new Map<number, number>();
+  private readonly mergedRows = new Set<number>();
+  /*
+   * Rows share their styles arrays (an agenda's case rows have a few hundred between them), so how
+   * each index wraps is worked out once per array, not once per cell (issue 9).
+   */
+  private readonly layouts = new Map<readonly (CellStyle | undefined)[], RowLayout>();
+
+  constructor(private readonly columnWidths: Readonly<Record<number, number>>) {}
+
+  merge(range: string): void {
     const r = parseRangeAddress(range);
-    if (!r) continue;
+    if (!r) return;
     let width = 0;
-    for (let c = r.left; c <= r.right; c++) width += columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
-    mergedWidth.set(cellKey(r.top, r.left), width);
+    for (let c = r.left; c <= r.right; c++) width += this.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
+    this.mergedWidth.set(cellKey(r.top, r.left), width);
+    this.mergedRows.add(r.top);
   }
-  const heights: Record<number, number> = {};
-  for (const cell of cells) {
-    if (!cell.style?.wrap || typeof cell.value !== "string" || cell.value === "") continue;
+
+  cell(cell: ModelCell): void {
+    this.fitCell(cell.row, cell.column, cell.value, cell.style);
+  }
+
+  row(row: ModelRow): void {
+    const { values, styles } = row;
+    if (styles === undefined) return;
+    if (this.mergedRows.has(row.row)) {
+      for (let i = 0; i < values.length; i++)
+        this.fitCell(row.row, row.column + i, values[i] as ModelValue, styles[i]);
+      return;
+    }
+    const { charsPerLine, points } = this.layoutOf(styles, row.column);
+    let tallest = 0;
+    for (let i = 0; i < values.length; i++) {
+      const chars = charsPerLine[i];
+      if (chars === undefined || chars === 0) continue;
+      const value = values[i];
+      // Text no longer than a line and with no line break is one line: most cells, found in one pass.
+      if (typeof value !== "string" || (value.length <= chars && !value.includes("\n"))) continue;
+      const height = heightOf(linesOf(value, chars), points[i] as number);
+      if (height > tallest) tallest = height;
+    }
+    if (tallest > 0) this.raise(row.row, tallest);
+  }
+
+  /** The heights of the rows that need more than one line, by row. */
+  fitted(): Record<number, number> {
+    const heights: Record<number, number> = {};
+    for (let row = 0; row < this.tallest.length; row++) {
+      const height = this.tallest[row] as number;
+      if (height > 0) heights[row] = height;
+    }
+    return heights;
+  }
+
+  private fitCell(row: number, column: number, value: ModelValue, style: CellStyle | undefined): void {
+    if (!style?.wrap || typeof value !== "string" || value === "") return;
     const width =
-      mergedWidth.get(cellKey(cell.row, cell.column)) ?? columnWidths[cell.column] ?? DEFAULT_COLUMN_WIDTH;
-    const points = cell.style.size ?? DEFAULT_FONT_POINTS;
-    const charsPerLine = Math.max(1, Math.floor((width * DEFAULT_FONT_POINTS) / points) - 1);
-    const lines = cell.value.includes("\n")
-      ? cell.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / charsPerLine)), 0)
-      : Math.ceil(cell.value.length / charsPerLine);
-    if (lines < 2) continue;
-    const height = Math.ceil(lines * POINTS_PER_LINE_AT_11 * (points / DEFAULT_FONT_POINTS));
-    heights[cell.row] = Math.max(heights[cell.row] ?? 0, height);
+      this.mergedWidth.get(cellKey(row, column)) ?? this.columnWidths[column] ?? DEFAULT_COLUMN_WIDTH;
+    const points = style.size ?? DEFAULT_FONT_POINTS;
+    const height = heightOf(linesOf(value, charsPerLineOf(width, points)), points);
+    if (height > 0) this.raise(row, height);
   }
-  return heights;
+
+  private raise(row: number, height: number): void {
+    if (row >= this.tallest.length) {
+      let length = this.tallest.length * 2;
+      while (row >= length) length *= 2;
+      const grown = new Float64Array(length);
+      grown.set(this.tallest);
+      this.tallest = grown;
+    }
+    if (height > (this.tallest[row] as number)) this.tallest[row] = height;
+  }
+
+  private layoutOf(styles: readonly (CellStyle | undefined)[], column: number): RowLayout {
+    let layout = this.layouts.get(styles);
+    if (layout === undefined || layout.column !== column) {
+      layout = {
+        column,
+        charsPerLine: new Int32Array(styles.length),
+        points: new Float64Array(styles.length),
+      };
+      for (let i = 0; i < styles.length; i++) {
+        const style = styles[i];
+        if (!style?.wrap) continue;
+        const points = style.size ?? DEFAULT_FONT_POINTS;
+        layout.points[i] = points;
+        layout.charsPerLine[i] = charsPerLineOf(
+          this.columnWidths[column + i] ?? DEFAULT_COLUMN_WIDTH,
+          points,
+        );
+      }
+      this.layouts.set(styles, layout);
+    }
+    return layout;
+  }
+}
+
+/** The points a row needs for this many lines of text; 0 for one line, which needs no height. */
+function heightOf(lines: number, points: number): number {
+  return lines < 2 ? 0 : Math.ceil(lines * POINTS_PER_LINE_AT_11 * (points / DEFAULT_FONT_POINTS));
+}
+
+/** A column of width w holds about w characters of 11-point text per line, less one for margins. */
+function charsPerLineOf(width: number, points: number): number {
+  return Math.max(1, Math.floor((width * DEFAULT_FONT_POINTS) / points) - 1);
+}
+
+/** Wrapped lines of the text: each line break starts a line, and each part wraps on its own. */
+function linesOf(text: string, charsPerLine: number): number {
+  let lines = 0;
+  let start = 0;
+  for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+    lines += Math.max(1, Math.ceil((end - start) / charsPerLine));
+    start = end + 1;
+  }
+  const last = Math.ceil((text.length - start) / charsPerLine);
+  return start === 0 ? last : lines + Math.max(1, last);
 }
 
 /** Excel has at most 16,384 columns, so row × 16,384 + column names one cell. */

@@ -1,0 +1,39 @@
+/** Numbers from -OFFSET to LIMIT - OFFSET - 1 live in pages; others (NONE, far dates) in a map. */
+const OFFSET = 1 << 16;
+const LIMIT = 1 << 17;
+const PAGE_BITS = 8;
+const PAGE_SIZE = 1 << PAGE_BITS;
+
+/**
+ * A memo of a function of a whole number (a day, a count of days), for numbers near each other.
+ *
+ * Held in pages of 256 slots, made as they are first needed: a look-up is two array reads. An
+ * agenda asks for a status or a date hundreds of thousands of times, and a hashed map's look-ups
+ * were a large part of its time (issue 9).
+ */
+export class NumberMemo<T> {
+  private readonly pages = new Array<(T | undefined)[] | undefined>(LIMIT >> PAGE_BITS);
+  private readonly others = new Map<number, T>();
+
+  constructor(private readonly make: (n: number) => T) {}
+
+  get(n: number): T {
+    const at = n + OFFSET;
+    if (at >= 0 && at < LIMIT && Number.isInteger(at)) {
+      const page = (this.pages[at >> PAGE_BITS] ??= new Array<T | undefined>(PAGE_SIZE));
+      const slot = at & (PAGE_SIZE - 1);
+      let value = page[slot];
+      if (value === undefined) {
+        value = this.make(n);
+        page[slot] = value;
+      }
+      return value;
+    }
+    let value = this.others.get(n);
+    if (value === undefined) {
+      value = this.make(n);
+      this.others.set(n, value);
+    }
+    return value;
+  }
+}

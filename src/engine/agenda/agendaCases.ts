@@ -1,0 +1,241 @@
+import type { CellDate } from "../cells/coerceCellDate";
+import { isCellError, type CellValue } from "../cells/CellValue";
+import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
+import type { SheetEvaluation } from "../evaluation/evaluateTracker";
+import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
+import type { ModelValue } from "../port/SheetModel";
+import type { ColumnType, SheetSpec } from "../profile/TrackerProfile";
+import type { Standard } from "../standards/Standard";
+import { tableColumnsOf } from "../tables/tableColumns";
+import type { TrackerTable } from "../tables/TrackerTable";
+import type { AgreedActions } from "./AgendaActions";
+import { StatusCells, type ActionLines, type AgendaStatusCell, type UkDates } from "./agendaWords";
+import { initialsOf } from "./initialsOf";
+import type { SurgeryDefinition } from "./SurgeryType";
+
+/** A key column's cells, and how they are shown. */
+interface KeyColumn {
+  cells: readonly CellValue[];
+  type: ColumnType | undefined;
+  /** A date column's cells read as dates. */
+  dates: readonly CellDate[] | undefined;
+}
+
+/** The table cells an agenda shows beside each case, column by column. */
+export class CaseCells {
+  readonly teams: readonly CellValue[];
+  private readonly names: readonly CellValue[];
+  private readonly notes: readonly CellValue[];
+  private readonly siblingGroups: readonly CellValue[] | undefined;
+  private readonly keyColumns: readonly KeyColumn[];
+
+  constructor(
+    table: TrackerTable,
+    sheet: SheetSpec,
+    surgery: SurgeryDefinition,
+    private readonly dates: UkDates,
+    /** Full names; otherwise initials. */
+    private readonly fullNames: boolean,
+  ) {
+    const columns = tableColumnsOf(table.rows);
+    this.teams = columns.values("team");
+    this.names = columns.values(surgery.nameColumn);
+    this.notes = columns.values("notes");
+    this.siblingGroups = sheet.columns.some((c) => c.key === "siblingGroup")
+      ? columns.values("siblingGroup")
+      : undefined;
+    this.keyColumns = surgery.keyColumns.map((key) => {
+      const type = sheet.columns.find((c) => c.key === key)?.type;
+      return { cells: columns.values(key), type, dates: type === "date" ? columns.dates(key) : undefined };
+    });
+  }
+
+  shownNameOf(t: number): string {
+    const name = textOf(this.names[t] ?? null);
+    return this.fullNames ? name : initialsOf(name);
+  }
+
+  siblingGroupOf(t: number): string | null {
+    const cell = this.siblingGroups?.[t] ?? null;
+    return cell === null ? null : cleanName(textOf(cell));
+  }
+
+  notesOf(t: number): string {
+    return textOf(this.notes[t] ?? null);
+  }
+
+  keyValuesOf(t: number): ModelValue[] {
+    const { keyColumns } = this;
+    const values = new Array<ModelValue>(keyColumns.length);
+    for (let k = 0; k < keyColumns.length; k++) values[k] = this.keyValue(keyColumns[k] as KeyColumn, t);
+    return values;
+  }
+
+  private keyValue(column: KeyColumn, t: number): ModelValue {
+    if (column.dates !== undefined) {
+      const date = column.dates[t] as CellDate;
+      if (date.kind === "date") return this.dates.value(date.day);
+      return date.kind === "problem" ? date.problem.text : "";
+    }
+    const value = column.cells[t] ?? null;
+    if (column.type === "integer" && typeof value === "number") return value;
+    return textOf(value);
+  }
+}
+
+/** What a row's statuses say for the agenda, as bits: made a standard at a time, down the columns. */
+export const MARK = {
+  /** Overdue, due soon, dates to check, or due before the next surgery: something to act on. */
+  action: 1,
+  /** Anything but not applicable, met and met late. */
+  open: 2,
+  /** Met since the last surgery, on or before the as-of date. */
+  doneOnTime: 4,
+} as const;
+
+/** The results of one evaluated sheet under the agenda's standards, read for its cases. */
+export class CaseResults {
+  /** The sheet's results under the agenda's standards, in the evaluation's order. */
+  readonly chosen: readonly StandardResults[];
+  /** The agenda's standard of each of `chosen`, for its title. */
+  readonly standards: readonly Standard[];
+  private readonly statusCells: readonly StatusCells[];
+
+  constructor(
+    readonly evaluated: SheetEvaluation,
+    standardsById: ReadonlyMap<string, Standard>,
+    dates: UkDates,
+    private readonly actions: ActionLines,
+  ) {
+    this.chosen = evaluated.standards.filter((r) => standardsById.has(r.standard.id));
+    this.standards = this.chosen.map((r) => standardsById.get(r.standard.id) as Standard);
+    this.statusCells = this.chosen.map((r) => new StatusCells(r, dates));
+  }
+
+  /**
+   * Each row's MARK bits. A pass down each status column, instead of each row asking every standard
+   * in turn, is what lets a 100,000-row sheet be read in a few milliseconds.
+   */
+  marks(next: EpochDay | undefined, since: EpochDay, asOf: EpochDay): Uint8Array {
+    const marks = new Uint8Array(this.evaluated.rows.length);
+    for (const results of this.chosen) {
+      const { status, deadline, end } = results;
+      for (let i = 0; i < marks.length; i++) {
+        const code = status[i] as number;
+        let mark = MARK_OF_STATUS[code] as number;
+        if (code === STATUS.notYetDue) {
+          const due = deadline[i] as number;
+          if (next !== undefined && due !== NONE && due <= next) mark |= MARK.action;
+        } else if (code === STATUS.met) {
+          const met = end[i] as number;
+          if (met !== NONE && met > since && met <= asOf) mark |= MARK.doneOnTime;
+        }
+        if (mark !== 0) marks[i] = (marks[i] as number) | mark;
+      }
+    }
+    return marks;
+  }
+
+  statusesOf(i: number): AgendaStatusCell[] {
+    const { statusCells } = this;
+    const statuses = new Array<AgendaStatusCell>(statusCells.length);
+    for (let k = 0; k < statusCells.length; k++) statuses[k] = (statusCells[k] as StatusCells).of(i);
+    return statuses;
+  }
+
+  toDiscussOf(i: number): string[] {
+    return this.actions.of(this.chosen, this.standards, i);
+  }
+}
+
+const MARK_OF_STATUS: readonly number[] = (() => {
+  const marks: number[] = [];
+  marks[STATUS.notApplicable] = 0;
+  marks[STATUS.met] = 0;
+  marks[STATUS.metLate] = 0;
+  marks[STATUS.notYetDue] = MARK.open;
+  marks[STATUS.overdue] = MARK.action | MARK.open;
+  marks[STATUS.dueSoon] = MARK.action | MARK.open;
+  marks[STATUS.cannotAssess] = MARK.action | MARK.open;
+  return marks;
+})();
+
+/** What places a case on the agenda; its words are read from the columns when asked for. */
+export interface CaseFacts {
+  id: string;
+  rowNumber: number;
+  siblingGroup: string | null;
+  agreedLastTime: AgreedActions | null;
+  agreedLastTimeOverdue: boolean;
+  typed: AgreedActions | null;
+}
+
+/**
+ * A case on the agenda. Its shown name, key values, statuses, lines to discuss and notes are made
+ * from the columns each time they are asked for, as RowEvaluation's results are: a 100,000-row
+ * tracker lists about 40,000 cases, and keeping each one's words until the sheet is built was most
+ * of the agenda's garbage-collection time (issue 9). The sheet reads each once.
+ */
+export class ListedCase {
+  readonly id: string;
+  readonly rowNumber: number;
+  readonly siblingGroup: string | null;
+  readonly agreedLastTime: AgreedActions | null;
+  readonly agreedLastTimeOverdue: boolean;
+  readonly typed: AgreedActions | null;
+  readonly #cells: CaseCells;
+  readonly #results: CaseResults;
+  /** The row's index in the evaluated sheet and in the table. */
+  readonly #i: number;
+  readonly #t: number;
+
+  constructor(facts: CaseFacts, cells: CaseCells, results: CaseResults, i: number, t: number) {
+    this.id = facts.id;
+    this.rowNumber = facts.rowNumber;
+    this.siblingGroup = facts.siblingGroup;
+    this.agreedLastTime = facts.agreedLastTime;
+    this.agreedLastTimeOverdue = facts.agreedLastTimeOverdue;
+    this.typed = facts.typed;
+    this.#cells = cells;
+    this.#results = results;
+    this.#i = i;
+    this.#t = t;
+  }
+
+  /** Full name, or initials when names are not asked for. */
+  get shownName(): string {
+    return this.#cells.shownNameOf(this.#t);
+  }
+
+  get keyValues(): ModelValue[] {
+    return this.#cells.keyValuesOf(this.#t);
+  }
+
+  get statuses(): AgendaStatusCell[] {
+    return this.#results.statusesOf(this.#i);
+  }
+
+  /** One line per action needed, in plain words, worst first. */
+  get toDiscuss(): string[] {
+    return this.#results.toDiscussOf(this.#i);
+  }
+
+  get notes(): string {
+    return this.#cells.notesOf(this.#t);
+  }
+}
+
+/** A cell as the user sees it, trimmed: dates as dd/mm/yyyy, errors as Excel shows them. */
+export function textOf(value: CellValue): string {
+  if (value === null) return "";
+  if (value instanceof Date) return formatUkDate(epochDayFromUtcDate(value));
+  if (isCellError(value)) return value.error;
+  return String(value).trim();
+}
+
+/** Trimmed, inner spaces made single; null when nothing is left. */
+export function cleanName(text: string | null): string | null {
+  if (text === null) return null;
+  const cleaned = text.trim().replace(/\s+/g, " ");
+  return cleaned === "" ? null : cleaned;
+}
