@@ -1,4 +1,4 @@
-import type { CellDate } from "../cells/coerceCellDate";
+import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
 import { isCellError, type CellValue } from "../cells/CellValue";
 import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation } from "../evaluation/evaluateTracker";
@@ -93,8 +93,11 @@ export const MARK = {
   doneOnTime: 4,
 } as const;
 
-/** The results of one evaluated sheet under the agenda's standards, read for its cases. */
-export class CaseResults {
+/**
+ * Where the cases of one evaluated sheet read their words: the sheet's results under the agenda's
+ * standards, the table's cells and the actions carried into the agenda.
+ */
+export class CaseSource {
   /** The sheet's results under the agenda's standards, in the evaluation's order. */
   readonly chosen: readonly StandardResults[];
   /** The agenda's standard of each of `chosen`, for its title. */
@@ -103,6 +106,8 @@ export class CaseResults {
 
   constructor(
     readonly evaluated: SheetEvaluation,
+    readonly cells: CaseCells,
+    readonly carried: CarriedActions,
     standardsById: ReadonlyMap<string, Standard>,
     dates: UkDates,
     private readonly actions: ActionLines,
@@ -160,68 +165,94 @@ const MARK_OF_STATUS: readonly number[] = (() => {
   return marks;
 })();
 
-/** What places a case on the agenda; its words are read from the columns when asked for. */
-export interface CaseFacts {
-  id: string;
-  rowNumber: number;
-  siblingGroup: string | null;
-  agreedLastTime: AgreedActions | null;
-  agreedLastTimeOverdue: boolean;
-  typed: AgreedActions | null;
+/** Actions carried into an agenda: agreed at the last surgery, and typed into this agenda before. */
+export class CarriedActions {
+  constructor(
+    private readonly agreed: ReadonlyMap<string, AgreedActions> | undefined,
+    private readonly typed: ReadonlyMap<string, AgreedActions> | undefined,
+    /** The day of the surgery: an agreed action due before it is past its date. */
+    private readonly surgeryDate: EpochDay,
+  ) {}
+
+  /** Whether anything was carried in: then a case may be listed for that alone. */
+  get any(): boolean {
+    return this.agreed !== undefined || this.typed !== undefined;
+  }
+
+  agreedFor(id: string): AgreedActions | null {
+    return this.agreed?.get(id) ?? null;
+  }
+
+  typedFor(id: string): AgreedActions | null {
+    return this.typed?.get(id) ?? null;
+  }
+
+  /** Whether an agreed action's "By when" is a day before the surgery. */
+  isPastItsDate(agreed: AgreedActions): boolean {
+    const date = coerceCellDate(agreed.byWhen);
+    return date.kind === "date" && date.day < this.surgeryDate;
+  }
 }
 
 /**
- * A case on the agenda. Its shown name, key values, statuses, lines to discuss and notes are made
- * from the columns each time they are asked for, as RowEvaluation's results are: a 100,000-row
- * tracker lists about 40,000 cases, and keeping each one's words until the sheet is built was most
- * of the agenda's garbage-collection time (issue 9). The sheet reads each once.
+ * A case on the agenda. Its shown name, key values, statuses, lines to discuss, notes and carried
+ * actions are read from the columns each time they are asked for, as RowEvaluation's results are: a
+ * 100,000-row tracker lists about 40,000 cases, and keeping each one's words from planning until the
+ * sheet is built was most of the agenda's garbage-collection time (issue 9). The sheet reads each once.
  */
 export class ListedCase {
-  readonly id: string;
-  readonly rowNumber: number;
-  readonly siblingGroup: string | null;
-  readonly agreedLastTime: AgreedActions | null;
-  readonly agreedLastTimeOverdue: boolean;
-  readonly typed: AgreedActions | null;
-  readonly #cells: CaseCells;
-  readonly #results: CaseResults;
+  readonly #source: CaseSource;
   /** The row's index in the evaluated sheet and in the table. */
   readonly #i: number;
   readonly #t: number;
 
-  constructor(facts: CaseFacts, cells: CaseCells, results: CaseResults, i: number, t: number) {
-    this.id = facts.id;
-    this.rowNumber = facts.rowNumber;
-    this.siblingGroup = facts.siblingGroup;
-    this.agreedLastTime = facts.agreedLastTime;
-    this.agreedLastTimeOverdue = facts.agreedLastTimeOverdue;
-    this.typed = facts.typed;
-    this.#cells = cells;
-    this.#results = results;
+  constructor(
+    readonly id: string,
+    readonly rowNumber: number,
+    readonly siblingGroup: string | null,
+    source: CaseSource,
+    i: number,
+    t: number,
+  ) {
+    this.#source = source;
     this.#i = i;
     this.#t = t;
   }
 
   /** Full name, or initials when names are not asked for. */
   get shownName(): string {
-    return this.#cells.shownNameOf(this.#t);
+    return this.#source.cells.shownNameOf(this.#t);
   }
 
   get keyValues(): ModelValue[] {
-    return this.#cells.keyValuesOf(this.#t);
+    return this.#source.cells.keyValuesOf(this.#t);
   }
 
   get statuses(): AgendaStatusCell[] {
-    return this.#results.statusesOf(this.#i);
+    return this.#source.statusesOf(this.#i);
   }
 
   /** One line per action needed, in plain words, worst first. */
   get toDiscuss(): string[] {
-    return this.#results.toDiscussOf(this.#i);
+    return this.#source.toDiscussOf(this.#i);
   }
 
   get notes(): string {
-    return this.#cells.notesOf(this.#t);
+    return this.#source.cells.notesOf(this.#t);
+  }
+
+  get agreedLastTime(): AgreedActions | null {
+    return this.#source.carried.agreedFor(this.id);
+  }
+
+  /** Whether the action agreed last time is past its "By when". */
+  get agreedLastTimeOverdue(): boolean {
+    const agreed = this.agreedLastTime;
+    return agreed !== null && this.#source.carried.isPastItsDate(agreed);
+  }
+
+  get typed(): AgreedActions | null {
+    return this.#source.carried.typedFor(this.id);
   }
 }
 

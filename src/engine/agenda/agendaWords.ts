@@ -8,31 +8,33 @@ import { NumberMemo } from "./NumberMemo";
 /*
  * An agenda says the same few thousand dates and status words over and over: a 100,000-row joint
  * tracker lists about 40,000 cases with eight status cells each. Each is worded once per agenda and
- * shared (issue 9); the shared objects are frozen.
+ * shared (issue 9). Shared, so never changed: their types are read-only. (Not frozen: a frozen
+ * object's hidden class goes with the agenda, and the compiled code that handled it with it.)
  */
+
+/** A day as a sheet model's date value. */
+export type DateValue = { readonly date: EpochDay };
 
 /** dd/mm/yyyy of each day, worded once. */
 export class UkDates {
-  private readonly texts = new NumberMemo<string>(formatUkDate);
-  private readonly values = new NumberMemo<{ readonly date: EpochDay }>((day) =>
-    Object.freeze({ date: day }),
-  );
+  private readonly texts = new NumberMemo<string>();
+  private readonly values = new NumberMemo<DateValue>();
 
   text(day: EpochDay): string {
-    return this.texts.get(day);
+    return this.texts.get(day) ?? this.texts.set(day, formatUkDate(day));
   }
 
   /** The day as a sheet model's date value. */
-  value(day: EpochDay): { readonly date: EpochDay } {
-    return this.values.get(day);
+  value(day: EpochDay): DateValue {
+    return this.values.get(day) ?? this.values.set(day, { date: day });
   }
 }
 
 /** A case's status under one standard, as its cell on the agenda shows it. */
 export interface AgendaStatusCell {
-  standardId: string;
-  text: string;
-  rag: Rag;
+  readonly standardId: string;
+  readonly text: string;
+  readonly rag: Rag;
 }
 
 /** The colour of each status code (a code is the status's index in STANDARD_STATUSES). */
@@ -41,28 +43,29 @@ const RAG_OF_STATUS: readonly Rag[] = STANDARD_STATUSES.map(ragOf);
 /** The status cells of one standard, each made once per agenda. */
 export class StatusCells {
   /** By status code: the cells of a status, by the one day or count their words show. */
-  private readonly byCode: NumberMemo<AgendaStatusCell>[];
+  private readonly byCode: NumberMemo<AgendaStatusCell>[] = STANDARD_STATUSES.map(
+    () => new NumberMemo<AgendaStatusCell>(),
+  );
 
   constructor(
     private readonly results: StandardResults,
     private readonly dates: UkDates,
-  ) {
-    this.byCode = STANDARD_STATUSES.map(
-      (_, code) =>
-        new NumberMemo((shown) =>
-          Object.freeze({
-            standardId: results.standard.id,
-            text: this.wordsOf(code, shown),
-            rag: RAG_OF_STATUS[code] as Rag,
-          }),
-        ),
-    );
-  }
+  ) {}
 
   /** "Overdue 6 WD", "Due 14/03/2025", "Met late 02/01/2025", "Check data" or "–", with its colour. */
   of(i: number): AgendaStatusCell {
     const code = this.results.status[i] as number;
-    return (this.byCode[code] as NumberMemo<AgendaStatusCell>).get(this.numberShown(code, i));
+    const shown = this.numberShown(code, i);
+    const cells = this.byCode[code] as NumberMemo<AgendaStatusCell>;
+    return cells.get(shown) ?? cells.set(shown, this.cellOf(code, shown));
+  }
+
+  private cellOf(code: number, shown: number): AgendaStatusCell {
+    return {
+      standardId: this.results.standard.id,
+      text: this.wordsOf(code, shown),
+      rag: RAG_OF_STATUS[code] as Rag,
+    };
   }
 
   /** The one day or count the cell's words depend on. */
@@ -136,7 +139,7 @@ export class ActionLines {
   private readonly standardTitle: (id: string) => string | undefined;
   private readonly titles = new TitleWords();
   /** "1 working day", "6 working days". */
-  private readonly workingDays = new NumberMemo((n) => `${n} working day${n === 1 ? "" : "s"}`);
+  private readonly workingDays = new NumberMemo<string>();
 
   constructor(
     private readonly dates: UkDates,
@@ -192,11 +195,11 @@ export class ActionLines {
         const by = zeroWhenNone(results.overdueWorkingDays[i] as number);
         return by === 0
           ? title.dueToday + this.dayText(deadline)
-          : title.overdueBy + this.workingDays.get(by) + DUE_AFTER_OVERDUE + this.dayText(deadline);
+          : title.overdueBy + this.workingDaysText(by) + DUE_AFTER_OVERDUE + this.dayText(deadline);
       }
       case STATUS.dueSoon: {
         const left = zeroWhenNone(results.workingDaysLeft[i] as number);
-        return `${title.due}${this.dayText(deadline)} (in ${this.workingDays.get(left)})`;
+        return `${title.due}${this.dayText(deadline)} (in ${this.workingDaysText(left)})`;
       }
       case STATUS.cannotAssess: {
         const explained = explainResult(results.result(i), standard, { standardTitle: this.standardTitle });
@@ -209,6 +212,11 @@ export class ActionLines {
       default:
         return undefined;
     }
+  }
+
+  /** "1 working day", "6 working days". */
+  private workingDaysText(n: number): string {
+    return this.workingDays.get(n) ?? this.workingDays.set(n, `${n} working day${n === 1 ? "" : "s"}`);
   }
 
   /** A deadline as the lines show it: blank when there is none. */

@@ -71,7 +71,7 @@ class CaseStyles {
   }
 
   private make(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): readonly CellStyle[] {
-    return Object.freeze([
+    return [
       CASE_WORKER,
       CASE_ID,
       CASE,
@@ -83,7 +83,7 @@ class CaseStyles {
       CASE,
       CASE,
       CASE_BY_WHEN,
-    ]);
+    ];
   }
 }
 

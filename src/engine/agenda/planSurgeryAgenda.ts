@@ -1,4 +1,3 @@
-import { coerceCellDate } from "../cells/coerceCellDate";
 import type { CellValue } from "../cells/CellValue";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
@@ -8,7 +7,7 @@ import { normaliseHeader, type SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
 import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
-import { CaseCells, CaseResults, ListedCase, MARK, cleanName, textOf, type CaseFacts } from "./agendaCases";
+import { CarriedActions, CaseCells, CaseSource, ListedCase, MARK, cleanName, textOf } from "./agendaCases";
 import { ActionLines, UkDates, type AgendaStatusCell } from "./agendaWords";
 import { IdOrder, RankedCases, orderCases, rankOf } from "./caseOrder";
 import { SURGERIES, type SurgeryDefinition, type SurgeryType } from "./SurgeryType";
@@ -144,6 +143,7 @@ class CasePlanner {
   private readonly dates = new UkDates();
   private readonly actions: ActionLines;
   private readonly cells: CaseCells;
+  private readonly carried: CarriedActions;
   private readonly ids = new IdOrder();
   private readonly blocks = new Map<string, BlockDraft>();
   /** Workers and teams by their cells: a tracker names a few hundred, on many thousands of rows. */
@@ -162,18 +162,17 @@ class CasePlanner {
     this.standardsById = new Map(standards.map((s) => [s.id, s] as const));
     this.actions = new ActionLines(this.dates, this.standardsById, request.next);
     this.cells = new CaseCells(sources.table, sources.sheet, surgery, this.dates, request.names);
+    this.carried = new CarriedActions(sources.agreedLastTime, sources.typedHere, request.date);
     this.wantedTeam = request.team === undefined ? undefined : normaliseHeader(request.team);
     this.wantedWorker = request.worker === undefined ? undefined : workerKey(request.worker);
   }
 
   /** Reads the rows of one evaluated sheet of the surgery's kind. */
   addSheet(evaluated: SheetEvaluation): void {
-    const { request, sources, cells } = this;
-    const results = new CaseResults(evaluated, this.standardsById, this.dates, this.actions);
-    const marks = results.marks(request.next, this.since, request.asOf);
-    const inTable = tableIndexes(evaluated.rows, sources.table.rows);
-    const { agreedLastTime, typedHere } = sources;
-    const carried = agreedLastTime !== undefined || typedHere !== undefined;
+    const { request, cells, carried } = this;
+    const source = new CaseSource(evaluated, cells, carried, this.standardsById, this.dates, this.actions);
+    const marks = source.marks(request.next, this.since, request.asOf);
+    const inTable = tableIndexes(evaluated.rows, this.sources.table.rows);
     for (let i = 0; i < marks.length; i++) {
       const t = inTable === undefined ? i : (inTable[i] as number);
       if (t < 0) continue;
@@ -182,33 +181,22 @@ class CasePlanner {
       if (this.wantedTeam !== undefined && this.teamOf(cells.teams[t] ?? null) !== this.wantedTeam) continue;
       const block = (worker.block ??= this.blockOf(worker));
       const mark = marks[i] as number;
-      if (mark === 0 && !carried) continue;
+      if (mark === 0 && !carried.any) continue;
 
       const rowNumber = (evaluated.rows[i] as TrackerRow).rowNumber;
       const id = evaluated.ids[i] ?? `row ${rowNumber}`;
-      if ((mark & MARK.doneOnTime) !== 0) this.noteDoneOnTime(block, results, i, id);
-      const agreed = agreedLastTime?.get(id) ?? null;
-      const typed = typedHere?.get(id) ?? null;
+      if ((mark & MARK.doneOnTime) !== 0) this.noteDoneOnTime(block, source, i, id);
       const listed =
         (mark & MARK.action) !== 0 ||
-        agreed !== null ||
-        typed !== null ||
-        (request.all && (mark & MARK.open) !== 0);
+        (request.all && (mark & MARK.open) !== 0) ||
+        (carried.any && (carried.agreedFor(id) !== null || carried.typedFor(id) !== null));
       if (!listed) continue;
 
-      countStatuses(block, results.chosen, i);
+      countStatuses(block, source.chosen, i);
       const siblingGroup = cells.siblingGroupOf(t);
-      const facts: CaseFacts = {
-        id,
-        rowNumber,
-        siblingGroup,
-        agreedLastTime: agreed,
-        agreedLastTimeOverdue: agreed !== null && isPast(agreed.byWhen, request.date),
-        typed,
-      };
       block.cases.add(
-        new ListedCase(facts, cells, results, i, t),
-        rankOfRow(results.chosen, i),
+        new ListedCase(id, rowNumber, siblingGroup, source, i, t),
+        rankOfRow(source.chosen, i),
         this.ids.numberOf(id),
         siblingGroup === null ? null : siblingGroup.toLowerCase(),
       );
@@ -234,8 +222,8 @@ class CasePlanner {
   }
 
   /** What the row's worker met on time since the last surgery, as far as the block will show. */
-  private noteDoneOnTime(block: BlockDraft, results: CaseResults, i: number, id: string): void {
-    const { chosen, standards } = results;
+  private noteDoneOnTime(block: BlockDraft, source: CaseSource, i: number, id: string): void {
+    const { chosen, standards } = source;
     for (let k = 0; k < chosen.length; k++) {
       const r = chosen[k] as StandardResults;
       if (r.status[i] !== STATUS.met) continue;
@@ -362,9 +350,4 @@ function compareWorkers(a: string, b: string): number {
   if (a === UNALLOCATED) return b === UNALLOCATED ? 0 : 1;
   if (b === UNALLOCATED) return -1;
   return NAME_ORDER.compare(a, b);
-}
-
-function isPast(byWhen: CellValue, surgeryDate: EpochDay): boolean {
-  const date = coerceCellDate(byWhen);
-  return date.kind === "date" && date.day < surgeryDate;
 }

@@ -82,7 +82,8 @@ export class RowHeights {
       if (chars === undefined || chars === 0) continue;
       const value = values[i];
       // Text no longer than a line and with no line break is one line: most cells, found in one pass.
-      if (typeof value !== "string" || (value.length <= chars && !value.includes("\n"))) continue;
+      if (typeof value !== "string" || value === "" || (value.length <= chars && !value.includes("\n")))
+        continue;
       const height = heightOf(linesOf(value, chars), points[i] as number);
       if (height > tallest) tallest = height;
     }
