@@ -41,33 +41,37 @@ const CASE_STATUS: Readonly<Record<Rag, CellStyle>> = Object.freeze({
 });
 const CASE_AGREED_OVERDUE: CellStyle = Object.freeze({ ...CASE, ...RAG_STYLE.amber });
 const CASE_BY_WHEN: CellStyle = Object.freeze({ ...CASE, numberFormat: "dd/mm/yyyy" });
-const RAG_INDEX: Readonly<Record<Rag, number>> = { red: 0, amber: 1, green: 2, grey: 3, none: 4 };
-
-/** The case rows' styles with one combination of status colours, and how they go on. */
-interface StyleNode {
-  /** By the next status's colour (RAG_INDEX). */
-  next: (StyleNode | undefined)[];
-  /** The styles of a case ending here: [0] usually, [1] when last time's action is past its date. */
-  styles: (readonly CellStyle[] | undefined)[];
-}
-
 /**
  * The styles of each case row, one shared array per combination of status colours: cases repeat a
- * few hundred combinations. Looked up colour by colour, so any number of standards is exact.
+ * few hundred combinations, found by a number made of the colours.
  */
 class CaseStyles {
-  private readonly root: StyleNode = { next: [], styles: [] };
+  private readonly byColours = new Map<number | string, readonly CellStyle[]>();
+  private alike: readonly (CellStyle | undefined)[] | undefined;
 
   constructor(private readonly keyColumns: number) {}
 
   of(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): readonly CellStyle[] {
-    let node = this.root;
-    for (const status of statuses) {
-      const rag = RAG_INDEX[status.rag];
-      node = node.next[rag] ??= { next: [], styles: [] };
+    const key = coloursKey(statuses, agreedLastTimeOverdue);
+    let styles = this.byColours.get(key);
+    if (styles === undefined) {
+      styles = this.make(statuses, agreedLastTimeOverdue);
+      this.byColours.set(key, styles);
     }
-    const agreed = agreedLastTimeOverdue ? 1 : 0;
-    return (node.styles[agreed] ??= this.make(statuses, agreedLastTimeOverdue));
+    return styles;
+  }
+
+  /**
+   * Styles that wrap a case row's cells as its own do: every case style wraps, and only the worker's
+   * is smaller, whatever the colours. One array for every case row, so the row heights are worked out
+   * with one layout rather than one per combination of colours.
+   */
+  wrapping(
+    styles: readonly (CellStyle | undefined)[] | undefined,
+  ): readonly (CellStyle | undefined)[] | undefined {
+    if (styles === undefined) return undefined;
+    if (this.alike === undefined || this.alike.length !== styles.length) this.alike = styles;
+    return this.alike;
   }
 
   private make(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): readonly CellStyle[] {
@@ -84,6 +88,36 @@ class CaseStyles {
       CASE,
       CASE_BY_WHEN,
     ];
+  }
+}
+
+/** The most statuses whose colours make an exact number: 4 × 5^20 is well within 2^53. */
+const MOST_NUMBERED_COLOURS = 20;
+
+/**
+ * The statuses' colours, and whether last time's action is past its date, as a number in base 5
+ * led by 2 or 3 (so that different counts of statuses never meet); as text beyond 20 statuses.
+ */
+function coloursKey(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): number | string {
+  if (statuses.length > MOST_NUMBERED_COLOURS)
+    return `${statuses.map((s) => s.rag).join(" ")} ${agreedLastTimeOverdue}`;
+  let key = agreedLastTimeOverdue ? 3 : 2;
+  for (let k = 0; k < statuses.length; k++) key = key * 5 + ragDigit((statuses[k] as AgendaStatusCell).rag);
+  return key;
+}
+
+function ragDigit(rag: Rag): number {
+  switch (rag) {
+    case "red":
+      return 0;
+    case "amber":
+      return 1;
+    case "green":
+      return 2;
+    case "grey":
+      return 3;
+    default:
+      return 4;
   }
 }
 
@@ -309,7 +343,7 @@ class CaseRows {
         listed.workers[k] as string,
         listed.sheetRows[k] as number,
       );
-      this.heights.row(row);
+      this.heights.row(row, this.styles.wrapping(row.styles));
       rows[k] = row;
     }
     for (const tail of this.tails) this.heights.row(tail);

@@ -67,23 +67,28 @@ export class RowHeights {
     this.fitCell(cell.row, cell.column, cell.value, cell.style);
   }
 
-  row(row: ModelRow): void {
+  /**
+   * `wrapping`: when many rows' styles differ only in colour (an agenda's status cells), one styles
+   * array that wraps and sizes each cell as they all do, so that they share one layout.
+   */
+  row(row: ModelRow, wrapping: readonly (CellStyle | undefined)[] | undefined = row.styles): void {
     const { values, styles } = row;
-    if (styles === undefined) return;
+    if (styles === undefined || wrapping === undefined) return;
     if (this.mergedRows.has(row.row)) {
       for (let i = 0; i < values.length; i++)
         this.fitCell(row.row, row.column + i, values[i] as ModelValue, styles[i]);
       return;
     }
-    const { charsPerLine, points } = this.layoutOf(styles, row.column);
+    const { charsPerLine, points } = this.layoutOf(wrapping, row.column);
     let tallest = 0;
     for (let i = 0; i < values.length; i++) {
       const chars = charsPerLine[i];
       if (chars === undefined || chars === 0) continue;
       const value = values[i];
       // Text no longer than a line and with no line break is one line: most cells, found in one pass.
-      if (typeof value !== "string" || value === "" || (value.length <= chars && !value.includes("\n")))
-        continue;
+      if (typeof value !== "string") continue;
+      const length = value.length;
+      if (length === 0 || (length <= chars && !value.includes("\n"))) continue;
       const height = heightOf(linesOf(value, chars), points[i] as number);
       if (height > tallest) tallest = height;
     }
