@@ -9,7 +9,13 @@ import type { Standard } from "../standards/Standard";
 import { tableColumnsOf } from "../tables/tableColumns";
 import type { TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
-import { StatusCells, type ActionLines, type AgendaStatusCell, type UkDates } from "./agendaWords";
+import {
+  StatusCells,
+  type ActionLines,
+  type AgendaStatusCell,
+  type LineWords,
+  type UkDates,
+} from "./agendaWords";
 import { initialsOf } from "./initialsOf";
 import type { SurgeryDefinition } from "./SurgeryType";
 
@@ -102,6 +108,7 @@ export class CaseSource {
   readonly chosen: readonly StandardResults[];
   /** The agenda's standard of each of `chosen`, for its title. */
   readonly standards: readonly Standard[];
+  private readonly lineWords: readonly LineWords[];
   private readonly statusCells: readonly StatusCells[];
 
   constructor(
@@ -115,6 +122,7 @@ export class CaseSource {
     this.chosen = evaluated.standards.filter((r) => standardsById.has(r.standard.id));
     this.standards = this.chosen.map((r) => standardsById.get(r.standard.id) as Standard);
     this.statusCells = this.chosen.map((r) => new StatusCells(r, dates));
+    this.lineWords = this.standards.map((s) => actions.wordsFor(s));
   }
 
   /**
@@ -149,7 +157,7 @@ export class CaseSource {
   }
 
   toDiscussOf(i: number): string[] {
-    return this.actions.of(this.chosen, this.standards, i);
+    return this.actions.of(this.chosen, this.lineWords, i);
   }
 }
 

@@ -102,29 +102,12 @@ export class StatusCells {
 
 const DUE_AFTER_OVERDUE = " — due ";
 
-/** How a standard's action lines begin, worded once per standard. */
-interface TitleWord {
+/** How a standard's action lines begin, worded once per standard and agenda. */
+export interface LineWords {
+  standard: Standard;
   overdueBy: string;
   dueToday: string;
   due: string;
-}
-
-class TitleWords {
-  private readonly words = new Map<Standard, TitleWord>();
-
-  of(standard: Standard): TitleWord {
-    let words = this.words.get(standard);
-    if (words === undefined) {
-      const { title } = standard;
-      words = {
-        overdueBy: `${title} overdue by `,
-        dueToday: `${title} due today — due `,
-        due: `${title} due `,
-      };
-      this.words.set(standard, words);
-    }
-    return words;
-  }
 }
 
 function zeroWhenNone(value: number): number {
@@ -137,7 +120,6 @@ function zeroWhenNone(value: number): number {
  */
 export class ActionLines {
   private readonly standardTitle: (id: string) => string | undefined;
-  private readonly titles = new TitleWords();
   /** "1 working day", "6 working days". */
   private readonly workingDays = new NumberMemo<string>();
 
@@ -151,11 +133,22 @@ export class ActionLines {
     this.standardTitle = (id) => standardsById.get(id)?.title;
   }
 
+  /** The beginnings of a standard's lines. */
+  wordsFor(standard: Standard): LineWords {
+    const { title } = standard;
+    return {
+      standard,
+      overdueBy: `${title} overdue by `,
+      dueToday: `${title} due today${DUE_AFTER_OVERDUE}`,
+      due: `${title} due `,
+    };
+  }
+
   /**
-   * The row's lines under each standard (`standards[k]` titles `results[k]`), worst first: overdue by
+   * The row's lines under each standard (`words[k]` begins `results[k]`'s), worst first: overdue by
    * most days, then due soon, then dates to check, then what falls due before the next surgery.
    */
-  of(results: readonly StandardResults[], standards: readonly Standard[], i: number): string[] {
+  of(results: readonly StandardResults[], words: readonly LineWords[], i: number): string[] {
     // Most cases have one line: the lists are made only for a second (an empty list's first push
     // reserves room for seventeen, most of a long agenda's garbage).
     let first: string | undefined;
@@ -164,7 +157,7 @@ export class ActionLines {
     let orders: number[] | undefined;
     for (let k = 0; k < results.length; k++) {
       const r = results[k] as StandardResults;
-      const text = this.lineOf(r, standards[k] as Standard, i);
+      const text = this.lineOf(r, words[k] as LineWords, i);
       if (text === undefined) continue;
       const order = orderOf(r, i);
       if (first === undefined) {
@@ -186,29 +179,31 @@ export class ActionLines {
     return texts ?? (first === undefined ? [] : [first]);
   }
 
-  private lineOf(results: StandardResults, standard: Standard, i: number): string | undefined {
-    const code = results.status[i];
-    const deadline = results.deadline[i] as number;
-    const title = this.titles.of(standard);
-    switch (code) {
+  private lineOf(results: StandardResults, words: LineWords, i: number): string | undefined {
+    switch (results.status[i]) {
       case STATUS.overdue: {
         const by = zeroWhenNone(results.overdueWorkingDays[i] as number);
+        const due = this.dayText(results.deadline[i] as number);
         return by === 0
-          ? title.dueToday + this.dayText(deadline)
-          : title.overdueBy + this.workingDaysText(by) + DUE_AFTER_OVERDUE + this.dayText(deadline);
+          ? words.dueToday + due
+          : words.overdueBy + this.workingDaysText(by) + DUE_AFTER_OVERDUE + due;
       }
       case STATUS.dueSoon: {
         const left = zeroWhenNone(results.workingDaysLeft[i] as number);
-        return `${title.due}${this.dayText(deadline)} (in ${this.workingDaysText(left)})`;
+        return `${words.due}${this.dayText(results.deadline[i] as number)} (in ${this.workingDaysText(left)})`;
       }
       case STATUS.cannotAssess: {
-        const explained = explainResult(results.result(i), standard, { standardTitle: this.standardTitle });
+        const explained = explainResult(results.result(i), words.standard, {
+          standardTitle: this.standardTitle,
+        });
         return `Check the dates: ${explained}`;
       }
-      case STATUS.notYetDue:
+      case STATUS.notYetDue: {
+        const deadline = results.deadline[i] as number;
         return this.dueBeforeNext(deadline)
-          ? `${title.due}${this.dayText(deadline)}, before the next surgery`
+          ? `${words.due}${this.dayText(deadline)}, before the next surgery`
           : undefined;
+      }
       default:
         return undefined;
     }
