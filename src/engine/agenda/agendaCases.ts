@@ -14,6 +14,7 @@ import {
   type ActionLines,
   type AgendaStatusCell,
   type LineWords,
+  type StatusWords,
   type UkDates,
 } from "./agendaWords";
 import { initialsOf } from "./initialsOf";
@@ -116,12 +117,12 @@ export class CaseSource {
     readonly cells: CaseCells,
     readonly carried: CarriedActions,
     standardsById: ReadonlyMap<string, Standard>,
-    dates: UkDates,
+    statusWords: StatusWords,
     private readonly actions: ActionLines,
   ) {
     this.chosen = evaluated.standards.filter((r) => standardsById.has(r.standard.id));
     this.standards = this.chosen.map((r) => standardsById.get(r.standard.id) as Standard);
-    this.statusCells = this.chosen.map((r) => new StatusCells(r, dates));
+    this.statusCells = this.chosen.map((r) => new StatusCells(r, statusWords));
     this.lineWords = this.standards.map((s) => actions.wordsFor(s));
   }
 

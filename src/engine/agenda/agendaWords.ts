@@ -40,30 +40,58 @@ export interface AgendaStatusCell {
 /** The colour of each status code (a code is the status's index in STANDARD_STATUSES). */
 const RAG_OF_STATUS: readonly Rag[] = STANDARD_STATUSES.map(ragOf);
 
-/** The status cells of one standard, each made once per agenda. */
-export class StatusCells {
-  /** By status code: the cells of a status, by the one day or count their words show. */
-  private readonly byCode: NumberMemo<AgendaStatusCell>[] = STANDARD_STATUSES.map(
-    () => new NumberMemo<AgendaStatusCell>(),
-  );
+/**
+ * The words of the status cells, whatever the standard: "Overdue 6 WD", "Due 14/03/2025", "Met late
+ * 02/01/2025", "Check data" or "–". A 100,000-row joint tracker's agenda has 300,000 status cells and
+ * about 5,000 different words among them.
+ */
+export class StatusWords {
+  private readonly overdue = new NumberMemo<string>();
+  private readonly due = new NumberMemo<string>();
+  private readonly met = new NumberMemo<string>();
+  private readonly metLate = new NumberMemo<string>();
 
-  constructor(
-    private readonly results: StandardResults,
-    private readonly dates: UkDates,
-  ) {}
+  constructor(private readonly dates: UkDates) {}
 
-  /** "Overdue 6 WD", "Due 14/03/2025", "Met late 02/01/2025", "Check data" or "–", with its colour. */
-  of(i: number): AgendaStatusCell {
-    const code = this.results.status[i] as number;
-    const shown = this.numberShown(code, i);
-    const cells = this.byCode[code] as NumberMemo<AgendaStatusCell>;
-    return cells.get(shown) ?? cells.set(shown, this.cellOf(code, shown));
+  /** The words of a status code, with the one day or count they show (see StatusCells). */
+  of(code: number, shown: number): string {
+    switch (code) {
+      case STATUS.overdue:
+        return this.overdue.get(shown) ?? this.overdue.set(shown, `Overdue ${shown} WD`);
+      case STATUS.dueSoon:
+      case STATUS.notYetDue:
+        return this.due.get(shown) ?? this.due.set(shown, `Due ${this.dayText(shown)}`);
+      case STATUS.met:
+        return this.met.get(shown) ?? this.met.set(shown, `Met ${this.dayText(shown)}`);
+      case STATUS.metLate:
+        return this.metLate.get(shown) ?? this.metLate.set(shown, `Met late ${this.dayText(shown)}`);
+      case STATUS.cannotAssess:
+        return "Check data";
+      default:
+        return "–";
+    }
   }
 
-  private cellOf(code: number, shown: number): AgendaStatusCell {
+  private dayText(day: number): string {
+    return day === NONE ? "" : this.dates.text(day);
+  }
+}
+
+/**
+ * The status cells of one standard. Made as they are asked for, from the shared words: the sheet
+ * reads each once, and 20,000 cells kept per agenda were slower to find again than to make.
+ */
+export class StatusCells {
+  constructor(
+    private readonly results: StandardResults,
+    private readonly words: StatusWords,
+  ) {}
+
+  of(i: number): AgendaStatusCell {
+    const code = this.results.status[i] as number;
     return {
       standardId: this.results.standard.id,
-      text: this.wordsOf(code, shown),
+      text: this.words.of(code, this.numberShown(code, i)),
       rag: RAG_OF_STATUS[code] as Rag,
     };
   }
@@ -75,28 +103,6 @@ export class StatusCells {
     if (code === STATUS.dueSoon || code === STATUS.notYetDue) return results.deadline[i] as number;
     if (code === STATUS.met || code === STATUS.metLate) return results.end[i] as number;
     return 0;
-  }
-
-  private wordsOf(code: number, shown: number): string {
-    switch (code) {
-      case STATUS.overdue:
-        return `Overdue ${shown} WD`;
-      case STATUS.dueSoon:
-      case STATUS.notYetDue:
-        return `Due ${this.dayText(shown)}`;
-      case STATUS.met:
-        return `Met ${this.dayText(shown)}`;
-      case STATUS.metLate:
-        return `Met late ${this.dayText(shown)}`;
-      case STATUS.cannotAssess:
-        return "Check data";
-      default:
-        return "–";
-    }
-  }
-
-  private dayText(day: number): string {
-    return day === NONE ? "" : this.dates.text(day);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Standard } from "../standards/Standard";
 import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
 import { CarriedActions, CaseCells, CaseSource, ListedCase, MARK, cleanName, textOf } from "./agendaCases";
-import { ActionLines, UkDates, type AgendaStatusCell } from "./agendaWords";
+import { ActionLines, StatusWords, UkDates, type AgendaStatusCell } from "./agendaWords";
 import { IdOrder, RankedCases, orderCases, rankOf } from "./caseOrder";
 import { SURGERIES, type SurgeryDefinition, type SurgeryType } from "./SurgeryType";
 
@@ -141,6 +141,7 @@ interface BlockDraft {
 class CasePlanner {
   private readonly standardsById: ReadonlyMap<string, Standard>;
   private readonly dates = new UkDates();
+  private readonly statusWords = new StatusWords(this.dates);
   private readonly actions: ActionLines;
   private readonly cells: CaseCells;
   private readonly carried: CarriedActions;
@@ -170,7 +171,14 @@ class CasePlanner {
   /** Reads the rows of one evaluated sheet of the surgery's kind. */
   addSheet(evaluated: SheetEvaluation): void {
     const { request, cells, carried } = this;
-    const source = new CaseSource(evaluated, cells, carried, this.standardsById, this.dates, this.actions);
+    const source = new CaseSource(
+      evaluated,
+      cells,
+      carried,
+      this.standardsById,
+      this.statusWords,
+      this.actions,
+    );
     const marks = source.marks(request.next, this.since, request.asOf);
     const inTable = tableIndexes(evaluated.rows, this.sources.table.rows);
     for (let i = 0; i < marks.length; i++) {
