@@ -4,6 +4,7 @@ import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epoch
 import type { SheetEvaluation } from "../evaluation/evaluateTracker";
 import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
 import type { ModelValue } from "../port/SheetModel";
+import type { Rag } from "../evaluation/StandardResult";
 import type { ColumnType, SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
 import { tableColumnsOf } from "../tables/tableColumns";
@@ -71,14 +72,19 @@ export class CaseCells {
     return textOf(this.notes[t] ?? null);
   }
 
+  get keyCount(): number {
+    return this.keyColumns.length;
+  }
+
   keyValuesOf(t: number): ModelValue[] {
-    const { keyColumns } = this;
-    const values = new Array<ModelValue>(keyColumns.length);
-    for (let k = 0; k < keyColumns.length; k++) values[k] = this.keyValue(keyColumns[k] as KeyColumn, t);
+    const values = new Array<ModelValue>(this.keyColumns.length);
+    for (let k = 0; k < values.length; k++) values[k] = this.keyValueOf(k, t);
     return values;
   }
 
-  private keyValue(column: KeyColumn, t: number): ModelValue {
+  /** The k-th key column's value on table row t: a date as a date, a problem as its text. */
+  keyValueOf(k: number, t: number): ModelValue {
+    const column = this.keyColumns[k] as KeyColumn;
     if (column.dates !== undefined) {
       const date = column.dates[t] as CellDate;
       if (date.kind === "date") return this.dates.value(date.day);
@@ -109,8 +115,9 @@ export class CaseSource {
   readonly chosen: readonly StandardResults[];
   /** The agenda's standard of each of `chosen`, for its title. */
   readonly standards: readonly Standard[];
+  /** The status cells of each of `chosen`. */
+  readonly statusCells: readonly StatusCells[];
   private readonly lineWords: readonly LineWords[];
-  private readonly statusCells: readonly StatusCells[];
 
   constructor(
     readonly evaluated: SheetEvaluation,
@@ -160,6 +167,10 @@ export class CaseSource {
   toDiscussOf(i: number): string[] {
     return this.actions.of(this.chosen, this.lineWords, i);
   }
+
+  toDiscussTextOf(i: number): string {
+    return this.actions.text(this.chosen, this.lineWords, i);
+  }
 }
 
 const MARK_OF_STATUS: readonly number[] = (() => {
@@ -207,9 +218,12 @@ export class CarriedActions {
  * A case on the agenda. Its shown name, key values, statuses, lines to discuss, notes and carried
  * actions are read from the columns each time they are asked for, as RowEvaluation's results are: a
  * 100,000-row tracker lists about 40,000 cases, and keeping each one's words from planning until the
- * sheet is built was most of the agenda's garbage-collection time (issue 9). The sheet reads each once.
+ * sheet is built was most of the agenda's garbage-collection time (issue 9).
+ *
+ * The sheet reads each value once, one by one (`keyValue(k)`, `statusWords(k)`, `toDiscussText`...),
+ * so that writing a case makes no list or object that its row does not keep.
  */
-export class ListedCase {
+export class AgendaCase {
   readonly #source: CaseSource;
   /** The row's index in the evaluated sheet and in the table. */
   readonly #i: number;
@@ -233,12 +247,34 @@ export class ListedCase {
     return this.#source.cells.shownNameOf(this.#t);
   }
 
+  /** The dates and facts shown beside the case (the surgery's key columns). */
   get keyValues(): ModelValue[] {
     return this.#source.cells.keyValuesOf(this.#t);
   }
 
+  get keyCount(): number {
+    return this.#source.cells.keyCount;
+  }
+
+  keyValue(k: number): ModelValue {
+    return this.#source.cells.keyValueOf(k, this.#t);
+  }
+
+  /** One cell per standard, in the evaluation's order. */
   get statuses(): AgendaStatusCell[] {
     return this.#source.statusesOf(this.#i);
+  }
+
+  get statusCount(): number {
+    return this.#source.statusCells.length;
+  }
+
+  statusWords(k: number): string {
+    return (this.#source.statusCells[k] as StatusCells).wordsOf(this.#i);
+  }
+
+  statusRag(k: number): Rag {
+    return (this.#source.statusCells[k] as StatusCells).ragOf(this.#i);
   }
 
   /** One line per action needed, in plain words, worst first. */
@@ -246,10 +282,16 @@ export class ListedCase {
     return this.#source.toDiscussOf(this.#i);
   }
 
+  /** The lines to discuss as one text, a line each. */
+  get toDiscussText(): string {
+    return this.#source.toDiscussTextOf(this.#i);
+  }
+
   get notes(): string {
     return this.#source.cells.notesOf(this.#t);
   }
 
+  /** Actions from the latest earlier agenda of the same surgery type. */
   get agreedLastTime(): AgreedActions | null {
     return this.#source.carried.agreedFor(this.id);
   }
@@ -260,6 +302,7 @@ export class ListedCase {
     return agreed !== null && this.#source.carried.isPastItsDate(agreed);
   }
 
+  /** What users typed into this very agenda before it was regenerated. */
   get typed(): AgreedActions | null {
     return this.#source.carried.typedFor(this.id);
   }

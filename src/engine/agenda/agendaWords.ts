@@ -78,8 +78,9 @@ export class StatusWords {
 }
 
 /**
- * The status cells of one standard. Made as they are asked for, from the shared words: the sheet
- * reads each once, and 20,000 cells kept per agenda were slower to find again than to make.
+ * The status cells of one standard: their words and colours, and the cells made from them as they
+ * are asked for. The sheet reads the words and colours; 20,000 cells kept per agenda were slower to
+ * find again than to make.
  */
 export class StatusCells {
   constructor(
@@ -88,12 +89,16 @@ export class StatusCells {
   ) {}
 
   of(i: number): AgendaStatusCell {
+    return { standardId: this.results.standard.id, text: this.wordsOf(i), rag: this.ragOf(i) };
+  }
+
+  wordsOf(i: number): string {
     const code = this.results.status[i] as number;
-    return {
-      standardId: this.results.standard.id,
-      text: this.words.of(code, this.numberShown(code, i)),
-      rag: RAG_OF_STATUS[code] as Rag,
-    };
+    return this.words.of(code, this.numberShown(code, i));
+  }
+
+  ragOf(i: number): Rag {
+    return RAG_OF_STATUS[this.results.status[i] as number] as Rag;
   }
 
   /** The one day or count the cell's words depend on. */
@@ -155,34 +160,40 @@ export class ActionLines {
    * most days, then due soon, then dates to check, then what falls due before the next surgery.
    */
   of(results: readonly StandardResults[], words: readonly LineWords[], i: number): string[] {
-    // Most cases have one line: the lists are made only for a second (an empty list's first push
-    // reserves room for seventeen, most of a long agenda's garbage).
-    let first: string | undefined;
-    let firstOrder = 0;
-    let texts: string[] | undefined;
-    let orders: number[] | undefined;
+    return this.lines.slice(0, this.collect(results, words, i));
+  }
+
+  /** The same lines as one text, a line each: as the sheet's "To discuss" cell holds them. */
+  text(results: readonly StandardResults[], words: readonly LineWords[], i: number): string {
+    const count = this.collect(results, words, i);
+    if (count < 2) return count === 0 ? "" : (this.lines[0] as string);
+    this.lines.length = count;
+    return this.lines.join("\n");
+  }
+
+  /** Lines of the row just collected, and their orders: reused from row to row. */
+  private readonly lines: string[] = [];
+  private readonly orders: number[] = [];
+
+  /** Collects the row's lines, in order, into `lines`; returns how many. */
+  private collect(results: readonly StandardResults[], words: readonly LineWords[], i: number): number {
+    const { lines, orders } = this;
+    let count = 0;
     for (let k = 0; k < results.length; k++) {
       const r = results[k] as StandardResults;
       const text = this.lineOf(r, words[k] as LineWords, i);
       if (text === undefined) continue;
-      const order = orderOf(r, i);
-      if (first === undefined) {
-        first = text;
-        firstOrder = order;
-        continue;
-      }
-      texts ??= [first];
-      orders ??= [firstOrder];
       // Placed after every line of the same order or lower: a stable sort of a few lines.
-      let at = texts.length;
+      const order = orderOf(r, i);
+      let at = count++;
       for (; at > 0 && (orders[at - 1] as number) > order; at--) {
-        texts[at] = texts[at - 1] as string;
+        lines[at] = lines[at - 1] as string;
         orders[at] = orders[at - 1] as number;
       }
-      texts[at] = text;
+      lines[at] = text;
       orders[at] = order;
     }
-    return texts ?? (first === undefined ? [] : [first]);
+    return count;
   }
 
   private lineOf(results: StandardResults, words: LineWords, i: number): string | undefined {

@@ -5,7 +5,7 @@ import type { CellStyle, ModelCell, ModelRow, ModelValue, SheetModel } from "../
 import { RowHeights } from "../sheets/fitRowHeights";
 import { columnLetters } from "../tables/cellAddress";
 import { ACTION_HEADERS, ID_HEADER, type AgreedActions } from "./AgendaActions";
-import type { AgendaCase, AgendaStatusCell, SurgeryAgenda, WorkerBlock } from "./planSurgeryAgenda";
+import type { AgendaCase, SurgeryAgenda, WorkerBlock } from "./planSurgeryAgenda";
 
 /** Excel's own "Good / Neutral / Bad" cell styles, so the colours read as Excel users expect. */
 export const RAG_STYLE: Readonly<Record<Rag, CellStyle>> = {
@@ -51,11 +51,11 @@ class CaseStyles {
 
   constructor(private readonly keyColumns: number) {}
 
-  of(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): readonly CellStyle[] {
-    const key = coloursKey(statuses, agreedLastTimeOverdue);
+  of(c: AgendaCase, agreedLastTimeOverdue: boolean): readonly CellStyle[] {
+    const key = coloursKey(c, agreedLastTimeOverdue);
     let styles = this.byColours.get(key);
     if (styles === undefined) {
-      styles = this.make(statuses, agreedLastTimeOverdue);
+      styles = this.make(c, agreedLastTimeOverdue);
       this.byColours.set(key, styles);
     }
     return styles;
@@ -74,13 +74,13 @@ class CaseStyles {
     return this.alike;
   }
 
-  private make(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): readonly CellStyle[] {
+  private make(c: AgendaCase, agreedLastTimeOverdue: boolean): readonly CellStyle[] {
     return [
       CASE_WORKER,
       CASE_ID,
       CASE,
       ...new Array<CellStyle>(this.keyColumns).fill(CASE),
-      ...statuses.map((s) => CASE_STATUS[s.rag]),
+      ...Array.from({ length: c.statusCount }, (_, k) => CASE_STATUS[c.statusRag(k)]),
       CASE,
       CASE,
       agreedLastTimeOverdue ? CASE_AGREED_OVERDUE : CASE,
@@ -95,14 +95,15 @@ class CaseStyles {
 const MOST_NUMBERED_COLOURS = 20;
 
 /**
- * The statuses' colours, and whether last time's action is past its date, as a number in base 5
+ * The case's status colours, and whether last time's action is past its date, as a number in base 5
  * led by 2 or 3 (so that different counts of statuses never meet); as text beyond 20 statuses.
  */
-function coloursKey(statuses: readonly AgendaStatusCell[], agreedLastTimeOverdue: boolean): number | string {
-  if (statuses.length > MOST_NUMBERED_COLOURS)
-    return `${statuses.map((s) => s.rag).join(" ")} ${agreedLastTimeOverdue}`;
+function coloursKey(c: AgendaCase, agreedLastTimeOverdue: boolean): number | string {
+  const count = c.statusCount;
+  if (count > MOST_NUMBERED_COLOURS)
+    return `${Array.from({ length: count }, (_, k) => c.statusRag(k)).join(" ")} ${agreedLastTimeOverdue}`;
   let key = agreedLastTimeOverdue ? 3 : 2;
-  for (let k = 0; k < statuses.length; k++) key = key * 5 + ragDigit((statuses[k] as AgendaStatusCell).rag);
+  for (let k = 0; k < count; k++) key = key * 5 + ragDigit(c.statusRag(k));
   return key;
 }
 
@@ -351,22 +352,23 @@ class CaseRows {
   }
 
   private rowOf(c: AgendaCase, worker: string, r: number): ModelRow {
-    const { keyValues, statuses, typed } = c;
-    const values = new Array<ModelValue>(3 + keyValues.length + statuses.length + 6);
+    const { keyCount, statusCount, typed } = c;
+    const agreedLastTimeOverdue = c.agreedLastTimeOverdue;
+    const values = new Array<ModelValue>(3 + keyCount + statusCount + 6);
     values[0] = worker;
     values[1] = c.id;
     values[2] = c.shownName;
     let v = 3;
-    for (let k = 0; k < keyValues.length; k++) values[v++] = keyValues[k] as ModelValue;
-    for (let k = 0; k < statuses.length; k++) values[v++] = (statuses[k] as AgendaStatusCell).text;
+    for (let k = 0; k < keyCount; k++) values[v++] = c.keyValue(k);
+    for (let k = 0; k < statusCount; k++) values[v++] = c.statusWords(k);
     const statusesEnd = v;
-    values[v] = c.toDiscuss.join("\n");
+    values[v] = c.toDiscussText;
     values[v + 1] = c.notes;
-    values[v + 2] = agreedText(c.agreedLastTime, c.agreedLastTimeOverdue);
+    values[v + 2] = agreedText(c.agreedLastTime, agreedLastTimeOverdue);
     values[v + 3] = typed?.action ?? "";
     values[v + 4] = typed?.byWhom ?? "";
     values[v + 5] = typed ? byWhenValue(typed) : "";
-    const styles = this.styles.of(statuses, c.agreedLastTimeOverdue);
+    const styles = this.styles.of(c, agreedLastTimeOverdue);
     const link = {
       sheet: this.agenda.trackerSheetName,
       cell: this.idLetters + String(c.rowNumber),

@@ -2,16 +2,16 @@ import type { CellValue } from "../cells/CellValue";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
 import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
-import type { ModelValue } from "../port/SheetModel";
 import { normaliseHeader, type SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
 import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
-import { CarriedActions, CaseCells, CaseSource, ListedCase, MARK, cleanName, textOf } from "./agendaCases";
-import { ActionLines, StatusWords, UkDates, type AgendaStatusCell } from "./agendaWords";
+import { AgendaCase, CarriedActions, CaseCells, CaseSource, MARK, cleanName, textOf } from "./agendaCases";
+import { ActionLines, StatusWords, UkDates } from "./agendaWords";
 import { IdOrder, RankedCases, orderCases, rankOf } from "./caseOrder";
 import { SURGERIES, type SurgeryDefinition, type SurgeryType } from "./SurgeryType";
 
+export { AgendaCase } from "./agendaCases";
 export type { AgendaStatusCell } from "./agendaWords";
 
 export interface AgendaRequest {
@@ -42,23 +42,6 @@ export interface AgendaSources {
   lastSurgery?: EpochDay;
   /** What users typed into this very agenda before it was regenerated: kept, never lost. */
   typedHere?: ReadonlyMap<string, AgreedActions>;
-}
-
-export interface AgendaCase {
-  id: string;
-  /** Full name, or initials when names are not asked for. */
-  shownName: string;
-  rowNumber: number;
-  siblingGroup: string | null;
-  keyValues: ModelValue[];
-  statuses: AgendaStatusCell[];
-  /** One line per action needed, in plain words, worst first. */
-  toDiscuss: string[];
-  notes: string;
-  agreedLastTime: AgreedActions | null;
-  /** Whether the action agreed last time is past its "By when". */
-  agreedLastTimeOverdue: boolean;
-  typed: AgreedActions | null;
 }
 
 export interface WorkerBlock {
@@ -128,7 +111,7 @@ interface WorkerName {
 /** A worker's block while rows are read. */
 interface BlockDraft {
   worker: string;
-  cases: RankedCases<ListedCase>;
+  cases: RankedCases<AgendaCase>;
   overdue: number;
   dueSoon: number;
   cannotAssess: number;
@@ -203,7 +186,7 @@ class CasePlanner {
       countStatuses(block, source.chosen, i);
       const siblingGroup = cells.siblingGroupOf(t);
       block.cases.add(
-        new ListedCase(id, rowNumber, siblingGroup, source, i, t),
+        new AgendaCase(id, rowNumber, siblingGroup, source, i, t),
         rankOfRow(source.chosen, i),
         this.ids.numberOf(id),
         siblingGroup === null ? null : siblingGroup.toLowerCase(),
@@ -269,7 +252,7 @@ class CasePlanner {
     if (!block) {
       block = {
         worker: worker.name,
-        cases: new RankedCases<ListedCase>(),
+        cases: new RankedCases<AgendaCase>(),
         overdue: 0,
         dueSoon: 0,
         cannotAssess: 0,
