@@ -104,13 +104,20 @@ export function orderCases<Case extends { readonly id: string }>(
   const { cases } = ranked;
   const leaders = groupLeaders(ranked, ids);
   const order = (ids.numbered ? orderByNumbers(ranked) : undefined) ?? orderByComparing(ranked, ids, leaders);
-  const members = membersInOrder(order, leaders);
-  const ordered: Case[] = [];
+  const sizes = groupSizes(leaders);
+  const members = membersInOrder(order, leaders, sizes);
+  const ordered = new Array<Case>(cases.length);
+  let at = 0;
   for (let o = 0; o < order.length; o++) {
     const k = order[o] as number;
-    const group = members.get(leaders[k] as number);
-    if (group === undefined) ordered.push(cases[k] as Case);
-    else if (group[0] === k) for (const m of group) ordered.push(cases[m] as Case);
+    const leader = leaders[k] as number;
+    if ((sizes[leader] as number) < 2) {
+      ordered[at++] = cases[k] as Case;
+      continue;
+    }
+    // A group is written out where its first member in order falls.
+    const group = members.get(leader) as number[];
+    if (group[0] === k) for (const m of group) ordered[at++] = cases[m] as Case;
   }
   return ordered;
 }
@@ -150,13 +157,15 @@ function orderByNumbers<Case extends { readonly id: string }>(
 ): Int32Array | undefined {
   const n = ranked.length;
   if (n * n > Number.MAX_SAFE_INTEGER) return undefined;
-  const numbers = Float64Array.from(ranked.idNumbers).sort();
-  for (let d = 1; d < n; d++) if (numbers[d] === numbers[d - 1]) return undefined;
+  const ascending = isAscending(ranked.idNumbers);
+  // Trackers are often kept in ID order, and then the IDs' places are the cases' own.
+  const numbers = ascending ? undefined : Float64Array.from(ranked.idNumbers).sort();
+  if (numbers !== undefined) for (let d = 1; d < n; d++) if (numbers[d] === numbers[d - 1]) return undefined;
   const ranks = Float64Array.from(ranked.ranks).sort();
   const caseWithNumber = new Int32Array(n);
   const keys = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    const d = lowerBound(numbers, ranked.idNumbers[k] as number);
+    const d = numbers === undefined ? k : lowerBound(numbers, ranked.idNumbers[k] as number);
     caseWithNumber[d] = k;
     keys[k] = lowerBound(ranks, ranked.ranks[k] as number) * n + d;
   }
@@ -164,6 +173,13 @@ function orderByNumbers<Case extends { readonly id: string }>(
   const order = new Int32Array(n);
   for (let o = 0; o < n; o++) order[o] = caseWithNumber[(keys[o] as number) % n] as number;
   return order;
+}
+
+/** Whether each number is greater than the one before. */
+function isAscending(numbers: readonly number[]): boolean {
+  for (let k = 1; k < numbers.length; k++)
+    if ((numbers[k] as number) <= (numbers[k - 1] as number)) return false;
+  return true;
 }
 
 /** The first place in `sorted` holding `value` or more. */
@@ -178,10 +194,19 @@ function lowerBound(sorted: Float64Array, value: number): number {
   return low;
 }
 
-/** The members of each group of more than one, by leader, in their order. */
-function membersInOrder(order: ArrayLike<number>, leaders: Int32Array): Map<number, number[]> {
+/** How many cases each leader leads (0 for a case that is not a leader). */
+function groupSizes(leaders: Int32Array): Int32Array {
   const sizes = new Int32Array(leaders.length);
   for (const leader of leaders) sizes[leader] = (sizes[leader] as number) + 1;
+  return sizes;
+}
+
+/** The members of each group of more than one, by leader, in their order. */
+function membersInOrder(
+  order: ArrayLike<number>,
+  leaders: Int32Array,
+  sizes: Int32Array,
+): Map<number, number[]> {
   const members = new Map<number, number[]>();
   for (let o = 0; o < order.length; o++) {
     const k = order[o] as number;
