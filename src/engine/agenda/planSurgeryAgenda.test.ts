@@ -5,11 +5,15 @@ import { evaluateTracker } from "../evaluation/evaluateTracker";
 import { modelCellsOf } from "../port/modelCells";
 import type { SheetModel } from "../port/SheetModel";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
+import { generateSampleTracker } from "../sample/generateSampleTracker";
+import { fitRowHeights } from "../sheets/fitRowHeights";
+import { mapTrackerTable } from "../tables/mapTrackerTable";
 import { profileSheet, type SheetSpec } from "../profile/TrackerProfile";
 import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { readAgendaActions, type AgreedActions } from "./AgendaActions";
 import { buildAgendaSheet } from "./buildAgendaSheet";
+import { SURGERIES, SurgeryType } from "./SurgeryType";
 import {
   parseAgendaSheetName,
   planSurgeryAgenda,
@@ -242,6 +246,51 @@ describe("the agenda sheet", () => {
     const model = buildAgendaSheet(plan(ROWS, {}, { typedHere: new Map([["C002", typed]]) }), "A");
     const actions = readAgendaActions({ name: "A", values: valuesOf(model), merges: [], protected: false });
     expect([...actions.entries()]).toEqual([["C002", typed]]);
+  });
+
+  it("writes each case as one row, with each row as tall as its wrapped cells need", () => {
+    const agenda = plan(ROWS, { all: true, next: day("2022-07-05") });
+    const model = buildAgendaSheet(agenda, "A");
+    const cases = agenda.workers.reduce((n, w) => n + w.cases.length, 0);
+    expect(model.rows).toHaveLength(cases);
+    expect(model.rowHeights).toEqual(
+      fitRowHeights([...modelCellsOf(model)], model.columnWidths ?? {}, model.merges),
+    );
+    expect(Object.keys(model.rowHeights ?? {}).length).toBeGreaterThan(cases);
+  });
+
+  it("fits the rows of a generated tracker's agendas, every colour of status among them, as their cells would be", () => {
+    const sample = generateSampleTracker({ children: 400, seed: 3, asOf, messy: true });
+    const snapshots = sample.sheets.map((s) => ({
+      name: s.name,
+      values: s.values,
+      merges: [],
+      protected: false,
+    }));
+    let rows = 0;
+    for (const surgery of SurgeryType.options) {
+      const spec = profileSheet(DEFAULT_PROFILE, SURGERIES[surgery].sheet) as SheetSpec;
+      const snapshot = snapshots.find((s) => s.name === spec.title);
+      const table = snapshot && mapTrackerTable(snapshot, spec).table;
+      if (!table) continue;
+      const evaluation = evaluateTracker([table], DEFAULT_STANDARDS, {
+        asOf,
+        calendar,
+        profile: DEFAULT_PROFILE,
+      });
+      const agenda = planSurgeryAgenda(request({ surgery, all: true }), {
+        evaluation,
+        table,
+        sheet: spec,
+        standards: DEFAULT_STANDARDS,
+      });
+      const model = buildAgendaSheet(agenda, "A");
+      rows += model.rows?.length ?? 0;
+      expect(model.rowHeights).toEqual(
+        fitRowHeights([...modelCellsOf(model)], model.columnWidths ?? {}, model.merges),
+      );
+    }
+    expect(rows).toBeGreaterThan(200);
   });
 
   it("says so when there is nothing to discuss", () => {

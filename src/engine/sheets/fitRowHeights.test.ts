@@ -1,4 +1,4 @@
-import { fitRowHeights } from "./fitRowHeights";
+import { RowHeights, fitRowHeights } from "./fitRowHeights";
 
 describe("fitting row heights to wrapped text", () => {
   it("leaves rows of one line alone", () => {
@@ -23,5 +23,43 @@ describe("fitting row heights to wrapped text", () => {
 
   it("ignores text that does not wrap", () => {
     expect(fitRowHeights([{ row: 1, column: 1, value: "x".repeat(100) }], { 1: 10 })).toEqual({});
+  });
+});
+
+describe("fitting row heights to rows of cells", () => {
+  const wrap = { wrap: true };
+  const small = { wrap: true, size: 9 };
+
+  it("fits a row as it fits the same cells one by one", () => {
+    const row = {
+      row: 3,
+      column: 2,
+      values: ["x".repeat(45), "a\nb\nc", "", 12, { date: 19000 }, "short"],
+      styles: [wrap, small, wrap, wrap, wrap, undefined],
+    };
+    const cells = row.values.map((value, i) => ({
+      row: 3,
+      column: 2 + i,
+      value,
+      ...(row.styles[i] ? { style: row.styles[i] } : {}),
+    }));
+    const widths = { 2: 20, 3: 10, 4: 10 };
+    expect(fitRowHeights([], widths, [], [row])).toEqual(fitRowHeights(cells, widths));
+    expect(fitRowHeights([], widths, [], [row])).toEqual({ 3: 45 });
+  });
+
+  it("measures a row's merged cell across all its columns", () => {
+    const row = { row: 1, column: 1, values: ["x".repeat(60)], styles: [wrap] };
+    expect(fitRowHeights([], { 1: 10, 2: 10, 3: 10 }, ["A1:C1"], [row])).toEqual({ 1: 45 });
+  });
+
+  it("lets rows that differ only in colour share the wrapping of one of them", () => {
+    const red = { wrap: true, fill: "FFC7CE" };
+    const green = { wrap: true, fill: "C6EFCE" };
+    const heights = new RowHeights({ 1: 10 });
+    const wrapping = [red];
+    heights.row({ row: 1, column: 1, values: ["x".repeat(30)], styles: [red] }, wrapping);
+    heights.row({ row: 2, column: 1, values: ["x".repeat(30)], styles: [green] }, wrapping);
+    expect(heights.fitted()).toEqual({ 1: 60, 2: 60 });
   });
 });
