@@ -2,14 +2,11 @@ import type { CellValue } from "../cells/CellValue";
 import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
-import type { TrackerTable } from "../tables/TrackerTable";
+import type { MappedColumn, TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf, type TableColumns } from "../tables/tableColumns";
-import { cellAddress } from "../tables/cellAddress";
+import { columnLetters } from "../tables/cellAddress";
 
-/**
- * A tracker row whose date cells are read once: every check asks the same row for the same dates,
- * and reading a text date is the costly part, so each is read on first use and kept for the others.
- */
+/** One row of a typed table, for code that wants a row at a time (the checks read whole columns). */
 export interface TypedRow {
   rowNumber: number;
   /** The raw cell by key (`null` when blank or not mapped). */
@@ -22,77 +19,226 @@ export interface TypedRow {
   text(key: ColumnKey): string | undefined;
 }
 
+/**
+ * A tracker table typed against its sheet of the profile, read column by column: every column
+ * accessor returns an array in row order, index `i` being the row whose Excel number is
+ * `rowNumbers[i]`. Each column is built once per typed table and shared by every check, so a check
+ * is a loop over arrays: no object per row, no lookup per cell (issue 9).
+ */
 export interface TypedTable {
   table: TrackerTable;
   /** The profile's description of the sheet. */
   spec: SheetSpec;
-  rows: readonly TypedRow[];
-  /** The row with this Excel row number. */
-  rowAt(rowNumber: number): TypedRow | undefined;
+  /** How many rows the table has: the length of every column. */
+  size: number;
+  /** Each row's Excel row number, in row order. */
+  rowNumbers: readonly number[];
   /** Whether the sheet has a column with this key. */
   has(key: ColumnKey): boolean;
   /** The profile's columns the table maps, in profile order. */
   mappedColumns: readonly ColumnSpec[];
+  /** The sheet's column for a key (its number and header as found), when the sheet maps it. */
+  column(key: ColumnKey): MappedColumn | undefined;
+  /** The raw cells of a column (`null` when blank or not mapped). */
+  values(key: ColumnKey): readonly CellValue[];
+  /** The cells read as dates; empty readings for a column that is not one of the profile's date columns. */
+  dates(key: ColumnKey): readonly CellDate[];
+  /** The day of each cell that holds a valid date, else undefined. */
+  days(key: ColumnKey): readonly (EpochDay | undefined)[];
+  /**
+   * The indexes, in row order, of a date column's cells that hold anything but a real date (a serial
+   * or a `Date`) or nothing: dates typed as text, placeholders and problems. Every check of how a
+   * date was written looks only at these, a few in a hundred.
+   */
+  irregularDates(key: ColumnKey): readonly number[];
+  /** Each cell as trimmed text, undefined when blank; numbers and yes/no shown as Excel would. */
+  texts(key: ColumnKey): readonly (string | undefined)[];
+  /** The index of the row with this Excel row number. */
+  indexOf(rowNumber: number): number | undefined;
   /** The A1 address of a row's cell in a column (the header cell's column). */
   address(rowNumber: number, key: ColumnKey): string;
+  /** The rows one at a time, made on first use. */
+  rows: readonly TypedRow[];
+  /** The row with this Excel row number. */
+  rowAt(rowNumber: number): TypedRow | undefined;
 }
 
 /** Types a table against its sheet of the profile; undefined when the profile does not know the sheet. */
 export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTable | undefined {
   const spec = profile.sheets.find((s) => s.key === table.sheetKey);
-  if (!spec) return undefined;
-  const columnNumber = new Map(table.columns.map((c) => [c.key, c.column]));
-  const mappedColumns = spec.columns.filter((c) => columnNumber.has(c.key));
-  const dateKeys = new Set(mappedColumns.filter((c) => c.type === "date").map((c) => c.key));
-  const columns = tableColumnsOf(table.rows);
-  const rows = table.rows.map((row, index) => new TypedTrackerRow(row.rowNumber, index, columns, dateKeys));
-  const byNumber = new Map(rows.map((r) => [r.rowNumber, r]));
-  return {
-    table,
-    spec,
-    rows,
-    rowAt: (rowNumber) => byNumber.get(rowNumber),
-    has: (key) => columnNumber.has(key),
-    mappedColumns,
-    address(rowNumber, key) {
-      const column = columnNumber.get(key);
-      if (column === undefined) throw new RangeError(`the sheet ${table.sheetName} has no column ${key}`);
-      return cellAddress(rowNumber, column);
-    },
-  };
+  return spec ? new ColumnTypedTable(table, spec) : undefined;
 }
 
-/*
- * One small object per row with its methods on the prototype, reading the table's shared columns
- * (tableColumnsOf): typing 100,000 rows allocates 100,000 small objects, not a closure and a Map
- * each, and each date cell is read as a date once for every check and stage (issue 9).
- */
-class TypedTrackerRow implements TypedRow {
+/** The text a cell shows once trimmed, as TypedRow.text reads it. */
+export function cellText(value: CellValue): string | undefined {
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    return trimmed === "" ? undefined : trimmed;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+interface DayColumn {
+  days: readonly (EpochDay | undefined)[];
+  irregular: readonly number[];
+}
+
+class ColumnTypedTable implements TypedTable {
+  readonly size: number;
+  readonly rowNumbers: readonly number[];
+  readonly mappedColumns: readonly ColumnSpec[];
+  private readonly columns: TableColumns;
+  private readonly byKey: ReadonlyMap<ColumnKey, MappedColumn>;
+  private readonly numberOf: ReadonlyMap<ColumnKey, number>;
+  private readonly letters = new Map<ColumnKey, string>();
+  private readonly dateKeys: ReadonlySet<ColumnKey>;
+  private readonly dayColumns = new Map<ColumnKey, DayColumn>();
+  private readonly textColumns = new Map<ColumnKey, readonly (string | undefined)[]>();
+  private noDates: readonly CellDate[] | undefined;
+  // Rows come top to bottom, so a row is found by halving, without a map of 100,000 numbers.
+  private readonly ascending: boolean;
+  private rowIndex: ReadonlyMap<number, number> | undefined;
+  private rowsMade: readonly TypedRow[] | undefined;
+
   constructor(
+    readonly table: TrackerTable,
+    readonly spec: SheetSpec,
+  ) {
+    const byKey = new Map<ColumnKey, MappedColumn>();
+    // The first mapping of a key wins, as `columns.find` does.
+    for (const c of table.columns) if (!byKey.has(c.key)) byKey.set(c.key, c);
+    this.byKey = byKey;
+    // Addresses have always taken a key's last mapping; a mapped table never maps a key twice.
+    this.numberOf = new Map(table.columns.map((c) => [c.key, c.column]));
+    this.mappedColumns = spec.columns.filter((c) => byKey.has(c.key));
+    this.dateKeys = new Set(this.mappedColumns.filter((c) => c.type === "date").map((c) => c.key));
+    this.columns = tableColumnsOf(table.rows);
+    this.size = table.rows.length;
+    this.rowNumbers = table.rows.map((row) => row.rowNumber);
+    this.ascending = this.rowNumbers.every((n, i) => i === 0 || n > (this.rowNumbers[i - 1] as number));
+  }
+
+  has(key: ColumnKey): boolean {
+    return this.byKey.has(key);
+  }
+
+  column(key: ColumnKey): MappedColumn | undefined {
+    return this.byKey.get(key);
+  }
+
+  values(key: ColumnKey): readonly CellValue[] {
+    return this.columns.values(key);
+  }
+
+  dates(key: ColumnKey): readonly CellDate[] {
+    if (this.dateKeys.has(key)) return this.columns.dates(key);
+    this.noDates ??= new Array<CellDate>(this.size).fill(EMPTY_CELL_DATE);
+    return this.noDates;
+  }
+
+  days(key: ColumnKey): readonly (EpochDay | undefined)[] {
+    return this.dayColumn(key).days;
+  }
+
+  irregularDates(key: ColumnKey): readonly number[] {
+    return this.dayColumn(key).irregular;
+  }
+
+  // One pass over a column's readings gives both: the readings are objects of several shapes,
+  // slower to visit than the numbers and indexes the checks then loop over.
+  private dayColumn(key: ColumnKey): DayColumn {
+    let column = this.dayColumns.get(key);
+    if (column === undefined) {
+      const dates = this.dates(key);
+      const days = new Array<EpochDay | undefined>(this.size);
+      const irregular: number[] = [];
+      for (let i = 0; i < days.length; i++) {
+        const read = dates[i] as CellDate;
+        if (read.kind === "date") {
+          days[i] = read.day;
+          if (read.from === "text") irregular.push(i);
+        } else {
+          days[i] = undefined;
+          if (read.kind === "problem" || read.placeholder !== undefined) irregular.push(i);
+        }
+      }
+      column = { days, irregular };
+      this.dayColumns.set(key, column);
+    }
+    return column;
+  }
+
+  texts(key: ColumnKey): readonly (string | undefined)[] {
+    let texts = this.textColumns.get(key);
+    if (texts === undefined) {
+      texts = this.values(key).map(cellText);
+      this.textColumns.set(key, texts);
+    }
+    return texts;
+  }
+
+  indexOf(rowNumber: number): number | undefined {
+    if (this.ascending) {
+      let low = 0;
+      let high = this.size - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const found = this.rowNumbers[middle] as number;
+        if (found === rowNumber) return middle;
+        if (found < rowNumber) low = middle + 1;
+        else high = middle - 1;
+      }
+      return undefined;
+    }
+    if (this.rowIndex === undefined) {
+      const index = new Map<number, number>();
+      for (let i = 0; i < this.size; i++) index.set(this.rowNumbers[i] as number, i);
+      this.rowIndex = index;
+    }
+    return this.rowIndex.get(rowNumber);
+  }
+
+  address(rowNumber: number, key: ColumnKey): string {
+    let letters = this.letters.get(key);
+    if (letters === undefined) {
+      const column = this.numberOf.get(key);
+      if (column === undefined)
+        throw new RangeError(`the sheet ${this.table.sheetName} has no column ${key}`);
+      letters = columnLetters(column);
+      this.letters.set(key, letters);
+    }
+    return letters + String(rowNumber);
+  }
+
+  get rows(): readonly TypedRow[] {
+    this.rowsMade ??= this.rowNumbers.map((rowNumber, index) => new TypedTableRow(this, rowNumber, index));
+    return this.rowsMade;
+  }
+
+  rowAt(rowNumber: number): TypedRow | undefined {
+    const index = this.indexOf(rowNumber);
+    return index === undefined ? undefined : this.rows[index];
+  }
+}
+
+/* A row is a view of the table's columns at one index: its cells are the columns' cells. */
+class TypedTableRow implements TypedRow {
+  constructor(
+    private readonly table: TypedTable,
     readonly rowNumber: number,
     private readonly index: number,
-    private readonly columns: TableColumns,
-    private readonly dateKeys: ReadonlySet<ColumnKey>,
   ) {}
   value(key: ColumnKey): CellValue {
-    return this.columns.values(key)[this.index] ?? null;
+    return this.table.values(key)[this.index] ?? null;
   }
   date(key: ColumnKey): CellDate {
-    return this.dateKeys.has(key)
-      ? (this.columns.dates(key)[this.index] ?? EMPTY_CELL_DATE)
-      : EMPTY_CELL_DATE;
+    return this.table.dates(key)[this.index] ?? EMPTY_CELL_DATE;
   }
   day(key: ColumnKey): EpochDay | undefined {
-    const read = this.date(key);
-    return read.kind === "date" ? read.day : undefined;
+    return this.table.days(key)[this.index];
   }
   text(key: ColumnKey): string | undefined {
-    const value = this.value(key);
-    if (typeof value === "string") {
-      const trimmed = value.trim();
-      return trimmed === "" ? undefined : trimmed;
-    }
-    if (typeof value === "number" || typeof value === "boolean") return String(value);
-    return undefined;
+    return this.table.texts(key)[this.index];
   }
 }

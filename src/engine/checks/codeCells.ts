@@ -1,7 +1,6 @@
 import { codeListNamed, matchCode, type CodeList, type CodeMatch } from "../profile/codeLists";
 import type { ColumnSpec } from "../profile/TrackerProfile";
-import type { Problem } from "./defineCheck";
-import type { TypedRow, TypedTable } from "./TypedTable";
+import type { TypedTable } from "./TypedTable";
 
 /** How a code cell was written: the code itself ("c2 " counts), the words for it, or neither. */
 export type CodeReading =
@@ -18,22 +17,53 @@ export function readCode(list: CodeList, text: string): CodeReading {
     : { kind: "words", match, text };
 }
 
-/** Runs `visit` over every non-empty cell of the table's code columns whose code list is known. */
-export function eachCodeCell(
-  table: TypedTable,
-  visit: (reading: CodeReading, row: TypedRow, column: ColumnSpec, list: CodeList) => Problem | undefined,
-): Problem[] {
-  const columns = table.mappedColumns
-    .filter((c) => c.type === "code" && c.codeList !== undefined)
-    .map((c) => ({ column: c, list: codeListNamed(c.codeList ?? "") }));
-  const found: Problem[] = [];
-  for (const row of table.rows) {
-    for (const { column, list } of columns) {
-      const text = row.text(column.key);
-      if (list === undefined || text === undefined) continue;
-      const p = visit(readCode(list, text), row, column, list);
-      if (p) found.push(p);
+/** A code column whose list is known, with the cells any code check could report. */
+export interface CodeColumnCells {
+  column: ColumnSpec;
+  list: CodeList;
+  /** Row indexes and readings of the cells that are not a current code written as the code. */
+  cells: readonly { index: number; reading: CodeReading }[];
+}
+
+/**
+ * The table's code columns whose code list is known, each with its cells that are unknown, written
+ * as words, or a legacy code, in row order: a current code written as itself is fine for every code
+ * check, and is nearly every cell. Read once per typed table for the three code checks, and each
+ * distinct text is matched once per column: a column holds a handful of texts over 100,000 rows.
+ */
+export function codeCellsToReport(table: TypedTable): readonly CodeColumnCells[] {
+  let columns = READ.get(table);
+  if (columns === undefined) {
+    const read: CodeColumnCells[] = [];
+    for (const column of table.mappedColumns) {
+      if (column.type !== "code" || column.codeList === undefined) continue;
+      const list = codeListNamed(column.codeList);
+      if (list !== undefined)
+        read.push({ column, list, cells: reportableCells(table.texts(column.key), list) });
     }
+    columns = read;
+    READ.set(table, columns);
   }
-  return found;
+  return columns;
+}
+
+const READ = new WeakMap<TypedTable, readonly CodeColumnCells[]>();
+
+function reportableCells(
+  texts: readonly (string | undefined)[],
+  list: CodeList,
+): { index: number; reading: CodeReading }[] {
+  const readings = new Map<string, CodeReading>();
+  const cells: { index: number; reading: CodeReading }[] = [];
+  for (let index = 0; index < texts.length; index++) {
+    const text = texts[index];
+    if (text === undefined) continue;
+    let reading = readings.get(text);
+    if (reading === undefined) {
+      reading = readCode(list, text);
+      readings.set(text, reading);
+    }
+    if (reading.kind !== "code" || reading.match.code.legacy === true) cells.push({ index, reading });
+  }
+  return cells;
 }

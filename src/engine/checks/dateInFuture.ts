@@ -1,5 +1,5 @@
-import { day, defineCheck, problem } from "./defineCheck";
-import { eachDateCell } from "./eachCell";
+import { day, defineCheck, problem, type Problem } from "./defineCheck";
+import { dateColumnsOf } from "./eachCell";
 
 /** An event that has happened (a review held, a child placed) cannot be dated after the as-at day. */
 export const dateInFuture = defineCheck({
@@ -7,10 +7,18 @@ export const dateInFuture = defineCheck({
   severity: "error",
   title: "Date in the future",
   reads: [],
-  check: (table, { asOf }) =>
-    eachDateCell(table, (read, row, column) =>
-      read.kind === "date" && !column.future && read.day > asOf
-        ? problem(row.rowNumber, column.key, { date: day(read.day), asOf: day(asOf) })
-        : undefined,
-    ),
+  check(table, { asOf }) {
+    const found: Problem[] = [];
+    for (const { key, future } of dateColumnsOf(table)) {
+      if (future) continue;
+      const days = table.days(key);
+      for (let i = 0; i < days.length; i++) {
+        const then = days[i];
+        if (then !== undefined && then > asOf) {
+          found.push(problem(table.rowNumbers[i] as number, key, { date: day(then), asOf: day(asOf) }));
+        }
+      }
+    }
+    return found;
+  },
 });

@@ -1,29 +1,16 @@
-import type { CellDate } from "../cells/coerceCellDate";
 import type { ColumnSpec, ColumnType } from "../profile/TrackerProfile";
-import type { Problem } from "./defineCheck";
-import type { TypedRow, TypedTable } from "./TypedTable";
+import type { TypedTable } from "./TypedTable";
 
-/** Runs `visit` over every mapped date cell of a table and gathers what it finds. */
-export function eachDateCell(
-  table: TypedTable,
-  visit: (read: CellDate, row: TypedRow, column: ColumnSpec) => Problem | undefined,
-): Problem[] {
-  return eachCellOf(table, ["date"], (row, column) => visit(row.date(column.key), row, column));
+/**
+ * The table's mapped columns of the given types, in profile order: what a check that visits every
+ * cell of a kind loops over, reading each column's array with an index (a callback per cell made
+ * the checks ten times slower on a 100,000-row tracker, issue 9).
+ */
+export function columnsOfType(table: TypedTable, types: readonly ColumnType[]): readonly ColumnSpec[] {
+  return table.mappedColumns.filter((c) => types.includes(c.type));
 }
 
-/** Runs `visit` over every mapped cell of the given column types. */
-export function eachCellOf(
-  table: TypedTable,
-  types: readonly ColumnType[],
-  visit: (row: TypedRow, column: ColumnSpec) => Problem | undefined,
-): Problem[] {
-  const columns = table.mappedColumns.filter((c) => types.includes(c.type));
-  const found: Problem[] = [];
-  for (const row of table.rows) {
-    for (const column of columns) {
-      const p = visit(row, column);
-      if (p) found.push(p);
-    }
-  }
-  return found;
+/** The table's mapped date columns, in profile order. */
+export function dateColumnsOf(table: TypedTable): readonly ColumnSpec[] {
+  return columnsOfType(table, ["date"]);
 }

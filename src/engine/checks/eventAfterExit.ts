@@ -16,14 +16,15 @@ export const eventAfterExit = defineCheck({
     const columns = table.mappedColumns.filter(
       (c) => c.type === "date" && !c.future && c.key !== exit && c.key !== "dateOfBirth",
     );
+    const exits = table.days(exit);
     const found: Problem[] = [];
-    for (const row of table.rows) {
-      const ended = row.day(exit);
-      if (ended === undefined) continue;
-      for (const column of columns) {
-        const then = row.day(column.key);
-        if (then !== undefined && then > ended) {
-          found.push(problem(row.rowNumber, column.key, { date: day(then), exit: day(ended) }));
+    for (const { key } of columns) {
+      const days = table.days(key);
+      for (let i = 0; i < days.length; i++) {
+        const then = days[i];
+        const ended = exits[i];
+        if (then !== undefined && ended !== undefined && then > ended) {
+          found.push(problem(table.rowNumbers[i] as number, key, { date: day(then), exit: day(ended) }));
         }
       }
     }

@@ -13,7 +13,8 @@ import { typeTable, type TypedTable } from "./TypedTable";
  * Runs every check over every table and returns the problems as located, worded issues, in sheet
  * order, then row, then column.
  *
- * Each row's dates are read once (typeTable) and shared by all checks. A check that needs a sheet or
+ * Each column is read once (typeTable: its cells, dates, days and trimmed text) and shared by all
+ * checks. A check that needs a sheet or
  * a column the workbook does not have is skipped. A check that throws is a bug: it is reported as one
  * CHECK-FAILED issue for that sheet and the other checks still run, so one faulty check never hides
  * the rest of the list.
@@ -39,7 +40,7 @@ export function runChecks(
         return;
       }
       for (const p of problems)
-        found.push({ issue: toIssue(typed, check, p), column: columnOf(table, p), order });
+        found.push({ issue: toIssue(typed, check, p), column: columnOf(typed, p), order });
     });
     found.sort((a, b) => a.issue.row - b.issue.row || a.column - b.column || a.order - b.order);
     // A loop, not push(...): a sheet can hold more problems than V8 takes as arguments.
@@ -48,14 +49,14 @@ export function runChecks(
   return issues;
 }
 
-function columnOf(table: TrackerTable, p: Problem): number {
-  return table.columns.find((c) => c.key === p.column)?.column ?? 0;
+function columnOf(table: TypedTable, p: Problem): number {
+  return table.column(p.column)?.column ?? 0;
 }
 
 function toIssue(table: TypedTable, check: CheckDefinition, p: Problem): DataQualityIssue {
-  const header = table.table.columns.find((c) => c.key === p.column)?.header ?? p.column;
-  const row = table.rowAt(p.row);
-  const value = row ? shownValue(row.value(p.column)) : "";
+  const header = table.column(p.column)?.header ?? p.column;
+  const index = table.indexOf(p.row);
+  const value = index === undefined ? "" : shownValue(table.values(p.column)[index] ?? null);
   const issue: DataQualityIssue = {
     sheet: table.table.sheetName,
     cell: table.address(p.row, p.column),

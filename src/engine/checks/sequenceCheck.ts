@@ -25,15 +25,16 @@ export function sequenceCheck(rule: SequenceRule): CheckDefinition {
     sheets: rule.sheets,
     reads: [rule.earlier],
     check(table) {
-      const later = rule.later.filter((key) => table.has(key));
+      const firsts = table.days(rule.earlier);
       const found: Problem[] = [];
-      for (const row of table.rows) {
-        const first = row.day(rule.earlier);
-        if (first === undefined) continue;
-        for (const key of later) {
-          const then = row.day(key);
-          if (then !== undefined && then < first) {
-            found.push(problem(row.rowNumber, key, { date: day(then), earlier: day(first) }));
+      for (const key of rule.later) {
+        if (!table.has(key)) continue;
+        const days = table.days(key);
+        for (let i = 0; i < days.length; i++) {
+          const then = days[i];
+          const first = firsts[i];
+          if (then !== undefined && first !== undefined && then < first) {
+            found.push(problem(table.rowNumbers[i] as number, key, { date: day(then), earlier: day(first) }));
           }
         }
       }
