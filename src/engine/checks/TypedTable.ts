@@ -20,9 +20,19 @@ export interface TypedRow {
 }
 
 /**
+ * The days of a date column in row order, `NO_DAY` where a cell holds no valid date. Four bytes a
+ * cell in one block: the date checks read these columns over and over, and at 100,000 rows how many
+ * bytes they read is most of what they cost.
+ */
+export type DayColumn = Readonly<Int32Array>;
+
+/** A cell with no valid date in a DayColumn: below every day, so test for it before comparing. */
+export const NO_DAY = -0x80000000;
+
+/**
  * A tracker table typed against its sheet of the profile, read column by column: every column
  * accessor returns an array in row order, index `i` being the row whose Excel number is
- * `rowNumbers[i]`. Each column is built once per typed table and shared by every check, so a check
+ * `rowNumber(i)`. Each column is built once per typed table and shared by every check, so a check
  * is a loop over arrays: no object per row, no lookup per cell (issue 9).
  */
 export interface TypedTable {
@@ -31,8 +41,8 @@ export interface TypedTable {
   spec: SheetSpec;
   /** How many rows the table has: the length of every column. */
   size: number;
-  /** Each row's Excel row number, in row order. */
-  rowNumbers: readonly number[];
+  /** The Excel row number of the row at an index. */
+  rowNumber(index: number): number;
   /** Whether the sheet has a column with this key. */
   has(key: ColumnKey): boolean;
   /** The profile's columns the table maps, in profile order. */
@@ -43,8 +53,8 @@ export interface TypedTable {
   values(key: ColumnKey): readonly CellValue[];
   /** The cells read as dates; empty readings for a column that is not one of the profile's date columns. */
   dates(key: ColumnKey): readonly CellDate[];
-  /** The day of each cell that holds a valid date, else undefined. */
-  days(key: ColumnKey): readonly (EpochDay | undefined)[];
+  /** The day of each cell that holds a valid date; NO_DAY for the others. */
+  days(key: ColumnKey): DayColumn;
   /**
    * The indexes, in row order, of a date column's cells that hold anything but a real date (a serial
    * or a `Date`) or nothing: dates typed as text, placeholders and problems. Every check of how a
@@ -53,6 +63,11 @@ export interface TypedTable {
   irregularDates(key: ColumnKey): readonly number[];
   /** Each cell as trimmed text, undefined when blank; numbers and yes/no shown as Excel would. */
   texts(key: ColumnKey): readonly (string | undefined)[];
+  /**
+   * What `read` makes of a column, made once per table and column and then shared: how checks that
+   * look at a column the same way (the duplicate IDs, the code cells) avoid doing it twice.
+   */
+  shared<T>(key: ColumnKey, read: (table: TypedTable, key: ColumnKey) => T): T;
   /** The index of the row with this Excel row number. */
   indexOf(rowNumber: number): number | undefined;
   /** The A1 address of a row's cell in a column (the header cell's column). */
@@ -79,25 +94,25 @@ export function cellText(value: CellValue): string | undefined {
   return undefined;
 }
 
-interface DayColumn {
-  days: readonly (EpochDay | undefined)[];
+interface DayReading {
+  days: DayColumn;
   irregular: readonly number[];
 }
 
+type Reading = (table: TypedTable, key: ColumnKey) => unknown;
+
 class ColumnTypedTable implements TypedTable {
   readonly size: number;
-  readonly rowNumbers: readonly number[];
   readonly mappedColumns: readonly ColumnSpec[];
   private readonly columns: TableColumns;
   private readonly byKey: ReadonlyMap<ColumnKey, MappedColumn>;
   private readonly numberOf: ReadonlyMap<ColumnKey, number>;
   private readonly letters = new Map<ColumnKey, string>();
   private readonly dateKeys: ReadonlySet<ColumnKey>;
-  private readonly dayColumns = new Map<ColumnKey, DayColumn>();
+  private readonly dayReadings = new Map<ColumnKey, DayReading>();
   private readonly textColumns = new Map<ColumnKey, readonly (string | undefined)[]>();
+  private readonly readings = new Map<Reading, Map<ColumnKey, unknown>>();
   private noDates: readonly CellDate[] | undefined;
-  // Rows come top to bottom, so a row is found by halving, without a map of 100,000 numbers.
-  private readonly ascending: boolean;
   private rowIndex: ReadonlyMap<number, number> | undefined;
   private rowsMade: readonly TypedRow[] | undefined;
 
@@ -115,8 +130,12 @@ class ColumnTypedTable implements TypedTable {
     this.dateKeys = new Set(this.mappedColumns.filter((c) => c.type === "date").map((c) => c.key));
     this.columns = tableColumnsOf(table.rows);
     this.size = table.rows.length;
-    this.rowNumbers = table.rows.map((row) => row.rowNumber);
-    this.ascending = this.rowNumbers.every((n, i) => i === 0 || n > (this.rowNumbers[i - 1] as number));
+  }
+
+  // Read from the row when asked, for a problem found: a column of 100,000 row numbers would be
+  // read from as many row objects for the few hundred rows that have one.
+  rowNumber(index: number): number {
+    return (this.table.rows[index] as TrackerTable["rows"][number]).rowNumber;
   }
 
   has(key: ColumnKey): boolean {
@@ -137,21 +156,21 @@ class ColumnTypedTable implements TypedTable {
     return this.noDates;
   }
 
-  days(key: ColumnKey): readonly (EpochDay | undefined)[] {
-    return this.dayColumn(key).days;
+  days(key: ColumnKey): DayColumn {
+    return this.dayReading(key).days;
   }
 
   irregularDates(key: ColumnKey): readonly number[] {
-    return this.dayColumn(key).irregular;
+    return this.dayReading(key).irregular;
   }
 
   // One pass over a column's readings gives both: the readings are objects of several shapes,
   // slower to visit than the numbers and indexes the checks then loop over.
-  private dayColumn(key: ColumnKey): DayColumn {
-    let column = this.dayColumns.get(key);
-    if (column === undefined) {
+  private dayReading(key: ColumnKey): DayReading {
+    let reading = this.dayReadings.get(key);
+    if (reading === undefined) {
       const dates = this.dates(key);
-      const days = new Array<EpochDay | undefined>(this.size);
+      const days = new Int32Array(this.size);
       const irregular: number[] = [];
       for (let i = 0; i < days.length; i++) {
         const read = dates[i] as CellDate;
@@ -159,14 +178,14 @@ class ColumnTypedTable implements TypedTable {
           days[i] = read.day;
           if (read.from === "text") irregular.push(i);
         } else {
-          days[i] = undefined;
+          days[i] = NO_DAY;
           if (read.kind === "problem" || read.placeholder !== undefined) irregular.push(i);
         }
       }
-      column = { days, irregular };
-      this.dayColumns.set(key, column);
+      reading = { days, irregular };
+      this.dayReadings.set(key, reading);
     }
-    return column;
+    return reading;
   }
 
   texts(key: ColumnKey): readonly (string | undefined)[] {
@@ -178,22 +197,31 @@ class ColumnTypedTable implements TypedTable {
     return texts;
   }
 
+  shared<T>(key: ColumnKey, read: (table: TypedTable, key: ColumnKey) => T): T {
+    let byKey = this.readings.get(read);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.readings.set(read, byKey);
+    }
+    if (!byKey.has(key)) byKey.set(key, read(this, key));
+    return byKey.get(key) as T;
+  }
+
   indexOf(rowNumber: number): number | undefined {
-    if (this.ascending) {
-      let low = 0;
-      let high = this.size - 1;
-      while (low <= high) {
-        const middle = (low + high) >>> 1;
-        const found = this.rowNumbers[middle] as number;
-        if (found === rowNumber) return middle;
-        if (found < rowNumber) low = middle + 1;
-        else high = middle - 1;
-      }
-      return undefined;
+    // Rows come top to bottom, so a row is found by halving; a table whose rows do not (only one
+    // built by hand could) is searched through a map of its row numbers, as it always was.
+    let low = 0;
+    let high = this.size - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = this.rowNumber(middle);
+      if (found === rowNumber) return middle;
+      if (found < rowNumber) low = middle + 1;
+      else high = middle - 1;
     }
     if (this.rowIndex === undefined) {
       const index = new Map<number, number>();
-      for (let i = 0; i < this.size; i++) index.set(this.rowNumbers[i] as number, i);
+      for (let i = 0; i < this.size; i++) index.set(this.rowNumber(i), i);
       this.rowIndex = index;
     }
     return this.rowIndex.get(rowNumber);
@@ -212,7 +240,7 @@ class ColumnTypedTable implements TypedTable {
   }
 
   get rows(): readonly TypedRow[] {
-    this.rowsMade ??= this.rowNumbers.map((rowNumber, index) => new TypedTableRow(this, rowNumber, index));
+    this.rowsMade ??= this.table.rows.map((row, index) => new TypedTableRow(this, row.rowNumber, index));
     return this.rowsMade;
   }
 
@@ -236,7 +264,8 @@ class TypedTableRow implements TypedRow {
     return this.table.dates(key)[this.index] ?? EMPTY_CELL_DATE;
   }
   day(key: ColumnKey): EpochDay | undefined {
-    return this.table.days(key)[this.index];
+    const day = this.table.days(key)[this.index] as number;
+    return day === NO_DAY ? undefined : day;
   }
   text(key: ColumnKey): string | undefined {
     return this.table.texts(key)[this.index];

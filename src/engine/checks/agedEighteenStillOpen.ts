@@ -1,3 +1,4 @@
+import { NO_DAY } from "./TypedTable";
 import type { CellDate } from "../cells/coerceCellDate";
 import { addCalendarMonths } from "../calendar/calendarMonths";
 import { partsFromEpochDay, type EpochDay } from "../dates/epochDay";
@@ -22,11 +23,11 @@ export const agedEighteenStillOpen = defineCheck({
     const exits = exit === undefined ? undefined : table.dates(exit);
     const found: Problem[] = [];
     for (let i = 0; i < births.length; i++) {
-      const born = births[i];
-      if (born === undefined || born > latestBirthday) continue;
+      const born = births[i] as number;
+      if (born === NO_DAY || born > latestBirthday) continue;
       if (exits !== undefined && (exits[i] as CellDate).kind !== "empty") continue;
       found.push(
-        problem(table.rowNumbers[i] as number, "dateOfBirth", {
+        problem(table.rowNumber(i), "dateOfBirth", {
           dateOfBirth: day(born),
           eighteenth: day(eighteenthBirthday(born)),
         }),

@@ -1,8 +1,9 @@
-import { EXCEL_ERROR_TEXTS, isCellError } from "../cells/CellValue";
+import { isCellError } from "../cells/CellValue";
 import type { CellDate } from "../cells/coerceCellDate";
 import type { ColumnType } from "../profile/TrackerProfile";
 import { defineCheck, problem, type Problem } from "./defineCheck";
 import { columnsOfType } from "./eachCell";
+import { errorText, textCellsToCheck } from "./textCells";
 
 const CHECKED_TYPES: readonly ColumnType[] = ["date", "text", "code", "integer", "yesNo", "personName"];
 
@@ -21,32 +22,19 @@ export const cellFormulaError = defineCheck({
         for (const i of table.irregularDates(key)) {
           const read = dates[i] as CellDate;
           if (read.kind === "problem" && read.problem.code === "formula-error") {
-            found.push(problem(table.rowNumbers[i] as number, key, { error: read.problem.text }));
+            found.push(problem(table.rowNumber(i), key, { error: read.problem.text }));
           }
         }
         continue;
       }
       const values = table.values(key);
-      for (let i = 0; i < values.length; i++) {
+      for (const i of textCellsToCheck(table, key).errors) {
         const value = values[i] ?? null;
-        if (value === null || typeof value === "number" || typeof value === "boolean") continue;
         const error =
           typeof value === "string" ? errorText(value) : isCellError(value) ? value.error : undefined;
-        if (error !== undefined) found.push(problem(table.rowNumbers[i] as number, key, { error }));
+        if (error !== undefined) found.push(problem(table.rowNumber(i), key, { error }));
       }
     }
     return found;
   },
 });
-
-const HASH = 0x23;
-
-/** The Excel error a text shows ("#N/A", " #ref! "), when it shows one. */
-export function errorText(text: string): string | undefined {
-  // Every error text starts with "#", so text starting with another visible ASCII character is not
-  // one and is spared the trimming and upper-casing: almost every text cell of a tracker.
-  const first = text.charCodeAt(0);
-  if (first !== HASH && first > 0x20 && first < 0x7f) return undefined;
-  const shown = text.trim().toUpperCase();
-  return EXCEL_ERROR_TEXTS.has(shown) ? shown : undefined;
-}

@@ -59,10 +59,36 @@ export const CHECK_MESSAGES: Readonly<Record<string, string>> = {
 
 /** Fills in a code's wording; an unknown code or parameter shows as itself rather than failing. */
 export function describeProblem(code: string, params: MessageParams): string {
-  const template = CHECK_MESSAGES[code] ?? code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const parts = wordingOf(code);
+  let message = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === "object" ? formatUkDate(value.day) : String(value);
-  });
+    message +=
+      value === undefined ? `{${name}}` : typeof value === "object" ? formatUkDate(value.day) : String(value);
+    message += parts[i + 1] as string;
+  }
+  return message;
+}
+
+/** Whether a code's wording names a parameter: the runner works out `{value}` only for those that do. */
+export function wordingNames(code: string, name: string): boolean {
+  const parts = wordingOf(code);
+  for (let i = 1; i < parts.length; i += 2) if (parts[i] === name) return true;
+  return false;
+}
+
+/*
+ * A wording split once into text and parameter names (text, name, text, ... text), so the thousands
+ * of messages of a large tracker are put together without a regular expression each (issue 9).
+ */
+const WORDINGS = new Map<string, readonly string[]>();
+
+function wordingOf(code: string): readonly string[] {
+  let parts = WORDINGS.get(code);
+  if (parts === undefined) {
+    parts = (CHECK_MESSAGES[code] ?? code).split(/\{(\w+)\}/);
+    WORDINGS.set(code, parts);
+  }
+  return parts;
 }

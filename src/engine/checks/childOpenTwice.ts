@@ -1,3 +1,4 @@
+import { NO_DAY } from "./TypedTable";
 import type { CellDate } from "../cells/coerceCellDate";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 import { repeatedIds } from "./repeatedIds";
@@ -29,14 +30,14 @@ export const childOpenTwice = defineCheck({
           first = i;
           continue;
         }
-        const started = starts[i];
-        const firstStarted = starts[first];
-        if (firstStarted !== started || started === undefined) {
+        const started = starts[i] as number;
+        const firstStarted = starts[first] as number;
+        if (firstStarted !== started || started === NO_DAY) {
           found.push(
-            problem(table.rowNumbers[i] as number, "childId", {
+            problem(table.rowNumber(i), "childId", {
               id: ids[i] as string,
-              firstRow: table.rowNumbers[first] as number,
-              ...(firstStarted === undefined ? {} : { firstStarted: day(firstStarted) }),
+              firstRow: table.rowNumber(first),
+              ...(firstStarted === NO_DAY ? {} : { firstStarted: day(firstStarted) }),
             }),
           );
         }

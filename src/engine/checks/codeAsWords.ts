@@ -26,7 +26,7 @@ export const codeAsWords = defineCheck({
         const { code, label } = reading.match.code;
         found.push(
           problem(
-            table.rowNumbers[index] as number,
+            table.rowNumber(index),
             column.key,
             { text: reading.text.trim(), code, label },
             { value: code, text: code },

@@ -1,5 +1,5 @@
 import { codeListNamed, matchCode, type CodeList, type CodeMatch } from "../profile/codeLists";
-import type { ColumnSpec } from "../profile/TrackerProfile";
+import type { ColumnKey, ColumnSpec } from "../profile/TrackerProfile";
 import type { TypedTable } from "./TypedTable";
 
 /** How a code cell was written: the code itself ("c2 " counts), the words for it, or neither. */
@@ -28,31 +28,23 @@ export interface CodeColumnCells {
 /**
  * The table's code columns whose code list is known, each with its cells that are unknown, written
  * as words, or a legacy code, in row order: a current code written as itself is fine for every code
- * check, and is nearly every cell. Read once per typed table for the three code checks, and each
- * distinct text is matched once per column: a column holds a handful of texts over 100,000 rows.
+ * check, and is nearly every cell. Read once per typed table (TypedTable.shared) for the three code
+ * checks, and each distinct text is matched once per column: a column holds a handful of texts over
+ * 100,000 rows.
  */
 export function codeCellsToReport(table: TypedTable): readonly CodeColumnCells[] {
-  let columns = READ.get(table);
-  if (columns === undefined) {
-    const read: CodeColumnCells[] = [];
-    for (const column of table.mappedColumns) {
-      if (column.type !== "code" || column.codeList === undefined) continue;
-      const list = codeListNamed(column.codeList);
-      if (list !== undefined)
-        read.push({ column, list, cells: reportableCells(table.texts(column.key), list) });
-    }
-    columns = read;
-    READ.set(table, columns);
+  const found: CodeColumnCells[] = [];
+  for (const column of table.mappedColumns) {
+    const list = codeListOf(column);
+    if (list !== undefined) found.push({ column, list, cells: table.shared(column.key, reportableCells) });
   }
-  return columns;
+  return found;
 }
 
-const READ = new WeakMap<TypedTable, readonly CodeColumnCells[]>();
-
-function reportableCells(
-  texts: readonly (string | undefined)[],
-  list: CodeList,
-): { index: number; reading: CodeReading }[] {
+function reportableCells(table: TypedTable, key: ColumnKey): { index: number; reading: CodeReading }[] {
+  const list = codeListOf(table.mappedColumns.find((c) => c.key === key));
+  if (list === undefined) return [];
+  const texts = table.texts(key);
   const readings = new Map<string, CodeReading>();
   const cells: { index: number; reading: CodeReading }[] = [];
   for (let index = 0; index < texts.length; index++) {
@@ -66,4 +58,11 @@ function reportableCells(
     if (reading.kind !== "code" || reading.match.code.legacy === true) cells.push({ index, reading });
   }
   return cells;
+}
+
+/** The code list of a code column, when the profile names one that exists. */
+function codeListOf(column: ColumnSpec | undefined): CodeList | undefined {
+  return column?.type === "code" && column.codeList !== undefined
+    ? codeListNamed(column.codeList)
+    : undefined;
 }

@@ -13,7 +13,7 @@ export const codeLegacy = defineCheck({
       for (const { index, reading } of cells) {
         if (reading.kind === "unknown" || reading.match.code.legacy !== true) continue;
         found.push(
-          problem(table.rowNumbers[index] as number, column.key, {
+          problem(table.rowNumber(index), column.key, {
             code: reading.match.code.code,
             label: reading.match.code.label,
             list: list.title,

@@ -12,9 +12,7 @@ export const codeUnknown = defineCheck({
     for (const { column, list, cells } of codeCellsToReport(table)) {
       for (const { index, reading } of cells) {
         if (reading.kind !== "unknown") continue;
-        found.push(
-          problem(table.rowNumbers[index] as number, column.key, { text: reading.text, list: list.title }),
-        );
+        found.push(problem(table.rowNumber(index), column.key, { text: reading.text, list: list.title }));
       }
     }
     return found;

@@ -18,7 +18,7 @@ export const dateAmbiguous = defineCheck({
       for (const i of table.irregularDates(key)) {
         const read = dates[i] as CellDate;
         if (read.kind === "date" && read.from === "text" && read.ambiguous) {
-          found.push(problem(table.rowNumbers[i] as number, key, { date: day(read.day) }));
+          found.push(problem(table.rowNumber(i), key, { date: day(read.day) }));
         }
       }
     }

@@ -21,7 +21,7 @@ export const dateAsText = defineCheck({
         if (read.kind !== "date" || read.from !== "text" || read.ambiguous) continue;
         found.push(
           problem(
-            table.rowNumbers[i] as number,
+            table.rowNumber(i),
             key,
             { date: day(read.day) },
             {

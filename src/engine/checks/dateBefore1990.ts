@@ -1,3 +1,4 @@
+import { NO_DAY } from "./TypedTable";
 import { epochDayFromParts, type EpochDay } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 import { dateColumnsOf } from "./eachCell";
@@ -15,9 +16,9 @@ export const dateBefore1990 = defineCheck({
     for (const { key } of dateColumnsOf(table)) {
       const days = table.days(key);
       for (let i = 0; i < days.length; i++) {
-        const then = days[i];
-        if (then !== undefined && then < EARLIEST_PLAUSIBLE_DAY) {
-          found.push(problem(table.rowNumbers[i] as number, key, { date: day(then) }));
+        const then = days[i] as number;
+        if (then < EARLIEST_PLAUSIBLE_DAY && then !== NO_DAY) {
+          found.push(problem(table.rowNumber(i), key, { date: day(then) }));
         }
       }
     }

@@ -1,3 +1,4 @@
+import { NO_DAY } from "./TypedTable";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 import { dateColumnsOf } from "./eachCell";
 
@@ -17,12 +18,10 @@ export const dateBeforeBirth = defineCheck({
       if (key === "dateOfBirth" || key === "becameLookedAfter") continue;
       const days = table.days(key);
       for (let i = 0; i < days.length; i++) {
-        const then = days[i];
-        const birth = born[i];
-        if (then !== undefined && birth !== undefined && then < birth) {
-          found.push(
-            problem(table.rowNumbers[i] as number, key, { date: day(then), dateOfBirth: day(birth) }),
-          );
+        const then = days[i] as number;
+        const birth = born[i] as number;
+        if (then < birth && then !== NO_DAY) {
+          found.push(problem(table.rowNumber(i), key, { date: day(then), dateOfBirth: day(birth) }));
         }
       }
     }

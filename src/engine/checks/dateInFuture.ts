@@ -1,3 +1,4 @@
+import { NO_DAY } from "./TypedTable";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 import { dateColumnsOf } from "./eachCell";
 
@@ -13,9 +14,9 @@ export const dateInFuture = defineCheck({
       if (future) continue;
       const days = table.days(key);
       for (let i = 0; i < days.length; i++) {
-        const then = days[i];
-        if (then !== undefined && then > asOf) {
-          found.push(problem(table.rowNumbers[i] as number, key, { date: day(then), asOf: day(asOf) }));
+        const then = days[i] as number;
+        if (then > asOf && then !== NO_DAY) {
+          found.push(problem(table.rowNumber(i), key, { date: day(then), asOf: day(asOf) }));
         }
       }
     }

@@ -21,7 +21,7 @@ export const dateInvalid = defineCheck({
       for (const i of table.irregularDates(key)) {
         const read = dates[i] as CellDate;
         if (read.kind === "problem" && NO_DATE.has(read.problem.code)) {
-          found.push(problem(table.rowNumbers[i] as number, key, { detail: read.problem.message }));
+          found.push(problem(table.rowNumber(i), key, { detail: read.problem.message }));
         }
       }
     }

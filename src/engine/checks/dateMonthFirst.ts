@@ -19,7 +19,7 @@ export const dateMonthFirst = defineCheck({
       for (const i of table.irregularDates(key)) {
         const read = dates[i] as CellDate;
         if (read.kind !== "problem" || read.problem.code !== "month-first") continue;
-        const row = table.rowNumbers[i] as number;
+        const row = table.rowNumber(i);
         const meant = read.problem.suggestion;
         found.push(
           meant === undefined

@@ -15,7 +15,7 @@ export const dateOutOfRange = defineCheck({
       for (const i of table.irregularDates(key)) {
         const read = dates[i] as CellDate;
         if (read.kind === "problem" && read.problem.code === "out-of-range") {
-          found.push(problem(table.rowNumbers[i] as number, key, { detail: read.problem.message }));
+          found.push(problem(table.rowNumber(i), key, { detail: read.problem.message }));
         }
       }
     }

@@ -20,7 +20,7 @@ export const datePlaceholder = defineCheck({
         if (read.kind === "empty" && read.placeholder !== undefined && read.placeholder !== "") {
           found.push(
             problem(
-              table.rowNumbers[i] as number,
+              table.rowNumber(i),
               key,
               { placeholder: read.placeholder },
               { value: null, text: "(empty)" },

@@ -1,3 +1,4 @@
+import { NO_DAY } from "./TypedTable";
 import type { EpochDay } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 import { repeatedIds } from "./repeatedIds";
@@ -19,16 +20,16 @@ export const duplicateEpisode = defineCheck({
     for (const rows of repeatedIds(table, "childId")) {
       const firstOfEpisode = new Map<EpochDay, number>();
       for (const i of rows) {
-        const started = starts[i];
-        if (started === undefined) continue;
+        const started = starts[i] as number;
+        if (started === NO_DAY) continue;
         const first = firstOfEpisode.get(started);
         if (first === undefined) firstOfEpisode.set(started, i);
         else {
           found.push(
-            problem(table.rowNumbers[i] as number, "childId", {
+            problem(table.rowNumber(i), "childId", {
               id: ids[i] as string,
               started: day(started),
-              firstRow: table.rowNumbers[first] as number,
+              firstRow: table.rowNumber(first),
             }),
           );
         }

@@ -12,9 +12,9 @@ export const duplicateHousehold = defineCheck({
     const ids = table.texts("householdId");
     const found: Problem[] = [];
     for (const [first, ...later] of repeatedIds(table, "householdId")) {
-      const firstRow = table.rowNumbers[first as number] as number;
+      const firstRow = table.rowNumber(first as number);
       for (const i of later) {
-        found.push(problem(table.rowNumbers[i] as number, "householdId", { id: ids[i] as string, firstRow }));
+        found.push(problem(table.rowNumber(i), "householdId", { id: ids[i] as string, firstRow }));
       }
     }
     return found;

@@ -1,3 +1,4 @@
+import { NO_DAY } from "./TypedTable";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**
@@ -21,10 +22,10 @@ export const eventAfterExit = defineCheck({
     for (const { key } of columns) {
       const days = table.days(key);
       for (let i = 0; i < days.length; i++) {
-        const then = days[i];
-        const ended = exits[i];
-        if (then !== undefined && ended !== undefined && then > ended) {
-          found.push(problem(table.rowNumbers[i] as number, key, { date: day(then), exit: day(ended) }));
+        const then = days[i] as number;
+        const ended = exits[i] as number;
+        if (then > ended && ended !== NO_DAY) {
+          found.push(problem(table.rowNumber(i), key, { date: day(then), exit: day(ended) }));
         }
       }
     }

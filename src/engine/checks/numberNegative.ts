@@ -15,7 +15,7 @@ export const numberNegative = defineCheck({
       for (let i = 0; i < values.length; i++) {
         const count = countOf(values[i] ?? null);
         if (count !== undefined && count < 0) {
-          found.push(problem(table.rowNumbers[i] as number, key, { number: count }));
+          found.push(problem(table.rowNumber(i), key, { number: count }));
         }
       }
     }

@@ -16,7 +16,7 @@ export const numberNotWhole = defineCheck({
         const value = values[i] ?? null;
         if (value === null || (typeof value === "number" && Number.isInteger(value))) continue;
         const read = readCount(value);
-        const row = table.rowNumbers[i] as number;
+        const row = table.rowNumber(i);
         if (read.kind === "notNumber") found.push(problem(row, key, { text: read.text }));
         else if (read.kind === "number" && !Number.isInteger(read.value))
           found.push(problem(row, key, { text: String(read.value) }));

@@ -16,7 +16,7 @@ export const placedAboveApproved = defineCheck({
       const approved = countOf(approvedPlaces[i] ?? null);
       const placed = countOf(childrenPlaced[i] ?? null);
       if (approved !== undefined && placed !== undefined && placed > approved) {
-        found.push(problem(table.rowNumbers[i] as number, "childrenPlaced", { placed, approved }));
+        found.push(problem(table.rowNumber(i), "childrenPlaced", { placed, approved }));
       }
     }
     return found;

@@ -27,7 +27,7 @@ export const placesExceedApproved = defineCheck({
       const total = 0 + placed + vacant + notAvailable;
       if (Number.isFinite(total) && total > approved) {
         found.push(
-          problem(table.rowNumbers[i] as number, "approvedPlaces", {
+          problem(table.rowNumber(i), "approvedPlaces", {
             approved,
             placed,
             vacant,

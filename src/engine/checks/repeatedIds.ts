@@ -9,22 +9,11 @@ import type { TypedTable } from "./TypedTable";
  * than once per check, and each check then looks at the few repeated IDs, not the 100,000 rows.
  */
 export function repeatedIds(table: TypedTable, key: ColumnKey): readonly (readonly number[])[] {
-  let byKey = GROUPS.get(table);
-  if (byKey === undefined) {
-    byKey = new Map();
-    GROUPS.set(table, byKey);
-  }
-  let groups = byKey.get(key);
-  if (groups === undefined) {
-    groups = groupsOf(table.texts(key));
-    byKey.set(key, groups);
-  }
-  return groups;
+  return table.shared(key, groupsOf);
 }
 
-const GROUPS = new WeakMap<TypedTable, Map<ColumnKey, readonly (readonly number[])[]>>();
-
-function groupsOf(ids: readonly (string | undefined)[]): number[][] {
+function groupsOf(table: TypedTable, key: ColumnKey): number[][] {
+  const ids = table.texts(key);
   const firstRow = new Map<string, number>();
   // Most IDs are on one row: a group is made only when an ID comes back, keyed by its first row.
   const repeated = new Map<number, number[]>();

@@ -17,13 +17,12 @@ export const requiredValueMissing = defineCheck({
       if (type === "date") {
         const dates = table.dates(key);
         for (let i = 0; i < dates.length; i++) {
-          if ((dates[i] as CellDate).kind === "empty")
-            found.push(problem(table.rowNumbers[i] as number, key));
+          if ((dates[i] as CellDate).kind === "empty") found.push(problem(table.rowNumber(i), key));
         }
       } else {
         const texts = table.texts(key);
         for (let i = 0; i < texts.length; i++) {
-          if (texts[i] === undefined) found.push(problem(table.rowNumbers[i] as number, key));
+          if (texts[i] === undefined) found.push(problem(table.rowNumber(i), key));
         }
       }
     }

@@ -4,7 +4,7 @@ import { formatUkDate } from "../dates/epochDay";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { ALL_CHECKS } from "./allChecks";
 import { cellAddress } from "../tables/cellAddress";
-import { describeProblem } from "./checkMessages";
+import { describeProblem, wordingNames } from "./checkMessages";
 import type { DataQualityIssue } from "./DataQualityIssue";
 import type { CheckContext, CheckDefinition, Problem } from "./defineCheck";
 import { typeTable, type TypedTable } from "./TypedTable";
@@ -55,8 +55,8 @@ function columnOf(table: TypedTable, p: Problem): number {
 
 function toIssue(table: TypedTable, check: CheckDefinition, p: Problem): DataQualityIssue {
   const header = table.column(p.column)?.header ?? p.column;
-  const index = table.indexOf(p.row);
-  const value = index === undefined ? "" : shownValue(table.values(p.column)[index] ?? null);
+  // Few wordings show the cell, and finding it is the costly part of an issue.
+  const value = wordingNames(check.code, "value") ? shownValueAt(table, p) : "";
   const issue: DataQualityIssue = {
     sheet: table.table.sheetName,
     cell: table.address(p.row, p.column),
@@ -67,6 +67,11 @@ function toIssue(table: TypedTable, check: CheckDefinition, p: Problem): DataQua
     message: describeProblem(check.code, { column: header, value, ...p.params }),
   };
   return p.suggestedFix ? { ...issue, suggestedFix: p.suggestedFix } : issue;
+}
+
+function shownValueAt(table: TypedTable, p: Problem): string {
+  const index = table.indexOf(p.row);
+  return index === undefined ? "" : shownValue(table.values(p.column)[index] ?? null);
 }
 
 function checkFailed(table: TrackerTable, check: CheckDefinition): DataQualityIssue {

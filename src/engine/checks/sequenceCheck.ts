@@ -1,3 +1,4 @@
+import { NO_DAY } from "./TypedTable";
 import type { ColumnKey, SheetKey } from "../profile/TrackerProfile";
 import type { Severity } from "./DataQualityIssue";
 import { day, defineCheck, problem, type CheckDefinition, type Problem } from "./defineCheck";
@@ -31,10 +32,10 @@ export function sequenceCheck(rule: SequenceRule): CheckDefinition {
         if (!table.has(key)) continue;
         const days = table.days(key);
         for (let i = 0; i < days.length; i++) {
-          const then = days[i];
-          const first = firsts[i];
-          if (then !== undefined && first !== undefined && then < first) {
-            found.push(problem(table.rowNumbers[i] as number, key, { date: day(then), earlier: day(first) }));
+          const then = days[i] as number;
+          const first = firsts[i] as number;
+          if (then < first && then !== NO_DAY) {
+            found.push(problem(table.rowNumber(i), key, { date: day(then), earlier: day(first) }));
           }
         }
       }

@@ -1,7 +1,7 @@
 import type { CellValue } from "../cells/CellValue";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { tidyText } from "./textUntrimmed";
+import { tidyText } from "./textCells";
 
 /** The columns that name staff: one person's cases must be found under one spelling. */
 export const WORKER_COLUMNS: readonly ColumnKey[] = [
@@ -134,7 +134,7 @@ export const workerNameVariants = defineCheck({
         const { canonical, variants } = spelling.report;
         found.push(
           problem(
-            table.rowNumbers[index] as number,
+            table.rowNumber(index),
             columns[column] as ColumnKey,
             { name: spelling.raw, canonical, variants },
             { value: canonical, text: canonical },
