@@ -2,14 +2,23 @@ import { addCalendarMonths } from "../calendar/calendarMonths";
 import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import type { CellValue } from "../cells/CellValue";
 import { readCount } from "../checks/integerCells";
-import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
+import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
-import type { TrackerEvaluation } from "../evaluation/evaluateTracker";
+import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
+import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
-import { PLACEMENT_PROVIDER, PLACEMENT_TYPE, matchCode } from "../profile/codeLists";
+import {
+  PLACEMENT_PROVIDER,
+  PLACEMENT_TYPE,
+  matchCode,
+  type CodeList,
+  type CodeMatch,
+} from "../profile/codeLists";
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import { isRecurring } from "../standards/Standard";
-import { cellOf, type TrackerRow, type TrackerTable } from "../tables/TrackerTable";
+import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
+import { tableColumnsOf } from "../tables/tableColumns";
+import { DatedEvents } from "./DatedEvents";
 import {
   PPM_BAND_KEYS,
   type ColumnCompleteness,
@@ -22,12 +31,11 @@ import {
   type PpmBands,
   type SummaryFigures,
   type TimelinessCount,
-  type TraceRow,
+  type TraceColumns,
 } from "./SummaryFigures";
 import {
   financialYearPeriod,
   formatYearMonth,
-  inPeriod,
   monthPeriod,
   parseYearMonth,
   periodOf,
@@ -49,9 +57,6 @@ export interface SummaryOptions {
   /** For the exit columns; the default profile when absent. */
   profile?: TrackerProfile;
 }
-
-/** The statuses a timeliness cohort holds (evaluation-semantics.md "Figures for a period"). */
-const COUNTED = new Set(["met", "met late", "overdue"]);
 
 /** Key date columns whose completeness the summary reports, per sheet (only those the table maps). */
 const KEY_DATE_COLUMNS: Readonly<Partial<Record<SheetKey, readonly string[]>>> = {
@@ -76,31 +81,37 @@ const EXTERNAL_PROVIDERS = new Set(["PR4", "PR5"]);
 const NO_TEAM = "(no team recorded)";
 const NO_WORKER = "(no worker recorded)";
 
-/** A dated thing a figure counts: the row and the day that decides its period. */
-interface Counted<T> {
-  day: EpochDay;
-  value: T;
-  trace: Omit<TraceRow, "figure" | "month" | "date">;
-}
-
-interface TimelinessEvent {
-  standard: string;
-  onTime: boolean;
-  team: string;
-  worker: string;
-}
-
 type Band = keyof PpmBands;
 
+/** The timeliness events: each deadline a standard's row met, missed or is past, as at as-of. */
+class TimelinessEvents extends DatedEvents {
+  /** The event's standard as its place in the summary's list of standards. */
+  readonly slots: number[] = [];
+  readonly teams: string[] = [];
+  readonly workers: string[] = [];
+}
+
+/** Everything the dated figures count, one list per figure. `values` hold what the comments say. */
 interface Events {
-  timeliness: Counted<TimelinessEvent>[];
-  bands: Counted<{ band: Band; workingDays: number | null }>[];
-  ppms: Counted<null>[];
-  secondReviews: Counted<boolean>[];
-  enquiries: Counted<null>[];
-  ihvs: Counted<number>[];
-  panels: Counted<number>[];
-  approvals: Counted<null>[];
+  /** 1 when met on time, else 0. */
+  timeliness: TimelinessEvents;
+  /** The band's place in PPM_BAND_KEYS; extras: the working days, NaN when there is none. */
+  bands: DatedEvents;
+  ppms: DatedEvents;
+  /** 1 when held within the 4 months, else 0. */
+  secondReviews: DatedEvents;
+  enquiries: DatedEvents;
+  /** Working days from enquiry to IHV. */
+  ihvs: DatedEvents;
+  /** Months from application to panel. */
+  panels: DatedEvents;
+  approvals: DatedEvents;
+}
+
+interface StandardTitle {
+  id: string;
+  title: string;
+  recurring: boolean;
 }
 
 /**
@@ -108,6 +119,9 @@ interface Events {
  * figures are counted by the month their deciding date falls in (a standard by its deadline), so a
  * past month's figures change only when its data are corrected; snapshot figures (occupancy,
  * in-house fostering, placement moves) are as at `asOf`.
+ *
+ * It reads the evaluation's and the tables' columns, never a row object: a 100,000-row tracker has a
+ * million results and 700,000 events to count (issue 9).
  */
 export function buildSummaryFigures(
   evaluation: TrackerEvaluation,
@@ -119,16 +133,19 @@ export function buildSummaryFigures(
   const { asOf, calendar } = options;
   const profile = options.profile ?? DEFAULT_PROFILE;
   const kind = options.period ?? "month";
-  const rowsByKey = rowIndexOf(tables);
   const tableOf = (key: SheetKey): TrackerTable | undefined => tables.find((t) => t.sheetKey === key);
 
-  const events = collectEvents(evaluation, rowsByKey, tableOf, asOf, calendar, profile);
-  const byDay = eventsByDay(events);
   const standards = [...evaluation.standardsById.values()].filter(
-    (s) => s.enabled && evaluation.rows.some((r) => r.sheet === s.sheet),
+    (s) => s.enabled && evaluation.sheets.some((sheet) => sheet.sheet === s.sheet && sheet.rows.length > 0),
   );
-  const standardTitles = standards.map((s) => ({ id: s.id, title: s.title, recurring: isRecurring(s) }));
-  const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, byDay, standardTitles);
+  const standardTitles: StandardTitle[] = standards.map((s) => ({
+    id: s.id,
+    title: s.title,
+    recurring: isRecurring(s),
+  }));
+  const teams = new Map(evaluation.sheets.map((sheet) => [sheet, teamsOf(sheet, tables)] as const));
+  const events = collectEvents(evaluation, teams, standardTitles, tableOf, asOf, calendar, profile);
+  const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, events, standardTitles);
   const noInformation = rowsCannotAssess(evaluation);
 
   const current = periodOf(kind, ym);
@@ -150,18 +167,18 @@ export function buildSummaryFigures(
     byTeam: groupFigures(
       evaluation,
       events.timeliness,
+      events.timeliness.teams,
       current,
       asOf,
-      (e) => e.team,
-      (sheet, row) => teamOf(rowsByKey.get(sheet)?.get(row)),
+      (sheet, i) => teams.get(sheet)?.[i] ?? NO_TEAM,
     ),
     byWorker: groupFigures(
       evaluation,
       events.timeliness,
+      events.timeliness.workers,
       current,
       asOf,
-      (e) => e.worker,
-      (_s, _r, w) => w ?? NO_WORKER,
+      (sheet, i) => sheet.workers[i] ?? NO_WORKER,
     ),
     noInformation: standards.map((s) => ({
       standard: s.id,
@@ -176,53 +193,40 @@ export function buildSummaryFigures(
   };
 }
 
-function textOf(value: CellValue): string | null {
-  if (value === null || value instanceof Date || typeof value === "object") return null;
+function textOf(value: CellValue | undefined): string | null {
+  if (value === null || value === undefined || value instanceof Date || typeof value === "object")
+    return null;
   const text = String(value).trim();
   return text === "" ? null : text;
 }
 
-function teamOf(row: TrackerRow | undefined): string {
-  return (row && textOf(cellOf(row, "team"))) ?? NO_TEAM;
-}
-
-function dateOf(row: TrackerRow, key: string): CellDate {
-  return coerceCellDate(cellOf(row, key));
-}
-
-function validDay(date: CellDate): EpochDay | null {
-  return date.kind === "date" ? date.day : null;
-}
-
-/** Rows by sheet, then by row number: one lookup per evaluation row without building a string key. */
-type RowIndex = ReadonlyMap<SheetKey, ReadonlyMap<number, TrackerRow>>;
-
-function rowIndexOf(tables: readonly TrackerTable[]): RowIndex {
-  const index = new Map<SheetKey, Map<number, TrackerRow>>();
-  for (const table of tables) {
-    let rows = index.get(table.sheetKey);
-    if (!rows) {
-      rows = new Map();
-      index.set(table.sheetKey, rows);
-    }
-    for (const row of table.rows) rows.set(row.rowNumber, row);
+/** Each row's team as the summary groups it, in the sheet evaluation's row order. */
+function teamsOf(sheet: SheetEvaluation, tables: readonly TrackerTable[]): string[] {
+  const teams = new Array<string>(sheet.rows.length).fill(NO_TEAM);
+  const sources = tables.filter((t) => t.sheetKey === sheet.sheet);
+  if (sources.length === 1 && sources[0]?.rows === sheet.rows) {
+    const cells = tableColumnsOf(sheet.rows).values("team");
+    for (let i = 0; i < cells.length; i++) teams[i] = textOf(cells[i]) ?? NO_TEAM;
+    return teams;
   }
-  return index;
+  // Evaluated from other tables than the ones given: matched by sheet and row number instead.
+  const byRow = new Map<number, string>();
+  for (const table of sources) {
+    const cells = tableColumnsOf(table.rows).values("team");
+    table.rows.forEach((row, i) => byRow.set(row.rowNumber, textOf(cells[i]) ?? NO_TEAM));
+  }
+  sheet.rows.forEach((row, i) => (teams[i] = byRow.get(row.rowNumber) ?? NO_TEAM));
+  return teams;
 }
 
-/**
- * For each standard, the rows with at least one "cannot assess" result for it, counted in one pass
- * over the rows (filtering every row once per standard was quadratic in practice, issue 9).
- */
+/** Per standard, the rows whose result is "cannot assess". */
 function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
   const counts = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const row of evaluation.rows) {
-    seen.clear();
-    for (const r of row.results) {
-      if (r.status !== "cannot assess" || seen.has(r.standardId)) continue;
-      seen.add(r.standardId);
-      counts.set(r.standardId, (counts.get(r.standardId) ?? 0) + 1);
+  for (const sheet of evaluation.sheets) {
+    for (const results of sheet.standards) {
+      let rows = 0;
+      for (const status of results.status) if (status === STATUS.cannotAssess) rows++;
+      if (rows > 0) counts.set(results.standard.id, (counts.get(results.standard.id) ?? 0) + rows);
     }
   }
   return counts;
@@ -230,161 +234,181 @@ function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
 
 function collectEvents(
   evaluation: TrackerEvaluation,
-  rowsByKey: RowIndex,
+  teams: ReadonlyMap<SheetEvaluation, readonly string[]>,
+  standardTitles: readonly StandardTitle[],
   tableOf: (key: SheetKey) => TrackerTable | undefined,
   asOf: EpochDay,
   calendar: WorkingDayCalendar,
   profile: TrackerProfile,
 ): Events {
   const events: Events = {
-    timeliness: [],
-    bands: [],
-    ppms: [],
-    secondReviews: [],
-    enquiries: [],
-    ihvs: [],
-    panels: [],
-    approvals: [],
+    timeliness: new TimelinessEvents(),
+    bands: new DatedEvents(),
+    ppms: new DatedEvents(),
+    secondReviews: new DatedEvents(),
+    enquiries: new DatedEvents(),
+    ihvs: new DatedEvents(),
+    panels: new DatedEvents(),
+    approvals: new DatedEvents(),
   };
-  for (const row of evaluation.rows) {
-    const team = teamOf(rowsByKey.get(row.sheet)?.get(row.rowNumber));
-    for (const r of row.results) {
-      if (!COUNTED.has(r.status) || r.deadline === null || r.deadline > asOf) continue;
-      events.timeliness.push({
-        day: r.deadline,
-        value: { standard: r.standardId, onTime: r.status === "met", team, worker: row.worker ?? NO_WORKER },
-        trace: {
-          sheetName: row.sheetName,
-          row: row.rowNumber,
-          id: row.id,
-          standard: r.standardId,
-          outcome: r.status,
-        },
-      });
-    }
-  }
+  collectTimeliness(evaluation, teams, standardTitles, asOf, events.timeliness);
 
   const joint = tableOf("jointTracker");
-  const jointExit = profileSheet(profile, "jointTracker")?.exitColumn;
-  for (const row of joint?.rows ?? []) {
-    const base = { sheetName: joint?.sheetName ?? "", row: row.rowNumber, id: idOf(row, "childId") };
-    const bla = dateOf(row, "becameLookedAfter");
-    const firstPpm = dateOf(row, "firstPpm");
-    const blaDay = validDay(bla);
-    if (blaDay !== null) {
-      let band: Band;
-      let workingDays: number | null = null;
-      if (firstPpm.kind === "problem") band = "cannotAssess";
-      else if (firstPpm.kind === "empty") band = "noPpmYet";
-      else if (firstPpm.day < blaDay) band = "ppmBeforeBla";
-      else {
-        workingDays = calendar.workingDaysBetween(blaDay, firstPpm.day);
-        band =
-          workingDays <= 10
-            ? "upTo10"
-            : workingDays <= 30
-              ? "from11To30"
-              : workingDays <= 60
-                ? "from31To60"
-                : "over60";
-      }
-      events.bands.push({
-        day: blaDay,
-        value: { band, workingDays },
-        trace: rowTrace(base, null, band),
-      });
+  if (joint) {
+    const columns = tableColumnsOf(joint.rows);
+    const jointExit = profileSheet(profile, "jointTracker")?.exitColumn;
+    const ids = columns.values("childId");
+    const blas = columns.dates("becameLookedAfter");
+    const firstPpms = columns.dates("firstPpm");
+    const latestPpms = columns.dates("latestPpm");
+    const secondReviews = columns.dates("secondReview");
+    const exits = jointExit === undefined ? undefined : columns.dates(jointExit);
+    const sheetName = joint.sheetName;
+    for (let i = 0; i < joint.rows.length; i++) {
+      const row = (joint.rows[i] as TrackerRow).rowNumber;
+      const id = textOf(ids[i]);
+      const firstPpm = firstPpms[i] as CellDate;
+      const bla = blas[i] as CellDate;
+      if (bla.kind === "date") {
+        const blaDay = bla.day;
+        let band: Band;
+        let workingDays = NaN;
+        if (firstPpm.kind === "problem") band = "cannotAssess";
+        else if (firstPpm.kind === "empty") band = "noPpmYet";
+        else if (firstPpm.day < blaDay) band = "ppmBeforeBla";
+        else {
+          workingDays = calendar.workingDaysBetween(blaDay, firstPpm.day);
+          band =
+            workingDays <= 10
+              ? "upTo10"
+              : workingDays <= 30
+                ? "from11To30"
+                : workingDays <= 60
+                  ? "from31To60"
+                  : "over60";
+        }
+        events.bands.add(blaDay, BAND_INDEX[band], workingDays, sheetName, row, id, null, band);
 
-      // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would be.
-      const deadline = addCalendarMonths(blaDay, 4);
-      const review = dateOf(row, "secondReview");
-      const exit = jointExit ? dateOf(row, jointExit) : ({ kind: "empty" } as const);
-      if (review.kind === "date" && review.day >= blaDay && deadline <= asOf) {
-        const onTime = review.day <= deadline;
-        events.secondReviews.push({
-          day: deadline,
-          value: onTime,
-          trace: rowTrace(base, null, onTime ? "met" : "met late"),
-        });
-      } else if (review.kind === "empty" && exit.kind !== "problem") {
-        const exitDay = validDay(exit);
-        const t = exitDay === null ? asOf : Math.min(asOf, exitDay);
-        if (!(exitDay !== null && exitDay <= deadline) && t > deadline) {
-          events.secondReviews.push({
-            day: deadline,
-            value: false,
-            trace: rowTrace(base, null, "overdue"),
-          });
+        // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would be.
+        const deadline = addCalendarMonths(blaDay, 4);
+        const review = secondReviews[i] as CellDate;
+        const exit = exits === undefined ? EMPTY_CELL_DATE : (exits[i] as CellDate);
+        if (review.kind === "date" && review.day >= blaDay && deadline <= asOf) {
+          const onTime = review.day <= deadline;
+          events.secondReviews.add(
+            deadline,
+            onTime ? 1 : 0,
+            NaN,
+            sheetName,
+            row,
+            id,
+            null,
+            onTime ? "met" : "met late",
+          );
+        } else if (review.kind === "empty" && exit.kind !== "problem") {
+          const exitDay = exit.kind === "date" ? exit.day : null;
+          const t = exitDay === null ? asOf : Math.min(asOf, exitDay);
+          if (!(exitDay !== null && exitDay <= deadline) && t > deadline)
+            events.secondReviews.add(deadline, 0, NaN, sheetName, row, id, null, "overdue");
         }
       }
-    }
-    const latestPpm = validDay(dateOf(row, "latestPpm"));
-    const first = validDay(firstPpm);
-    if (first !== null) events.ppms.push({ day: first, value: null, trace: rowTrace(base, null, "1st PPM") });
-    if (latestPpm !== null && latestPpm !== first) {
-      events.ppms.push({
-        day: latestPpm,
-        value: null,
-        trace: rowTrace(base, null, "latest PPM"),
-      });
+      const latest = latestPpms[i] as CellDate;
+      const first = firstPpm.kind === "date" ? firstPpm.day : null;
+      if (first !== null) events.ppms.add(first, 0, NaN, sheetName, row, id, null, "1st PPM");
+      if (latest.kind === "date" && latest.day !== first)
+        events.ppms.add(latest.day, 0, NaN, sheetName, row, id, null, "latest PPM");
     }
   }
 
   const recruitment = tableOf("recruitment");
-  for (const row of recruitment?.rows ?? []) {
-    const base = {
-      sheetName: recruitment?.sheetName ?? "",
-      row: row.rowNumber,
-      id: idOf(row, "householdId"),
-    };
-    const enquiry = validDay(dateOf(row, "enquiry"));
-    const ihv = validDay(dateOf(row, "ihv"));
-    const application = validDay(dateOf(row, "application"));
-    const panel = validDay(dateOf(row, "panel"));
-    if (enquiry !== null)
-      events.enquiries.push({ day: enquiry, value: null, trace: rowTrace(base, null, "enquiry") });
-    if (enquiry !== null && ihv !== null && ihv >= enquiry) {
-      const wd = calendar.workingDaysBetween(enquiry, ihv);
-      events.ihvs.push({ day: ihv, value: wd, trace: rowTrace(base, null, `${wd} working days`) });
-    }
-    if (application !== null && panel !== null && panel >= application) {
-      const months = monthsBetween(application, panel);
-      events.panels.push({ day: panel, value: months, trace: rowTrace(base, null, `${months} months`) });
+  if (recruitment) {
+    const columns = tableColumnsOf(recruitment.rows);
+    const ids = columns.values("householdId");
+    const enquiries = columns.dates("enquiry");
+    const ihvs = columns.dates("ihv");
+    const applications = columns.dates("application");
+    const panels = columns.dates("panel");
+    const sheetName = recruitment.sheetName;
+    for (let i = 0; i < recruitment.rows.length; i++) {
+      const row = (recruitment.rows[i] as TrackerRow).rowNumber;
+      const id = textOf(ids[i]);
+      const enquiry = dayOf(enquiries[i]);
+      const ihv = dayOf(ihvs[i]);
+      const application = dayOf(applications[i]);
+      const panel = dayOf(panels[i]);
+      if (enquiry !== null) events.enquiries.add(enquiry, 0, NaN, sheetName, row, id, null, "enquiry");
+      if (enquiry !== null && ihv !== null && ihv >= enquiry) {
+        const wd = calendar.workingDaysBetween(enquiry, ihv);
+        events.ihvs.add(ihv, wd, NaN, sheetName, row, id, null, `${wd} working days`);
+      }
+      if (application !== null && panel !== null && panel >= application) {
+        const months = monthsBetween(application, panel);
+        events.panels.add(panel, months, NaN, sheetName, row, id, null, `${months} months`);
+      }
     }
   }
 
   const support = tableOf("fosteringSupport");
-  for (const row of support?.rows ?? []) {
-    const approval = validDay(dateOf(row, "approvalDate"));
-    if (approval !== null) {
-      events.approvals.push({
-        day: approval,
-        value: null,
-        trace: {
-          sheetName: support?.sheetName ?? "",
-          row: row.rowNumber,
-          id: idOf(row, "householdId"),
-          standard: null,
-          outcome: "approved",
-        },
-      });
+  if (support) {
+    const columns = tableColumnsOf(support.rows);
+    const ids = columns.values("householdId");
+    const approvals = columns.dates("approvalDate");
+    for (let i = 0; i < support.rows.length; i++) {
+      const approval = dayOf(approvals[i]);
+      if (approval === null) continue;
+      const row = (support.rows[i] as TrackerRow).rowNumber;
+      events.approvals.add(approval, 0, NaN, support.sheetName, row, textOf(ids[i]), null, "approved");
     }
   }
   return events;
 }
 
-type RowTrace = Counted<unknown>["trace"];
-
-/** A trace written out field by field: object spread in this loop was most of the summary's time. */
-function rowTrace(
-  base: Pick<RowTrace, "sheetName" | "row" | "id">,
-  standard: string | null,
-  outcome: string,
-): RowTrace {
-  return { sheetName: base.sheetName, row: base.row, id: base.id, standard, outcome };
+/**
+ * Every met, met-late or overdue result whose deadline has passed (the statuses a timeliness cohort
+ * holds, evaluation-semantics.md "Figures for a period"), row by row and within a row in
+ * the standards' order, as the trace lists them.
+ */
+function collectTimeliness(
+  evaluation: TrackerEvaluation,
+  teams: ReadonlyMap<SheetEvaluation, readonly string[]>,
+  standardTitles: readonly StandardTitle[],
+  asOf: EpochDay,
+  out: TimelinessEvents,
+): void {
+  const slotOf = new Map(standardTitles.map((s, i) => [s.id, i] as const));
+  for (const sheet of evaluation.sheets) {
+    const { standards, workers, ids, sheetName } = sheet;
+    const slots = standards.map((results) => slotOf.get(results.standard.id) ?? -1);
+    const teamOfRow = teams.get(sheet) ?? [];
+    for (let i = 0; i < sheet.rows.length; i++) {
+      for (let k = 0; k < standards.length; k++) {
+        const results = standards[k] as StandardResults;
+        const status = results.status[i];
+        if (status !== STATUS.met && status !== STATUS.metLate && status !== STATUS.overdue) continue;
+        const deadline = results.deadline[i] as number;
+        if (deadline === NONE || deadline > asOf) continue;
+        out.add(
+          deadline,
+          status === STATUS.met ? 1 : 0,
+          NaN,
+          sheetName,
+          (sheet.rows[i] as TrackerRow).rowNumber,
+          ids[i] ?? null,
+          results.standard.id,
+          results.statusOf(i),
+        );
+        out.slots.push(slots[k] as number);
+        out.teams.push(teamOfRow[i] ?? NO_TEAM);
+        out.workers.push(workers[i] ?? NO_WORKER);
+      }
+    }
+  }
 }
 
-function idOf(row: TrackerRow, key: string): string | null {
-  return textOf(cellOf(row, key));
+const BAND_INDEX = Object.fromEntries(PPM_BAND_KEYS.map((k, i) => [k, i])) as Readonly<Record<Band, number>>;
+
+function dayOf(date: CellDate | undefined): EpochDay | null {
+  return date !== undefined && date.kind === "date" ? date.day : null;
 }
 
 /**
@@ -411,130 +435,85 @@ export function medianOf(values: readonly number[]): MedianOf {
   return { median, mean, n: sorted.length };
 }
 
-function within<T>(list: readonly Counted<T>[], period: SummaryPeriod): Counted<T>[] {
-  return list.filter((e) => inPeriod(e.day, period));
+function onTimeCount(cohort: number, onTime: number): OnTimeCount {
+  return { cohort, onTime, late: cohort - onTime };
 }
 
-/** Events sorted by day, so a period's events are one slice found by binary search. */
-interface ByDay<T> {
-  events: readonly Counted<T>[];
-  days: Float64Array;
-}
-
-type EventsByDay = { [K in keyof Events]: ByDay<Events[K][number]["value"]> };
-
-/**
- * Sorted by counting, not by comparing: days are whole numbers within a few decades, and a comparison
- * sort of the 700,000 timeliness events of a 100,000-row tracker took seconds (issue 9). Stable, so
- * events of one day keep the order they were collected in, as the comparison sort did.
- */
-function byDayOf<T>(list: readonly Counted<T>[]): ByDay<T> {
-  if (list.length === 0) return { events: [], days: new Float64Array(0) };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const e of list) {
-    if (e.day < min) min = e.day;
-    if (e.day > max) max = e.day;
+/** The values of a period's events, in day order. */
+function valuesIn(list: DatedEvents, period: SummaryPeriod, skipNaN = false, of = list.values): number[] {
+  const { order, from, to } = list.inPeriod(period);
+  const values: number[] = [];
+  for (let k = from; k < to; k++) {
+    const value = of[order[k] as number] as number;
+    if (!(skipNaN && Number.isNaN(value))) values.push(value);
   }
-  const starts = new Uint32Array(max - min + 2);
-  for (const e of list) starts[e.day - min + 1] = (starts[e.day - min + 1] as number) + 1;
-  for (let i = 1; i < starts.length; i++) starts[i] = (starts[i] as number) + (starts[i - 1] as number);
-  const events = new Array<Counted<T>>(list.length);
-  const days = new Float64Array(list.length);
-  for (const e of list) {
-    const at = starts[e.day - min] as number;
-    starts[e.day - min] = at + 1;
-    events[at] = e;
-    days[at] = e.day;
-  }
-  return { events, days };
+  return values;
 }
 
-function eventsByDay(events: Events): EventsByDay {
-  return {
-    timeliness: byDayOf(events.timeliness),
-    bands: byDayOf(events.bands),
-    ppms: byDayOf(events.ppms),
-    secondReviews: byDayOf(events.secondReviews),
-    enquiries: byDayOf(events.enquiries),
-    ihvs: byDayOf(events.ihvs),
-    panels: byDayOf(events.panels),
-    approvals: byDayOf(events.approvals),
-  };
-}
-
-/** First index whose day is at least `day`. */
-function lowerBound(days: Float64Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] as number) < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * A period's events, in day order: every figure of a period is a count or a median, so the order
- * does not matter, and 24 periods no longer each scan every event (issue 9).
- */
-function inPeriodOf<T>(list: ByDay<T>, period: SummaryPeriod): readonly Counted<T>[] {
-  return list.events.slice(lowerBound(list.days, period.first), lowerBound(list.days, period.last + 1));
-}
-
-function onTimeCount(list: readonly boolean[]): OnTimeCount {
-  const onTime = list.filter((x) => x).length;
-  return { cohort: list.length, onTime, late: list.length - onTime };
+function countIn(list: DatedEvents, period: SummaryPeriod): number {
+  const { from, to } = list.inPeriod(period);
+  return to - from;
 }
 
 function periodFigures(
   period: SummaryPeriod,
-  events: EventsByDay,
-  standards: readonly { id: string; title: string; recurring: boolean }[],
+  events: Events,
+  standards: readonly StandardTitle[],
 ): PeriodFigures {
-  // The period's events are found once and shared out by standard: filtering all of them again for
-  // each of the 19 standards, in each of the 24 periods, made the summary the slowest stage (issue 9).
-  const byStandard = new Map<string, boolean[]>();
-  for (const e of inPeriodOf(events.timeliness, period)) {
-    const list = byStandard.get(e.value.standard);
-    if (list) list.push(e.value.onTime);
-    else byStandard.set(e.value.standard, [e.value.onTime]);
+  // The period's events are counted once into one slot per standard: filtering them again for each
+  // of the 19 standards, in each of the 24 periods, made the summary the slowest stage (issue 9).
+  const cohorts = new Int32Array(standards.length);
+  const onTimes = new Int32Array(standards.length);
+  const { timeliness } = events;
+  const { order, from, to } = timeliness.inPeriod(period);
+  for (let k = from; k < to; k++) {
+    const e = order[k] as number;
+    const slot = timeliness.slots[e] as number;
+    if (slot < 0) continue;
+    cohorts[slot] = (cohorts[slot] as number) + 1;
+    if (timeliness.values[e] === 1) onTimes[slot] = (onTimes[slot] as number) + 1;
   }
-  const timeliness: TimelinessCount[] = standards.map((s) => {
-    const c = onTimeCount(byStandard.get(s.id) ?? []);
-    return { standard: s.id, title: s.title, recurring: s.recurring, ...c };
-  });
+  const counts: TimelinessCount[] = standards.map((s, i) => ({
+    standard: s.id,
+    title: s.title,
+    recurring: s.recurring,
+    ...onTimeCount(cohorts[i] as number, onTimes[i] as number),
+  }));
   const bands = Object.fromEntries(PPM_BAND_KEYS.map((k) => [k, 0])) as Record<Band, number>;
-  const banded = inPeriodOf(events.bands, period);
-  for (const e of banded) bands[e.value.band] += 1;
-  const plan = timeliness.find((t) => t.standard === "permanence-plan");
+  for (const band of valuesIn(events.bands, period)) bands[PPM_BAND_KEYS[band] as Band] += 1;
+  const secondReviews = valuesIn(events.secondReviews, period);
+  const plan = counts.find((t) => t.standard === "permanence-plan");
   return {
     period,
-    timeliness,
+    timeliness: counts,
     ppmBands: bands,
-    blaToPpmWorkingDays: medianOf(
-      banded.flatMap((e) => (e.value.workingDays === null ? [] : [e.value.workingDays])),
-    ),
-    ppmsHeld: inPeriodOf(events.ppms, period).length,
-    secondReviewWithin4Months: onTimeCount(inPeriodOf(events.secondReviews, period).map((e) => e.value)),
+    blaToPpmWorkingDays: medianOf(valuesIn(events.bands, period, true, events.bands.extras)),
+    ppmsHeld: countIn(events.ppms, period),
+    secondReviewWithin4Months: onTimeCount(secondReviews.length, secondReviews.filter((v) => v === 1).length),
     planAgreedBy2ndReview: plan
       ? { cohort: plan.cohort, onTime: plan.onTime, late: plan.late }
       : { cohort: 0, onTime: 0, late: 0 },
-    enquiries: inPeriodOf(events.enquiries, period).length,
-    enquiryToIhvWorkingDays: medianOf(inPeriodOf(events.ihvs, period).map((e) => e.value)),
-    applicationToPanelMonths: medianOf(inPeriodOf(events.panels, period).map((e) => e.value)),
-    approvals: inPeriodOf(events.approvals, period).length,
+    enquiries: countIn(events.enquiries, period),
+    enquiryToIhvWorkingDays: medianOf(valuesIn(events.ihvs, period)),
+    applicationToPanelMonths: medianOf(valuesIn(events.panels, period)),
+    approvals: countIn(events.approvals, period),
   };
 }
 
+/* One collator for every comparison: `localeCompare` with a locale builds one per call. Same order. */
+const GROUP_ORDER = new Intl.Collator("en-GB");
+
+/**
+ * The period's cohort by group (team or worker), with what is overdue now. Groups are made in the
+ * order the events, then the rows, first name them, as the order of equal names depends on it.
+ */
 function groupFigures(
   evaluation: TrackerEvaluation,
-  timeliness: readonly Counted<TimelinessEvent>[],
+  timeliness: TimelinessEvents,
+  groupOfEvent: readonly string[],
   period: SummaryPeriod,
   asOf: EpochDay,
-  keyOf: (e: TimelinessEvent) => string,
-  keyOfRow: (sheet: SheetKey, row: number, worker: string | null) => string,
+  groupOfRow: (sheet: SheetEvaluation, i: number) => string,
 ): GroupFigures[] {
   const groups = new Map<string, GroupFigures>();
   const group = (name: string): GroupFigures => {
@@ -545,29 +524,45 @@ function groupFigures(
     }
     return g;
   };
-  for (const e of within(timeliness, period)) {
-    const g = group(keyOf(e.value));
+  for (let e = 0; e < timeliness.length; e++) {
+    const day = timeliness.days[e] as number;
+    if (day < period.first || day > period.last) continue;
+    const g = group(groupOfEvent[e] as string);
     g.cohort += 1;
-    if (e.value.onTime) g.onTime += 1;
+    if (timeliness.values[e] === 1) g.onTime += 1;
     else g.late += 1;
   }
-  for (const row of evaluation.rows) {
-    const overdue = row.results.filter(
-      (r) => r.status === "overdue" && r.deadline !== null && r.deadline <= asOf,
-    ).length;
-    if (overdue > 0) group(keyOfRow(row.sheet, row.rowNumber, row.worker)).overdueNow += overdue;
+  for (const sheet of evaluation.sheets) {
+    for (let i = 0; i < sheet.rows.length; i++) {
+      let overdue = 0;
+      for (const results of sheet.standards) {
+        const deadline = results.deadline[i] as number;
+        if (results.status[i] === STATUS.overdue && deadline !== NONE && deadline <= asOf) overdue++;
+      }
+      if (overdue > 0) group(groupOfRow(sheet, i)).overdueNow += overdue;
+    }
   }
-  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  return [...groups.values()].sort((a, b) => GROUP_ORDER.compare(a.name, b.name));
 }
 
-/** Whether a row is open on the as-of date: started on or before it, no exit on or before it. */
-function isOpen(row: TrackerRow, startKey: string, exitKey: string | undefined, asOf: EpochDay): boolean {
-  const start = validDay(dateOf(row, startKey));
-  if (start === null || start > asOf) return false;
-  if (!exitKey) return true;
-  const exit = dateOf(row, exitKey);
-  if (exit.kind === "problem") return false;
-  return exit.kind === "empty" || exit.day > asOf;
+/** Which rows of a table are open on the as-of date: started on or before it, no exit on or before it. */
+function openRows(
+  table: TrackerTable,
+  startKey: string,
+  exitKey: string | undefined,
+  asOf: EpochDay,
+): Uint8Array {
+  const columns = tableColumnsOf(table.rows);
+  const starts = columns.dates(startKey);
+  const exits = exitKey ? columns.dates(exitKey) : undefined;
+  const open = new Uint8Array(table.rows.length);
+  for (let i = 0; i < open.length; i++) {
+    const start = starts[i] as CellDate;
+    if (start.kind !== "date" || start.day > asOf) continue;
+    const exit = exits?.[i];
+    if (exit === undefined || exit.kind === "empty" || (exit.kind === "date" && exit.day > asOf)) open[i] = 1;
+  }
+  return open;
 }
 
 function occupancyOf(table: TrackerTable | undefined, asOf: EpochDay, profile: TrackerProfile): Occupancy {
@@ -579,14 +574,17 @@ function occupancyOf(table: TrackerTable | undefined, asOf: EpochDay, profile: T
     notAvailablePlaces: 0,
     householdsLeftOut: 0,
   };
+  if (!table) return result;
   const exitKey = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
-  for (const row of table?.rows ?? []) {
-    if (!isOpen(row, "approvalDate", exitKey, asOf)) continue;
-    const approved = readCount(cellOf(row, "approvedPlaces"));
+  const open = openRows(table, "approvalDate", exitKey, asOf);
+  const columns = tableColumnsOf(table.rows);
+  const approvedCells = columns.values("approvedPlaces");
+  const countCells = ["childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) => columns.values(k));
+  for (let i = 0; i < open.length; i++) {
+    if (open[i] === 0) continue;
+    const approved = readCount(approvedCells[i] ?? null);
     // Blank placed / vacant / not-available cells mean none; approved places must be recorded.
-    const counts = ["childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) =>
-      readCount(cellOf(row, k)),
-    );
+    const counts = countCells.map((cells) => readCount(cells[i] ?? null));
     if (approved.kind !== "number" || approved.value <= 0 || counts.some((c) => c.kind === "notNumber")) {
       result.householdsLeftOut += 1;
       continue;
@@ -601,18 +599,49 @@ function occupancyOf(table: TrackerTable | undefined, asOf: EpochDay, profile: T
   return result;
 }
 
+/** A code list's reading of each distinct text, once: a code column repeats a few values. */
+function codeReader(list: CodeList): (text: string | null) => CodeMatch {
+  const read = new Map<string | null, CodeMatch>();
+  return (text) => {
+    let match = read.get(text);
+    if (match === undefined) {
+      match = matchCode(list, text ?? undefined);
+      read.set(text, match);
+    }
+    return match;
+  };
+}
+
+/** The open rows of the joint tracker placed with foster carers other than relatives: their type code. */
+function fosteredRows(
+  table: TrackerTable,
+  asOf: EpochDay,
+  profile: TrackerProfile,
+): { index: number; type: string }[] {
+  const open = openRows(table, "becameLookedAfter", profileSheet(profile, "jointTracker")?.exitColumn, asOf);
+  const types = tableColumnsOf(table.rows).values("placementType");
+  const typeOf = codeReader(PLACEMENT_TYPE);
+  const rows: { index: number; type: string }[] = [];
+  for (let i = 0; i < open.length; i++) {
+    if (open[i] === 0) continue;
+    const type = typeOf(textOf(types[i]));
+    if (type.kind === "code" && FOSTER_WITH_OTHER_CARER.has(type.code.code))
+      rows.push({ index: i, type: type.code.code });
+  }
+  return rows;
+}
+
 function inHouseOf(
   table: TrackerTable | undefined,
   asOf: EpochDay,
   profile: TrackerProfile,
 ): InHouseFostering {
   const result: InHouseFostering = { inHouse: 0, external: 0, otherOrUnknown: 0 };
-  const exitKey = profileSheet(profile, "jointTracker")?.exitColumn;
-  for (const row of table?.rows ?? []) {
-    if (!isOpen(row, "becameLookedAfter", exitKey, asOf)) continue;
-    const type = matchCode(PLACEMENT_TYPE, textOf(cellOf(row, "placementType")) ?? undefined);
-    if (type.kind !== "code" || !FOSTER_WITH_OTHER_CARER.has(type.code.code)) continue;
-    const provider = matchCode(PLACEMENT_PROVIDER, textOf(cellOf(row, "placementProvider")) ?? undefined);
+  if (!table) return result;
+  const providers = tableColumnsOf(table.rows).values("placementProvider");
+  const providerOf = codeReader(PLACEMENT_PROVIDER);
+  for (const { index } of fosteredRows(table, asOf, profile)) {
+    const provider = providerOf(textOf(providers[index]));
     const code = provider.kind === "code" ? provider.code.code : null;
     if (code === "PR1") result.inHouse += 1;
     else if (code !== null && EXTERNAL_PROVIDERS.has(code)) result.external += 1;
@@ -622,11 +651,13 @@ function inHouseOf(
 }
 
 function placementsOf(table: TrackerTable | undefined, asOf: EpochDay, profile: TrackerProfile): MedianOf {
-  const exitKey = profileSheet(profile, "jointTracker")?.exitColumn;
+  if (!table) return medianOf([]);
+  const open = openRows(table, "becameLookedAfter", profileSheet(profile, "jointTracker")?.exitColumn, asOf);
+  const cells = tableColumnsOf(table.rows).values("placementsLast12Months");
   const values: number[] = [];
-  for (const row of table?.rows ?? []) {
-    if (!isOpen(row, "becameLookedAfter", exitKey, asOf)) continue;
-    const count = readCount(cellOf(row, "placementsLast12Months"));
+  for (let i = 0; i < open.length; i++) {
+    if (open[i] === 0) continue;
+    const count = readCount(cells[i] ?? null);
     if (count.kind === "number" && count.value >= 0 && Number.isInteger(count.value))
       values.push(count.value);
   }
@@ -648,8 +679,7 @@ function completenessOf(tables: readonly TrackerTable[]): ColumnCompleteness[] {
         blank: 0,
         invalid: 0,
       };
-      for (const row of table.rows) {
-        const date = dateOf(row, key);
+      for (const date of tableColumnsOf(table.rows).dates(key)) {
         if (date.kind === "date") entry.valid += 1;
         else if (date.kind === "empty") entry.blank += 1;
         else entry.invalid += 1;
@@ -668,87 +698,117 @@ function traceOf(
   tableOf: (key: SheetKey) => TrackerTable | undefined,
   asOf: EpochDay,
   profile: TrackerProfile,
-): TraceRow[] {
+): TraceColumns {
   const first = Math.min(...windows.map((w) => w.first));
   const last = Math.max(...windows.map((w) => w.last));
-  const span: SummaryPeriod = { ...monthPeriod(yearMonthOf(first)), first, last };
-  const trace: TraceRow[] = [];
-  // One text per month, not per traced row: a 100,000-row tracker traces about 400,000 rows.
+  const trace: TraceColumns = {
+    length: 0,
+    figure: [],
+    month: [],
+    sheetName: [],
+    row: [],
+    id: [],
+    standard: [],
+    outcome: [],
+    date: [],
+  };
+  const push = (
+    figure: string,
+    month: string,
+    sheetName: string,
+    row: number,
+    id: string | null,
+    standard: string | null,
+    outcome: string,
+    date: EpochDay | null,
+  ): void => {
+    trace.figure.push(figure);
+    trace.month.push(month);
+    trace.sheetName.push(sheetName);
+    trace.row.push(row);
+    trace.id.push(id);
+    trace.standard.push(standard);
+    trace.outcome.push(outcome);
+    trace.date.push(date);
+    trace.length += 1;
+  };
+  // One text per day's month, not per traced row: a 100,000-row tracker traces about 400,000 rows.
   const monthTexts = new Map<number, string>();
   const monthOf = (day: EpochDay): string => {
-    const ym = yearMonthOf(day);
-    const key = ym.year * 12 + ym.month;
-    let text = monthTexts.get(key);
+    let text = monthTexts.get(day);
     if (text === undefined) {
-      text = formatYearMonth(ym);
-      monthTexts.set(key, text);
+      text = formatYearMonth(yearMonthOf(day));
+      monthTexts.set(day, text);
     }
     return text;
   };
-  const add = <T>(figure: string, list: readonly Counted<T>[], range: SummaryPeriod): void => {
-    for (const e of within(list, range)) {
-      const t = e.trace;
-      trace.push({
+  const add = (figure: string, list: DatedEvents, from: EpochDay, to: EpochDay): void => {
+    for (let e = 0; e < list.length; e++) {
+      const day = list.days[e] as number;
+      if (day < from || day > to) continue;
+      push(
         figure,
-        month: monthOf(e.day),
-        date: e.day,
-        sheetName: t.sheetName,
-        row: t.row,
-        id: t.id,
-        standard: t.standard,
-        outcome: t.outcome,
-      });
+        monthOf(day),
+        list.sheetNames[e] as string,
+        list.rows[e] as number,
+        list.ids[e] ?? null,
+        list.standards[e] ?? null,
+        list.outcomes[e] as string,
+        day,
+      );
     }
   };
-  add("Timeliness", events.timeliness, span);
-  add("BLA to 1st PPM", events.bands, span);
-  add("PPMs held", events.ppms, span);
-  add("2nd review within 4 months of BLA", events.secondReviews, span);
-  add("Enquiries", events.enquiries, span);
-  add("Enquiry to IHV", events.ihvs, span);
-  add("Application to panel", events.panels, span);
-  const yearSpan: SummaryPeriod = {
-    ...span,
-    first: years[0]?.first ?? first,
-    last: years.at(-1)?.last ?? last,
-  };
-  add("Approved households", events.approvals, yearSpan);
+  add("Timeliness", events.timeliness, first, last);
+  add("BLA to 1st PPM", events.bands, first, last);
+  add("PPMs held", events.ppms, first, last);
+  add("2nd review within 4 months of BLA", events.secondReviews, first, last);
+  add("Enquiries", events.enquiries, first, last);
+  add("Enquiry to IHV", events.ihvs, first, last);
+  add("Application to panel", events.panels, first, last);
+  add("Approved households", events.approvals, years[0]?.first ?? first, years.at(-1)?.last ?? last);
 
   const joint = tableOf("jointTracker");
-  const jointExit = profileSheet(profile, "jointTracker")?.exitColumn;
-  for (const row of joint?.rows ?? []) {
-    if (!isOpen(row, "becameLookedAfter", jointExit, asOf)) continue;
-    const type = matchCode(PLACEMENT_TYPE, textOf(cellOf(row, "placementType")) ?? undefined);
-    if (type.kind !== "code" || !FOSTER_WITH_OTHER_CARER.has(type.code.code)) continue;
-    const provider = textOf(cellOf(row, "placementProvider"));
-    trace.push({
-      figure: "In-house fostering",
-      month: "as at",
-      sheetName: joint?.sheetName ?? "",
-      row: row.rowNumber,
-      id: idOf(row, "childId"),
-      standard: null,
-      outcome: `${type.code.code} ${provider ?? "(no provider)"}`,
-      date: null,
-    });
+  if (joint) {
+    const columns = tableColumnsOf(joint.rows);
+    const ids = columns.values("childId");
+    const providers = columns.values("placementProvider");
+    for (const { index, type } of fosteredRows(joint, asOf, profile)) {
+      const provider = textOf(providers[index]);
+      push(
+        "In-house fostering",
+        "as at",
+        joint.sheetName,
+        (joint.rows[index] as TrackerRow).rowNumber,
+        textOf(ids[index]),
+        null,
+        `${type} ${provider ?? "(no provider)"}`,
+        null,
+      );
+    }
   }
   const support = tableOf("fosteringSupport");
-  const supportExit = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
-  for (const row of support?.rows ?? []) {
-    if (!isOpen(row, "approvalDate", supportExit, asOf)) continue;
-    const counts = ["approvedPlaces", "childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map(
-      (k) => textOf(cellOf(row, k)) ?? "blank",
+  if (support) {
+    const supportExit = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
+    const open = openRows(support, "approvalDate", supportExit, asOf);
+    const columns = tableColumnsOf(support.rows);
+    const ids = columns.values("householdId");
+    const countCells = ["approvedPlaces", "childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) =>
+      columns.values(k),
     );
-    trace.push({
-      figure: "Occupancy",
-      month: "as at",
-      sheetName: support?.sheetName ?? "",
-      row: row.rowNumber,
-      id: idOf(row, "householdId"),
-      standard: null,
-      outcome: `approved ${counts[0]}, placed ${counts[1]}, vacant ${counts[2]}, not available ${counts[3]}`,
-      date: null,
-    });
+    for (let i = 0; i < open.length; i++) {
+      if (open[i] === 0) continue;
+      const counts = countCells.map((cells) => textOf(cells[i]) ?? "blank");
+      push(
+        "Occupancy",
+        "as at",
+        support.sheetName,
+        (support.rows[i] as TrackerRow).rowNumber,
+        textOf(ids[i]),
+        null,
+        `approved ${counts[0]}, placed ${counts[1]}, vacant ${counts[2]}, not available ${counts[3]}`,
+        null,
+      );
+    }
   }
   return trace;
 }
