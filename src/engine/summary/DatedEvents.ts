@@ -1,48 +1,54 @@
 import type { EpochDay } from "../dates/epochDay";
+import type { TrackerTable } from "../tables/TrackerTable";
 import type { SummaryPeriod } from "./SummaryPeriod";
 
 /**
- * The dated things one figure counts (deadlines, PPMs, enquiries...), held column by column in the
- * order they were collected: the day that decides each one's period, up to two numbers of its own,
- * and the tracker row it traces back to. A 100,000-row tracker has about 700,000 timeliness events;
- * three objects each (the event, its value and its trace) were most of the summary's time (issue 9).
+ * The dated things one figure counts on one table (PPMs, 2nd reviews, enquiries...), held column by
+ * column in the order they were collected: the day that decides each one's period, up to two
+ * numbers of its own, and the table row it traces back to. Typed arrays sized up front, because a
+ * 100,000-row tracker has hundreds of thousands of them and an object each (the event, its value
+ * and its trace) was most of the summary's time (issue 9).
  */
 export class DatedEvents {
-  readonly days: EpochDay[] = [];
+  private count = 0;
+  readonly days: Int32Array;
   /** What the figure needs of each event: on time (1/0), a band, working days, months... */
-  readonly values: number[] = [];
-  /** A second number where a figure needs one (the working days behind a PPM band; NaN when none). */
-  readonly extras: number[] = [];
-  readonly sheetNames: string[] = [];
-  readonly rows: number[] = [];
-  readonly ids: (string | null)[] = [];
-  readonly standards: (string | null)[] = [];
-  /** The status, band or outcome that decided how the row was counted. */
-  readonly outcomes: string[] = [];
+  readonly values: Float64Array;
+  /** A second number where a figure needs one (NaN when there is none). */
+  readonly extras: Float64Array;
+  /** The index of the event's row in `table.rows`. */
+  readonly rowIndices: Int32Array;
   private sorted: { order: Uint32Array; days: Int32Array } | undefined;
 
-  get length(): number {
-    return this.days.length;
+  constructor(
+    /** The table the events come from; none when the workbook has no such sheet. */
+    readonly table: TrackerTable | undefined,
+    /** The most events a row can give (1st and latest PPM: 2). */
+    perRow: number,
+    /** The status, band or outcome that decided how the row was counted, as the trace shows it. */
+    readonly outcomeOf: (value: number, extra: number) => string,
+  ) {
+    const capacity = (table?.rows.length ?? 0) * perRow;
+    this.days = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.extras = new Float64Array(capacity);
+    this.rowIndices = new Int32Array(capacity);
   }
 
-  add(
-    day: EpochDay,
-    value: number,
-    extra: number,
-    sheetName: string,
-    row: number,
-    id: string | null,
-    standard: string | null,
-    outcome: string,
-  ): void {
-    this.days.push(day);
-    this.values.push(value);
-    this.extras.push(extra);
-    this.sheetNames.push(sheetName);
-    this.rows.push(row);
-    this.ids.push(id);
-    this.standards.push(standard);
-    this.outcomes.push(outcome);
+  get length(): number {
+    return this.count;
+  }
+
+  add(day: EpochDay, value: number, extra: number, rowIndex: number): void {
+    const at = this.count++;
+    this.days[at] = day;
+    this.values[at] = value;
+    this.extras[at] = extra;
+    this.rowIndices[at] = rowIndex;
+  }
+
+  outcome(e: number): string {
+    return this.outcomeOf(this.values[e] as number, this.extras[e] as number);
   }
 
   /**
@@ -54,17 +60,35 @@ export class DatedEvents {
     return { order, from: lowerBound(days, period.first), to: lowerBound(days, period.last + 1) };
   }
 
+  /** How many events fall in a period. */
+  countIn(period: SummaryPeriod): number {
+    const { from, to } = this.inPeriod(period);
+    return to - from;
+  }
+
+  /** The `values` (or `extras`) of a period's events, in day order, leaving out NaN. */
+  valuesIn(period: SummaryPeriod, of: "values" | "extras" = "values"): number[] {
+    const { order, from, to } = this.inPeriod(period);
+    const source = this[of];
+    const values: number[] = [];
+    for (let k = from; k < to; k++) {
+      const value = source[order[k] as number] as number;
+      if (!Number.isNaN(value)) values.push(value);
+    }
+    return values;
+  }
+
   /**
-   * Sorted by counting, not by comparing: days are whole numbers within a few decades, and a
-   * comparison sort of 700,000 events took seconds. Stable, so events of one day keep the order they
-   * were collected in.
+   * Sorted by counting, not by comparing: days are whole numbers within a few decades. Stable, so
+   * events of one day keep the order they were collected in.
    */
   private byDay(): { order: Uint32Array; days: Int32Array } {
     if (this.sorted !== undefined) return this.sorted;
-    const n = this.days.length;
+    const n = this.count;
     let min = Infinity;
     let max = -Infinity;
-    for (const day of this.days) {
+    for (let i = 0; i < n; i++) {
+      const day = this.days[i] as number;
       if (day < min) min = day;
       if (day > max) max = day;
     }
@@ -72,7 +96,10 @@ export class DatedEvents {
     const days = new Int32Array(n);
     if (n > 0) {
       const starts = new Uint32Array(max - min + 2);
-      for (const day of this.days) starts[day - min + 1] = (starts[day - min + 1] as number) + 1;
+      for (let i = 0; i < n; i++) {
+        const slot = (this.days[i] as number) - min + 1;
+        starts[slot] = (starts[slot] as number) + 1;
+      }
       for (let i = 1; i < starts.length; i++) starts[i] = (starts[i] as number) + (starts[i - 1] as number);
       for (let i = 0; i < n; i++) {
         const day = this.days[i] as number;

@@ -5,7 +5,7 @@ import { readCount } from "../checks/integerCells";
 import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
-import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
+import { NONE, STATUS } from "../evaluation/StandardResults";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import {
   PLACEMENT_PROVIDER,
@@ -18,6 +18,7 @@ import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/Tra
 import { isRecurring } from "../standards/Standard";
 import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf } from "../tables/tableColumns";
+import { forEachCountedResult, TimelinessCounts } from "./countedResults";
 import { DatedEvents } from "./DatedEvents";
 import {
   PPM_BAND_KEYS,
@@ -83,27 +84,19 @@ const NO_WORKER = "(no worker recorded)";
 
 type Band = keyof PpmBands;
 
-/** The timeliness events: each deadline a standard's row met, missed or is past, as at as-of. */
-class TimelinessEvents extends DatedEvents {
-  /** The event's standard as its place in the summary's list of standards. */
-  readonly slots: number[] = [];
-  readonly teams: string[] = [];
-  readonly workers: string[] = [];
-}
-
-/** Everything the dated figures count, one list per figure. `values` hold what the comments say. */
+/** Everything the dated figures count. `values` and `extras` hold what each comment says. */
 interface Events {
-  /** 1 when met on time, else 0. */
-  timeliness: TimelinessEvents;
-  /** The band's place in PPM_BAND_KEYS; extras: the working days, NaN when there is none. */
+  timeliness: TimelinessCounts;
+  /** value: the band's place in PPM_BAND_KEYS; extra: the working days, NaN when there are none. */
   bands: DatedEvents;
+  /** extra: 0 for a 1st PPM, 1 for a latest PPM. */
   ppms: DatedEvents;
-  /** 1 when held within the 4 months, else 0. */
+  /** value: 1 when held within the 4 months, else 0; extra: 1 when not held and now past. */
   secondReviews: DatedEvents;
   enquiries: DatedEvents;
-  /** Working days from enquiry to IHV. */
+  /** value: working days from enquiry to IHV. */
   ihvs: DatedEvents;
-  /** Months from application to panel. */
+  /** value: months from application to panel. */
   panels: DatedEvents;
   approvals: DatedEvents;
 }
@@ -121,7 +114,7 @@ interface StandardTitle {
  * in-house fostering, placement moves) are as at `asOf`.
  *
  * It reads the evaluation's and the tables' columns, never a row object: a 100,000-row tracker has a
- * million results and 700,000 events to count (issue 9).
+ * million results and 700,000 deadlines to count (issue 9).
  */
 export function buildSummaryFigures(
   evaluation: TrackerEvaluation,
@@ -143,10 +136,11 @@ export function buildSummaryFigures(
     title: s.title,
     recurring: isRecurring(s),
   }));
-  const teams = new Map(evaluation.sheets.map((sheet) => [sheet, teamsOf(sheet, tables)] as const));
-  const events = collectEvents(evaluation, teams, standardTitles, tableOf, asOf, calendar, profile);
+  const slotOf = new Map(standardTitles.map((s, i) => [s.id, i] as const));
+  const events = collectEvents(evaluation, slotOf, tableOf, asOf, calendar, profile);
   const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, events, standardTitles);
   const noInformation = rowsCannotAssess(evaluation);
+  const teams = new Map(evaluation.sheets.map((sheet) => [sheet, teamsOf(sheet, tables)] as const));
 
   const current = periodOf(kind, ym);
   const months = Array.from({ length: 12 }, (_, i) => monthPeriod(shiftMonth(ym, i - 11)));
@@ -164,22 +158,7 @@ export function buildSummaryFigures(
     months: months.map(figuresFor),
     quarters: quarters.map(figuresFor),
     financialYears: years.map(figuresFor),
-    byTeam: groupFigures(
-      evaluation,
-      events.timeliness,
-      events.timeliness.teams,
-      current,
-      asOf,
-      (sheet, i) => teams.get(sheet)?.[i] ?? NO_TEAM,
-    ),
-    byWorker: groupFigures(
-      evaluation,
-      events.timeliness,
-      events.timeliness.workers,
-      current,
-      asOf,
-      (sheet, i) => sheet.workers[i] ?? NO_WORKER,
-    ),
+    ...groupFigures(evaluation, current, asOf, teams),
     noInformation: standards.map((s) => ({
       standard: s.id,
       title: s.title,
@@ -189,7 +168,7 @@ export function buildSummaryFigures(
     inHouseFostering: inHouseOf(tableOf("jointTracker"), asOf, profile),
     placementsLast12Months: placementsOf(tableOf("jointTracker"), asOf, profile),
     completeness: completenessOf(tables),
-    trace: traceOf(events, windows, years, tableOf, asOf, profile),
+    trace: traceOf(evaluation, events, windows, years, tableOf, asOf, profile),
   };
 }
 
@@ -232,41 +211,41 @@ function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
   return counts;
 }
 
+const BAND_INDEX = Object.fromEntries(PPM_BAND_KEYS.map((k, i) => [k, i])) as Readonly<Record<Band, number>>;
+
 function collectEvents(
   evaluation: TrackerEvaluation,
-  teams: ReadonlyMap<SheetEvaluation, readonly string[]>,
-  standardTitles: readonly StandardTitle[],
+  slotOf: ReadonlyMap<string, number>,
   tableOf: (key: SheetKey) => TrackerTable | undefined,
   asOf: EpochDay,
   calendar: WorkingDayCalendar,
   profile: TrackerProfile,
 ): Events {
-  const events: Events = {
-    timeliness: new TimelinessEvents(),
-    bands: new DatedEvents(),
-    ppms: new DatedEvents(),
-    secondReviews: new DatedEvents(),
-    enquiries: new DatedEvents(),
-    ihvs: new DatedEvents(),
-    panels: new DatedEvents(),
-    approvals: new DatedEvents(),
-  };
-  collectTimeliness(evaluation, teams, standardTitles, asOf, events.timeliness);
-
   const joint = tableOf("jointTracker");
+  const recruitment = tableOf("recruitment");
+  const support = tableOf("fosteringSupport");
+  const events: Events = {
+    timeliness: new TimelinessCounts(evaluation, asOf, slotOf),
+    bands: new DatedEvents(joint, 1, (band) => PPM_BAND_KEYS[band] as string),
+    ppms: new DatedEvents(joint, 2, (_v, latest) => (latest === 1 ? "latest PPM" : "1st PPM")),
+    secondReviews: new DatedEvents(joint, 1, (onTime, open) =>
+      onTime === 1 ? "met" : open === 1 ? "overdue" : "met late",
+    ),
+    enquiries: new DatedEvents(recruitment, 1, () => "enquiry"),
+    ihvs: new DatedEvents(recruitment, 1, (wd) => `${wd} working days`),
+    panels: new DatedEvents(recruitment, 1, (months) => `${months} months`),
+    approvals: new DatedEvents(support, 1, () => "approved"),
+  };
+
   if (joint) {
     const columns = tableColumnsOf(joint.rows);
     const jointExit = profileSheet(profile, "jointTracker")?.exitColumn;
-    const ids = columns.values("childId");
     const blas = columns.dates("becameLookedAfter");
     const firstPpms = columns.dates("firstPpm");
     const latestPpms = columns.dates("latestPpm");
     const secondReviews = columns.dates("secondReview");
     const exits = jointExit === undefined ? undefined : columns.dates(jointExit);
-    const sheetName = joint.sheetName;
     for (let i = 0; i < joint.rows.length; i++) {
-      const row = (joint.rows[i] as TrackerRow).rowNumber;
-      const id = textOf(ids[i]);
       const firstPpm = firstPpms[i] as CellDate;
       const bla = blas[i] as CellDate;
       if (bla.kind === "date") {
@@ -287,125 +266,56 @@ function collectEvents(
                   ? "from31To60"
                   : "over60";
         }
-        events.bands.add(blaDay, BAND_INDEX[band], workingDays, sheetName, row, id, null, band);
+        events.bands.add(blaDay, BAND_INDEX[band], workingDays, i);
 
         // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would be.
         const deadline = addCalendarMonths(blaDay, 4);
         const review = secondReviews[i] as CellDate;
         const exit = exits === undefined ? EMPTY_CELL_DATE : (exits[i] as CellDate);
         if (review.kind === "date" && review.day >= blaDay && deadline <= asOf) {
-          const onTime = review.day <= deadline;
-          events.secondReviews.add(
-            deadline,
-            onTime ? 1 : 0,
-            NaN,
-            sheetName,
-            row,
-            id,
-            null,
-            onTime ? "met" : "met late",
-          );
+          events.secondReviews.add(deadline, review.day <= deadline ? 1 : 0, 0, i);
         } else if (review.kind === "empty" && exit.kind !== "problem") {
           const exitDay = exit.kind === "date" ? exit.day : null;
           const t = exitDay === null ? asOf : Math.min(asOf, exitDay);
           if (!(exitDay !== null && exitDay <= deadline) && t > deadline)
-            events.secondReviews.add(deadline, 0, NaN, sheetName, row, id, null, "overdue");
+            events.secondReviews.add(deadline, 0, 1, i);
         }
       }
       const latest = latestPpms[i] as CellDate;
       const first = firstPpm.kind === "date" ? firstPpm.day : null;
-      if (first !== null) events.ppms.add(first, 0, NaN, sheetName, row, id, null, "1st PPM");
-      if (latest.kind === "date" && latest.day !== first)
-        events.ppms.add(latest.day, 0, NaN, sheetName, row, id, null, "latest PPM");
+      if (first !== null) events.ppms.add(first, 0, 0, i);
+      if (latest.kind === "date" && latest.day !== first) events.ppms.add(latest.day, 0, 1, i);
     }
   }
 
-  const recruitment = tableOf("recruitment");
   if (recruitment) {
     const columns = tableColumnsOf(recruitment.rows);
-    const ids = columns.values("householdId");
     const enquiries = columns.dates("enquiry");
     const ihvs = columns.dates("ihv");
     const applications = columns.dates("application");
     const panels = columns.dates("panel");
-    const sheetName = recruitment.sheetName;
     for (let i = 0; i < recruitment.rows.length; i++) {
-      const row = (recruitment.rows[i] as TrackerRow).rowNumber;
-      const id = textOf(ids[i]);
       const enquiry = dayOf(enquiries[i]);
       const ihv = dayOf(ihvs[i]);
       const application = dayOf(applications[i]);
       const panel = dayOf(panels[i]);
-      if (enquiry !== null) events.enquiries.add(enquiry, 0, NaN, sheetName, row, id, null, "enquiry");
-      if (enquiry !== null && ihv !== null && ihv >= enquiry) {
-        const wd = calendar.workingDaysBetween(enquiry, ihv);
-        events.ihvs.add(ihv, wd, NaN, sheetName, row, id, null, `${wd} working days`);
-      }
-      if (application !== null && panel !== null && panel >= application) {
-        const months = monthsBetween(application, panel);
-        events.panels.add(panel, months, NaN, sheetName, row, id, null, `${months} months`);
-      }
+      if (enquiry !== null) events.enquiries.add(enquiry, 0, NaN, i);
+      if (enquiry !== null && ihv !== null && ihv >= enquiry)
+        events.ihvs.add(ihv, calendar.workingDaysBetween(enquiry, ihv), NaN, i);
+      if (application !== null && panel !== null && panel >= application)
+        events.panels.add(panel, monthsBetween(application, panel), NaN, i);
     }
   }
 
-  const support = tableOf("fosteringSupport");
   if (support) {
-    const columns = tableColumnsOf(support.rows);
-    const ids = columns.values("householdId");
-    const approvals = columns.dates("approvalDate");
+    const approvals = tableColumnsOf(support.rows).dates("approvalDate");
     for (let i = 0; i < support.rows.length; i++) {
       const approval = dayOf(approvals[i]);
-      if (approval === null) continue;
-      const row = (support.rows[i] as TrackerRow).rowNumber;
-      events.approvals.add(approval, 0, NaN, support.sheetName, row, textOf(ids[i]), null, "approved");
+      if (approval !== null) events.approvals.add(approval, 0, NaN, i);
     }
   }
   return events;
 }
-
-/**
- * Every met, met-late or overdue result whose deadline has passed (the statuses a timeliness cohort
- * holds, evaluation-semantics.md "Figures for a period"), row by row and within a row in
- * the standards' order, as the trace lists them.
- */
-function collectTimeliness(
-  evaluation: TrackerEvaluation,
-  teams: ReadonlyMap<SheetEvaluation, readonly string[]>,
-  standardTitles: readonly StandardTitle[],
-  asOf: EpochDay,
-  out: TimelinessEvents,
-): void {
-  const slotOf = new Map(standardTitles.map((s, i) => [s.id, i] as const));
-  for (const sheet of evaluation.sheets) {
-    const { standards, workers, ids, sheetName } = sheet;
-    const slots = standards.map((results) => slotOf.get(results.standard.id) ?? -1);
-    const teamOfRow = teams.get(sheet) ?? [];
-    for (let i = 0; i < sheet.rows.length; i++) {
-      for (let k = 0; k < standards.length; k++) {
-        const results = standards[k] as StandardResults;
-        const status = results.status[i];
-        if (status !== STATUS.met && status !== STATUS.metLate && status !== STATUS.overdue) continue;
-        const deadline = results.deadline[i] as number;
-        if (deadline === NONE || deadline > asOf) continue;
-        out.add(
-          deadline,
-          status === STATUS.met ? 1 : 0,
-          NaN,
-          sheetName,
-          (sheet.rows[i] as TrackerRow).rowNumber,
-          ids[i] ?? null,
-          results.standard.id,
-          results.statusOf(i),
-        );
-        out.slots.push(slots[k] as number);
-        out.teams.push(teamOfRow[i] ?? NO_TEAM);
-        out.workers.push(workers[i] ?? NO_WORKER);
-      }
-    }
-  }
-}
-
-const BAND_INDEX = Object.fromEntries(PPM_BAND_KEYS.map((k, i) => [k, i])) as Readonly<Record<Band, number>>;
 
 function dayOf(date: CellDate | undefined): EpochDay | null {
   return date !== undefined && date.kind === "date" ? date.day : null;
@@ -425,7 +335,8 @@ export function monthsBetween(a: EpochDay, b: EpochDay): number {
 
 export function medianOf(values: readonly number[]): MedianOf {
   if (values.length === 0) return { median: null, mean: null, n: 0 };
-  const sorted = [...values].sort((x, y) => x - y);
+  // A typed array sorts numbers as numbers, without a comparison callback per pair.
+  const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
   const median =
     sorted.length % 2 === 1
@@ -439,64 +350,33 @@ function onTimeCount(cohort: number, onTime: number): OnTimeCount {
   return { cohort, onTime, late: cohort - onTime };
 }
 
-/** The values of a period's events, in day order. */
-function valuesIn(list: DatedEvents, period: SummaryPeriod, skipNaN = false, of = list.values): number[] {
-  const { order, from, to } = list.inPeriod(period);
-  const values: number[] = [];
-  for (let k = from; k < to; k++) {
-    const value = of[order[k] as number] as number;
-    if (!(skipNaN && Number.isNaN(value))) values.push(value);
-  }
-  return values;
-}
-
-function countIn(list: DatedEvents, period: SummaryPeriod): number {
-  const { from, to } = list.inPeriod(period);
-  return to - from;
-}
-
 function periodFigures(
   period: SummaryPeriod,
   events: Events,
   standards: readonly StandardTitle[],
 ): PeriodFigures {
-  // The period's events are counted once into one slot per standard: filtering them again for each
-  // of the 19 standards, in each of the 24 periods, made the summary the slowest stage (issue 9).
-  const cohorts = new Int32Array(standards.length);
-  const onTimes = new Int32Array(standards.length);
-  const { timeliness } = events;
-  const { order, from, to } = timeliness.inPeriod(period);
-  for (let k = from; k < to; k++) {
-    const e = order[k] as number;
-    const slot = timeliness.slots[e] as number;
-    if (slot < 0) continue;
-    cohorts[slot] = (cohorts[slot] as number) + 1;
-    if (timeliness.values[e] === 1) onTimes[slot] = (onTimes[slot] as number) + 1;
-  }
-  const counts: TimelinessCount[] = standards.map((s, i) => ({
-    standard: s.id,
-    title: s.title,
-    recurring: s.recurring,
-    ...onTimeCount(cohorts[i] as number, onTimes[i] as number),
-  }));
+  const timeliness: TimelinessCount[] = standards.map((s, slot) => {
+    const { cohort, onTime } = events.timeliness.countsIn(slot, period);
+    return { standard: s.id, title: s.title, recurring: s.recurring, ...onTimeCount(cohort, onTime) };
+  });
   const bands = Object.fromEntries(PPM_BAND_KEYS.map((k) => [k, 0])) as Record<Band, number>;
-  for (const band of valuesIn(events.bands, period)) bands[PPM_BAND_KEYS[band] as Band] += 1;
-  const secondReviews = valuesIn(events.secondReviews, period);
-  const plan = counts.find((t) => t.standard === "permanence-plan");
+  for (const band of events.bands.valuesIn(period)) bands[PPM_BAND_KEYS[band] as Band] += 1;
+  const secondReviews = events.secondReviews.valuesIn(period);
+  const plan = timeliness.find((t) => t.standard === "permanence-plan");
   return {
     period,
-    timeliness: counts,
+    timeliness,
     ppmBands: bands,
-    blaToPpmWorkingDays: medianOf(valuesIn(events.bands, period, true, events.bands.extras)),
-    ppmsHeld: countIn(events.ppms, period),
+    blaToPpmWorkingDays: medianOf(events.bands.valuesIn(period, "extras")),
+    ppmsHeld: events.ppms.countIn(period),
     secondReviewWithin4Months: onTimeCount(secondReviews.length, secondReviews.filter((v) => v === 1).length),
     planAgreedBy2ndReview: plan
       ? { cohort: plan.cohort, onTime: plan.onTime, late: plan.late }
       : { cohort: 0, onTime: 0, late: 0 },
-    enquiries: countIn(events.enquiries, period),
-    enquiryToIhvWorkingDays: medianOf(valuesIn(events.ihvs, period)),
-    applicationToPanelMonths: medianOf(valuesIn(events.panels, period)),
-    approvals: countIn(events.approvals, period),
+    enquiries: events.enquiries.countIn(period),
+    enquiryToIhvWorkingDays: medianOf(events.ihvs.valuesIn(period)),
+    applicationToPanelMonths: medianOf(events.panels.valuesIn(period)),
+    approvals: events.approvals.countIn(period),
   };
 }
 
@@ -504,19 +384,19 @@ function periodFigures(
 const GROUP_ORDER = new Intl.Collator("en-GB");
 
 /**
- * The period's cohort by group (team or worker), with what is overdue now. Groups are made in the
- * order the events, then the rows, first name them, as the order of equal names depends on it.
+ * The period's cohort by team and by worker, with what is overdue now, in one pass over the
+ * results. Groups are made in the order the cohort, then the overdue rows, first name them: the
+ * order of names that sort equal depends on it.
  */
 function groupFigures(
   evaluation: TrackerEvaluation,
-  timeliness: TimelinessEvents,
-  groupOfEvent: readonly string[],
   period: SummaryPeriod,
   asOf: EpochDay,
-  groupOfRow: (sheet: SheetEvaluation, i: number) => string,
-): GroupFigures[] {
-  const groups = new Map<string, GroupFigures>();
-  const group = (name: string): GroupFigures => {
+  teams: ReadonlyMap<SheetEvaluation, readonly string[]>,
+): { byTeam: GroupFigures[]; byWorker: GroupFigures[] } {
+  const byTeam = new Map<string, GroupFigures>();
+  const byWorker = new Map<string, GroupFigures>();
+  const group = (groups: Map<string, GroupFigures>, name: string): GroupFigures => {
     let g = groups.get(name);
     if (!g) {
       g = { name, cohort: 0, onTime: 0, late: 0, overdueNow: 0 };
@@ -524,25 +404,32 @@ function groupFigures(
     }
     return g;
   };
-  for (let e = 0; e < timeliness.length; e++) {
-    const day = timeliness.days[e] as number;
-    if (day < period.first || day > period.last) continue;
-    const g = group(groupOfEvent[e] as string);
+  const count = (g: GroupFigures, onTime: boolean): void => {
     g.cohort += 1;
-    if (timeliness.values[e] === 1) g.onTime += 1;
+    if (onTime) g.onTime += 1;
     else g.late += 1;
-  }
+  };
+  forEachCountedResult(evaluation, asOf, (sheet, i, _results, deadline, onTime) => {
+    if (deadline < period.first || deadline > period.last) return;
+    count(group(byTeam, teams.get(sheet)?.[i] ?? NO_TEAM), onTime);
+    count(group(byWorker, sheet.workers[i] ?? NO_WORKER), onTime);
+  });
   for (const sheet of evaluation.sheets) {
+    const teamOf = teams.get(sheet);
     for (let i = 0; i < sheet.rows.length; i++) {
       let overdue = 0;
       for (const results of sheet.standards) {
         const deadline = results.deadline[i] as number;
         if (results.status[i] === STATUS.overdue && deadline !== NONE && deadline <= asOf) overdue++;
       }
-      if (overdue > 0) group(groupOfRow(sheet, i)).overdueNow += overdue;
+      if (overdue === 0) continue;
+      group(byTeam, teamOf?.[i] ?? NO_TEAM).overdueNow += overdue;
+      group(byWorker, sheet.workers[i] ?? NO_WORKER).overdueNow += overdue;
     }
   }
-  return [...groups.values()].sort((a, b) => GROUP_ORDER.compare(a.name, b.name));
+  const sorted = (groups: Map<string, GroupFigures>): GroupFigures[] =>
+    [...groups.values()].sort((a, b) => GROUP_ORDER.compare(a.name, b.name));
+  return { byTeam: sorted(byTeam), byWorker: sorted(byWorker) };
 }
 
 /** Which rows of a table are open on the as-of date: started on or before it, no exit on or before it. */
@@ -679,7 +566,9 @@ function completenessOf(tables: readonly TrackerTable[]): ColumnCompleteness[] {
         blank: 0,
         invalid: 0,
       };
-      for (const date of tableColumnsOf(table.rows).dates(key)) {
+      const dates = tableColumnsOf(table.rows).dates(key);
+      for (let i = 0; i < dates.length; i++) {
+        const date = dates[i] as CellDate;
         if (date.kind === "date") entry.valid += 1;
         else if (date.kind === "empty") entry.blank += 1;
         else entry.invalid += 1;
@@ -692,6 +581,7 @@ function completenessOf(tables: readonly TrackerTable[]): ColumnCompleteness[] {
 
 /** Every row counted in any period the summary shows, by month, then the as-at rows. */
 function traceOf(
+  evaluation: TrackerEvaluation,
   events: Events,
   windows: readonly SummaryPeriod[],
   years: readonly SummaryPeriod[],
@@ -701,16 +591,23 @@ function traceOf(
 ): TraceColumns {
   const first = Math.min(...windows.map((w) => w.first));
   const last = Math.max(...windows.map((w) => w.last));
+  // Filled by index into columns sized for every row that could be traced, then cut to length:
+  // pushing 400,000 rows into eight growing arrays was half of the summary's time (issue 9).
+  const capacity =
+    events.timeliness.total +
+    Object.values(events).reduce((sum, list) => sum + (list instanceof DatedEvents ? list.length : 0), 0) +
+    (tableOf("jointTracker")?.rows.length ?? 0) +
+    (tableOf("fosteringSupport")?.rows.length ?? 0);
   const trace: TraceColumns = {
     length: 0,
-    figure: [],
-    month: [],
-    sheetName: [],
-    row: [],
-    id: [],
-    standard: [],
-    outcome: [],
-    date: [],
+    figure: new Array<string>(capacity),
+    month: new Array<string>(capacity),
+    sheetName: new Array<string>(capacity),
+    row: new Array<number>(capacity),
+    id: new Array<string | null>(capacity),
+    standard: new Array<string | null>(capacity),
+    outcome: new Array<string>(capacity),
+    date: new Array<EpochDay | null>(capacity),
   };
   const push = (
     figure: string,
@@ -722,15 +619,15 @@ function traceOf(
     outcome: string,
     date: EpochDay | null,
   ): void => {
-    trace.figure.push(figure);
-    trace.month.push(month);
-    trace.sheetName.push(sheetName);
-    trace.row.push(row);
-    trace.id.push(id);
-    trace.standard.push(standard);
-    trace.outcome.push(outcome);
-    trace.date.push(date);
-    trace.length += 1;
+    const at = trace.length++;
+    trace.figure[at] = figure;
+    trace.month[at] = month;
+    trace.sheetName[at] = sheetName;
+    trace.row[at] = row;
+    trace.id[at] = id;
+    trace.standard[at] = standard;
+    trace.outcome[at] = outcome;
+    trace.date[at] = date;
   };
   // One text per day's month, not per traced row: a 100,000-row tracker traces about 400,000 rows.
   const monthTexts = new Map<number, string>();
@@ -742,30 +639,46 @@ function traceOf(
     }
     return text;
   };
-  const add = (figure: string, list: DatedEvents, from: EpochDay, to: EpochDay): void => {
+  forEachCountedResult(evaluation, asOf, (sheet, i, results, deadline) => {
+    if (deadline < first || deadline > last) return;
+    const row = (sheet.rows[i] as TrackerRow).rowNumber;
+    const id = sheet.ids[i] ?? null;
+    push(
+      "Timeliness",
+      monthOf(deadline),
+      sheet.sheetName,
+      row,
+      id,
+      results.standard.id,
+      results.statusOf(i),
+      deadline,
+    );
+  });
+  const add = (figure: string, list: DatedEvents, idKey: string, from: EpochDay, to: EpochDay): void => {
+    const { table } = list;
+    if (!table) return;
+    const ids = tableColumnsOf(table.rows).values(idKey);
     for (let e = 0; e < list.length; e++) {
       const day = list.days[e] as number;
       if (day < from || day > to) continue;
-      push(
-        figure,
-        monthOf(day),
-        list.sheetNames[e] as string,
-        list.rows[e] as number,
-        list.ids[e] ?? null,
-        list.standards[e] ?? null,
-        list.outcomes[e] as string,
-        day,
-      );
+      const index = list.rowIndices[e] as number;
+      const row = (table.rows[index] as TrackerRow).rowNumber;
+      push(figure, monthOf(day), table.sheetName, row, textOf(ids[index]), null, list.outcome(e), day);
     }
   };
-  add("Timeliness", events.timeliness, first, last);
-  add("BLA to 1st PPM", events.bands, first, last);
-  add("PPMs held", events.ppms, first, last);
-  add("2nd review within 4 months of BLA", events.secondReviews, first, last);
-  add("Enquiries", events.enquiries, first, last);
-  add("Enquiry to IHV", events.ihvs, first, last);
-  add("Application to panel", events.panels, first, last);
-  add("Approved households", events.approvals, years[0]?.first ?? first, years.at(-1)?.last ?? last);
+  add("BLA to 1st PPM", events.bands, "childId", first, last);
+  add("PPMs held", events.ppms, "childId", first, last);
+  add("2nd review within 4 months of BLA", events.secondReviews, "childId", first, last);
+  add("Enquiries", events.enquiries, "householdId", first, last);
+  add("Enquiry to IHV", events.ihvs, "householdId", first, last);
+  add("Application to panel", events.panels, "householdId", first, last);
+  add(
+    "Approved households",
+    events.approvals,
+    "householdId",
+    years[0]?.first ?? first,
+    years.at(-1)?.last ?? last,
+  );
 
   const joint = tableOf("jointTracker");
   if (joint) {
@@ -810,5 +723,16 @@ function traceOf(
       );
     }
   }
+  for (const column of [
+    trace.figure,
+    trace.month,
+    trace.sheetName,
+    trace.row,
+    trace.id,
+    trace.standard,
+    trace.outcome,
+    trace.date,
+  ])
+    column.length = trace.length;
   return trace;
 }
