@@ -25,14 +25,16 @@ export interface TableColumns {
 const BUILT = new WeakMap<readonly TrackerRow[], TableColumns>();
 
 /**
- * Records the cells a table was read into, column by column, as the columns of its rows: what
- * mapTrackerTable does, so the columns are never rebuilt from the rows. Returns the rows.
+ * Records the cells a table was read into, column by column (and its date columns read as dates),
+ * as the columns of its rows: what mapTrackerTable does, so the columns are never rebuilt from the
+ * rows. Returns the rows.
  */
 export function registerTableColumns<Rows extends readonly TrackerRow[]>(
   rows: Rows,
   cells: ReadonlyMap<ColumnKey, readonly CellValue[]>,
+  dates?: ReadonlyMap<ColumnKey, readonly CellDate[]>,
 ): Rows {
-  BUILT.set(rows, new ColumnsOfRows(rows, cells));
+  BUILT.set(rows, new ColumnsOfRows(rows, cells, dates));
   return rows;
 }
 
@@ -54,6 +56,7 @@ class ColumnsOfRows implements TableColumns {
   constructor(
     private readonly rows: readonly TrackerRow[],
     private readonly read?: ReadonlyMap<ColumnKey, readonly CellValue[]>,
+    private readonly readDates?: ReadonlyMap<ColumnKey, readonly CellDate[]>,
   ) {}
 
   values(key: ColumnKey): readonly CellValue[] {
@@ -69,7 +72,7 @@ class ColumnsOfRows implements TableColumns {
   }
 
   dates(key: ColumnKey): readonly CellDate[] {
-    let column = this.dateColumns.get(key);
+    let column = this.dateColumns.get(key) ?? this.readDates?.get(key);
     if (column === undefined) {
       column = this.values(key).map(coerceCellDate);
       this.dateColumns.set(key, column);
