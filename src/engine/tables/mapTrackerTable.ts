@@ -543,7 +543,12 @@ function readRows(
     if (read !== undefined) dates.set(c.key, read);
   });
   const rows = kept.map((index, i): TrackerRow => new ColumnarRow(index + 1, i, cells));
-  return registerTableColumns(rows, cells, dates);
+  return registerTableColumns(
+    rows,
+    cells,
+    dates,
+    Int32Array.from(kept, (index) => index + 1),
+  );
 }
 
 /** A row of a table read column by column; its `values` record is made on first use and kept. */

@@ -20,6 +20,8 @@ export interface TableColumns {
   values(key: ColumnKey): readonly CellValue[];
   /** The column's cells read as dates, in row order. */
   dates(key: ColumnKey): readonly CellDate[];
+  /** Each row's Excel row number, in row order: read without going to each row object. */
+  rowNumbers(): Int32Array;
 }
 
 const BUILT = new WeakMap<readonly TrackerRow[], TableColumns>();
@@ -33,8 +35,9 @@ export function registerTableColumns<Rows extends readonly TrackerRow[]>(
   rows: Rows,
   cells: ReadonlyMap<ColumnKey, readonly CellValue[]>,
   dates?: ReadonlyMap<ColumnKey, readonly CellDate[]>,
+  rowNumbers?: Int32Array,
 ): Rows {
-  BUILT.set(rows, new ColumnsOfRows(rows, cells, dates));
+  BUILT.set(rows, new ColumnsOfRows(rows, cells, dates, rowNumbers));
   return rows;
 }
 
@@ -57,6 +60,7 @@ class ColumnsOfRows implements TableColumns {
     private readonly rows: readonly TrackerRow[],
     private readonly read?: ReadonlyMap<ColumnKey, readonly CellValue[]>,
     private readonly readDates?: ReadonlyMap<ColumnKey, readonly CellDate[]>,
+    private numbers?: Int32Array,
   ) {}
 
   values(key: ColumnKey): readonly CellValue[] {
@@ -78,5 +82,13 @@ class ColumnsOfRows implements TableColumns {
       this.dateColumns.set(key, column);
     }
     return column;
+  }
+
+  rowNumbers(): Int32Array {
+    if (this.numbers === undefined) {
+      this.numbers = new Int32Array(this.rows.length);
+      for (let i = 0; i < this.rows.length; i++) this.numbers[i] = (this.rows[i] as TrackerRow).rowNumber;
+    }
+    return this.numbers;
   }
 }
