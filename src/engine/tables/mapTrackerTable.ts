@@ -543,12 +543,9 @@ function readRows(
     if (read !== undefined) dates.set(c.key, read);
   });
   const rows = kept.map((index, i): TrackerRow => new ColumnarRow(index + 1, i, cells));
-  return registerTableColumns(
-    rows,
-    cells,
-    dates,
-    Int32Array.from(kept, (index) => index + 1),
-  );
+  const rowNumbers = new Int32Array(kept.length);
+  for (let i = 0; i < kept.length; i++) rowNumbers[i] = (kept[i] as number) + 1;
+  return registerTableColumns(rows, cells, dates, rowNumbers);
 }
 
 /** A row of a table read column by column; its `values` record is made on first use and kept. */
