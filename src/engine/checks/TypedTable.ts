@@ -132,10 +132,8 @@ class ColumnTypedTable implements TypedTable {
     this.size = table.rows.length;
   }
 
-  // Read from the row when asked, for a problem found: a column of 100,000 row numbers would be
-  // read from as many row objects for the few hundred rows that have one.
   rowNumber(index: number): number {
-    return (this.table.rows[index] as TrackerTable["rows"][number]).rowNumber;
+    return this.columns.rowNumbers()[index] as number;
   }
 
   has(key: ColumnKey): boolean {
@@ -210,11 +208,12 @@ class ColumnTypedTable implements TypedTable {
   indexOf(rowNumber: number): number | undefined {
     // Rows come top to bottom, so a row is found by halving; a table whose rows do not (only one
     // built by hand could) is searched through a map of its row numbers, as it always was.
+    const numbers = this.columns.rowNumbers();
     let low = 0;
     let high = this.size - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const found = this.rowNumber(middle);
+      const found = numbers[middle] as number;
       if (found === rowNumber) return middle;
       if (found < rowNumber) low = middle + 1;
       else high = middle - 1;

@@ -1,7 +1,7 @@
-import { NO_DAY } from "./TypedTable";
 import type { CellDate } from "../cells/coerceCellDate";
 import { addCalendarMonths } from "../calendar/calendarMonths";
 import { partsFromEpochDay, type EpochDay } from "../dates/epochDay";
+import { rowsWithDayBefore } from "./checkColumns";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**
@@ -22,9 +22,8 @@ export const agedEighteenStillOpen = defineCheck({
     const births = table.days("dateOfBirth");
     const exits = exit === undefined ? undefined : table.dates(exit);
     const found: Problem[] = [];
-    for (let i = 0; i < births.length; i++) {
+    for (const i of rowsWithDayBefore(births, latestBirthday + 1)) {
       const born = births[i] as number;
-      if (born === NO_DAY || born > latestBirthday) continue;
       if (exits !== undefined && (exits[i] as CellDate).kind !== "empty") continue;
       found.push(
         problem(table.rowNumber(i), "dateOfBirth", {

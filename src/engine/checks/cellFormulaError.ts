@@ -2,7 +2,7 @@ import { isCellError } from "../cells/CellValue";
 import type { CellDate } from "../cells/coerceCellDate";
 import type { ColumnType } from "../profile/TrackerProfile";
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { columnsOfType } from "./eachCell";
+import { columnsOfType } from "./checkColumns";
 import { errorText, textCellsToCheck } from "./textCells";
 
 const CHECKED_TYPES: readonly ColumnType[] = ["date", "text", "code", "integer", "yesNo", "personName"];

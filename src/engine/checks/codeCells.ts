@@ -1,6 +1,7 @@
+import type { CellValue } from "../cells/CellValue";
 import { codeListNamed, matchCode, type CodeList, type CodeMatch } from "../profile/codeLists";
 import type { ColumnKey, ColumnSpec } from "../profile/TrackerProfile";
-import type { TypedTable } from "./TypedTable";
+import { cellText, type TypedTable } from "./TypedTable";
 
 /** How a code cell was written: the code itself ("c2 " counts), the words for it, or neither. */
 export type CodeReading =
@@ -44,18 +45,23 @@ export function codeCellsToReport(table: TypedTable): readonly CodeColumnCells[]
 function reportableCells(table: TypedTable, key: ColumnKey): { index: number; reading: CodeReading }[] {
   const list = codeListOf(table.mappedColumns.find((c) => c.key === key));
   if (list === undefined) return [];
-  const texts = table.texts(key);
-  const readings = new Map<string, CodeReading>();
+  const values = table.values(key);
+  // Read by the cell as it is: the same few values fill the column, and each is trimmed and
+  // matched once. `null` remembers a cell with no text.
+  const readings = new Map<CellValue, CodeReading | null>();
   const cells: { index: number; reading: CodeReading }[] = [];
-  for (let index = 0; index < texts.length; index++) {
-    const text = texts[index];
-    if (text === undefined) continue;
-    let reading = readings.get(text);
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] ?? null;
+    if (value === null) continue;
+    let reading = readings.get(value);
     if (reading === undefined) {
-      reading = readCode(list, text);
-      readings.set(text, reading);
+      const text = cellText(value);
+      reading = text === undefined ? null : readCode(list, text);
+      readings.set(value, reading);
     }
-    if (reading.kind !== "code" || reading.match.code.legacy === true) cells.push({ index, reading });
+    if (reading !== null && (reading.kind !== "code" || reading.match.code.legacy === true)) {
+      cells.push({ index, reading });
+    }
   }
   return cells;
 }

@@ -1,6 +1,6 @@
 import type { CellDate } from "../cells/coerceCellDate";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
-import { dateColumnsOf } from "./eachCell";
+import { dateColumnsOf } from "./checkColumns";
 
 /**
  * Text such as "03/04/2019" reads as 3 April (UK) or 4 March (US). The add-in reads it day first and

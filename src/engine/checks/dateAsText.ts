@@ -1,7 +1,7 @@
 import { excelSerialFromEpochDay, type CellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
-import { dateColumnsOf } from "./eachCell";
+import { dateColumnsOf } from "./checkColumns";
 
 /**
  * A date typed as text works in the add-in but not in Excel's own sorting, filters and formulas.

@@ -1,7 +1,6 @@
-import { NO_DAY } from "./TypedTable";
 import { epochDayFromParts, type EpochDay } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
-import { dateColumnsOf } from "./eachCell";
+import { dateColumnsOf, rowsWithDayBefore } from "./checkColumns";
 
 /** No child or household on a current tracker has an event this old: the year was mistyped. */
 export const EARLIEST_PLAUSIBLE_DAY = epochDayFromParts(1990, 1, 1) as EpochDay;
@@ -15,11 +14,8 @@ export const dateBefore1990 = defineCheck({
     const found: Problem[] = [];
     for (const { key } of dateColumnsOf(table)) {
       const days = table.days(key);
-      for (let i = 0; i < days.length; i++) {
-        const then = days[i] as number;
-        if (then < EARLIEST_PLAUSIBLE_DAY && then !== NO_DAY) {
-          found.push(problem(table.rowNumber(i), key, { date: day(then) }));
-        }
+      for (const i of rowsWithDayBefore(days, EARLIEST_PLAUSIBLE_DAY)) {
+        found.push(problem(table.rowNumber(i), key, { date: day(days[i] as number) }));
       }
     }
     return found;

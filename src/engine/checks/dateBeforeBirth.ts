@@ -1,6 +1,5 @@
-import { NO_DAY } from "./TypedTable";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
-import { dateColumnsOf } from "./eachCell";
+import { dateColumnsOf, rowsWithDayBeforeOther } from "./checkColumns";
 
 /**
  * Nothing in a child's journey happens before they are born. Becoming looked after has its own code
@@ -17,12 +16,13 @@ export const dateBeforeBirth = defineCheck({
     for (const { key } of dateColumnsOf(table)) {
       if (key === "dateOfBirth" || key === "becameLookedAfter") continue;
       const days = table.days(key);
-      for (let i = 0; i < days.length; i++) {
-        const then = days[i] as number;
-        const birth = born[i] as number;
-        if (then < birth && then !== NO_DAY) {
-          found.push(problem(table.rowNumber(i), key, { date: day(then), dateOfBirth: day(birth) }));
-        }
+      for (const i of rowsWithDayBeforeOther(days, born)) {
+        found.push(
+          problem(table.rowNumber(i), key, {
+            date: day(days[i] as number),
+            dateOfBirth: day(born[i] as number),
+          }),
+        );
       }
     }
     return found;

@@ -1,6 +1,6 @@
 import type { CellDate, CellDateProblemCode } from "../cells/coerceCellDate";
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { dateColumnsOf } from "./eachCell";
+import { dateColumnsOf } from "./checkColumns";
 
 const NO_DATE: ReadonlySet<CellDateProblemCode> = new Set([
   "not-a-date",

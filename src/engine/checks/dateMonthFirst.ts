@@ -1,7 +1,7 @@
 import { excelSerialFromEpochDay, type CellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
-import { dateColumnsOf } from "./eachCell";
+import { dateColumnsOf } from "./checkColumns";
 
 /**
  * US-style text ("12/31/2024") pasted from another system. The probable date is suggested, but the

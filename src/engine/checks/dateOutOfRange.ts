@@ -1,6 +1,6 @@
 import type { CellDate } from "../cells/coerceCellDate";
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { dateColumnsOf } from "./eachCell";
+import { dateColumnsOf } from "./checkColumns";
 
 /** A date outside 1900–2100 is a typing mistake in the year (2202, 1019). */
 export const dateOutOfRange = defineCheck({

@@ -1,6 +1,6 @@
 import type { CellDate } from "../cells/coerceCellDate";
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { dateColumnsOf } from "./eachCell";
+import { dateColumnsOf } from "./checkColumns";
 
 /**
  * "TBC", "n/a", "-" in a date cell count as empty (the clock has not started); listed so the tracker

@@ -1,4 +1,4 @@
-import { NO_DAY } from "./TypedTable";
+import { rowsWithDayAfterOther } from "./checkColumns";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**
@@ -21,12 +21,10 @@ export const eventAfterExit = defineCheck({
     const found: Problem[] = [];
     for (const { key } of columns) {
       const days = table.days(key);
-      for (let i = 0; i < days.length; i++) {
-        const then = days[i] as number;
-        const ended = exits[i] as number;
-        if (then > ended && ended !== NO_DAY) {
-          found.push(problem(table.rowNumber(i), key, { date: day(then), exit: day(ended) }));
-        }
+      for (const i of rowsWithDayAfterOther(days, exits)) {
+        found.push(
+          problem(table.rowNumber(i), key, { date: day(days[i] as number), exit: day(exits[i] as number) }),
+        );
       }
     }
     return found;

@@ -1,5 +1,5 @@
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { columnsOfType } from "./eachCell";
+import { columnsOfType } from "./checkColumns";
 import { countOf } from "./integerCells";
 
 /** A count below zero cannot be right. */

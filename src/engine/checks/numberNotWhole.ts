@@ -1,5 +1,5 @@
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { columnsOfType } from "./eachCell";
+import { columnsOfType } from "./checkColumns";
 import { readCount } from "./integerCells";
 
 /** Places, children and placement moves are counted in whole numbers: 1.5 or "two" is a typing slip. */

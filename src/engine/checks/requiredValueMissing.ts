@@ -14,18 +14,21 @@ export const requiredValueMissing = defineCheck({
     const found: Problem[] = [];
     for (const { key, type, required } of table.mappedColumns) {
       if (!required) continue;
-      if (type === "date") {
-        const dates = table.dates(key);
-        for (let i = 0; i < dates.length; i++) {
-          if ((dates[i] as CellDate).kind === "empty") found.push(problem(table.rowNumber(i), key));
-        }
-      } else {
-        const texts = table.texts(key);
-        for (let i = 0; i < texts.length; i++) {
-          if (texts[i] === undefined) found.push(problem(table.rowNumber(i), key));
-        }
-      }
+      const empty = type === "date" ? rowsWithoutDate(table.dates(key)) : rowsWithoutText(table.texts(key));
+      for (const i of empty) found.push(problem(table.rowNumber(i), key));
     }
     return found;
   },
 });
+
+function rowsWithoutDate(dates: readonly CellDate[]): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < dates.length; i++) if ((dates[i] as CellDate).kind === "empty") rows.push(i);
+  return rows;
+}
+
+function rowsWithoutText(texts: readonly (string | undefined)[]): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < texts.length; i++) if (texts[i] === undefined) rows.push(i);
+  return rows;
+}

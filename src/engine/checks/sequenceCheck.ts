@@ -1,6 +1,6 @@
-import { NO_DAY } from "./TypedTable";
 import type { ColumnKey, SheetKey } from "../profile/TrackerProfile";
 import type { Severity } from "./DataQualityIssue";
+import { rowsWithDayBeforeOther } from "./checkColumns";
 import { day, defineCheck, problem, type CheckDefinition, type Problem } from "./defineCheck";
 
 export interface SequenceRule {
@@ -31,12 +31,13 @@ export function sequenceCheck(rule: SequenceRule): CheckDefinition {
       for (const key of rule.later) {
         if (!table.has(key)) continue;
         const days = table.days(key);
-        for (let i = 0; i < days.length; i++) {
-          const then = days[i] as number;
-          const first = firsts[i] as number;
-          if (then < first && then !== NO_DAY) {
-            found.push(problem(table.rowNumber(i), key, { date: day(then), earlier: day(first) }));
-          }
+        for (const i of rowsWithDayBeforeOther(days, firsts)) {
+          found.push(
+            problem(table.rowNumber(i), key, {
+              date: day(days[i] as number),
+              earlier: day(firsts[i] as number),
+            }),
+          );
         }
       }
       return found;

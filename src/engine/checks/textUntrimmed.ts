@@ -1,6 +1,6 @@
 import type { ColumnType } from "../profile/TrackerProfile";
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { columnsOfType } from "./eachCell";
+import { columnsOfType } from "./checkColumns";
 import { textCellsToCheck, tidyText } from "./textCells";
 
 const TEXT_TYPES: readonly ColumnType[] = ["text", "personName", "code"];
