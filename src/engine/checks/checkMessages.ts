@@ -72,7 +72,7 @@ export function describeProblem(code: string, params: MessageParams): string {
 }
 
 /** Whether a code's wording names a parameter: the runner works out `{value}` only for those that do. */
-export function wordingNames(code: string, name: string): boolean {
+export function wordingUses(code: string, name: string): boolean {
   const parts = wordingOf(code);
   for (let i = 1; i < parts.length; i += 2) if (parts[i] === name) return true;
   return false;

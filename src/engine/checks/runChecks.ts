@@ -4,7 +4,7 @@ import { formatUkDate } from "../dates/epochDay";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { ALL_CHECKS } from "./allChecks";
 import { cellAddress } from "../tables/cellAddress";
-import { describeProblem, wordingNames } from "./checkMessages";
+import { describeProblem, wordingUses } from "./checkMessages";
 import type { DataQualityIssue } from "./DataQualityIssue";
 import type { CheckContext, CheckDefinition, Problem } from "./defineCheck";
 import { typeTable, type TypedTable } from "./TypedTable";
@@ -13,11 +13,11 @@ import { typeTable, type TypedTable } from "./TypedTable";
  * Runs every check over every table and returns the problems as located, worded issues, in sheet
  * order, then row, then column.
  *
- * Each column is read once (typeTable: its cells, dates, days and trimmed text) and shared by all
- * checks. A check that needs a sheet or
- * a column the workbook does not have is skipped. A check that throws is a bug: it is reported as one
- * CHECK-FAILED issue for that sheet and the other checks still run, so one faulty check never hides
- * the rest of the list.
+ * A table is typed once (typeTable) and its columns are read once, as arrays, and shared by all
+ * checks: a check is a loop over columns that allocates only for the problems it finds. A check that
+ * needs a sheet or a column the workbook does not have is skipped. A check that throws is a bug: it
+ * is reported as one CHECK-FAILED issue for that sheet and the other checks still run, so one faulty
+ * check never hides the rest of the list.
  */
 export function runChecks(
   tables: readonly TrackerTable[],
@@ -56,7 +56,7 @@ function columnOf(table: TypedTable, p: Problem): number {
 function toIssue(table: TypedTable, check: CheckDefinition, p: Problem): DataQualityIssue {
   const header = table.column(p.column)?.header ?? p.column;
   // Few wordings show the cell, and finding it is the costly part of an issue.
-  const value = wordingNames(check.code, "value") ? shownValueAt(table, p) : "";
+  const value = wordingUses(check.code, "value") ? shownValueAt(table, p) : "";
   const issue: DataQualityIssue = {
     sheet: table.table.sheetName,
     cell: table.address(p.row, p.column),
