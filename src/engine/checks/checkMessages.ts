@@ -1,5 +1,5 @@
 import { formatUkDate } from "../dates/epochDay";
-import type { MessageParams } from "./defineCheck";
+import type { MessageParam, MessageParams } from "./defineCheck";
 
 /**
  * The wording of every check, by code, apart from the checks themselves (as zod keeps its locales
@@ -57,13 +57,21 @@ export const CHECK_MESSAGES: Readonly<Record<string, string>> = {
     "The check “{title}” could not run on this sheet (an internal error); its problems are not listed",
 };
 
-/** Fills in a code's wording; an unknown code or parameter shows as itself rather than failing. */
-export function describeProblem(code: string, params: MessageParams): string {
+/**
+ * Fills in a code's wording; an unknown code or parameter shows as itself rather than failing.
+ * `shown` fills the names the problem's own parameters do not (the runner's column and value), so
+ * an issue is worded without copying its parameters into one object first.
+ */
+export function describeProblem(
+  code: string,
+  params: MessageParams,
+  shown?: Readonly<Record<string, MessageParam>>,
+): string {
   const parts = wordingOf(code);
   let message = parts[0] as string;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] as string;
-    const value = params[name];
+    const value = Object.hasOwn(params, name) ? params[name] : shown?.[name];
     message +=
       value === undefined ? `{${name}}` : typeof value === "object" ? formatUkDate(value.day) : String(value);
     message += parts[i + 1] as string;

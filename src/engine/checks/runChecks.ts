@@ -28,7 +28,10 @@ export function runChecks(
   for (const table of tables) {
     const typed = typeTable(table, context.profile);
     if (!typed) continue;
-    const found: { issue: DataQualityIssue; column: number; order: number }[] = [];
+    // Each issue with its column and check beside it, in arrays, to be put in place by index.
+    const found: DataQualityIssue[] = [];
+    const columns: number[] = [];
+    const orders: number[] = [];
     checks.forEach((check, order) => {
       if (check.sheets && !check.sheets.includes(table.sheetKey)) return;
       if (!check.reads.every((key) => typed.has(key))) return;
@@ -36,15 +39,28 @@ export function runChecks(
       try {
         problems = check.check(typed, context);
       } catch {
-        found.push({ issue: checkFailed(table, check), column: 0, order });
+        found.push(checkFailed(table, check));
+        columns.push(0);
+        orders.push(order);
         return;
       }
-      for (const p of problems)
-        found.push({ issue: toIssue(typed, check, p), column: columnOf(typed, p), order });
+      for (const p of problems) {
+        found.push(toIssue(typed, check, p));
+        columns.push(columnOf(typed, p));
+        orders.push(order);
+      }
     });
-    found.sort((a, b) => a.issue.row - b.issue.row || a.column - b.column || a.order - b.order);
+    const place = (i: number): DataQualityIssue => found[i] as DataQualityIssue;
+    const byPlace = found.map((_, i) => i);
+    // Stable: issues at one cell from one check keep the order the check gave them.
+    byPlace.sort(
+      (a, b) =>
+        place(a).row - place(b).row ||
+        (columns[a] as number) - (columns[b] as number) ||
+        (orders[a] as number) - (orders[b] as number),
+    );
     // A loop, not push(...): a sheet can hold more problems than V8 takes as arguments.
-    for (const f of found) issues.push(f.issue);
+    for (const i of byPlace) issues.push(place(i));
   }
   return issues;
 }
@@ -54,19 +70,17 @@ function columnOf(table: TypedTable, p: Problem): number {
 }
 
 function toIssue(table: TypedTable, check: CheckDefinition, p: Problem): DataQualityIssue {
-  const header = table.column(p.column)?.header ?? p.column;
+  const column = table.column(p.column)?.header ?? p.column;
   // Few wordings show the cell, and finding it is the costly part of an issue.
   const value = wordingUses(check.code, "value") ? shownValueAt(table, p) : "";
-  const issue: DataQualityIssue = {
-    sheet: table.table.sheetName,
-    cell: table.address(p.row, p.column),
-    row: p.row,
-    column: p.column,
-    severity: check.severity,
-    code: check.code,
-    message: describeProblem(check.code, { column: header, value, ...p.params }),
-  };
-  return p.suggestedFix ? { ...issue, suggestedFix: p.suggestedFix } : issue;
+  const sheet = table.table.sheetName;
+  const cell = table.address(p.row, p.column);
+  const message = describeProblem(check.code, p.params ?? {}, { column, value });
+  const { row, suggestedFix } = p;
+  const { severity, code } = check;
+  return suggestedFix
+    ? { sheet, cell, row, column: p.column, severity, code, message, suggestedFix }
+    : { sheet, cell, row, column: p.column, severity, code, message };
 }
 
 function shownValueAt(table: TypedTable, p: Problem): string {
