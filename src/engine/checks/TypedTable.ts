@@ -168,17 +168,16 @@ class ColumnTypedTable implements TypedTable {
     let reading = this.dayReadings.get(key);
     if (reading === undefined) {
       const dates = this.dates(key);
-      const days = new Int32Array(this.size);
+      const days = new Int32Array(this.size).fill(NO_DAY);
       const irregular: number[] = [];
       for (let i = 0; i < days.length; i++) {
         const read = dates[i] as CellDate;
+        // Blank cells share one reading: known without looking into it.
+        if (read === EMPTY_CELL_DATE) continue;
         if (read.kind === "date") {
           days[i] = read.day;
           if (read.from === "text") irregular.push(i);
-        } else {
-          days[i] = NO_DAY;
-          if (read.kind === "problem" || read.placeholder !== undefined) irregular.push(i);
-        }
+        } else if (read.kind === "problem" || read.placeholder !== undefined) irregular.push(i);
       }
       reading = { days, irregular };
       this.dayReadings.set(key, reading);
