@@ -2,7 +2,6 @@ import { buildAgendaSheet } from "../src/engine/agenda/buildAgendaSheet";
 import { planSurgeryAgenda } from "../src/engine/agenda/planSurgeryAgenda";
 import { SURGERIES, SurgeryType } from "../src/engine/agenda/SurgeryType";
 import { createWorkingDayCalendar, type WorkingDayCalendar } from "../src/engine/calendar/WorkingDayCalendar";
-import { coerceCellDate } from "../src/engine/cells/coerceCellDate";
 import { runChecks } from "../src/engine/checks/runChecks";
 import { formatIsoDate, type EpochDay } from "../src/engine/dates/epochDay";
 import { evaluateTracker, type TrackerEvaluation } from "../src/engine/evaluation/evaluateTracker";
@@ -15,6 +14,7 @@ import { buildSummaryFigures } from "../src/engine/summary/buildSummaryFigures";
 import { buildSummarySheets } from "../src/engine/summary/buildSummarySheet";
 import { findTrackerSheet } from "../src/engine/tables/findTrackerSheet";
 import { mapTrackerTable } from "../src/engine/tables/mapTrackerTable";
+import { tableColumnsOf } from "../src/engine/tables/tableColumns";
 import type { TrackerTable } from "../src/engine/tables/TrackerTable";
 
 /** The engine stages the benchmark times, in the order a user's actions run them. */
@@ -69,9 +69,11 @@ export function mapAndCoerce(input: EngineInput): { tables: TrackerTable[]; date
     const table = mapTrackerTable(snapshot, spec).table;
     if (!table) continue;
     tables.push(table);
-    const dateKeys = spec.columns.filter((c) => c.type === "date").map((c) => c.key);
-    for (const row of table.rows) {
-      for (const key of dateKeys) if (coerceCellDate(row.values[key]).kind === "date") dates++;
+    // Each date column read as dates, as the checks and the evaluation share them.
+    const columns = tableColumnsOf(table.rows);
+    for (const column of spec.columns) {
+      if (column.type !== "date") continue;
+      for (const date of columns.dates(column.key)) if (date.kind === "date") dates++;
     }
   }
   return { tables, dates };

@@ -4,6 +4,7 @@ import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader, type ColumnKey, type ColumnSpec, type SheetSpec } from "../profile/TrackerProfile";
 import { cellAddress, columnLetters, parseRangeAddress } from "./cellAddress";
 import { columnNameCoverage, headerWords, spellingSimilarity } from "./headerSimilarity";
+import { registerTableColumns } from "./tableColumns";
 import type { TableFinding } from "./TableFinding";
 import type { MappedColumn, TrackerRow, TrackerTable } from "./TrackerTable";
 
@@ -475,9 +476,26 @@ function rowsRepeatingHeader(
   for (let index = headerRow; index < values.length; index++) {
     const cells = values[index];
     if (cells === undefined) continue;
-    if (columns.every((c) => headerText(cells[c.column - 1]) === c.header)) repeated.add(index + 1);
+    if (columns.every((c) => readsAs(cells[c.column - 1], c.header))) repeated.add(index + 1);
   }
   return repeated;
+}
+
+/**
+ * The table's rows, read column by column: one array of cells per mapped column, shared with every
+ * stage through tableColumnsOf. A row's `values` record is made only when something asks for it;
+ * making one record per row up front was most of the cost of reading a 100,000-row tracker (issue 9).
+ */
+/**
+ * Whether a cell reads as this header text. Text shorter than the header cannot (headerText only
+ * trims and joins spaces), so most cells are told apart without making their header text.
+ */
+function readsAs(value: CellValue | undefined, header: string): boolean {
+  if (typeof value === "string") {
+    if (value === header) return true;
+    if (value.length < header.length) return false;
+  }
+  return headerText(value) === header;
 }
 
 function readRows(
@@ -486,13 +504,40 @@ function readRows(
   columns: readonly MappedColumn[],
   skipped: ReadonlySet<number>,
 ): TrackerRow[] {
-  const rows: TrackerRow[] = [];
+  const kept: number[] = [];
   for (let index = headerRow; index < values.length; index++) {
-    const cells = values[index] ?? [];
-    if (isBlankRow(cells) || skipped.has(index + 1)) continue;
-    const rowValues: Record<ColumnKey, CellValue> = {};
-    for (const column of columns) rowValues[column.key] = cells[column.column - 1] ?? null;
-    rows.push({ rowNumber: index + 1, values: rowValues });
+    if (!isBlankRow(values[index]) && !skipped.has(index + 1)) kept.push(index);
   }
-  return rows;
+  // Row by row, each row's cells into their columns: the rows are read in the order they are held.
+  const at = columns.map((c) => c.column - 1);
+  const columnCells = columns.map(() => new Array<CellValue>(kept.length));
+  for (let i = 0; i < kept.length; i++) {
+    const cells = values[kept[i] as number] as readonly CellValue[];
+    for (let c = 0; c < at.length; c++) (columnCells[c] as CellValue[])[i] = cells[at[c] as number] ?? null;
+  }
+  const cells = new Map<ColumnKey, CellValue[]>(
+    columns.map((c, i) => [c.key, columnCells[i] as CellValue[]]),
+  );
+  const rows = kept.map((index, i): TrackerRow => new ColumnarRow(index + 1, i, cells));
+  return registerTableColumns(rows, cells);
+}
+
+/** A row of a table read column by column; its `values` record is made on first use and kept. */
+class ColumnarRow implements TrackerRow {
+  private record: Readonly<Record<ColumnKey, CellValue>> | undefined;
+
+  constructor(
+    readonly rowNumber: number,
+    private readonly index: number,
+    private readonly cells: ReadonlyMap<ColumnKey, readonly CellValue[]>,
+  ) {}
+
+  get values(): Readonly<Record<ColumnKey, CellValue>> {
+    if (this.record === undefined) {
+      const record: Record<ColumnKey, CellValue> = {};
+      for (const [key, cells] of this.cells) record[key] = cells[this.index] ?? null;
+      this.record = Object.freeze(record);
+    }
+    return this.record;
+  }
 }

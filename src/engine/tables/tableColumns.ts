@@ -24,6 +24,18 @@ export interface TableColumns {
 
 const BUILT = new WeakMap<readonly TrackerRow[], TableColumns>();
 
+/**
+ * Records the cells a table was read into, column by column, as the columns of its rows: what
+ * mapTrackerTable does, so the columns are never rebuilt from the rows. Returns the rows.
+ */
+export function registerTableColumns<Rows extends readonly TrackerRow[]>(
+  rows: Rows,
+  cells: ReadonlyMap<ColumnKey, readonly CellValue[]>,
+): Rows {
+  BUILT.set(rows, new ColumnsOfRows(rows, cells));
+  return rows;
+}
+
 /** The columns of these rows (a table's `rows`), built once and shared. */
 export function tableColumnsOf(rows: readonly TrackerRow[]): TableColumns {
   let columns = BUILT.get(rows);
@@ -38,13 +50,18 @@ class ColumnsOfRows implements TableColumns {
   private readonly valueColumns = new Map<ColumnKey, readonly CellValue[]>();
   private readonly dateColumns = new Map<ColumnKey, readonly CellDate[]>();
 
-  constructor(private readonly rows: readonly TrackerRow[]) {}
+  /** `read`: the table's cells by column, when it was read that way; other columns are blank. */
+  constructor(
+    private readonly rows: readonly TrackerRow[],
+    private readonly read?: ReadonlyMap<ColumnKey, readonly CellValue[]>,
+  ) {}
 
   values(key: ColumnKey): readonly CellValue[] {
-    let column = this.valueColumns.get(key);
+    let column = this.valueColumns.get(key) ?? this.read?.get(key);
     if (column === undefined) {
       const cells = new Array<CellValue>(this.rows.length);
-      for (let i = 0; i < cells.length; i++) cells[i] = (this.rows[i] as TrackerRow).values[key] ?? null;
+      if (this.read !== undefined) cells.fill(null);
+      else for (let i = 0; i < cells.length; i++) cells[i] = (this.rows[i] as TrackerRow).values[key] ?? null;
       column = cells;
       this.valueColumns.set(key, column);
     }
