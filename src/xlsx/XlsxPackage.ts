@@ -92,12 +92,19 @@ export class XlsxPackage {
    * Parts by lower-case name (part names are case-insensitive), in the order they are written;
    * `loaded` is the zip entry a part was loaded from, while its content still comes from it.
    */
-  private readonly parts = new Map<string, { name: string; content: PartContent; loaded: ZipEntry | undefined }>();
+  private readonly parts = new Map<
+    string,
+    { name: string; content: PartContent; loaded: ZipEntry | undefined }
+  >();
   private readonly texts = new Map<string, string>();
 
   private constructor(private readonly archive: ZipArchive | undefined) {
     for (const entry of archive?.entries ?? [])
-      this.parts.set(entry.name.toLowerCase(), { name: entry.name, content: { kind: "loaded", entry }, loaded: entry });
+      this.parts.set(entry.name.toLowerCase(), {
+        name: entry.name,
+        content: { kind: "loaded", entry },
+        loaded: entry,
+      });
   }
 
   static async load(bytes: Uint8Array): Promise<XlsxPackage> {
@@ -183,7 +190,10 @@ export class XlsxPackage {
   }
 
   write(path: string, content: string | Uint8Array): void {
-    this.set(path, typeof content === "string" ? { kind: "text", text: content } : { kind: "bytes", data: content });
+    this.set(
+      path,
+      typeof content === "string" ? { kind: "text", text: content } : { kind: "bytes", data: content },
+    );
   }
 
   /**
@@ -251,7 +261,8 @@ export class XlsxPackage {
     const id = `rId${n}`;
     const element = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relativeTarget(partPath, targetPart))}"/>`;
     this.write(relsPath, insertBeforeClosing(xml, "Relationships", element));
-    if (this.contentTypeOfSync(relsPath) === undefined) this.setDefaultContentType("rels", CONTENT_TYPES.relationships);
+    if (this.contentTypeOfSync(relsPath) === undefined)
+      this.setDefaultContentType("rels", CONTENT_TYPES.relationships);
     return id;
   }
 
@@ -260,7 +271,11 @@ export class XlsxPackage {
     const relsPath = relsPathOf(partPath);
     const xml = this.textSync(relsPath);
     if (xml === undefined) return;
-    const ids = new Set(this.relationshipsSync(partPath).filter(drop).map((r) => r.id));
+    const ids = new Set(
+      this.relationshipsSync(partPath)
+        .filter(drop)
+        .map((r) => r.id),
+    );
     if (ids.size === 0) return;
     this.write(
       relsPath,

@@ -11,7 +11,12 @@ import {
   type StatusColumnsModel,
   type StatusColumnsWrite,
 } from "../engine/status/StatusColumnsModel";
-import { cellAddress, parseCellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
+import {
+  cellAddress,
+  parseCellAddress,
+  parseRangeAddress,
+  type RangePosition,
+} from "../engine/tables/cellAddress";
 import { drawCharts } from "./nativeCharts";
 import { readSharedStrings } from "./sharedStrings";
 import { SheetEdits, withEdits } from "./sheetEdits";
@@ -19,10 +24,22 @@ import { changeNotes } from "./sheetNotes";
 import { planStatusTable, tablesOfSheet, widenedTableXml } from "./statusTableColumns";
 import { EMPTY_STYLES, StyleSheet, UK_DATE_FORMAT } from "./styleSheet";
 import { WorkbookStructure, type SheetEntry } from "./workbookStructure";
-import { cellKey, isProtectedWorksheet, readWorksheet, type CellFormats, type WorksheetContents } from "./worksheetReader";
+import {
+  cellKey,
+  isProtectedWorksheet,
+  readWorksheet,
+  type CellFormats,
+  type WorksheetContents,
+} from "./worksheetReader";
 import { patchWorksheet } from "./worksheetPatcher";
 import { worksheetXml } from "./worksheetWriter";
-import { CONTENT_TYPES, CONTENT_TYPES_PART, RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
+import {
+  CONTENT_TYPES,
+  CONTENT_TYPES_PART,
+  RELATIONSHIP_TYPES,
+  XlsxPackage,
+  resolveTarget,
+} from "./XlsxPackage";
 import { MemorySink, deflateContent, type ByteSink } from "./zipWriter";
 
 export { UK_DATE_FORMAT } from "./styleSheet";
@@ -82,7 +99,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Opens an .xlsx file's bytes; throws when they are not a workbook's package. */
-  static async fromBuffer(buffer: ArrayBuffer | Uint8Array, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
+  static async fromBuffer(
+    buffer: ArrayBuffer | Uint8Array,
+    options: XlsxOpenOptions = {},
+  ): Promise<XlsxWorkbook> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     const pkg = XlsxPackage.open(bytes);
     const structure = WorkbookStructure.read(pkg);
@@ -205,7 +225,9 @@ export class XlsxWorkbook implements WorkbookPort {
       worksheetXml(model, {
         styles: this.styles,
         date1904: this.structure.date1904,
-        ...(charts.drawingRelationshipId === undefined ? {} : { drawingRelationshipId: charts.drawingRelationshipId }),
+        ...(charts.drawingRelationshipId === undefined
+          ? {}
+          : { drawingRelationshipId: charts.drawingRelationshipId }),
       }),
     );
     this.pkg.writeDeflated(path, deflated);
@@ -260,7 +282,8 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       const base = cells.formatAt(at.row, at.column);
       // Only this cell's format changes: cells sharing its format keep theirs.
-      const format = change.numberFormat === undefined ? base : this.styles.withNumberFormat(base, change.numberFormat);
+      const format =
+        change.numberFormat === undefined ? base : this.styles.withNumberFormat(base, change.numberFormat);
       this.editsOf(entry).setCell(at.row, at.column, { value: change.new, format });
       cells.set(at.row, at.column, change.new, format);
       report.applied.push(change);
@@ -324,20 +347,27 @@ export class XlsxWorkbook implements WorkbookPort {
         }
       });
     }
-    for (const [column, width] of Object.entries(model.columnWidths)) edits.columnWidths.set(Number(column), width);
-    if (table) this.pkg.write(table.table.path, widenedTableXml(this.pkg.textSync(table.table.path) ?? "", table));
+    for (const [column, width] of Object.entries(model.columnWidths))
+      edits.columnWidths.set(Number(column), width);
+    if (table)
+      this.pkg.write(table.table.path, widenedTableXml(this.pkg.textSync(table.table.path) ?? "", table));
 
     const right = model.firstColumn + Math.max(model.clear.columns, model.headers.length) - 1;
     edits.removeFormats((ref) => {
       const at = parseRangeAddress(ref);
-      return at !== undefined && at.left >= model.firstColumn && at.right <= right && at.top > model.headerRow;
+      return (
+        at !== undefined && at.left >= model.firstColumn && at.right <= right && at.top > model.headerRow
+      );
     });
     const formatRange = model.formatRange && reachTableBottom(model.formatRange, table?.bodyBottom);
     if (formatRange) {
       edits.addedFormats.push({
         sqref: formatRange,
         rules: model.rules.flatMap((rule) =>
-          rule.texts.map((text) => ({ text, differentialFormat: this.styles.differentialFormat(rule.fill, rule.fontColor) })),
+          rule.texts.map((text) => ({
+            text,
+            differentialFormat: this.styles.differentialFormat(rule.fill, rule.fontColor),
+          })),
         ),
       });
     }
@@ -377,7 +407,9 @@ export class XlsxWorkbook implements WorkbookPort {
     this.structure.save(this.pkg);
     if (this.changed || this.edits.size > 0) this.dropCalculationChain();
     await this.pkg.writeTo(sink);
-    const written = [...this.written].filter(([entry]) => this.structure.sheets.includes(entry)).map(([, w]) => w);
+    const written = [...this.written]
+      .filter(([entry]) => this.structure.sheets.includes(entry))
+      .map(([, w]) => w);
     this.lastSave = {
       chartsDrawn: written.reduce((sum, w) => sum + w.chartsDrawn, 0),
       notes: written.flatMap((w) => w.notes),
@@ -395,7 +427,10 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.removePartSync(path);
   }
 
-  private async readPart(entry: SheetEntry, options: { only?: (row: number, column: number) => boolean; formats?: boolean }): Promise<WorksheetContents> {
+  private async readPart(
+    entry: SheetEntry,
+    options: { only?: (row: number, column: number) => boolean; formats?: boolean },
+  ): Promise<WorksheetContents> {
     const sharedStrings = await this.loadSharedStrings();
     try {
       return await readWorksheet(this.originalChunks(entry), {
@@ -441,7 +476,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The named cells' values and formats as they are now: loaded, with this session's edits on top. */
-  private async cellsNow(entry: SheetEntry, only: (row: number, column: number) => boolean): Promise<CellsNow> {
+  private async cellsNow(
+    entry: SheetEntry,
+    only: (row: number, column: number) => boolean,
+  ): Promise<CellsNow> {
     const contents = await this.readPart(entry, { only, formats: true });
     this.protection.set(entry, contents.protected);
     return new CellsNow(contents, this.edits.get(entry));

@@ -32,7 +32,12 @@ export interface DrawnCharts {
  * For a sheet the add-in is writing, `attach` is false: the drawing is related from the sheet and
  * the returned relationship id goes into the sheet's XML as it is written.
  */
-export function drawCharts(pkg: XlsxPackage, sheetPath: string, sheet: SheetModel, attach: boolean): DrawnCharts {
+export function drawCharts(
+  pkg: XlsxPackage,
+  sheetPath: string,
+  sheet: SheetModel,
+  attach: boolean,
+): DrawnCharts {
   const written: DrawnCharts["written"] = [];
   const skipped: SkippedChart[] = [];
   const drawable = drawableCharts(sheet, skipped);
@@ -48,7 +53,8 @@ export function drawCharts(pkg: XlsxPackage, sheetPath: string, sheet: SheetMode
     pkg.write(drawingPath, emptyDrawingXml());
     pkg.setContentTypeSync(drawingPath, CONTENT_TYPES.drawing);
     drawingRelationshipId = pkg.addRelationshipSync(sheetPath, RELATIONSHIP_TYPES.drawing, drawingPath);
-    if (attach) pkg.write(sheetPath, insertDrawingElement(pkg.textSync(sheetPath) ?? "", drawingRelationshipId));
+    if (attach)
+      pkg.write(sheetPath, insertDrawingElement(pkg.textSync(sheetPath) ?? "", drawingRelationshipId));
   }
   let drawingXml = pkg.textSync(drawingPath) ?? emptyDrawingXml();
   let shapeId = nextShapeId(drawingXml);
@@ -79,7 +85,10 @@ export interface NativeChartsResult {
  * Adds sheet models' charts to the worksheets of the same names already in an .xlsx file: the
  * charts join a sheet's existing drawing (a worksheet has at most one), or a new one is attached.
  */
-export async function addNativeCharts(xlsx: Uint8Array, sheets: readonly SheetModel[]): Promise<NativeChartsResult> {
+export async function addNativeCharts(
+  xlsx: Uint8Array,
+  sheets: readonly SheetModel[],
+): Promise<NativeChartsResult> {
   const withCharts = sheets.filter((s) => (s.charts ?? []).length > 0);
   if (withCharts.length === 0) return { bytes: Buffer.from(xlsx), written: [], skipped: [] };
   const pkg = XlsxPackage.open(xlsx);
@@ -102,7 +111,10 @@ export async function addNativeCharts(xlsx: Uint8Array, sheets: readonly SheetMo
   return { bytes: sink.toBuffer(), written, skipped };
 }
 
-function drawableCharts(sheet: SheetModel, skipped: SkippedChart[]): { chart: ChartModel; data: ChartData }[] {
+function drawableCharts(
+  sheet: SheetModel,
+  skipped: SkippedChart[],
+): { chart: ChartModel; data: ChartData }[] {
   return (sheet.charts ?? []).flatMap((chart) => {
     const data = chartDataOf(sheet, chart);
     if (!data.ok) {

@@ -1,7 +1,14 @@
 import type { RangePosition } from "../engine/tables/cellAddress";
 import { cellAddress, parseCellAddress } from "../engine/tables/cellAddress";
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
-import { attributesOf, elementsNamed, escapeCellText, escapeXml, insertBeforeClosing, tagsNamed } from "./xmlText";
+import {
+  attributesOf,
+  elementsNamed,
+  escapeCellText,
+  escapeXml,
+  insertBeforeClosing,
+  tagsNamed,
+} from "./xmlText";
 
 /*
  * Notes (Excel's classic cell comments) on a user's sheet: the text lives in a comments part
@@ -85,12 +92,17 @@ function changedComments(
   }
   const ref = cellAddress(note.row, note.column);
   const element =
-    `<${prefix}comment ref="${ref}" authorId="${authorId}"><${prefix}text><${prefix}t xml:space="preserve">` +
-    `${escapeCellText(note.text)}</${prefix}t></${prefix}text></${prefix}comment>`;
+    // One run (<r>) holding the text, as Excel writes a note: readers that take runs only find it too.
+    `<${prefix}comment ref="${ref}" authorId="${authorId}"><${prefix}text><${prefix}r><${prefix}t xml:space="preserve">` +
+    `${escapeCellText(note.text)}</${prefix}t></${prefix}r></${prefix}text></${prefix}comment>`;
   return insertBeforeClosing(out, "commentList", element);
 }
 
-function changedVml(xml: string, inChange: (row: number, column: number) => boolean, note: NoteChange["note"]): string {
+function changedVml(
+  xml: string,
+  inChange: (row: number, column: number) => boolean,
+  note: NoteChange["note"],
+): string {
   let out = xml;
   for (const shape of elementsNamed(xml, "shape")) {
     if (!/ObjectType\s*=\s*["']Note["']/.test(shape.text)) continue;
@@ -100,7 +112,11 @@ function changedVml(xml: string, inChange: (row: number, column: number) => bool
       out = out.replace(shape.text, "");
   }
   if (note === undefined) return out;
-  const block = Number(attributesOf(tagsNamed(out, "idmap")[0] ?? "").get("data")?.split(",")[0] ?? 1);
+  const block = Number(
+    attributesOf(tagsNamed(out, "idmap")[0] ?? "")
+      .get("data")
+      ?.split(",")[0] ?? 1,
+  );
   const used = [...out.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
   const id = Math.max(block * 1024, ...used) + 1;
   const row = note.row - 1;

@@ -55,7 +55,8 @@ export function tablesOfSheet(pkg: XlsxPackage, sheetPath: string): SheetTable[]
         path,
         name: a.get("name") ?? "",
         range,
-        filterRange: filter === undefined ? undefined : parseRangeAddress(attributesOf(filter).get("ref") ?? ""),
+        filterRange:
+          filter === undefined ? undefined : parseRangeAddress(attributesOf(filter).get("ref") ?? ""),
         // ECMA-376 18.5.1.2: headerRowCount defaults to 1, totalsRowCount to 0.
         headerRow: (a.get("headerRowCount") ?? "1") !== "0",
         totalsRow: Number(a.get("totalsRowCount") ?? "0") > 0,
@@ -93,7 +94,10 @@ export type StatusTableDecision =
  * run) or inside the block (a re-run over a block written into the table, by this port or by the
  * Office add-in). No such table: the block sits beside whatever is there, as before.
  */
-export function planStatusTable(tables: readonly SheetTable[], model: StatusColumnsModel): StatusTableDecision {
+export function planStatusTable(
+  tables: readonly SheetTable[],
+  model: StatusColumnsModel,
+): StatusTableDecision {
   const blockRight = model.firstColumn + model.headers.length - 1;
   const earlierRight = model.firstColumn + model.clear.columns - 1;
   for (const table of tables) {
@@ -107,7 +111,10 @@ export function planStatusTable(tables: readonly SheetTable[], model: StatusColu
     }
     const keptLeft = table.columns.slice(0, model.firstColumn - at.left);
     const keepsRight = at.right > earlierRight;
-    const replaced = table.columns.slice(keptLeft.length, keepsRight ? earlierRight - at.left + 1 : undefined);
+    const replaced = table.columns.slice(
+      keptLeft.length,
+      keepsRight ? earlierRight - at.left + 1 : undefined,
+    );
     const keptRight = keepsRight ? table.columns.slice(earlierRight - at.left + 1) : [];
     const headers = uniqueHeaders(model.headers, [...keptLeft, ...keptRight]);
     // A replaced column keeps its id, so a re-run writes the same table.
@@ -144,7 +151,9 @@ export function widenedTableXml(xml: string, plan: StatusTablePlan): string {
   if (filter && plan.filterRange) {
     const filterOpen = /^<[^>]*?(?=\/?>)/.exec(filter.text)?.[0] ?? "";
     const name = /^<([\w.:-]+)/.exec(filterOpen)?.[1] ?? "autoFilter";
-    const body = filter.text.endsWith("/>") ? "" : filter.text.slice(filter.text.indexOf(">") + 1, filter.text.lastIndexOf("<"));
+    const body = filter.text.endsWith("/>")
+      ? ""
+      : filter.text.slice(filter.text.indexOf(">") + 1, filter.text.lastIndexOf("<"));
     // A filter on a column the table no longer has would make Excel repair the file.
     const kept = body.replace(
       /<((?:[\w.-]+:)?filterColumn)\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/\1\s*>)/g,
@@ -153,7 +162,9 @@ export function widenedTableXml(xml: string, plan: StatusTablePlan): string {
     const firstNew = plan.columns.findIndex((c) => c.xml === undefined);
     const hidden = plan.hideNewButtons
       ? plan.columns
-          .map((c, i) => (c.xml === undefined && i >= firstNew && !new RegExp(`colId="${i}"`).test(kept) ? i : -1))
+          .map((c, i) =>
+            c.xml === undefined && i >= firstNew && !new RegExp(`colId="${i}"`).test(kept) ? i : -1,
+          )
           .filter((i) => i >= 0)
           .map((i) => `<${prefix}filterColumn colId="${i}" hiddenButton="1"/>`)
           .join("")
@@ -168,7 +179,10 @@ export function widenedTableXml(xml: string, plan: StatusTablePlan): string {
     const body = plan.columns
       .map((c) => c.xml ?? `<${prefix}tableColumn id="${c.id}" name="${escapeXml(c.name)}"/>`)
       .join("");
-    out = out.replace(columns.text, `${withAttribute(columnsOpen, "count", String(plan.columns.length))}>${body}</${name}>`);
+    out = out.replace(
+      columns.text,
+      `${withAttribute(columnsOpen, "count", String(plan.columns.length))}>${body}</${name}>`,
+    );
   }
   return out;
 }

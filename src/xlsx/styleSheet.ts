@@ -188,11 +188,22 @@ export class StyleSheet {
     const open = /^<[^>]*?(?=\/?>)/.exec(base)?.[0] ?? "<xf";
     const fontId = Number(attributesOf(open).get("fontId") ?? 0);
     const font = this.itemAt("fonts", fontId) ?? `<font>${this.baseFont}</font>`;
-    const bold = /<(?:[\w.-]+:)?b(?:\s[^>]*)?\/?>/.test(font) ? font : font.replace(/^(<[^>]*?)(\/?)>/, (_, start: string, empty: string) => (empty ? `${start}><b/></font>` : `${start}><b/>`));
+    const bold = /<(?:[\w.-]+:)?b(?:\s[^>]*)?\/?>/.test(font)
+      ? font
+      : font.replace(/^(<[^>]*?)(\/?)>/, (_, start: string, empty: string) =>
+          empty ? `${start}><b/></font>` : `${start}><b/>`,
+        );
     const boldId = this.add("fonts", bold);
-    const tag = withAttribute(withAttribute(withAttribute(open, "fontId", String(boldId)), "applyFont", "1"), "applyAlignment", "1");
+    const tag = withAttribute(
+      withAttribute(withAttribute(open, "fontId", String(boldId)), "applyFont", "1"),
+      "applyAlignment",
+      "1",
+    );
     const inner = base.endsWith("/>") ? "" : base.slice(base.indexOf(">") + 1, base.lastIndexOf("<"));
-    const kept = inner.replace(/<(?:[\w.-]+:)?alignment\b[^>]*\/>|<(?:[\w.-]+:)?alignment\b[\s\S]*?<\/(?:[\w.-]+:)?alignment>/, "");
+    const kept = inner.replace(
+      /<(?:[\w.-]+:)?alignment\b[^>]*\/>|<(?:[\w.-]+:)?alignment\b[\s\S]*?<\/(?:[\w.-]+:)?alignment>/,
+      "",
+    );
     const name = /^<([\w.:-]+)/.exec(open)?.[1] ?? "xf";
     const index = this.add("cellXfs", `${tag}><alignment vertical="top" wrapText="1"/>${kept}</${name}>`);
     this.dateStyles[index] = this.isDateStyle(xfIndex);
@@ -219,13 +230,17 @@ export class StyleSheet {
       if (existing) {
         const open = /^<[^>]*?(?=\/?>)/.exec(existing.text)?.[0] ?? "";
         const name = /^<([\w.:-]+)/.exec(open)?.[1] ?? collection.name;
-        const body = existing.text.endsWith("/>") && !existing.text.includes("</")
-          ? ""
-          : existing.text.slice(existing.text.indexOf(">") + 1, existing.text.lastIndexOf("</"));
+        const body =
+          existing.text.endsWith("/>") && !existing.text.includes("</")
+            ? ""
+            : existing.text.slice(existing.text.indexOf(">") + 1, existing.text.lastIndexOf("</"));
         const element = `${withAttribute(open, "count", String(count))}>${body}${items}</${name}>`;
         out = out.slice(0, existing.index) + element + out.slice(existing.index + existing.text.length);
       } else {
-        const element = xml(this.prefix, `<${collection.name} count="${count}">`) + items + `</${this.prefix}${collection.name}>`;
+        const element =
+          xml(this.prefix, `<${collection.name} count="${count}">`) +
+          items +
+          `</${this.prefix}${collection.name}>`;
         const later = ORDER.slice(ORDER.indexOf(collection.name) + 1);
         let at = -1;
         for (const name of later) {
@@ -253,7 +268,8 @@ export class StyleSheet {
   private fontXml(style: CellStyle): string {
     let base = this.baseFont;
     if (style.size !== undefined) base = base.replace(/<sz\b[^>]*\/>/, "") + `<sz val="${style.size}"/>`;
-    if (style.fontColor !== undefined) base = base.replace(/<color\b[^>]*\/>/, "") + `<color rgb="${argb(style.fontColor)}"/>`;
+    if (style.fontColor !== undefined)
+      base = base.replace(/<color\b[^>]*\/>/, "") + `<color rgb="${argb(style.fontColor)}"/>`;
     return `<font>${style.bold ? "<b/>" : ""}${style.italic ? "<i/>" : ""}${base}</font>`;
   }
 
@@ -297,7 +313,8 @@ export const EMPTY_STYLES =
   "</styleSheet>";
 
 /** A thin border all round, in the automatic colour. */
-const THIN_BORDER = '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>';
+const THIN_BORDER =
+  '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>';
 
 function solidFill(hex: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="${argb(hex)}"/><bgColor indexed="64"/></patternFill></fill>`;

@@ -155,7 +155,8 @@ export class WorkbookStructure {
     if (entry.state === state) return;
     entry.state = state;
     if (entry.tag !== undefined)
-      entry.tag = state === "visible" ? withoutAttribute(entry.tag, "state") : withAttribute(entry.tag, "state", state);
+      entry.tag =
+        state === "visible" ? withoutAttribute(entry.tag, "state") : withAttribute(entry.tag, "state", state);
     this.changed = true;
   }
 
@@ -209,7 +210,9 @@ export class WorkbookStructure {
           const now = positions.get(loaded);
           if (now === undefined) return [];
           if (rewrittenLoaded.has(loaded) && SHEET_BUILT_IN_NAMES.has(lower(a.get("name") ?? ""))) return [];
-          return [now === loaded ? text : text.replace(open, withAttribute(open, "localSheetId", String(now)))];
+          return [
+            now === loaded ? text : text.replace(open, withAttribute(open, "localSheetId", String(now))),
+          ];
         })
       : [];
     const added = [...this.printTitles].flatMap(([sheet, rows]) => {
@@ -221,8 +224,10 @@ export class WorkbookStructure {
       ];
     });
     const names = [...kept, ...added];
-    const element = names.length === 0 ? "" : `<${prefix}definedNames>${names.join("")}</${prefix}definedNames>`;
-    if (existing) return xml.slice(0, existing.index) + element + xml.slice(existing.index + existing.text.length);
+    const element =
+      names.length === 0 ? "" : `<${prefix}definedNames>${names.join("")}</${prefix}definedNames>`;
+    if (existing)
+      return xml.slice(0, existing.index) + element + xml.slice(existing.index + existing.text.length);
     if (element === "") return xml;
     const at = firstChildNamed(xml, AFTER_DEFINED_NAMES) ?? xml.search(/<\/(?:[\w.-]+:)?workbook\s*>/);
     return at < 0 ? xml : xml.slice(0, at) + element + xml.slice(at);
@@ -241,7 +246,8 @@ export class WorkbookStructure {
         this.sheets.findIndex((s) => s.state === "visible"),
       );
     }
-    let tag = active === 0 ? withoutAttribute(view, "activeTab") : withAttribute(view, "activeTab", String(active));
+    let tag =
+      active === 0 ? withoutAttribute(view, "activeTab") : withAttribute(view, "activeTab", String(active));
     // firstSheet is the first tab shown in the tab bar: the active one is always in view from there.
     if (Number(a.get("firstSheet") ?? 0) > active) tag = withoutAttribute(tag, "firstSheet");
     return xml.replace(view, tag);

@@ -3,7 +3,14 @@ import type { CellValue } from "../engine/cells/CellValue";
 import { cellAddress, columnLetters, parseRangeAddress } from "../engine/tables/cellAddress";
 import type { CellEdit, SheetEdits } from "./sheetEdits";
 import { insertIntoTail, withRelationshipNamespace } from "./worksheetElements";
-import { attributesOf, escapeCellText, escapeElementText, escapeXml, withAttribute, withoutAttribute } from "./xmlText";
+import {
+  attributesOf,
+  escapeCellText,
+  escapeElementText,
+  escapeXml,
+  withAttribute,
+  withoutAttribute,
+} from "./xmlText";
 
 /*
  * One of the user's worksheets copied through with the add-in's edits, as it is inflated: rows
@@ -61,7 +68,10 @@ export async function* patchWorksheet(
         rowOpen = `<${prefix}row`;
         rowClose = `</${prefix}row>`;
         sheetDataClose = `</${prefix}sheetData`;
-        cells = new RegExp(`<${escapeRegExp(prefix)}c(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${escapeRegExp(prefix)}c\\s*>)`, "g");
+        cells = new RegExp(
+          `<${escapeRegExp(prefix)}c(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${escapeRegExp(prefix)}c\\s*>)`,
+          "g",
+        );
         yield patchHead(buffer.slice(0, open.index), edits, prefix);
         if (open[2] === "/") {
           yield `<${prefix}sheetData>`;
@@ -118,7 +128,8 @@ export async function* patchWorksheet(
           const number = r ? Number(r[1]) : lastRow + 1;
           lastRow = number;
           const edited = edits.cells.get(number);
-          const insertBefore = nextEdited < rowsToWrite.length && (rowsToWrite[nextEdited] as number) < number;
+          const insertBefore =
+            nextEdited < rowsToWrite.length && (rowsToWrite[nextEdited] as number) < number;
           if (!edited && !insertBefore) {
             at = rowEnd;
             continue;
@@ -127,7 +138,16 @@ export async function* patchWorksheet(
           yield* insertedRows(number);
           if (edited) {
             if (rowsToWrite[nextEdited] === number) nextEdited++;
-            yield patchRow(buffer.slice(row, rowEnd), start, selfClosing, number, edited, prefix, cells, date1904);
+            yield patchRow(
+              buffer.slice(row, rowEnd),
+              start,
+              selfClosing,
+              number,
+              edited,
+              prefix,
+              cells,
+              date1904,
+            );
           } else {
             yield buffer.slice(row, rowEnd);
           }
@@ -260,7 +280,11 @@ function patchHead(head: string, edits: SheetEdits, prefix: string): string {
       const left = Math.min(was?.left ?? bounds.left, bounds.left);
       const bottom = Math.max(was?.bottom ?? bounds.bottom, bounds.bottom);
       const right = Math.max(was?.right ?? bounds.right, bounds.right);
-      const tag = withAttribute(dimension[0], "ref", `${cellAddress(top, left)}:${cellAddress(bottom, right)}`);
+      const tag = withAttribute(
+        dimension[0],
+        "ref",
+        `${cellAddress(top, left)}:${cellAddress(bottom, right)}`,
+      );
       out = out.replace(dimension[0], tag);
     }
   }
@@ -285,18 +309,38 @@ function withColumnWidths(head: string, widths: ReadonlyMap<number, number>, pre
   for (const [column, width] of widths) {
     const at = ranges.findIndex((r) => r.min <= column && column <= r.max);
     const sized = (tag: string): string =>
-      withAttribute(withAttribute(withAttribute(withAttribute(tag, "min", String(column)), "max", String(column)), "width", String(width)), "customWidth", "1");
+      withAttribute(
+        withAttribute(
+          withAttribute(withAttribute(tag, "min", String(column)), "max", String(column)),
+          "width",
+          String(width),
+        ),
+        "customWidth",
+        "1",
+      );
     if (at < 0) {
-      ranges.push({ min: column, max: column, tag: sized(`<${prefix}col/>`) });
+      ranges.push({
+        min: column,
+        max: column,
+        tag: `<${prefix}col min="${column}" max="${column}" width="${width}" customWidth="1"/>`,
+      });
       continue;
     }
     const range = ranges[at] as (typeof ranges)[number];
     const pieces = [];
     if (range.min < column)
-      pieces.push({ min: range.min, max: column - 1, tag: withAttribute(range.tag, "max", String(column - 1)) });
+      pieces.push({
+        min: range.min,
+        max: column - 1,
+        tag: withAttribute(range.tag, "max", String(column - 1)),
+      });
     pieces.push({ min: column, max: column, tag: sized(range.tag) });
     if (column < range.max)
-      pieces.push({ min: column + 1, max: range.max, tag: withAttribute(range.tag, "min", String(column + 1)) });
+      pieces.push({
+        min: column + 1,
+        max: range.max,
+        tag: withAttribute(range.tag, "min", String(column + 1)),
+      });
     ranges.splice(at, 1, ...pieces);
   }
   ranges.sort((a, b) => a.min - b.min);
@@ -342,11 +386,17 @@ function patchTail(tail: string, edits: SheetEdits, prefix: string): string {
       .join("");
     const lastFormat = [...out.matchAll(/<\/(?:[\w.-]+:)?conditionalFormatting\s*>/g)].pop();
     out = lastFormat
-      ? out.slice(0, lastFormat.index + lastFormat[0].length) + elements + out.slice(lastFormat.index + lastFormat[0].length)
+      ? out.slice(0, lastFormat.index + lastFormat[0].length) +
+        elements +
+        out.slice(lastFormat.index + lastFormat[0].length)
       : insertIntoTail(out, "conditionalFormatting", elements);
   }
   if (edits.legacyDrawingRelationshipId !== undefined && !/<(?:[\w.-]+:)?legacyDrawing\b/.test(out)) {
-    out = insertIntoTail(out, "legacyDrawing", `<${prefix}legacyDrawing r:id="${edits.legacyDrawingRelationshipId}"/>`);
+    out = insertIntoTail(
+      out,
+      "legacyDrawing",
+      `<${prefix}legacyDrawing r:id="${edits.legacyDrawingRelationshipId}"/>`,
+    );
   }
   return out;
 }

@@ -98,7 +98,9 @@ export async function readWorksheet(
   const hiddenRows: number[] = [];
   let isProtected = false;
   const shared = new SharedValues();
-  const formats: CellFormats | undefined = reading.formats ? { cells: new Map(), rows: new Map(), columns: [] } : undefined;
+  const formats: CellFormats | undefined = reading.formats
+    ? { cells: new Map(), rows: new Map(), columns: [] }
+    : undefined;
 
   let inSheetData = false;
   let rowNumber = 0;
@@ -305,7 +307,9 @@ const PROTECTION = Buffer.from("sheetProtection", "latin1");
  * after them, so the part is inflated to its end anyway, but only searched. Cell text cannot hold a
  * "<", so "<sheetProtection" (or "<x:sheetProtection") is the element itself.
  */
-export async function isProtectedWorksheet(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<boolean> {
+export async function isProtectedWorksheet(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+): Promise<boolean> {
   let carry = Buffer.alloc(0);
   for await (const chunk of chunks) {
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;

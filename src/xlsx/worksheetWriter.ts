@@ -1,5 +1,13 @@
 import { EXCEL_SERIAL_OF_EPOCH } from "../engine/dates/epochDay";
-import type { CellStyle, ColumnBlock, ModelCell, ModelLink, ModelRow, ModelValue, SheetModel } from "../engine/port/SheetModel";
+import type {
+  CellStyle,
+  ColumnBlock,
+  ModelCell,
+  ModelLink,
+  ModelRow,
+  ModelValue,
+  SheetModel,
+} from "../engine/port/SheetModel";
 import { cellAddress, columnLetters } from "../engine/tables/cellAddress";
 import type { StyleSheet } from "./styleSheet";
 import { argb } from "./styleSheet";
@@ -34,7 +42,10 @@ const MAX_FORMULA_TEXT = 255;
 /** Excel's paper size codes (ECMA-376 part 1, 18.3.1.63): 8 is A3, 9 is A4. */
 const PAPER_SIZE = { A3: 8, A4: 9 } as const;
 
-export function* worksheetXml(model: SheetModel, writing: WorksheetWriting): Generator<string, void, undefined> {
+export function* worksheetXml(
+  model: SheetModel,
+  writing: WorksheetWriting,
+): Generator<string, void, undefined> {
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   yield `<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">`;
   yield sheetProperties(model);
@@ -240,7 +251,15 @@ class RowWriter {
     for (let k = 0; k < values.length; k++) {
       const column = modelRow.column + k;
       const { value, date } = split(values[k] ?? null);
-      this.writeCell(parts, modelRow.row, column, value, date, styles?.[k], link?.column === column ? link : undefined);
+      this.writeCell(
+        parts,
+        modelRow.row,
+        column,
+        value,
+        date,
+        styles?.[k],
+        link?.column === column ? link : undefined,
+      );
     }
   }
 
@@ -249,7 +268,15 @@ class RowWriter {
     for (let k = 0; k < block.columns.length; k++) {
       const column = block.columns[k] as ColumnBlock["columns"][number];
       const raw = column.values[r] ?? null;
-      this.writeCell(parts, row, block.column + k, raw, column.dates === true && typeof raw === "number", column.style, blockLink(column, r));
+      this.writeCell(
+        parts,
+        row,
+        block.column + k,
+        raw,
+        column.dates === true && typeof raw === "number",
+        column.style,
+        blockLink(column, r),
+      );
     }
   }
 
@@ -324,7 +351,9 @@ function blockLink(column: ColumnBlock["columns"][number], r: number): ModelLink
   if (links === undefined) return undefined;
   const sheet = links.sheets[r];
   const target = links.rows[r];
-  return sheet === undefined || target === undefined ? undefined : { sheet, cell: `${columnLetters(links.column)}${target}` };
+  return sheet === undefined || target === undefined
+    ? undefined
+    : { sheet, cell: `${columnLetters(links.column)}${target}` };
 }
 
 /** `<t>`, keeping leading and trailing spaces and line breaks, which Excel would otherwise trim. */

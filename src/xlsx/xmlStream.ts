@@ -16,13 +16,18 @@ export interface XmlHandlers {
   text(text: string): void;
 }
 
-export async function parseXml(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, handlers: XmlHandlers): Promise<void> {
+export async function parseXml(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  handlers: XmlHandlers,
+): Promise<void> {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   let failure: Error | undefined;
   parser.on("error", (error) => {
     failure ??= error;
   });
-  parser.on("opentag", (node: SaxesTagPlain) => handlers.open(localName(node.name), node.attributes, node.isSelfClosing));
+  parser.on("opentag", (node: SaxesTagPlain) =>
+    handlers.open(localName(node.name), node.attributes, node.isSelfClosing),
+  );
   parser.on("closetag", (node: SaxesTagPlain) => handlers.close(localName(node.name)));
   parser.on("text", handlers.text);
   parser.on("cdata", handlers.text);

@@ -160,7 +160,7 @@ function findEndOfDirectory(bytes: Buffer): number {
 
 /** The 64-bit sizes and offset of an entry too big for the 32-bit fields, in the order APPNOTE 4.5.3 gives. */
 function readZip64Extra(extra: Buffer, entry: ZipEntry): void {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     if (id === ZIP64_EXTRA) {

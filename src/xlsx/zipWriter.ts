@@ -15,10 +15,7 @@ export interface ByteSink {
 
 /** What can be written as an entry: text is written as UTF-8. */
 export type EntryContent =
-  | string
-  | Uint8Array
-  | AsyncIterable<string | Uint8Array>
-  | Iterable<string | Uint8Array>;
+  string | Uint8Array | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
 interface CentralRecord {
   name: Buffer;
