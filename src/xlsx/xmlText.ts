@@ -27,13 +27,16 @@ export function unescapeXml(text: string): string {
  * 1, 22.9.2.19 ST_Xstring), and a literal "_x0041_" must be written `_x005F_x0041_` or Excel would
  * read it as "A".
  */
+// eslint-disable-next-line no-control-regex -- these control characters are the ones to find
 const NEEDS_XSTRING_ESCAPE = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+// eslint-disable-next-line no-control-regex -- likewise, with the underscore that starts an escape
+const XSTRING_ESCAPED = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 /** Text for a cell's `<t>` or a formula: XML-escaped, with ST_Xstring escapes where XML cannot go. */
 export function escapeCellText(text: string): string {
   let escaped = text;
   if (NEEDS_XSTRING_ESCAPE.test(text)) {
-    escaped = text.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g, (c) =>
+    escaped = text.replace(XSTRING_ESCAPED, (c) =>
       c === "_" ? "_x005F_" : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
     );
   }
