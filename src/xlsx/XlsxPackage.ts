@@ -178,6 +178,22 @@ export class XlsxPackage {
     return this.archive.chunks(part.loaded);
   }
 
+  /**
+   * What the part holds now, to be read later even after it is replaced by a part generated from it;
+   * undefined for a generated part or one that is not there.
+   */
+  contentReader(path: string): (() => AsyncIterable<Buffer>) | undefined {
+    const part = this.parts.get(path.toLowerCase());
+    if (!part) return undefined;
+    const { content } = part;
+    const archive = this.archive;
+    if (content.kind === "loaded" && archive) return () => archive.chunks(content.entry);
+    if (content.kind === "deflated") return () => inflated(content.deflated.chunks);
+    if (content.kind === "text") return () => single(Buffer.from(content.text, "utf8"));
+    if (content.kind === "bytes") return () => single(Buffer.from(content.data));
+    return undefined;
+  }
+
   /** A part the add-in wrote, as bytes a piece at a time; undefined for a loaded or generated part. */
   writtenChunks(path: string): AsyncIterable<Buffer> | undefined {
     const part = this.parts.get(path.toLowerCase());

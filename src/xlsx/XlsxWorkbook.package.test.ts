@@ -247,4 +247,34 @@ describe("the copy the .xlsx port saves", () => {
       result: "B2",
     });
   });
+
+  it("saves the same copy however often it is saved, edits to a sheet it wrote included", async () => {
+    const input = readFileSync(await writeOrdinaryTracker(join(folder, "twice.xlsx"), 3));
+    const port = await XlsxWorkbook.fromBuffer(input);
+    await port.writeSheet({
+      ...agenda,
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: 1, last: 1 } },
+    });
+    await port.applyChanges({
+      id: "CS-1",
+      description: "agenda and tracker",
+      changes: [
+        { sheet: "Agenda", cell: "A1", old: "Joint tracking meeting", new: "JTM", rule: "TEST" },
+        { sheet: "Joint Tracker", cell: "A2", old: "C1", new: "C01", rule: "TEST" },
+      ],
+    });
+    const once = await port.toBuffer();
+    const twice = await port.toBuffer();
+    for (const name of [
+      "xl/workbook.xml",
+      "xl/styles.xml",
+      "xl/worksheets/sheet1.xml",
+      "xl/worksheets/sheet2.xml",
+    ])
+      expect([name, await part(twice, name)]).toEqual([name, await part(once, name)]);
+    expect((await part(once, "xl/workbook.xml")).match(/_xlnm.Print_Titles/g)).toHaveLength(1);
+    const reread = await XlsxWorkbook.fromBuffer(twice);
+    expect((await reread.readSheet("Agenda")).values).toEqual([["JTM"]]);
+    expect((await reread.readSheet("Joint Tracker")).values[1]?.[0]).toBe("C01");
+  });
 });

@@ -81,6 +81,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private sharedStrings: string[] | undefined;
   private readonly protection = new Map<SheetEntry, boolean>();
   private readonly edits = new Map<SheetEntry, SheetEdits>();
+  /** What an edited sheet held before its edits: its copy is patched from this at every save. */
+  private readonly sources = new Map<SheetEntry, () => AsyncIterable<Buffer>>();
   private readonly written = new Map<SheetEntry, WrittenSheet>();
   /** Anything changed since loading: the calculation chain is dropped, Excel rebuilds it. */
   private changed = false;
@@ -215,6 +217,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.pkg.setContentTypeSync(entry.path, CONTENT_TYPES.worksheet);
       this.structure.setState(entry, state);
       this.edits.delete(entry);
+      this.sources.delete(entry);
     } else {
       entry = this.structure.addWorksheet(this.pkg, model.name, state);
     }
@@ -244,6 +247,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!entry) return;
     this.structure.removeSheet(this.pkg, entry);
     this.edits.delete(entry);
+    this.sources.delete(entry);
     this.written.delete(entry);
     this.protection.delete(entry);
     this.changed = true;
@@ -444,8 +448,10 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** The sheet's part as loaded (edits are applied on top), or as the add-in wrote it. */
+  /** The sheet's part before this session's edits (they are applied on top): as loaded, or as written. */
   private originalChunks(entry: SheetEntry): AsyncIterable<Buffer> {
+    const source = this.sources.get(entry);
+    if (source) return source();
     const path = entry.path ?? "";
     return this.pkg.originalChunks(path) ?? this.pkg.writtenChunks(path) ?? nothing();
   }
@@ -490,6 +496,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!edits) {
       edits = new SheetEdits();
       this.edits.set(entry, edits);
+      const source = entry.path === undefined ? undefined : this.pkg.contentReader(entry.path);
+      if (source) this.sources.set(entry, source);
     }
     this.changed = true;
     return edits;

@@ -67,6 +67,8 @@ export class WorkbookStructure {
 
   private constructor(
     readonly path: string,
+    /** The part as loaded: every save rewrites it from this, so saving twice gives the same part. */
+    private readonly loadedXml: string,
     /** Dates count from 1904 (old Mac workbooks): serial 0 is 01/01/1904, not 00/01/1900. */
     readonly date1904: boolean,
     sheets: SheetEntry[],
@@ -104,7 +106,7 @@ export class WorkbookStructure {
         tag,
       };
     });
-    return new WorkbookStructure(path, date1904, sheets);
+    return new WorkbookStructure(path, xml, date1904, sheets);
   }
 
   /** The worksheets (not chart sheets, macro sheets or dialog sheets), in tab order. */
@@ -169,8 +171,7 @@ export class WorkbookStructure {
   /** Writes the workbook part back when the sheet list, a sheet's state or a print title changed. */
   save(pkg: XlsxPackage): void {
     if (!this.changed) return;
-    const xml = pkg.textSync(this.path) ?? "";
-    let out = withRelationshipsNamespace(xml);
+    let out = withRelationshipsNamespace(this.loadedXml);
     const r = relationshipsPrefix(out);
     const sheets = elementsNamed(out, "sheets")[0];
     if (sheets) {

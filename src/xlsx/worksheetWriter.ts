@@ -196,6 +196,12 @@ class RowWriter {
         const only = this.modelRows[rowsFrom];
         if (rowAt > rowsFrom && only) this.writeModelRow(parts, only);
         else if (blocks[0]) this.writeBlockRow(parts, blocks[0], row);
+      } else if (sources === 1 && this.leftToRight(singlesFrom, cellAt)) {
+        // Only sparse cells, already sorted (cells are sorted by row and column) with no column twice.
+        for (let i = singlesFrom; i < cellAt; i++) {
+          const cell = this.cells[i] as ModelCell;
+          this.writeModelValue(parts, row, cell.column, cell.value, cell.style, cell.link);
+        }
       } else if (sources > 0) {
         for (const cell of this.gather(row, singlesFrom, cellAt, rowsFrom, rowAt, blocks)) {
           this.writeCell(parts, row, cell.column, cell.value, cell.date, cell.style, cell.link);
@@ -205,6 +211,13 @@ class RowWriter {
       if (parts.length > 2 || ht !== undefined) yield parts.join("");
       last = row;
     }
+  }
+
+  private leftToRight(from: number, to: number): boolean {
+    for (let i = from + 1; i < to; i++) {
+      if ((this.cells[i] as ModelCell).column <= (this.cells[i - 1] as ModelCell).column) return false;
+    }
+    return true;
   }
 
   private gather(
@@ -247,20 +260,25 @@ class RowWriter {
   }
 
   private writeModelRow(parts: string[], modelRow: ModelRow): void {
-    const { values, styles, link } = modelRow;
+    const { values, styles, link: rowLink } = modelRow;
     for (let k = 0; k < values.length; k++) {
       const column = modelRow.column + k;
-      const { value, date } = split(values[k] ?? null);
-      this.writeCell(
-        parts,
-        modelRow.row,
-        column,
-        value,
-        date,
-        styles?.[k],
-        link?.column === column ? link : undefined,
-      );
+      const link = rowLink?.column === column ? rowLink : undefined;
+      this.writeModelValue(parts, modelRow.row, column, values[k] ?? null, styles?.[k], link);
     }
+  }
+
+  private writeModelValue(
+    parts: string[],
+    row: number,
+    column: number,
+    value: ModelValue,
+    style: CellStyle | undefined,
+    link: ModelLink | undefined,
+  ): void {
+    if (value !== null && typeof value === "object")
+      this.writeCell(parts, row, column, value.date, true, style, link);
+    else this.writeCell(parts, row, column, value, false, style, link);
   }
 
   private writeBlockRow(parts: string[], block: ColumnBlock, row: number): void {
