@@ -58,7 +58,7 @@ export async function agendaTracker(port: WorkbookPort, request: AgendaRequest):
   const typedHere = same ? readAgendaActions(await port.readSheet(same.name)) : undefined;
 
   const agenda = planSurgeryAgenda(request, {
-    evaluation: { asOf: request.asOf, rows: status.rows, standardsById: new Map() },
+    evaluation: status.evaluation,
     table,
     sheet,
     standards: status.standards,

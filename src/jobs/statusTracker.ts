@@ -1,6 +1,10 @@
 import { createWorkingDayCalendar, type WorkingDayCalendar } from "../engine/calendar/WorkingDayCalendar";
 import type { EpochDay } from "../engine/dates/epochDay";
-import { evaluateTracker, type RowEvaluation } from "../engine/evaluation/evaluateTracker";
+import {
+  evaluateTracker,
+  type RowEvaluation,
+  type TrackerEvaluation,
+} from "../engine/evaluation/evaluateTracker";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
 import { normaliseHeader, profileSheet, type TrackerProfile } from "../engine/profile/TrackerProfile";
 import { DEFAULT_STANDARDS } from "../engine/standards/defaultStandards";
@@ -31,7 +35,10 @@ export interface TrackerStatus {
   standards: Standard[];
   standardsSource: "workbook" | "default";
   calendar: WorkingDayCalendar;
+  /** The rows evaluated (after the --worker filter). */
   rows: RowEvaluation[];
+  /** The whole evaluation, every row of every table (after the --sheet filter), column by column. */
+  evaluation: TrackerEvaluation;
   /** The tracker tables the rows were evaluated from (after the --sheet filter). */
   tables: TrackerTable[];
   /** Sheets and columns that could not be read (from readTracker and loadProfile). */
@@ -100,6 +107,7 @@ export async function statusTracker(port: WorkbookPort, options: StatusOptions):
     standardsSource,
     calendar,
     rows,
+    evaluation,
     tables,
     tableFindings: [...loaded.findings, ...read.findings],
     sheetFindings,

@@ -31,12 +31,7 @@ export async function summaryTracker(
   options: SummaryTrackerOptions,
 ): Promise<SummaryTrackerResult> {
   const status = await statusTracker(port, { asOf: options.asOf });
-  const evaluation = {
-    asOf: options.asOf,
-    rows: status.rows,
-    standardsById: new Map(status.standards.map((s) => [s.id, s] as const)),
-  };
-  const figures = buildSummaryFigures(evaluation, status.tables, {
+  const figures = buildSummaryFigures(status.evaluation, status.tables, {
     month: options.month,
     asOf: options.asOf,
     calendar: status.calendar,

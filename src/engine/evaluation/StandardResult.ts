@@ -32,7 +32,10 @@ export function ragOf(status: StandardStatus): Rag {
   return RAG_OF[status];
 }
 
-const RAG_RANK: Readonly<Record<Rag, number>> = { red: 4, amber: 3, grey: 2, green: 1, none: 0 };
+/** How bad each colour is: a row's colour is its worst. */
+export const RAG_RANK: Readonly<Record<Rag, number>> = { red: 4, amber: 3, grey: 2, green: 1, none: 0 };
+/** The colour of each rank, the inverse of RAG_RANK. */
+export const RAG_BY_RANK: readonly Rag[] = ["none", "green", "grey", "amber", "red"];
 
 /** A row's RAG: its worst coloured status (red > amber > grey > green); `none` when nothing applies. */
 export function worstRag(rags: Iterable<Rag>): Rag {

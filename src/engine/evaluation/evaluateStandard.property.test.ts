@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { Standard, type LimitUnit } from "../standards/Standard";
 import { cellValue, dateOf, simpleEvaluate, type Cell } from "../../../test/support/simpleEvaluation";
 import { evaluateStandard } from "./evaluateStandard";
-import { evaluationRowOf } from "./EvaluationRow";
 import { calendar, day } from "./evaluationFixtures";
 
 /*
@@ -68,10 +67,10 @@ describe("evaluateStandard against a day-by-day re-implementation", () => {
             basis: "LOCAL",
             source: "test",
           });
-          const row = evaluationRowOf({
+          const row = {
             rowNumber: 2,
             values: { startDate: cellValue(start), endDate: cellValue(end), exitDate: cellValue(exit) },
-          });
+          };
           const actual = evaluateStandard(standard, row, {
             asOf,
             calendar,

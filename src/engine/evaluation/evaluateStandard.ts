@@ -4,15 +4,11 @@ import type { CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import type { Limit, Standard } from "../standards/Standard";
-import { conditionHolds } from "./conditionHolds";
-import type { EvaluationRow } from "./EvaluationRow";
-import {
-  ragOf,
-  type DeadlineBasis,
-  type NotAssessedReason,
-  type StandardResult,
-  type StandardStatus,
-} from "./StandardResult";
+import type { TrackerRow } from "../tables/TrackerTable";
+import { tableColumnsOf, type TableColumns } from "../tables/tableColumns";
+import { conditionMask } from "./conditionMask";
+import type { StandardResult } from "./StandardResult";
+import { NONE, REASON, STATUS, StandardResults } from "./StandardResults";
 
 export interface EvaluationContext {
   /** The evaluation date: statuses are as they stood at the end of this day. */
@@ -36,214 +32,281 @@ export function addLimit(start: EpochDay, limit: Limit, calendar: WorkingDayCale
   }
 }
 
-/** The limit for this row: the first variant whose condition holds, else the standard's own. */
-export function limitFor(standard: Standard, row: EvaluationRow): Limit | undefined {
-  for (const variant of standard.limitVariants) if (conditionHolds(variant.when, row)) return variant.limit;
-  return standard.limit;
-}
-
-type FirstPresent =
-  | { kind: "date"; day: EpochDay; column: ColumnKey }
-  | { kind: "invalid"; column: ColumnKey; date: Extract<CellDate, { kind: "problem" }> }
-  | { kind: "empty" };
-
-// The first start column that is not empty wins: an invalid date there is not skipped over, since
-// the user meant it as the start.
-function firstPresent(columns: readonly ColumnKey[], row: EvaluationRow): FirstPresent {
-  for (const column of columns) {
-    const date = row.date(column);
-    if (date.kind === "date") return { kind: "date", day: date.day, column };
-    if (date.kind === "problem") return { kind: "invalid", column, date };
-  }
-  return { kind: "empty" };
-}
-
-type Anchor =
-  | { kind: "date"; day: EpochDay; held: boolean; limit?: Limit }
-  | { kind: "invalid"; column: ColumnKey; date: Extract<CellDate, { kind: "problem" }> }
-  | { kind: "unknown" };
-
-const MAX_BY_DEPTH = 8;
+type ProblemDate = Extract<CellDate, { kind: "problem" }>;
 
 /**
- * The date standard X's end event happened, else X's deadline. When X's own start has not happened
- * either (the 1st review not yet held, for the 2nd), its start is projected from the standard of
- * the same sheet that ends with that column (the 1st review's deadline), so the permanence plan
- * still has a date it is due by.
+ * Evaluates one standard on every row of a table, exactly as evaluation-semantics.md says: not
+ * applicable, cannot assess, met / met late, closed before the deadline, then overdue / due soon /
+ * not yet due against `t = min(asOf, exit)`. Never throws for a row's data: every problem is a status.
+ *
+ * It runs down the table's columns (tableColumnsOf: each date cell read once per table) with the
+ * standard's columns and conditions looked up once, not once per row, and writes each row's outcome
+ * into the typed arrays of StandardResults: no object per row (issue 9).
+ *
+ * @example evaluateStandardOver(cla-review-1, rows [BLA 27/05/2022, 1st review 29/06/2022], { asOf 01/07/2022 })
+ * // row 0 met late: due 28/06/2022 (20 working days, the jubilee days 2 and 3 June skipped), 1 working day late
  */
-function anchorOf(x: Standard, row: EvaluationRow, context: EvaluationContext, depth: number): Anchor {
-  if (depth > MAX_BY_DEPTH) return { kind: "unknown" };
-  if (x.end !== undefined) {
-    const end = row.date(x.end);
-    if (end.kind === "date") return { kind: "date", day: end.day, held: true };
-    if (end.kind === "problem") return { kind: "invalid", column: x.end, date: end };
-  }
-  const deadline = deadlineOf(x, row, context, depth + 1);
-  return deadline.kind === "date" ? { ...deadline, held: false } : deadline;
-}
+export function evaluateStandardOver(
+  standard: Standard,
+  rows: readonly TrackerRow[],
+  context: EvaluationContext,
+): StandardResults {
+  const columns = tableColumnsOf(rows);
+  const out = new StandardResults(standard, rows);
+  const { calendar, asOf } = context;
+  const applies =
+    standard.appliesWhen === undefined ? undefined : conditionMask(standard.appliesWhen, columns);
+  const starts = standard.start.map((key) => columns.dates(key));
+  const ends = standard.end === undefined ? undefined : columns.dates(standard.end);
+  const exits = standard.exit === undefined ? undefined : columns.dates(standard.exit);
+  const variants = standard.limitVariants.map((v) => conditionMask(v.when, columns));
+  const by = standard.by === undefined ? undefined : context.standardsById.get(standard.by);
+  const anchors = standard.by === undefined ? undefined : new AnchorReader(columns, context);
+  const amber = standard.amberWorkingDays;
 
-function deadlineOf(x: Standard, row: EvaluationRow, context: EvaluationContext, depth: number): Anchor {
-  if (x.by !== undefined) {
-    const by = context.standardsById.get(x.by);
-    return by ? anchorOf(by, row, context, depth + 1) : { kind: "unknown" };
-  }
-  const start = firstPresent(x.start, row);
-  if (start.kind === "invalid") return start;
-  let startDay: EpochDay;
-  if (start.kind === "date") {
-    startDay = start.day;
-  } else {
-    let predecessor: Standard | undefined;
-    for (const s of context.standardsById.values()) {
-      if (s.sheet === x.sheet && s.end !== undefined && s.end === x.start[0]) {
-        predecessor = s;
+  for (let i = 0; i < out.length; i++) {
+    // 1. not applicable
+    if (applies !== undefined && applies[i] === 0) {
+      out.status[i] = STATUS.notApplicable;
+      out.reason[i] = REASON.conditionNotMet;
+      continue;
+    }
+
+    // 2. cannot assess: invalid start, end or exit; missing required start; end before start. The
+    // first start column that is not empty wins: an invalid date there is not skipped over, since
+    // the user meant it as the start.
+    let start: number = NONE;
+    let startColumn = -1;
+    let invalid: ProblemDate | undefined;
+    for (let k = 0; k < starts.length; k++) {
+      const date = (starts[k] as readonly CellDate[])[i] as CellDate;
+      if (date.kind === "date") {
+        start = date.day;
+        startColumn = k;
+        break;
+      }
+      if (date.kind === "problem") {
+        invalid = date;
+        startColumn = k;
         break;
       }
     }
-    if (!predecessor) return { kind: "unknown" };
-    const projected = anchorOf(predecessor, row, context, depth + 1);
-    if (projected.kind !== "date") return projected;
-    startDay = projected.day;
+    if (invalid !== undefined) {
+      cannotAssessInvalid(out, i, standard.start[startColumn] as ColumnKey, invalid);
+      continue;
+    }
+    let end: number = NONE;
+    if (ends !== undefined) {
+      const date = ends[i] as CellDate;
+      if (date.kind === "problem") {
+        cannotAssessInvalid(out, i, standard.end as ColumnKey, date);
+        continue;
+      }
+      if (date.kind === "date") end = date.day;
+    }
+    let exit: number = NONE;
+    if (exits !== undefined) {
+      const date = exits[i] as CellDate;
+      if (date.kind === "problem") {
+        cannotAssessInvalid(out, i, standard.exit as ColumnKey, date);
+        continue;
+      }
+      if (date.kind === "date") exit = date.day;
+    }
+    out.end[i] = end;
+    out.exit[i] = exit;
+    if (start === NONE) {
+      if (standard.startKind === "required") {
+        out.status[i] = STATUS.cannotAssess;
+        out.reason[i] = REASON.requiredStartMissing;
+      } else {
+        out.status[i] = STATUS.notApplicable;
+        out.reason[i] = REASON.clockNotStarted;
+      }
+      continue;
+    }
+    out.start[i] = start;
+    out.startColumn[i] = startColumn;
+    if (end !== NONE && end < start) {
+      out.status[i] = STATUS.cannotAssess;
+      out.reason[i] = REASON.endBeforeStart;
+      continue;
+    }
+
+    let deadline: number;
+    if (anchors !== undefined) {
+      const anchor = by === undefined ? UNKNOWN_ANCHOR : anchors.anchorOf(by, i, 0);
+      if (anchor.kind === "invalid") {
+        cannotAssessInvalid(out, i, anchor.column, anchor.date);
+        continue;
+      }
+      if (anchor.kind === "unknown") {
+        out.status[i] = STATUS.cannotAssess;
+        out.reason[i] = REASON.byDeadlineUnknown;
+        continue;
+      }
+      deadline = anchor.day;
+      (out.byHeld as Uint8Array)[i] = anchor.held ? 1 : 0;
+      (out.byLimit as (Limit | undefined)[])[i] = anchor.limit;
+    } else {
+      // The schema requires a limit when there is no `by`; the first variant whose condition holds wins.
+      let index = 0;
+      for (let v = 0; v < variants.length; v++) {
+        if ((variants[v] as Uint8Array)[i] === 1) {
+          index = v + 1;
+          break;
+        }
+      }
+      const limit = (index === 0 ? standard.limit : standard.limitVariants[index - 1]?.limit) as Limit;
+      deadline = addLimit(start, limit, calendar);
+      out.limitIndex[i] = index;
+    }
+    out.deadline[i] = deadline;
+
+    // 3. the end event happened
+    if (end !== NONE) {
+      measure(out, i, calendar, start, deadline, end);
+      out.status[i] = end <= deadline ? STATUS.met : STATUS.metLate;
+      continue;
+    }
+    // 4. closed on or before the deadline without the event: the standard no longer applies.
+    if (exit !== NONE && exit <= deadline) {
+      out.status[i] = STATUS.notApplicable;
+      out.reason[i] = REASON.closedBeforeDeadline;
+      continue;
+    }
+    // 5. open (or closed after the deadline): read the clock at t.
+    const t = exit !== NONE && exit < asOf ? exit : asOf;
+    measure(out, i, calendar, start, deadline, t);
+    if (t > deadline) {
+      out.status[i] = STATUS.overdue;
+      continue;
+    }
+    const left = calendar.workingDaysBetween(t, deadline);
+    out.workingDaysLeft[i] = left;
+    out.status[i] = left <= amber ? STATUS.dueSoon : STATUS.notYetDue;
   }
-  const limit = limitFor(x, row);
-  if (limit === undefined) return { kind: "unknown" };
-  return { kind: "date", day: addLimit(startDay, limit, context.calendar), held: false, limit };
+  return out;
 }
 
 /**
- * Evaluates one standard on one row, exactly as evaluation-semantics.md says: not applicable,
- * cannot assess, met / met late, closed before the deadline, then overdue / due soon / not yet due
- * against `t = min(asOf, exit)`. Never throws for a row's data: every problem is a status.
+ * Evaluates one standard on one row: the same evaluation as a table's, over a table of that row.
  *
  * @example evaluateStandard(cla-review-1, row(BLA 27/05/2022, 1st review 29/06/2022), { asOf 01/07/2022 })
  * // met late: due 28/06/2022 (20 working days, the jubilee days 2 and 3 June skipped), 1 working day late
  */
 export function evaluateStandard(
   standard: Standard,
-  row: EvaluationRow,
+  row: TrackerRow,
   context: EvaluationContext,
 ): StandardResult {
-  const { calendar } = context;
-  // Written field by field as the steps go, then returned: one object per standard and row, no
-  // closures, because a large tracker evaluates millions of them (issue 9).
-  const result: StandardResult = {
-    standardId: standard.id,
-    sheet: standard.sheet,
-    rowNumber: row.rowNumber,
-    status: "not applicable",
-    rag: "none",
-    start: null,
-    startColumn: null,
-    end: null,
-    exit: null,
-    deadline: null,
-    deadlineBasis: null,
-    measuredTo: null,
-    elapsedWorkingDays: null,
-    overdueWorkingDays: null,
-    workingDaysLeft: null,
-    reason: null,
-  };
-  // 1. not applicable
-  if (standard.appliesWhen && !conditionHolds(standard.appliesWhen, row)) {
-    return finish(result, "not applicable", { code: "condition-not-met", condition: standard.appliesWhen });
-  }
-
-  // 2. cannot assess: invalid start, end or exit; missing required start; end before start.
-  const start = firstPresent(standard.start, row);
-  if (start.kind === "invalid") return invalid(result, start.column, start.date);
-  let end: EpochDay | null = null;
-  if (standard.end !== undefined) {
-    const date = row.date(standard.end);
-    if (date.kind === "problem") return invalid(result, standard.end, date);
-    if (date.kind === "date") end = date.day;
-  }
-  let exit: EpochDay | null = null;
-  if (standard.exit !== undefined) {
-    const date = row.date(standard.exit);
-    if (date.kind === "problem") return invalid(result, standard.exit, date);
-    if (date.kind === "date") exit = date.day;
-  }
-  result.end = end;
-  result.exit = exit;
-  if (start.kind === "empty") {
-    const column = standard.start[0] as ColumnKey;
-    return standard.startKind === "required"
-      ? finish(result, "cannot assess", { code: "required-start-missing", column })
-      : finish(result, "not applicable", { code: "clock-not-started", column });
-  }
-  result.start = start.day;
-  result.startColumn = start.column;
-  if (end !== null && end < start.day) return finish(result, "cannot assess", { code: "end-before-start" });
-
-  let deadline: EpochDay;
-  let basis: DeadlineBasis;
-  if (standard.by !== undefined) {
-    const by = context.standardsById.get(standard.by);
-    const anchor: Anchor = by ? anchorOf(by, row, context, 0) : { kind: "unknown" };
-    if (anchor.kind === "invalid") return invalid(result, anchor.column, anchor.date);
-    if (anchor.kind === "unknown")
-      return finish(result, "cannot assess", { code: "by-deadline-unknown", by: standard.by });
-    deadline = anchor.day;
-    basis =
-      anchor.limit === undefined
-        ? { kind: "by", standardId: standard.by, held: anchor.held }
-        : { kind: "by", standardId: standard.by, held: anchor.held, limit: anchor.limit };
-  } else {
-    const limit = limitFor(standard, row) as Limit; // the schema requires a limit when there is no `by`
-    deadline = addLimit(start.day, limit, calendar);
-    basis = { kind: "limit", limit };
-  }
-  result.deadline = deadline;
-  result.deadlineBasis = basis;
-
-  // 3. the end event happened
-  if (end !== null) {
-    measure(result, calendar, end);
-    return finish(result, end <= deadline ? "met" : "met late");
-  }
-  // 4. closed on or before the deadline without the event: the standard no longer applies.
-  if (exit !== null && exit <= deadline)
-    return finish(result, "not applicable", { code: "closed-before-deadline" });
-
-  // 5. open (or closed after the deadline): read the clock at t.
-  const t = exit !== null && exit < context.asOf ? exit : context.asOf;
-  measure(result, calendar, t);
-  if (t > deadline) return finish(result, "overdue");
-  const left = calendar.workingDaysBetween(t, deadline);
-  result.workingDaysLeft = left;
-  return finish(result, left <= standard.amberWorkingDays ? "due soon" : "not yet due");
+  return evaluateStandardOver(standard, [row], context).result(0);
 }
 
-function finish(
-  result: StandardResult,
-  status: StandardStatus,
-  reason: NotAssessedReason | null = null,
-): StandardResult {
-  result.status = status;
-  result.rag = ragOf(status);
-  result.reason = reason;
-  return result;
-}
-
-function invalid(
-  result: StandardResult,
-  column: ColumnKey,
-  date: Extract<CellDate, { kind: "problem" }>,
-): StandardResult {
-  return finish(result, "cannot assess", {
-    code: "invalid-date",
-    column,
-    text: date.problem.text,
-    message: date.problem.message,
-  });
+function cannotAssessInvalid(out: StandardResults, i: number, column: ColumnKey, date: ProblemDate): void {
+  out.status[i] = STATUS.cannotAssess;
+  out.reason[i] = REASON.invalidDate;
+  out.invalidCells.set(i, { column, date });
 }
 
 /** Working days from the start to `to`, and past the deadline, as the result reports them. */
-function measure(result: StandardResult, calendar: WorkingDayCalendar, to: EpochDay): void {
-  const start = result.start as EpochDay;
-  const deadline = result.deadline as EpochDay;
-  result.measuredTo = to;
-  result.elapsedWorkingDays = Math.max(0, calendar.workingDaysBetween(start, to));
-  result.overdueWorkingDays = to > deadline ? calendar.workingDaysBetween(deadline, to) : 0;
+function measure(
+  out: StandardResults,
+  i: number,
+  calendar: WorkingDayCalendar,
+  start: EpochDay,
+  deadline: EpochDay,
+  to: EpochDay,
+): void {
+  out.measuredTo[i] = to;
+  out.elapsedWorkingDays[i] = Math.max(0, calendar.workingDaysBetween(start, to));
+  out.overdueWorkingDays[i] = to > deadline ? calendar.workingDaysBetween(deadline, to) : 0;
+}
+
+type Anchor =
+  | { kind: "date"; day: EpochDay; held: boolean; limit?: Limit }
+  | { kind: "invalid"; column: ColumnKey; date: ProblemDate }
+  | { kind: "unknown" };
+
+const UNKNOWN_ANCHOR: Anchor = Object.freeze({ kind: "unknown" });
+const MAX_BY_DEPTH = 8;
+
+/**
+ * The date a standard's end event happened, else its deadline, on one row of a table: what a
+ * standard due `by` it is due by. Only such standards ask (one default standard), so objects per
+ * row are fine here.
+ */
+class AnchorReader {
+  private readonly predecessors = new Map<Standard, Standard | undefined>();
+
+  constructor(
+    private readonly columns: TableColumns,
+    private readonly context: EvaluationContext,
+  ) {}
+
+  /**
+   * The date standard X's end event happened, else X's deadline. When X's own start has not
+   * happened either (the 1st review not yet held, for the 2nd), its start is projected from the
+   * standard of the same sheet that ends with that column (the 1st review's deadline), so the
+   * permanence plan still has a date it is due by.
+   */
+  anchorOf(x: Standard, i: number, depth: number): Anchor {
+    if (depth > MAX_BY_DEPTH) return UNKNOWN_ANCHOR;
+    if (x.end !== undefined) {
+      const end = this.columns.dates(x.end)[i] as CellDate;
+      if (end.kind === "date") return { kind: "date", day: end.day, held: true };
+      if (end.kind === "problem") return { kind: "invalid", column: x.end, date: end };
+    }
+    const deadline = this.deadlineOf(x, i, depth + 1);
+    return deadline.kind === "date" ? { ...deadline, held: false } : deadline;
+  }
+
+  private deadlineOf(x: Standard, i: number, depth: number): Anchor {
+    const { standardsById, calendar } = this.context;
+    if (x.by !== undefined) {
+      const by = standardsById.get(x.by);
+      return by ? this.anchorOf(by, i, depth + 1) : UNKNOWN_ANCHOR;
+    }
+    let startDay: EpochDay | undefined;
+    for (const column of x.start) {
+      const date = this.columns.dates(column)[i] as CellDate;
+      if (date.kind === "date") {
+        startDay = date.day;
+        break;
+      }
+      if (date.kind === "problem") return { kind: "invalid", column, date };
+    }
+    if (startDay === undefined) {
+      const predecessor = this.predecessorOf(x);
+      if (!predecessor) return UNKNOWN_ANCHOR;
+      const projected = this.anchorOf(predecessor, i, depth + 1);
+      if (projected.kind !== "date") return projected;
+      startDay = projected.day;
+    }
+    const limit = this.limitOf(x, i);
+    if (limit === undefined) return UNKNOWN_ANCHOR;
+    return { kind: "date", day: addLimit(startDay, limit, calendar), held: false, limit };
+  }
+
+  /** The standard of the same sheet that ends with X's first start column. */
+  private predecessorOf(x: Standard): Standard | undefined {
+    if (!this.predecessors.has(x)) {
+      let found: Standard | undefined;
+      for (const s of this.context.standardsById.values()) {
+        if (s.sheet === x.sheet && s.end !== undefined && s.end === x.start[0]) {
+          found = s;
+          break;
+        }
+      }
+      this.predecessors.set(x, found);
+    }
+    return this.predecessors.get(x);
+  }
+
+  /** The limit for this row: the first variant whose condition holds, else the standard's own. */
+  private limitOf(x: Standard, i: number): Limit | undefined {
+    for (const variant of x.limitVariants)
+      if (conditionMask(variant.when, this.columns)[i] === 1) return variant.limit;
+    return x.limit;
+  }
 }

@@ -3,10 +3,11 @@ import { isCellError, type CellValue } from "../cells/CellValue";
 import { formatUkDate, epochDayFromUtcDate, type EpochDay } from "../dates/epochDay";
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
-import type { TrackerTable } from "../tables/TrackerTable";
-import { evaluateStandard, type EvaluationContext } from "./evaluateStandard";
-import { evaluationRowsOf } from "./EvaluationRow";
-import { worstRag, type Rag, type StandardResult } from "./StandardResult";
+import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
+import { tableColumnsOf } from "../tables/tableColumns";
+import { evaluateStandardOver, type EvaluationContext } from "./evaluateStandard";
+import { RAG_BY_RANK, RAG_RANK, type Rag, type StandardResult } from "./StandardResult";
+import { NONE, STATUS, type StandardResults } from "./StandardResults";
 
 export interface TrackerEvaluationOptions {
   asOf: EpochDay;
@@ -21,6 +22,24 @@ export interface NextDue {
   deadline: EpochDay;
 }
 
+/**
+ * Every enabled standard of one sheet evaluated on every row of its table, column by column: what
+ * agendas and the summary read when they go through many rows.
+ */
+export interface SheetEvaluation {
+  sheet: SheetKey;
+  sheetName: string;
+  /** The table's rows, in order; index i of every column below is `rows[i]`. */
+  rows: readonly TrackerRow[];
+  /** The results of each enabled standard of the sheet, in the standards' order. */
+  standards: readonly StandardResults[];
+  /** The child or household ID as the cell shows it; null when blank. */
+  ids: readonly (string | null)[];
+  /** The allocated worker as the cell shows it; null when blank or the sheet has no worker column. */
+  workers: readonly (string | null)[];
+}
+
+/** One row's evaluation, as the pane, the CLI and the status columns read it. */
 export interface RowEvaluation {
   sheet: SheetKey;
   sheetName: string;
@@ -29,14 +48,20 @@ export interface RowEvaluation {
   id: string | null;
   /** The allocated worker as the cell shows it; null when blank or the sheet has no worker column. */
   worker: string | null;
-  /** One result per enabled standard of the sheet, in the standards' order. */
+  /** One result per enabled standard of the sheet, in the standards' order (made on first use). */
   results: StandardResult[];
   rag: Rag;
   nextDue: NextDue | null;
+  /** The sheet's evaluation this row belongs to, and the row's index in it. */
+  of: SheetEvaluation;
+  index: number;
 }
 
 export interface TrackerEvaluation {
   asOf: EpochDay;
+  /** One per table, in the tables' order. */
+  sheets: SheetEvaluation[];
+  /** Every row of every sheet, in the same order. */
   rows: RowEvaluation[];
   /** The standards evaluated, by id (for explaining results). */
   standardsById: ReadonlyMap<string, Standard>;
@@ -52,8 +77,8 @@ function cellText(value: CellValue): string | null {
 }
 
 /**
- * Evaluates every enabled standard on every row of every table, in one pass: each row's dates are
- * coerced once and shared by its standards; one calendar serves all rows.
+ * Evaluates every enabled standard on every row of every table: each standard down the whole
+ * table at once (evaluateStandardOver), each date cell read once per table and shared.
  */
 export function evaluateTracker(
   tables: readonly TrackerTable[],
@@ -62,31 +87,97 @@ export function evaluateTracker(
 ): TrackerEvaluation {
   const standardsById = new Map(standards.map((s) => [s.id, s] as const));
   const context: EvaluationContext = { asOf: options.asOf, calendar: options.calendar, standardsById };
-  const rows: RowEvaluation[] = [];
+  const sheets: SheetEvaluation[] = [];
   for (const table of tables) {
-    const sheetStandards = standards.filter((s) => s.enabled && s.sheet === table.sheetKey);
     const spec = profileSheet(options.profile, table.sheetKey);
-    for (const row of evaluationRowsOf(table.rows)) {
-      const results = sheetStandards.map((standard) => evaluateStandard(standard, row, context));
-      let nextDue: NextDue | null = null;
-      for (const r of results) {
-        if ((r.status === "due soon" || r.status === "not yet due") && r.deadline !== null) {
-          if (nextDue === null || r.deadline < nextDue.deadline) {
-            nextDue = { standardId: r.standardId, deadline: r.deadline };
-          }
-        }
-      }
-      rows.push({
-        sheet: table.sheetKey,
-        sheetName: table.sheetName,
-        rowNumber: row.rowNumber,
-        id: spec ? cellText(row.value(spec.idColumn)) : null,
-        worker: spec?.workerColumn ? cellText(row.value(spec.workerColumn)) : null,
-        results,
-        rag: worstRag(results.map((r) => r.rag)),
-        nextDue,
-      });
-    }
+    const columns = tableColumnsOf(table.rows);
+    const textsOf = (key: string | undefined): (string | null)[] =>
+      key === undefined ? new Array<null>(table.rows.length).fill(null) : columns.values(key).map(cellText);
+    const sheet: SheetEvaluation = {
+      sheet: table.sheetKey,
+      sheetName: table.sheetName,
+      rows: table.rows,
+      standards: standards
+        .filter((s) => s.enabled && s.sheet === table.sheetKey)
+        .map((standard) => evaluateStandardOver(standard, table.rows, context)),
+      ids: textsOf(spec?.idColumn),
+      workers: textsOf(spec?.workerColumn),
+    };
+    sheets.push(sheet);
   }
-  return { asOf: options.asOf, rows, standardsById };
+  // The row views are made when first asked for: agendas and the summary read the sheets' columns.
+  let rows: RowEvaluation[] | undefined;
+  return {
+    asOf: options.asOf,
+    sheets,
+    get rows(): RowEvaluation[] {
+      rows ??= rowsOf(sheets);
+      return rows;
+    },
+    standardsById,
+  };
+}
+
+function rowsOf(sheets: readonly SheetEvaluation[]): RowEvaluation[] {
+  const rows: RowEvaluation[] = [];
+  for (const sheet of sheets)
+    for (let i = 0; i < sheet.rows.length; i++) rows.push(new EvaluatedRow(sheet, i));
+  return rows;
+}
+
+/** A row's worst coloured status (red > amber > grey > green); `none` when nothing applies. */
+export function rowRag(sheet: SheetEvaluation, i: number): Rag {
+  let worst = 0;
+  for (const results of sheet.standards) {
+    const rank = RAG_RANK[results.ragOf(i)];
+    if (rank > worst) worst = rank;
+  }
+  return RAG_BY_RANK[worst] as Rag;
+}
+
+/** A row's earliest upcoming deadline among its open standards (due soon or not yet due). */
+export function rowNextDue(sheet: SheetEvaluation, i: number): NextDue | null {
+  let next: NextDue | null = null;
+  for (const results of sheet.standards) {
+    const status = results.status[i];
+    if (status !== STATUS.dueSoon && status !== STATUS.notYetDue) continue;
+    const deadline = results.deadline[i] as number;
+    if (deadline === NONE) continue;
+    if (next === null || deadline < next.deadline) next = { standardId: results.standard.id, deadline };
+  }
+  return next;
+}
+
+/* A view of one row of a sheet's evaluation: two fields, everything else read from the columns. */
+class EvaluatedRow implements RowEvaluation {
+  constructor(
+    readonly of: SheetEvaluation,
+    readonly index: number,
+  ) {}
+
+  get sheet(): SheetKey {
+    return this.of.sheet;
+  }
+  get sheetName(): string {
+    return this.of.sheetName;
+  }
+  get rowNumber(): number {
+    return (this.of.rows[this.index] as TrackerRow).rowNumber;
+  }
+  get id(): string | null {
+    return this.of.ids[this.index] ?? null;
+  }
+  get worker(): string | null {
+    return this.of.workers[this.index] ?? null;
+  }
+  /** Made afresh on each use and not kept: a large tracker's million results would stay in memory. */
+  get results(): StandardResult[] {
+    return this.of.standards.map((results) => results.result(this.index));
+  }
+  get rag(): Rag {
+    return rowRag(this.of, this.index);
+  }
+  get nextDue(): NextDue | null {
+    return rowNextDue(this.of, this.index);
+  }
 }

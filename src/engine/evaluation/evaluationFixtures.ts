@@ -4,7 +4,6 @@ import { parseIsoDate, type EpochDay } from "../dates/epochDay";
 import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
 import type { Standard } from "../standards/Standard";
 import { evaluateStandard, type EvaluationContext } from "./evaluateStandard";
-import { evaluationRowOf } from "./EvaluationRow";
 import type { StandardResult } from "./StandardResult";
 
 /*
@@ -35,5 +34,5 @@ export function contextAsOf(
 
 /** Evaluates a default standard on a row of cell values (dates typed as text, as users do). */
 export function evaluate(id: string, values: Record<string, CellValue>, asOf: string): StandardResult {
-  return evaluateStandard(defaultStandard(id), evaluationRowOf({ rowNumber: 7, values }), contextAsOf(asOf));
+  return evaluateStandard(defaultStandard(id), { rowNumber: 7, values }, contextAsOf(asOf));
 }
