@@ -315,7 +315,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const table = decision.plan;
     const headers = table?.headers ?? model.headers;
     const width = Math.max(model.clear.columns, headers.length);
-    const bottom = Math.max(model.clear.lastRow, model.headerRow, ...model.rows.map((r) => r.row));
+    // A loop, not Math.max(...rows): 200,000 arguments overflow the stack.
+    let bottom = Math.max(model.clear.lastRow, model.headerRow);
+    for (const row of model.rows) bottom = Math.max(bottom, row.row);
     const block: RangePosition = {
       top: model.headerRow,
       left: model.firstColumn,

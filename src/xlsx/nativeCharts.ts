@@ -145,8 +145,12 @@ function drawingOf(pkg: XlsxPackage, sheetPath: string): { id: string; path: str
 
 /** Shape ids are unique within a drawing: one more than the highest there. */
 function nextShapeId(drawingXml: string): number {
-  const ids = tagsNamed(drawingXml, "cNvPr").map((tag) => Number(attributesOf(tag).get("id") ?? 0));
-  return Math.max(1, ...ids.filter(Number.isFinite)) + 1;
+  let highest = 1;
+  for (const tag of tagsNamed(drawingXml, "cNvPr")) {
+    const id = Number(attributesOf(tag).get("id") ?? 0);
+    if (Number.isFinite(id)) highest = Math.max(highest, id);
+  }
+  return highest + 1;
 }
 
 function appendAnchor(drawingXml: string, anchor: string): string {

@@ -117,8 +117,9 @@ function changedVml(
       .get("data")
       ?.split(",")[0] ?? 1,
   );
-  const used = [...out.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
-  const id = Math.max(block * 1024, ...used) + 1;
+  let id = block * 1024;
+  for (const m of out.matchAll(/_x0000_s(\d+)/g)) id = Math.max(id, Number(m[1]));
+  id += 1;
   const row = note.row - 1;
   const column = note.column - 1;
   // Excel's own box for a note: to the right of the cell, a little above it, hidden until hovered.
