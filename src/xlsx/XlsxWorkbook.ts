@@ -219,6 +219,12 @@ export class XlsxWorkbook implements WorkbookPort {
       this.edits.delete(entry);
       this.sources.delete(entry);
     } else {
+      const other = this.structure.findAny(model.name);
+      // Excel refuses a workbook with two tabs of one name; the jobs only see worksheets, so say so.
+      if (other) {
+        const what = other.kind === "chartsheet" ? "a chart sheet" : "a macro or dialog sheet";
+        throw new Error(`“${other.name}” is ${what} of the workbook: a sheet of that name cannot be added`);
+      }
       entry = this.structure.addWorksheet(this.pkg, model.name, state);
     }
     const path = entry.path as string;

@@ -120,6 +120,12 @@ export class WorkbookStructure {
     return this.worksheets().find((s) => lower(s.name) === wanted);
   }
 
+  /** Any sheet by name (a chart sheet too): two tabs may not share a name, whatever their kinds. */
+  findAny(name: string): SheetEntry | undefined {
+    const wanted = lower(name);
+    return this.sheets.find((s) => lower(s.name) === wanted);
+  }
+
   /** A new worksheet at the end of the tabs, related from the workbook, with a part name of its own. */
   addWorksheet(pkg: XlsxPackage, name: string, state: SheetState): SheetEntry {
     const path = pkg.freshPartName("xl/worksheets/sheet1.xml");
