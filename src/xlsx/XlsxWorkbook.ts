@@ -144,7 +144,7 @@ export class XlsxWorkbook implements WorkbookPort {
       "docProps/app.xml",
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">' +
-        "<Application>Microsoft Excel</Application></Properties>",
+        "<Application>Permanence tracker</Application></Properties>",
     );
     pkg.write(
       "xl/workbook.xml",
