@@ -107,10 +107,6 @@ export class XlsxPackage {
       });
   }
 
-  static async load(bytes: Uint8Array): Promise<XlsxPackage> {
-    return XlsxPackage.open(bytes);
-  }
-
   /** Opens a package; throws ZipFormatError when the bytes are not a readable zip. */
   static open(bytes: Uint8Array): XlsxPackage {
     return new XlsxPackage(ZipArchive.open(bytes));
@@ -129,12 +125,8 @@ export class XlsxPackage {
     return [...this.parts.values()].map((p) => p.name);
   }
 
-  /** The part's text: for small parts (the whole text is made at once). */
-  async text(path: string): Promise<string | undefined> {
-    return this.textSync(path);
-  }
-
-  textSync(path: string): string | undefined {
+  /** The part's text: for small parts (the whole text is made at once), never a large worksheet. */
+  text(path: string): string | undefined {
     const key = path.toLowerCase();
     const part = this.parts.get(key);
     if (!part) return undefined;
@@ -155,16 +147,6 @@ export class XlsxPackage {
         return text;
       }
     }
-  }
-
-  async bytes(path: string): Promise<Uint8Array | undefined> {
-    const part = this.parts.get(path.toLowerCase());
-    if (!part) return undefined;
-    const { content } = part;
-    if (content.kind === "loaded") return this.loadedBytes(content.entry);
-    if (content.kind === "bytes") return content.data;
-    if (content.kind === "text") return Buffer.from(content.text, "utf8");
-    throw new Error(`${path} is written by the add-in and is not read back before it is saved`);
   }
 
   /**
@@ -245,12 +227,9 @@ export class XlsxPackage {
     }
   }
 
-  async relationships(partPath: string): Promise<Relationship[]> {
-    return this.relationshipsSync(partPath);
-  }
-
-  relationshipsSync(partPath: string): Relationship[] {
-    const xml = this.textSync(relsPathOf(partPath));
+  /** The relationships from a part ("" for the package's own), as its rels part lists them. */
+  relationships(partPath: string): Relationship[] {
+    const xml = this.text(relsPathOf(partPath));
     if (xml === undefined) return [];
     return tagsNamed(xml, "Relationship").map((tag) => {
       const a = attributesOf(tag);
@@ -264,20 +243,16 @@ export class XlsxPackage {
   }
 
   /** Adds a relationship from `partPath` and returns its new id. */
-  async addRelationship(partPath: string, type: string, targetPart: string): Promise<string> {
-    return this.addRelationshipSync(partPath, type, targetPart);
-  }
-
-  addRelationshipSync(partPath: string, type: string, targetPart: string): string {
+  addRelationship(partPath: string, type: string, targetPart: string): string {
     const relsPath = relsPathOf(partPath);
-    const xml = this.textSync(relsPath) ?? EMPTY_RELATIONSHIPS;
-    const ids = new Set(this.relationshipsSync(partPath).map((r) => r.id));
+    const xml = this.text(relsPath) ?? EMPTY_RELATIONSHIPS;
+    const ids = new Set(this.relationships(partPath).map((r) => r.id));
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n += 1;
     const id = `rId${n}`;
     const element = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relativeTarget(partPath, targetPart))}"/>`;
     this.write(relsPath, insertBeforeClosing(xml, "Relationships", element));
-    if (this.contentTypeOfSync(relsPath) === undefined)
+    if (this.contentTypeOf(relsPath) === undefined)
       this.setDefaultContentType("rels", CONTENT_TYPES.relationships);
     return id;
   }
@@ -285,10 +260,10 @@ export class XlsxPackage {
   /** Removes the relationships from `partPath` that `drop` picks. */
   removeRelationships(partPath: string, drop: (r: Relationship) => boolean): void {
     const relsPath = relsPathOf(partPath);
-    const xml = this.textSync(relsPath);
+    const xml = this.text(relsPath);
     if (xml === undefined) return;
     const ids = new Set(
-      this.relationshipsSync(partPath)
+      this.relationships(partPath)
         .filter(drop)
         .map((r) => r.id),
     );
@@ -301,29 +276,9 @@ export class XlsxPackage {
     );
   }
 
-  /** Points an existing relationship at another part. */
-  async retarget(partPath: string, id: string, targetPart: string): Promise<void> {
-    const relsPath = relsPathOf(partPath);
-    const xml = this.textSync(relsPath);
-    if (xml === undefined) return;
-    const target = escapeXml(relativeTarget(partPath, targetPart));
-    this.write(
-      relsPath,
-      xml.replace(/<Relationship\b[^>]*>/g, (tag) =>
-        attributesOf(tag).get("Id") === id
-          ? tag.replace(/\bTarget\s*=\s*("[^"]*"|'[^']*')/, `Target="${target}"`)
-          : tag,
-      ),
-    );
-  }
-
   /** The content type of a part: its Override, else the Default for its extension. */
-  async contentTypeOf(partPath: string): Promise<string | undefined> {
-    return this.contentTypeOfSync(partPath);
-  }
-
-  contentTypeOfSync(partPath: string): string | undefined {
-    const xml = this.textSync(CONTENT_TYPES_PART) ?? "";
+  contentTypeOf(partPath: string): string | undefined {
+    const xml = this.text(CONTENT_TYPES_PART) ?? "";
     const wanted = `/${partPath}`.toLowerCase();
     for (const tag of tagsNamed(xml, "Override")) {
       const a = attributesOf(tag);
@@ -337,19 +292,16 @@ export class XlsxPackage {
     return undefined;
   }
 
-  async setContentType(partPath: string, contentType: string): Promise<void> {
-    this.setContentTypeSync(partPath, contentType);
-  }
-
-  setContentTypeSync(partPath: string, contentType: string): void {
-    const xml = this.textSync(CONTENT_TYPES_PART) ?? emptyContentTypes();
+  /** Gives a part its own content type (an Override), replacing any it had. */
+  setContentType(partPath: string, contentType: string): void {
+    const xml = this.text(CONTENT_TYPES_PART) ?? emptyContentTypes();
     const element = `<Override PartName="/${escapeXml(partPath)}" ContentType="${escapeXml(contentType)}"/>`;
     this.write(CONTENT_TYPES_PART, insertBeforeClosing(withoutOverride(xml, partPath), "Types", element));
   }
 
   /** A Default for an extension (rels, xml, vml), unless one is there already. */
   setDefaultContentType(extension: string, contentType: string): void {
-    const xml = this.textSync(CONTENT_TYPES_PART) ?? emptyContentTypes();
+    const xml = this.text(CONTENT_TYPES_PART) ?? emptyContentTypes();
     const has = tagsNamed(xml, "Default").some(
       (tag) => (attributesOf(tag).get("Extension") ?? "").toLowerCase() === extension.toLowerCase(),
     );
@@ -366,14 +318,10 @@ export class XlsxPackage {
   }
 
   /** Removes a part, its relationships and its content type override. */
-  async removePart(partPath: string): Promise<void> {
-    this.removePartSync(partPath);
-  }
-
-  removePartSync(partPath: string): void {
+  removePart(partPath: string): void {
     this.remove(partPath);
     this.remove(relsPathOf(partPath));
-    const xml = this.textSync(CONTENT_TYPES_PART);
+    const xml = this.text(CONTENT_TYPES_PART);
     if (xml !== undefined) this.write(CONTENT_TYPES_PART, withoutOverride(xml, partPath));
   }
 
@@ -383,16 +331,16 @@ export class XlsxPackage {
    */
   removePartAndOrphans(partPath: string): void {
     const before = this.reachable();
-    this.removePartSync(partPath);
+    this.removePart(partPath);
     const after = this.reachable();
-    for (const path of before) if (!after.has(path)) this.removePartSync(path);
+    for (const path of before) if (!after.has(path)) this.removePart(path);
   }
 
   /** Every part reachable by relationships from the package root, by lower-case name. */
   private reachable(): Set<string> {
     const seen = new Set<string>();
     const visit = (part: string): void => {
-      for (const rel of this.relationshipsSync(part)) {
+      for (const rel of this.relationships(part)) {
         if (rel.external) continue;
         const target = resolveTarget(part, rel.target).toLowerCase();
         if (seen.has(target) || !this.has(target)) continue;

@@ -109,7 +109,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const pkg = XlsxPackage.open(bytes);
     const structure = WorkbookStructure.read(pkg);
     const stylesPath = partRelatedFrom(pkg, structure.path, RELATIONSHIP_TYPES.styles);
-    const styles = StyleSheet.read(stylesPath === undefined ? undefined : pkg.textSync(stylesPath));
+    const styles = StyleSheet.read(stylesPath === undefined ? undefined : pkg.text(stylesPath));
     return new XlsxWorkbook(pkg, structure, styles, options);
   }
 
@@ -128,9 +128,9 @@ export class XlsxWorkbook implements WorkbookPort {
         `<Override PartName="/docProps/app.xml" ContentType="${CONTENT_TYPES.extendedProperties}"/>` +
         "</Types>",
     );
-    pkg.addRelationshipSync("", RELATIONSHIP_TYPES.officeDocument, "xl/workbook.xml");
-    pkg.addRelationshipSync("", RELATIONSHIP_TYPES.coreProperties, "docProps/core.xml");
-    pkg.addRelationshipSync("", RELATIONSHIP_TYPES.extendedProperties, "docProps/app.xml");
+    pkg.addRelationship("", RELATIONSHIP_TYPES.officeDocument, "xl/workbook.xml");
+    pkg.addRelationship("", RELATIONSHIP_TYPES.coreProperties, "docProps/core.xml");
+    pkg.addRelationship("", RELATIONSHIP_TYPES.extendedProperties, "docProps/app.xml");
     pkg.write(
       "docProps/core.xml",
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -153,7 +153,7 @@ export class XlsxWorkbook implements WorkbookPort {
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
         '<workbookPr/><bookViews><workbookView/></bookViews><sheets/><calcPr calcId="191029"/></workbook>',
     );
-    pkg.addRelationshipSync("xl/workbook.xml", RELATIONSHIP_TYPES.styles, "xl/styles.xml");
+    pkg.addRelationship("xl/workbook.xml", RELATIONSHIP_TYPES.styles, "xl/styles.xml");
     pkg.write("xl/styles.xml", EMPTY_STYLES);
     const workbook = new XlsxWorkbook(pkg, WorkbookStructure.read(pkg), StyleSheet.read(EMPTY_STYLES), {});
     workbook.changed = true;
@@ -214,7 +214,7 @@ export class XlsxWorkbook implements WorkbookPort {
       // Replaced in place: the tab keeps its position, the part its name; what only the old sheet
       // used (its drawing and charts, its notes) goes with it.
       this.pkg.removePartAndOrphans(entry.path);
-      this.pkg.setContentTypeSync(entry.path, CONTENT_TYPES.worksheet);
+      this.pkg.setContentType(entry.path, CONTENT_TYPES.worksheet);
       this.structure.setState(entry, state);
       this.edits.delete(entry);
       this.sources.delete(entry);
@@ -362,7 +362,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [column, width] of Object.entries(model.columnWidths))
       edits.columnWidths.set(Number(column), width);
     if (table)
-      this.pkg.write(table.table.path, widenedTableXml(this.pkg.textSync(table.table.path) ?? "", table));
+      this.pkg.write(table.table.path, widenedTableXml(this.pkg.text(table.table.path) ?? "", table));
 
     const right = model.firstColumn + Math.max(model.clear.columns, model.headers.length) - 1;
     edits.removeFormats((ref) => {
@@ -411,8 +411,8 @@ export class XlsxWorkbook implements WorkbookPort {
       let stylesPath = partRelatedFrom(this.pkg, this.structure.path, RELATIONSHIP_TYPES.styles);
       if (stylesPath === undefined) {
         stylesPath = "xl/styles.xml";
-        this.pkg.addRelationshipSync(this.structure.path, RELATIONSHIP_TYPES.styles, stylesPath);
-        this.pkg.setContentTypeSync(stylesPath, CONTENT_TYPES.styles);
+        this.pkg.addRelationship(this.structure.path, RELATIONSHIP_TYPES.styles, stylesPath);
+        this.pkg.setContentType(stylesPath, CONTENT_TYPES.styles);
       }
       this.pkg.write(stylesPath, styles);
     }
@@ -436,7 +436,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const path = partRelatedFrom(this.pkg, this.structure.path, RELATIONSHIP_TYPES.calcChain);
     if (path === undefined) return;
     this.pkg.removeRelationships(this.structure.path, (r) => r.type === RELATIONSHIP_TYPES.calcChain);
-    this.pkg.removePartSync(path);
+    this.pkg.removePart(path);
   }
 
   private async readPart(
@@ -574,7 +574,7 @@ function reachTableBottom(formatRange: string, bodyBottom: number | undefined): 
 
 /** The part a relationship of one type from `source` points at, if it is in the package. */
 function partRelatedFrom(pkg: XlsxPackage, source: string, type: string): string | undefined {
-  const rel = pkg.relationshipsSync(source).find((r) => r.type === type && !r.external);
+  const rel = pkg.relationships(source).find((r) => r.type === type && !r.external);
   if (!rel) return undefined;
   const path = resolveTarget(source, rel.target);
   return pkg.has(path) ? path : undefined;

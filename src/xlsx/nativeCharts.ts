@@ -51,18 +51,17 @@ export function drawCharts(
   } else {
     drawingPath = pkg.freshPartName("xl/drawings/drawing1.xml");
     pkg.write(drawingPath, emptyDrawingXml());
-    pkg.setContentTypeSync(drawingPath, CONTENT_TYPES.drawing);
-    drawingRelationshipId = pkg.addRelationshipSync(sheetPath, RELATIONSHIP_TYPES.drawing, drawingPath);
-    if (attach)
-      pkg.write(sheetPath, insertDrawingElement(pkg.textSync(sheetPath) ?? "", drawingRelationshipId));
+    pkg.setContentType(drawingPath, CONTENT_TYPES.drawing);
+    drawingRelationshipId = pkg.addRelationship(sheetPath, RELATIONSHIP_TYPES.drawing, drawingPath);
+    if (attach) pkg.write(sheetPath, insertDrawingElement(pkg.text(sheetPath) ?? "", drawingRelationshipId));
   }
-  let drawingXml = pkg.textSync(drawingPath) ?? emptyDrawingXml();
+  let drawingXml = pkg.text(drawingPath) ?? emptyDrawingXml();
   let shapeId = nextShapeId(drawingXml);
   for (const { chart, data } of drawable) {
     const chartPath = pkg.freshPartName("xl/charts/chart1.xml");
     pkg.write(chartPath, chartSpaceXml(chart, data));
-    pkg.setContentTypeSync(chartPath, CONTENT_TYPES.chart);
-    const relationshipId = pkg.addRelationshipSync(drawingPath, RELATIONSHIP_TYPES.chart, chartPath);
+    pkg.setContentType(chartPath, CONTENT_TYPES.chart);
+    const relationshipId = pkg.addRelationship(drawingPath, RELATIONSHIP_TYPES.chart, chartPath);
     drawingXml = appendAnchor(drawingXml, chartAnchorXml(chart, shapeId, relationshipId) ?? "");
     shapeId += 1;
     written.push({ sheet: sheet.name, title: chart.title, part: chartPath });
@@ -133,9 +132,9 @@ function drawableCharts(
 /** The drawing part a worksheet shows, with the id of the relationship to it, if it has one. */
 function drawingOf(pkg: XlsxPackage, sheetPath: string): { id: string; path: string } | undefined {
   // The small rels part first: a sheet of 200,000 rows is only read when it has a drawing at all.
-  const relationships = pkg.relationshipsSync(sheetPath);
+  const relationships = pkg.relationships(sheetPath);
   if (!relationships.some((r) => r.type === RELATIONSHIP_TYPES.drawing)) return undefined;
-  const tag = tagsNamed(pkg.textSync(sheetPath) ?? "", "drawing")[0];
+  const tag = tagsNamed(pkg.text(sheetPath) ?? "", "drawing")[0];
   if (tag === undefined) return undefined;
   const id = [...attributesOf(tag)].find(([name]) => name.endsWith(":id"))?.[1];
   const rel = relationships.find((r) => r.id === id);

@@ -35,7 +35,7 @@ export interface NoteChange {
  * <legacyDrawing> element; undefined when the sheet already had one.
  */
 export function changeNotes(pkg: XlsxPackage, sheetPath: string, change: NoteChange): string | undefined {
-  const rels = pkg.relationshipsSync(sheetPath);
+  const rels = pkg.relationships(sheetPath);
   const commentsRel = rels.find((r) => r.type === RELATIONSHIP_TYPES.comments && !r.external);
   const vmlRel = rels.find((r) => r.type === RELATIONSHIP_TYPES.vmlDrawing && !r.external);
   const inChange = (row: number, column: number): boolean =>
@@ -54,10 +54,10 @@ export function changeNotes(pkg: XlsxPackage, sheetPath: string, change: NoteCha
       commentsPath,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors></authors><commentList></commentList></comments>`,
     );
-    pkg.setContentTypeSync(commentsPath, CONTENT_TYPES.comments);
-    pkg.addRelationshipSync(sheetPath, RELATIONSHIP_TYPES.comments, commentsPath);
+    pkg.setContentType(commentsPath, CONTENT_TYPES.comments);
+    pkg.addRelationship(sheetPath, RELATIONSHIP_TYPES.comments, commentsPath);
   }
-  pkg.write(commentsPath, changedComments(pkg.textSync(commentsPath) ?? "", inChange, change.note));
+  pkg.write(commentsPath, changedComments(pkg.text(commentsPath) ?? "", inChange, change.note));
 
   let newVml: string | undefined;
   let vmlPath = vmlRel ? resolveTarget(sheetPath, vmlRel.target) : undefined;
@@ -66,9 +66,9 @@ export function changeNotes(pkg: XlsxPackage, sheetPath: string, change: NoteCha
     vmlPath = pkg.freshPartName("xl/drawings/vmlDrawing1.vml");
     pkg.write(vmlPath, emptyVml(nextIdBlock(pkg)));
     pkg.setDefaultContentType("vml", CONTENT_TYPES.vmlDrawing);
-    newVml = pkg.addRelationshipSync(sheetPath, RELATIONSHIP_TYPES.vmlDrawing, vmlPath);
+    newVml = pkg.addRelationship(sheetPath, RELATIONSHIP_TYPES.vmlDrawing, vmlPath);
   }
-  pkg.write(vmlPath, changedVml(pkg.textSync(vmlPath) ?? "", inChange, change.note));
+  pkg.write(vmlPath, changedVml(pkg.text(vmlPath) ?? "", inChange, change.note));
   return newVml;
 }
 
@@ -144,7 +144,7 @@ function nextIdBlock(pkg: XlsxPackage): number {
   let highest = 0;
   for (const path of pkg.paths()) {
     if (!path.toLowerCase().endsWith(".vml")) continue;
-    const data = attributesOf(tagsNamed(pkg.textSync(path) ?? "", "idmap")[0] ?? "").get("data") ?? "";
+    const data = attributesOf(tagsNamed(pkg.text(path) ?? "", "idmap")[0] ?? "").get("data") ?? "";
     for (const n of data.split(",")) if (Number.isFinite(Number(n))) highest = Math.max(highest, Number(n));
   }
   return highest + 1;

@@ -34,10 +34,10 @@ interface TableColumn {
 
 /** The tables related from a sheet, in the order of its relationships. */
 export function tablesOfSheet(pkg: XlsxPackage, sheetPath: string): SheetTable[] {
-  return pkg.relationshipsSync(sheetPath).flatMap((rel) => {
+  return pkg.relationships(sheetPath).flatMap((rel) => {
     if (rel.type !== RELATIONSHIP_TYPES.table || rel.external) return [];
     const path = resolveTarget(sheetPath, rel.target);
-    const xml = pkg.textSync(path);
+    const xml = pkg.text(path);
     const open = xml === undefined ? undefined : tagsNamed(xml, "table")[0];
     if (xml === undefined || open === undefined) return [];
     const a = attributesOf(open);

@@ -78,9 +78,9 @@ export class WorkbookStructure {
 
   static read(pkg: XlsxPackage): WorkbookStructure {
     const path = workbookPartOf(pkg);
-    const xml = pkg.textSync(path);
+    const xml = pkg.text(path);
     if (xml === undefined) throw new Error("the package has no workbook part");
-    const rels = new Map<string, Relationship>(pkg.relationshipsSync(path).map((r) => [r.id, r]));
+    const rels = new Map<string, Relationship>(pkg.relationships(path).map((r) => [r.id, r]));
     const properties = attributesOf(tagsNamed(xml, "workbookPr")[0] ?? "");
     const date1904 = ["1", "true"].includes(properties.get("date1904") ?? "");
     const sheetsElement = elementsNamed(xml, "sheets")[0]?.text ?? "";
@@ -129,8 +129,8 @@ export class WorkbookStructure {
   /** A new worksheet at the end of the tabs, related from the workbook, with a part name of its own. */
   addWorksheet(pkg: XlsxPackage, name: string, state: SheetState): SheetEntry {
     const path = pkg.freshPartName("xl/worksheets/sheet1.xml");
-    const relationshipId = pkg.addRelationshipSync(this.path, RELATIONSHIP_TYPES.worksheet, path);
-    pkg.setContentTypeSync(path, CONTENT_TYPES.worksheet);
+    const relationshipId = pkg.addRelationship(this.path, RELATIONSHIP_TYPES.worksheet, path);
+    pkg.setContentType(path, CONTENT_TYPES.worksheet);
     const sheetId = Math.max(0, ...[...this.sheets, ...this.deleted].map((s) => s.sheetId)) + 1;
     const entry: SheetEntry = {
       name,
@@ -263,7 +263,7 @@ export class WorkbookStructure {
 
 /** The workbook part: the target of the package's officeDocument relationship (xl/workbook.xml). */
 export function workbookPartOf(pkg: XlsxPackage): string {
-  const rel = pkg.relationshipsSync("").find((r) => r.type === RELATIONSHIP_TYPES.officeDocument);
+  const rel = pkg.relationships("").find((r) => r.type === RELATIONSHIP_TYPES.officeDocument);
   return rel === undefined ? "xl/workbook.xml" : resolveTarget("", rel.target);
 }
 
@@ -310,11 +310,11 @@ function firstChildNamed(xml: string, names: readonly string[]): number | undefi
  */
 function forgetSheetTitles(pkg: XlsxPackage): void {
   const path = pkg
-    .relationshipsSync("")
+    .relationships("")
     .find((r) => r.type === RELATIONSHIP_TYPES.extendedProperties && !r.external);
   if (!path) return;
   const part = resolveTarget("", path.target);
-  const xml = pkg.textSync(part);
+  const xml = pkg.text(part);
   if (xml === undefined) return;
   let out = xml;
   for (const name of ["HeadingPairs", "TitlesOfParts"]) {
