@@ -16,9 +16,9 @@ import {
 } from "../profile/codeLists";
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import { isRecurring } from "../standards/Standard";
-import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
+import type { TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf } from "../tables/tableColumns";
-import { forEachCountedResult, TimelinessCounts } from "./countedResults";
+import { CountedResults, TimelinessCounts } from "./countedResults";
 import { DatedEvents } from "./DatedEvents";
 import {
   PPM_BAND_KEYS,
@@ -137,10 +137,12 @@ export function buildSummaryFigures(
     recurring: isRecurring(s),
   }));
   const slotOf = new Map(standardTitles.map((s, i) => [s.id, i] as const));
-  const events = collectEvents(evaluation, slotOf, tableOf, asOf, calendar, profile);
+  const counted = new CountedResults(evaluation, asOf);
+  const events = collectEvents(counted, slotOf, tableOf, asOf, calendar, profile);
   const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, events, standardTitles);
   const noInformation = rowsCannotAssess(evaluation);
   const teams = new Map(evaluation.sheets.map((sheet) => [sheet, teamsOf(sheet, tables)] as const));
+  const asAt = asAtOf(tableOf, asOf, profile);
 
   const current = periodOf(kind, ym);
   const months = Array.from({ length: 12 }, (_, i) => monthPeriod(shiftMonth(ym, i - 11)));
@@ -158,17 +160,17 @@ export function buildSummaryFigures(
     months: months.map(figuresFor),
     quarters: quarters.map(figuresFor),
     financialYears: years.map(figuresFor),
-    ...groupFigures(evaluation, current, asOf, teams),
+    ...groupFigures(counted, current, asOf, teams),
     noInformation: standards.map((s) => ({
       standard: s.id,
       title: s.title,
       rows: noInformation.get(s.id) ?? 0,
     })),
-    occupancy: occupancyOf(tableOf("fosteringSupport"), asOf, profile),
-    inHouseFostering: inHouseOf(tableOf("jointTracker"), asOf, profile),
-    placementsLast12Months: placementsOf(tableOf("jointTracker"), asOf, profile),
+    occupancy: occupancyOf(asAt),
+    inHouseFostering: inHouseOf(asAt),
+    placementsLast12Months: placementsOf(asAt),
     completeness: completenessOf(tables),
-    trace: traceOf(evaluation, events, windows, years, tableOf, asOf, profile),
+    trace: traceOf(counted, events, windows, years, asAt),
   };
 }
 
@@ -214,7 +216,7 @@ function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
 const BAND_INDEX = Object.fromEntries(PPM_BAND_KEYS.map((k, i) => [k, i])) as Readonly<Record<Band, number>>;
 
 function collectEvents(
-  evaluation: TrackerEvaluation,
+  counted: CountedResults,
   slotOf: ReadonlyMap<string, number>,
   tableOf: (key: SheetKey) => TrackerTable | undefined,
   asOf: EpochDay,
@@ -225,7 +227,7 @@ function collectEvents(
   const recruitment = tableOf("recruitment");
   const support = tableOf("fosteringSupport");
   const events: Events = {
-    timeliness: new TimelinessCounts(evaluation, asOf, slotOf),
+    timeliness: new TimelinessCounts(counted, slotOf),
     bands: new DatedEvents(joint, 1, (band) => PPM_BAND_KEYS[band] as string),
     ppms: new DatedEvents(joint, 2, (_v, latest) => (latest === 1 ? "latest PPM" : "1st PPM")),
     secondReviews: new DatedEvents(joint, 1, (onTime, open) =>
@@ -389,7 +391,7 @@ const GROUP_ORDER = new Intl.Collator("en-GB");
  * order of names that sort equal depends on it.
  */
 function groupFigures(
-  evaluation: TrackerEvaluation,
+  counted: CountedResults,
   period: SummaryPeriod,
   asOf: EpochDay,
   teams: ReadonlyMap<SheetEvaluation, readonly string[]>,
@@ -409,11 +411,17 @@ function groupFigures(
     if (onTime) g.onTime += 1;
     else g.late += 1;
   };
-  forEachCountedResult(evaluation, asOf, (sheet, i, _results, deadline, onTime) => {
-    if (deadline < period.first || deadline > period.last) return;
-    count(group(byTeam, teams.get(sheet)?.[i] ?? NO_TEAM), onTime);
-    count(group(byWorker, sheet.workers[i] ?? NO_WORKER), onTime);
-  });
+  const { evaluation } = counted;
+  const teamsBySheet = evaluation.sheets.map((sheet) => teams.get(sheet));
+  for (let n = 0; n < counted.length; n++) {
+    const deadline = counted.deadlines[n] as number;
+    if (deadline < period.first || deadline > period.last) continue;
+    const s = counted.sheets[n] as number;
+    const i = counted.rows[n] as number;
+    const onTime = counted.onTime[n] === 1;
+    count(group(byTeam, teamsBySheet[s]?.[i] ?? NO_TEAM), onTime);
+    count(group(byWorker, evaluation.sheets[s]?.workers[i] ?? NO_WORKER), onTime);
+  }
   for (const sheet of evaluation.sheets) {
     const teamOf = teams.get(sheet);
     for (let i = 0; i < sheet.rows.length; i++) {
@@ -430,6 +438,42 @@ function groupFigures(
   const sorted = (groups: Map<string, GroupFigures>): GroupFigures[] =>
     [...groups.values()].sort((a, b) => GROUP_ORDER.compare(a.name, b.name));
   return { byTeam: sorted(byTeam), byWorker: sorted(byWorker) };
+}
+
+/** An open joint tracker row placed with foster carers other than relatives, and its type code. */
+interface FosteredRow {
+  index: number;
+  type: string;
+}
+
+/** The rows the snapshot figures count, found once: open children and open households as at as-of. */
+interface AsAt {
+  joint?: { table: TrackerTable; open: Uint8Array; fostered: FosteredRow[] };
+  support?: { table: TrackerTable; open: Uint8Array };
+}
+
+function asAtOf(
+  tableOf: (key: SheetKey) => TrackerTable | undefined,
+  asOf: EpochDay,
+  profile: TrackerProfile,
+): AsAt {
+  const asAt: AsAt = {};
+  const joint = tableOf("jointTracker");
+  if (joint) {
+    const open = openRows(
+      joint,
+      "becameLookedAfter",
+      profileSheet(profile, "jointTracker")?.exitColumn,
+      asOf,
+    );
+    asAt.joint = { table: joint, open, fostered: fosteredRows(joint, open) };
+  }
+  const support = tableOf("fosteringSupport");
+  if (support) {
+    const exit = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
+    asAt.support = { table: support, open: openRows(support, "approvalDate", exit, asOf) };
+  }
+  return asAt;
 }
 
 /** Which rows of a table are open on the as-of date: started on or before it, no exit on or before it. */
@@ -452,7 +496,7 @@ function openRows(
   return open;
 }
 
-function occupancyOf(table: TrackerTable | undefined, asOf: EpochDay, profile: TrackerProfile): Occupancy {
+function occupancyOf(asAt: AsAt): Occupancy {
   const result: Occupancy = {
     households: 0,
     approvedPlaces: 0,
@@ -461,9 +505,8 @@ function occupancyOf(table: TrackerTable | undefined, asOf: EpochDay, profile: T
     notAvailablePlaces: 0,
     householdsLeftOut: 0,
   };
-  if (!table) return result;
-  const exitKey = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
-  const open = openRows(table, "approvalDate", exitKey, asOf);
+  if (!asAt.support) return result;
+  const { table, open } = asAt.support;
   const columns = tableColumnsOf(table.rows);
   const approvedCells = columns.values("approvedPlaces");
   const countCells = ["childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) => columns.values(k));
@@ -500,15 +543,10 @@ function codeReader(list: CodeList): (text: string | null) => CodeMatch {
 }
 
 /** The open rows of the joint tracker placed with foster carers other than relatives: their type code. */
-function fosteredRows(
-  table: TrackerTable,
-  asOf: EpochDay,
-  profile: TrackerProfile,
-): { index: number; type: string }[] {
-  const open = openRows(table, "becameLookedAfter", profileSheet(profile, "jointTracker")?.exitColumn, asOf);
+function fosteredRows(table: TrackerTable, open: Uint8Array): FosteredRow[] {
   const types = tableColumnsOf(table.rows).values("placementType");
   const typeOf = codeReader(PLACEMENT_TYPE);
-  const rows: { index: number; type: string }[] = [];
+  const rows: FosteredRow[] = [];
   for (let i = 0; i < open.length; i++) {
     if (open[i] === 0) continue;
     const type = typeOf(textOf(types[i]));
@@ -518,16 +556,12 @@ function fosteredRows(
   return rows;
 }
 
-function inHouseOf(
-  table: TrackerTable | undefined,
-  asOf: EpochDay,
-  profile: TrackerProfile,
-): InHouseFostering {
+function inHouseOf(asAt: AsAt): InHouseFostering {
   const result: InHouseFostering = { inHouse: 0, external: 0, otherOrUnknown: 0 };
-  if (!table) return result;
-  const providers = tableColumnsOf(table.rows).values("placementProvider");
+  if (!asAt.joint) return result;
+  const providers = tableColumnsOf(asAt.joint.table.rows).values("placementProvider");
   const providerOf = codeReader(PLACEMENT_PROVIDER);
-  for (const { index } of fosteredRows(table, asOf, profile)) {
+  for (const { index } of asAt.joint.fostered) {
     const provider = providerOf(textOf(providers[index]));
     const code = provider.kind === "code" ? provider.code.code : null;
     if (code === "PR1") result.inHouse += 1;
@@ -537,9 +571,9 @@ function inHouseOf(
   return result;
 }
 
-function placementsOf(table: TrackerTable | undefined, asOf: EpochDay, profile: TrackerProfile): MedianOf {
-  if (!table) return medianOf([]);
-  const open = openRows(table, "becameLookedAfter", profileSheet(profile, "jointTracker")?.exitColumn, asOf);
+function placementsOf(asAt: AsAt): MedianOf {
+  if (!asAt.joint) return medianOf([]);
+  const { table, open } = asAt.joint;
   const cells = tableColumnsOf(table.rows).values("placementsLast12Months");
   const values: number[] = [];
   for (let i = 0; i < open.length; i++) {
@@ -581,35 +615,54 @@ function completenessOf(tables: readonly TrackerTable[]): ColumnCompleteness[] {
 
 /** Every row counted in any period the summary shows, by month, then the as-at rows. */
 function traceOf(
-  evaluation: TrackerEvaluation,
+  counted: CountedResults,
   events: Events,
   windows: readonly SummaryPeriod[],
   years: readonly SummaryPeriod[],
-  tableOf: (key: SheetKey) => TrackerTable | undefined,
-  asOf: EpochDay,
-  profile: TrackerProfile,
+  asAt: AsAt,
 ): TraceColumns {
   const first = Math.min(...windows.map((w) => w.first));
   const last = Math.max(...windows.map((w) => w.last));
-  // Filled by index into columns sized for every row that could be traced, then cut to length:
-  // pushing 400,000 rows into eight growing arrays was half of the summary's time (issue 9).
-  const capacity =
-    events.timeliness.total +
-    Object.values(events).reduce((sum, list) => sum + (list instanceof DatedEvents ? list.length : 0), 0) +
-    (tableOf("jointTracker")?.rows.length ?? 0) +
-    (tableOf("fosteringSupport")?.rows.length ?? 0);
+  const yearsFirst = years[0]?.first ?? first;
+  const yearsLast = years.at(-1)?.last ?? last;
+  const lists: [string, DatedEvents, string, EpochDay, EpochDay][] = [
+    ["BLA to 1st PPM", events.bands, "childId", first, last],
+    ["PPMs held", events.ppms, "childId", first, last],
+    ["2nd review within 4 months of BLA", events.secondReviews, "childId", first, last],
+    ["Enquiries", events.enquiries, "householdId", first, last],
+    ["Enquiry to IHV", events.ihvs, "householdId", first, last],
+    ["Application to panel", events.panels, "householdId", first, last],
+    ["Approved households", events.approvals, "householdId", yearsFirst, yearsLast],
+  ];
+  const supportOpen = asAt.support?.open ?? new Uint8Array(0);
+
+  // Counted first and filled by index into columns of that length: pushing 400,000 rows into eight
+  // growing arrays was half of the summary's time (issue 9).
+  let length = asAt.joint?.fostered.length ?? 0;
+  for (let n = 0; n < counted.length; n++) {
+    const deadline = counted.deadlines[n] as number;
+    if (deadline >= first && deadline <= last) length++;
+  }
+  for (const [, list, , from, to] of lists) {
+    for (let e = 0; e < list.length; e++) {
+      const day = list.days[e] as number;
+      if (day >= from && day <= to) length++;
+    }
+  }
+  for (const open of supportOpen) length += open;
   const trace: TraceColumns = {
-    length: 0,
-    figure: new Array<string>(capacity),
-    month: new Array<string>(capacity),
-    sheetName: new Array<string>(capacity),
-    row: new Array<number>(capacity),
-    id: new Array<string | null>(capacity),
-    standard: new Array<string | null>(capacity),
-    outcome: new Array<string>(capacity),
-    date: new Array<EpochDay | null>(capacity),
+    length,
+    figure: new Array<string>(length),
+    month: new Array<string>(length),
+    sheetName: new Array<string>(length),
+    row: new Array<number>(length),
+    id: new Array<string | null>(length),
+    standard: new Array<string | null>(length),
+    outcome: new Array<string>(length),
+    date: new Array<EpochDay | null>(length),
   };
-  const push = (
+  let at = 0;
+  const put = (
     figure: string,
     month: string,
     sheetName: string,
@@ -619,7 +672,6 @@ function traceOf(
     outcome: string,
     date: EpochDay | null,
   ): void => {
-    const at = trace.length++;
     trace.figure[at] = figure;
     trace.month[at] = month;
     trace.sheetName[at] = sheetName;
@@ -628,70 +680,66 @@ function traceOf(
     trace.standard[at] = standard;
     trace.outcome[at] = outcome;
     trace.date[at] = date;
+    at++;
   };
-  // One text per day's month, not per traced row: a 100,000-row tracker traces about 400,000 rows.
-  const monthTexts = new Map<number, string>();
-  const monthOf = (day: EpochDay): string => {
-    let text = monthTexts.get(day);
-    if (text === undefined) {
-      text = formatYearMonth(yearMonthOf(day));
-      monthTexts.set(day, text);
-    }
-    return text;
-  };
-  forEachCountedResult(evaluation, asOf, (sheet, i, results, deadline) => {
-    if (deadline < first || deadline > last) return;
-    const row = (sheet.rows[i] as TrackerRow).rowNumber;
-    const id = sheet.ids[i] ?? null;
-    push(
+  const monthOf = monthTexts(Math.min(first, yearsFirst), Math.max(last, yearsLast));
+
+  const rowNumbers = counted.evaluation.sheets.map((sheet) => tableColumnsOf(sheet.rows).rowNumbers());
+  for (let n = 0; n < counted.length; n++) {
+    const deadline = counted.deadlines[n] as number;
+    if (deadline < first || deadline > last) continue;
+    const s = counted.sheets[n] as number;
+    const sheet = counted.evaluation.sheets[s] as SheetEvaluation;
+    const i = counted.rows[n] as number;
+    const results = counted.resultsOf(n);
+    const row = rowNumbers[s]?.[i] as number;
+    put(
       "Timeliness",
       monthOf(deadline),
       sheet.sheetName,
       row,
-      id,
+      sheet.ids[i] ?? null,
       results.standard.id,
       results.statusOf(i),
       deadline,
     );
-  });
-  const add = (figure: string, list: DatedEvents, idKey: string, from: EpochDay, to: EpochDay): void => {
+  }
+  for (const [figure, list, idKey, from, to] of lists) {
     const { table } = list;
-    if (!table) return;
-    const ids = tableColumnsOf(table.rows).values(idKey);
+    if (!table) continue;
+    const columns = tableColumnsOf(table.rows);
+    const ids = columns.values(idKey);
+    const rows = columns.rowNumbers();
     for (let e = 0; e < list.length; e++) {
       const day = list.days[e] as number;
       if (day < from || day > to) continue;
       const index = list.rowIndices[e] as number;
-      const row = (table.rows[index] as TrackerRow).rowNumber;
-      push(figure, monthOf(day), table.sheetName, row, textOf(ids[index]), null, list.outcome(e), day);
+      put(
+        figure,
+        monthOf(day),
+        table.sheetName,
+        rows[index] as number,
+        textOf(ids[index]),
+        null,
+        list.outcome(e),
+        day,
+      );
     }
-  };
-  add("BLA to 1st PPM", events.bands, "childId", first, last);
-  add("PPMs held", events.ppms, "childId", first, last);
-  add("2nd review within 4 months of BLA", events.secondReviews, "childId", first, last);
-  add("Enquiries", events.enquiries, "householdId", first, last);
-  add("Enquiry to IHV", events.ihvs, "householdId", first, last);
-  add("Application to panel", events.panels, "householdId", first, last);
-  add(
-    "Approved households",
-    events.approvals,
-    "householdId",
-    years[0]?.first ?? first,
-    years.at(-1)?.last ?? last,
-  );
+  }
 
-  const joint = tableOf("jointTracker");
-  if (joint) {
-    const columns = tableColumnsOf(joint.rows);
+  if (asAt.joint) {
+    const { table, fostered } = asAt.joint;
+    const columns = tableColumnsOf(table.rows);
     const ids = columns.values("childId");
     const providers = columns.values("placementProvider");
-    for (const { index, type } of fosteredRows(joint, asOf, profile)) {
+    const rows = columns.rowNumbers();
+    for (const { index, type } of fostered) {
       const provider = textOf(providers[index]);
-      push(
+      put(
         "In-house fostering",
         "as at",
-        joint.sheetName,
-        (joint.rows[index] as TrackerRow).rowNumber,
+        table.sheetName,
+        rows[index] as number,
         textOf(ids[index]),
         null,
         `${type} ${provider ?? "(no provider)"}`,
@@ -699,23 +747,22 @@ function traceOf(
       );
     }
   }
-  const support = tableOf("fosteringSupport");
-  if (support) {
-    const supportExit = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
-    const open = openRows(support, "approvalDate", supportExit, asOf);
-    const columns = tableColumnsOf(support.rows);
+  if (asAt.support) {
+    const { table, open } = asAt.support;
+    const columns = tableColumnsOf(table.rows);
     const ids = columns.values("householdId");
+    const rows = columns.rowNumbers();
     const countCells = ["approvedPlaces", "childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) =>
       columns.values(k),
     );
     for (let i = 0; i < open.length; i++) {
       if (open[i] === 0) continue;
       const counts = countCells.map((cells) => textOf(cells[i]) ?? "blank");
-      push(
+      put(
         "Occupancy",
         "as at",
-        support.sheetName,
-        (support.rows[i] as TrackerRow).rowNumber,
+        table.sheetName,
+        rows[i] as number,
         textOf(ids[i]),
         null,
         `approved ${counts[0]}, placed ${counts[1]}, vacant ${counts[2]}, not available ${counts[3]}`,
@@ -723,16 +770,21 @@ function traceOf(
       );
     }
   }
-  for (const column of [
-    trace.figure,
-    trace.month,
-    trace.sheetName,
-    trace.row,
-    trace.id,
-    trace.standard,
-    trace.outcome,
-    trace.date,
-  ])
-    column.length = trace.length;
   return trace;
+}
+
+/** Each day's month as `YYYY-MM`, from `first` to `last`, made once: the trace names one per row. */
+function monthTexts(first: EpochDay, last: EpochDay): (day: EpochDay) => string {
+  const texts: string[] = [];
+  let month = "";
+  let monthEnd = first - 1;
+  for (let day = first; day <= last; day++) {
+    if (day > monthEnd) {
+      const ym = yearMonthOf(day);
+      month = formatYearMonth(ym);
+      monthEnd = monthPeriod(ym).last;
+    }
+    texts.push(month);
+  }
+  return (day) => texts[day - first] ?? formatYearMonth(yearMonthOf(day));
 }
