@@ -18,8 +18,11 @@ interface Spelling {
   id: number;
   raw: string;
   count: number;
-  /** What its cells are reported with, once its group's canonical spelling is known. */
-  report?: { canonical: string; variants: number };
+  /**
+   * What its cells are reported with, once its group's canonical spelling is known; present from
+   * the start (as undefined) so that every spelling keeps one shape.
+   */
+  report: { canonical: string; variants: number } | undefined;
 }
 
 interface NameGroup {
@@ -56,7 +59,7 @@ export const workerNameVariants = defineCheck({
     const spellingIn = (group: NameGroup, raw: string): Spelling => {
       let spelling = group.spellings.get(raw);
       if (spelling === undefined) {
-        spelling = { id: spellings.length, raw, count: 0 };
+        spelling = { id: spellings.length, raw, count: 0, report: undefined };
         spellings.push(spelling);
         group.spellings.set(raw, spelling);
       }
@@ -69,7 +72,7 @@ export const workerNameVariants = defineCheck({
 
     // Row by row, as the first spelling seen wins a tie. A text is read once: a full name always
     // lands in the same group, so its spelling is remembered with it.
-    const written = new Map<string, { name: ReturnType<typeof nameKey>; spelling?: Spelling }>();
+    const written = new Map<string, { name: ReturnType<typeof nameKey>; spelling: Spelling | undefined }>();
     const full = new Map<string, NameGroup>();
     const initialOnly: InitialOnlyCell[] = [];
     for (let index = 0; index < table.size; index++) {
@@ -78,7 +81,7 @@ export const workerNameVariants = defineCheck({
         if (typeof raw !== "string") continue;
         let text = written.get(raw);
         if (text === undefined) {
-          text = { name: raw.trim() === "" ? undefined : nameKey(raw) };
+          text = { name: raw.trim() === "" ? undefined : nameKey(raw), spelling: undefined };
           written.set(raw, text);
         }
         const name = text.name;
