@@ -80,7 +80,7 @@ describe("a typed table", () => {
 
   it("still gives a row at a time, as views of the columns", () => {
     const t = typed(trackerTableOf("ploTracker", [{ childId: " C1 ", firstLpm: "10/01/2025" }]));
-    const row = t.rows[0];
+    const row = t.rows()[0];
     expect([row?.rowNumber, row?.text("childId"), row?.day("firstLpm"), row?.day("finalLpm")]).toEqual([
       2,
       "C1",

@@ -3,7 +3,7 @@ import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
 import type { MappedColumn, TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf, type TableColumns } from "../tables/tableColumns";
+import { tableColumnsOf } from "../tables/tableColumns";
 import { columnLetters } from "../tables/cellAddress";
 
 /** One row of a typed table, for code that wants a row at a time (the checks read whole columns). */
@@ -73,7 +73,7 @@ export interface TypedTable {
   /** The A1 address of a row's cell in a column (the header cell's column). */
   address(rowNumber: number, key: ColumnKey): string;
   /** The rows one at a time, made on first use. */
-  rows: readonly TypedRow[];
+  rows(): readonly TypedRow[];
   /** The row with this Excel row number. */
   rowAt(rowNumber: number): TypedRow | undefined;
 }
@@ -81,7 +81,7 @@ export interface TypedTable {
 /** Types a table against its sheet of the profile; undefined when the profile does not know the sheet. */
 export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTable | undefined {
   const spec = profile.sheets.find((s) => s.key === table.sheetKey);
-  return spec ? new ColumnTypedTable(table, spec) : undefined;
+  return spec ? columnTypedTable(table, spec) : undefined;
 }
 
 /** The text a cell shows once trimmed, as TypedRow.text reads it. */
@@ -101,115 +101,60 @@ interface DayReading {
 
 type Reading = (table: TypedTable, key: ColumnKey) => unknown;
 
-class ColumnTypedTable implements TypedTable {
-  readonly size: number;
-  readonly mappedColumns: readonly ColumnSpec[];
-  private readonly columns: TableColumns;
-  private readonly byKey: ReadonlyMap<ColumnKey, MappedColumn>;
-  private readonly numberOf: ReadonlyMap<ColumnKey, number>;
-  private readonly letters = new Map<ColumnKey, string>();
-  private readonly dateKeys: ReadonlySet<ColumnKey>;
-  private readonly dayReadings = new Map<ColumnKey, DayReading>();
-  private readonly textColumns = new Map<ColumnKey, readonly (string | undefined)[]>();
-  private readonly readings = new Map<Reading, Map<ColumnKey, unknown>>();
-  private noDates: readonly CellDate[] | undefined;
-  private rowIndex: ReadonlyMap<number, number> | undefined;
-  private rowsMade: readonly TypedRow[] | undefined;
+/*
+ * An object literal over this function's state, not a class instance: a class's instances get their
+ * fields one by one, and the shape they end with is forgotten when the last of them is collected, so
+ * every check compiled for it was compiled again after each collection (issue 9). A literal's shape
+ * is kept with the literal.
+ */
+function columnTypedTable(table: TrackerTable, spec: SheetSpec): TypedTable {
+  const byKey = new Map<ColumnKey, MappedColumn>();
+  // The first mapping of a key wins, as `columns.find` does.
+  for (const c of table.columns) if (!byKey.has(c.key)) byKey.set(c.key, c);
+  // Addresses have always taken a key's last mapping; a mapped table never maps a key twice.
+  const numberOf = new Map(table.columns.map((c) => [c.key, c.column]));
+  const mappedColumns = spec.columns.filter((c) => byKey.has(c.key));
+  const dateKeys = new Set(mappedColumns.filter((c) => c.type === "date").map((c) => c.key));
+  const columns = tableColumnsOf(table.rows);
+  const size = table.rows.length;
+  const letters = new Map<ColumnKey, string>();
+  const dayReadings = new Map<ColumnKey, DayReading>();
+  const textColumns = new Map<ColumnKey, readonly (string | undefined)[]>();
+  const readings = new Map<Reading, Map<ColumnKey, unknown>>();
+  let noDates: readonly CellDate[] | undefined;
+  let rowIndex: ReadonlyMap<number, number> | undefined;
+  let rows: readonly TypedRow[] | undefined;
 
-  constructor(
-    readonly table: TrackerTable,
-    readonly spec: SheetSpec,
-  ) {
-    const byKey = new Map<ColumnKey, MappedColumn>();
-    // The first mapping of a key wins, as `columns.find` does.
-    for (const c of table.columns) if (!byKey.has(c.key)) byKey.set(c.key, c);
-    this.byKey = byKey;
-    // Addresses have always taken a key's last mapping; a mapped table never maps a key twice.
-    this.numberOf = new Map(table.columns.map((c) => [c.key, c.column]));
-    this.mappedColumns = spec.columns.filter((c) => byKey.has(c.key));
-    this.dateKeys = new Set(this.mappedColumns.filter((c) => c.type === "date").map((c) => c.key));
-    this.columns = tableColumnsOf(table.rows);
-    this.size = table.rows.length;
-  }
+  const dates = (key: ColumnKey): readonly CellDate[] => {
+    if (dateKeys.has(key)) return columns.dates(key);
+    noDates ??= new Array<CellDate>(size).fill(EMPTY_CELL_DATE);
+    return noDates;
+  };
 
-  rowNumber(index: number): number {
-    return this.columns.rowNumbers()[index] as number;
-  }
-
-  has(key: ColumnKey): boolean {
-    return this.byKey.has(key);
-  }
-
-  column(key: ColumnKey): MappedColumn | undefined {
-    return this.byKey.get(key);
-  }
-
-  values(key: ColumnKey): readonly CellValue[] {
-    return this.columns.values(key);
-  }
-
-  dates(key: ColumnKey): readonly CellDate[] {
-    if (this.dateKeys.has(key)) return this.columns.dates(key);
-    this.noDates ??= new Array<CellDate>(this.size).fill(EMPTY_CELL_DATE);
-    return this.noDates;
-  }
-
-  days(key: ColumnKey): DayColumn {
-    return this.dayReading(key).days;
-  }
-
-  irregularDates(key: ColumnKey): readonly number[] {
-    return this.dayReading(key).irregular;
-  }
-
-  // One pass over a column's readings gives both: the readings are objects of several shapes,
-  // slower to visit than the numbers and indexes the checks then loop over.
-  private dayReading(key: ColumnKey): DayReading {
-    let reading = this.dayReadings.get(key);
+  const dayReading = (key: ColumnKey): DayReading => {
+    let reading = dayReadings.get(key);
     if (reading === undefined) {
-      const dates = this.dates(key);
-      const days = new Int32Array(this.size).fill(NO_DAY);
-      const irregular: number[] = [];
-      for (let i = 0; i < days.length; i++) {
-        const read = dates[i] as CellDate;
-        // Blank cells share one reading: known without looking into it.
-        if (read === EMPTY_CELL_DATE) continue;
-        if (read.kind === "date") {
-          days[i] = read.day;
-          if (read.from === "text") irregular.push(i);
-        } else if (read.kind === "problem" || read.placeholder !== undefined) irregular.push(i);
-      }
-      reading = { days, irregular };
-      this.dayReadings.set(key, reading);
+      reading = readDays(dates(key));
+      dayReadings.set(key, reading);
     }
     return reading;
-  }
+  };
 
-  texts(key: ColumnKey): readonly (string | undefined)[] {
-    let texts = this.textColumns.get(key);
-    if (texts === undefined) {
-      texts = this.values(key).map(cellText);
-      this.textColumns.set(key, texts);
+  const texts = (key: ColumnKey): readonly (string | undefined)[] => {
+    let found = textColumns.get(key);
+    if (found === undefined) {
+      found = columns.values(key).map(cellText);
+      textColumns.set(key, found);
     }
-    return texts;
-  }
+    return found;
+  };
 
-  shared<T>(key: ColumnKey, read: (table: TypedTable, key: ColumnKey) => T): T {
-    let byKey = this.readings.get(read);
-    if (byKey === undefined) {
-      byKey = new Map();
-      this.readings.set(read, byKey);
-    }
-    if (!byKey.has(key)) byKey.set(key, read(this, key));
-    return byKey.get(key) as T;
-  }
-
-  indexOf(rowNumber: number): number | undefined {
+  const indexOf = (rowNumber: number): number | undefined => {
     // Rows come top to bottom, so a row is found by halving; a table whose rows do not (only one
     // built by hand could) is searched through a map of its row numbers, as it always was.
-    const numbers = this.columns.rowNumbers();
+    const numbers = columns.rowNumbers();
     let low = 0;
-    let high = this.size - 1;
+    let high = size - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
       const found = numbers[middle] as number;
@@ -217,35 +162,74 @@ class ColumnTypedTable implements TypedTable {
       if (found < rowNumber) low = middle + 1;
       else high = middle - 1;
     }
-    if (this.rowIndex === undefined) {
+    if (rowIndex === undefined) {
       const index = new Map<number, number>();
-      for (let i = 0; i < this.size; i++) index.set(this.rowNumber(i), i);
-      this.rowIndex = index;
+      for (let i = 0; i < size; i++) index.set(numbers[i] as number, i);
+      rowIndex = index;
     }
-    return this.rowIndex.get(rowNumber);
-  }
+    return rowIndex.get(rowNumber);
+  };
 
-  address(rowNumber: number, key: ColumnKey): string {
-    let letters = this.letters.get(key);
-    if (letters === undefined) {
-      const column = this.numberOf.get(key);
-      if (column === undefined)
-        throw new RangeError(`the sheet ${this.table.sheetName} has no column ${key}`);
-      letters = columnLetters(column);
-      this.letters.set(key, letters);
-    }
-    return letters + String(rowNumber);
-  }
+  const typed: TypedTable = {
+    table,
+    spec,
+    size,
+    mappedColumns,
+    rowNumber: (index) => columns.rowNumbers()[index] as number,
+    has: (key) => byKey.has(key),
+    column: (key) => byKey.get(key),
+    values: (key) => columns.values(key),
+    dates,
+    days: (key) => dayReading(key).days,
+    irregularDates: (key) => dayReading(key).irregular,
+    texts,
+    shared<T>(key: ColumnKey, read: (table: TypedTable, key: ColumnKey) => T): T {
+      let byColumn = readings.get(read);
+      if (byColumn === undefined) {
+        byColumn = new Map();
+        readings.set(read, byColumn);
+      }
+      if (!byColumn.has(key)) byColumn.set(key, read(typed, key));
+      return byColumn.get(key) as T;
+    },
+    indexOf,
+    address(rowNumber, key) {
+      let found = letters.get(key);
+      if (found === undefined) {
+        const column = numberOf.get(key);
+        if (column === undefined) throw new RangeError(`the sheet ${table.sheetName} has no column ${key}`);
+        found = columnLetters(column);
+        letters.set(key, found);
+      }
+      return found + String(rowNumber);
+    },
+    rows: () => {
+      rows ??= table.rows.map((row, index) => new TypedTableRow(typed, row.rowNumber, index));
+      return rows;
+    },
+    rowAt(rowNumber) {
+      const index = indexOf(rowNumber);
+      return index === undefined ? undefined : typed.rows()[index];
+    },
+  };
+  return typed;
+}
 
-  get rows(): readonly TypedRow[] {
-    this.rowsMade ??= this.table.rows.map((row, index) => new TypedTableRow(this, row.rowNumber, index));
-    return this.rowsMade;
+// One pass over a column's readings gives both: the readings are objects of several shapes,
+// slower to visit than the numbers and indexes the checks then loop over.
+function readDays(dates: readonly CellDate[]): DayReading {
+  const days = new Int32Array(dates.length).fill(NO_DAY);
+  const irregular: number[] = [];
+  for (let i = 0; i < days.length; i++) {
+    const read = dates[i] as CellDate;
+    // Blank cells share one reading: known without looking into it.
+    if (read === EMPTY_CELL_DATE) continue;
+    if (read.kind === "date") {
+      days[i] = read.day;
+      if (read.from === "text") irregular.push(i);
+    } else if (read.kind === "problem" || read.placeholder !== undefined) irregular.push(i);
   }
-
-  rowAt(rowNumber: number): TypedRow | undefined {
-    const index = this.indexOf(rowNumber);
-    return index === undefined ? undefined : this.rows[index];
-  }
+  return { days, irregular };
 }
 
 /* A row is a view of the table's columns at one index: its cells are the columns' cells. */

@@ -27,42 +27,52 @@ export function runChecks(
   const issues: DataQualityIssue[] = [];
   for (const table of tables) {
     const typed = typeTable(table, context.profile);
-    if (!typed) continue;
-    // Each issue with its column and check beside it, in arrays, to be put in place by index.
-    const found: DataQualityIssue[] = [];
-    const columns: number[] = [];
-    const orders: number[] = [];
-    checks.forEach((check, order) => {
-      if (check.sheets && !check.sheets.includes(table.sheetKey)) return;
-      if (!check.reads.every((key) => typed.has(key))) return;
-      let problems: Problem[];
-      try {
-        problems = check.check(typed, context);
-      } catch {
-        found.push(checkFailed(table, check));
-        columns.push(0);
-        orders.push(order);
-        return;
-      }
-      for (const p of problems) {
-        found.push(toIssue(typed, check, p));
-        columns.push(columnOf(typed, p));
-        orders.push(order);
-      }
-    });
-    const place = (i: number): DataQualityIssue => found[i] as DataQualityIssue;
-    const byPlace = found.map((_, i) => i);
-    // Stable: issues at one cell from one check keep the order the check gave them.
-    byPlace.sort(
-      (a, b) =>
-        place(a).row - place(b).row ||
-        (columns[a] as number) - (columns[b] as number) ||
-        (orders[a] as number) - (orders[b] as number),
-    );
-    // A loop, not push(...): a sheet can hold more problems than V8 takes as arguments.
-    for (const i of byPlace) issues.push(place(i));
+    if (typed) addIssuesOf(typed, context, checks, issues);
   }
   return issues;
+}
+
+/** Runs the checks over one table and adds its issues, in row then column order, to `issues`. */
+function addIssuesOf(
+  typed: TypedTable,
+  context: CheckContext,
+  checks: readonly CheckDefinition[],
+  issues: DataQualityIssue[],
+): void {
+  const table = typed.table;
+  // Each issue with its column and check beside it, in arrays, to be put in place by index.
+  const found: DataQualityIssue[] = [];
+  const columns: number[] = [];
+  const orders: number[] = [];
+  checks.forEach((check, order) => {
+    if (check.sheets && !check.sheets.includes(table.sheetKey)) return;
+    if (!check.reads.every((key) => typed.has(key))) return;
+    let problems: Problem[];
+    try {
+      problems = check.check(typed, context);
+    } catch {
+      found.push(checkFailed(table, check));
+      columns.push(0);
+      orders.push(order);
+      return;
+    }
+    for (const p of problems) {
+      found.push(toIssue(typed, check, p));
+      columns.push(columnOf(typed, p));
+      orders.push(order);
+    }
+  });
+  const place = (i: number): DataQualityIssue => found[i] as DataQualityIssue;
+  const byPlace = found.map((_, i) => i);
+  // Stable: issues at one cell from one check keep the order the check gave them.
+  byPlace.sort(
+    (a, b) =>
+      place(a).row - place(b).row ||
+      (columns[a] as number) - (columns[b] as number) ||
+      (orders[a] as number) - (orders[b] as number),
+  );
+  // A loop, not push(...): a sheet can hold more problems than V8 takes as arguments.
+  for (const i of byPlace) issues.push(place(i));
 }
 
 function columnOf(table: TypedTable, p: Problem): number {
