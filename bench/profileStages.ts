@@ -10,6 +10,11 @@ import { profileSheet } from "../src/engine/profile/TrackerProfile";
 import { DEFAULT_STANDARDS } from "../src/engine/standards/defaultStandards";
 import { buildSummaryFigures } from "../src/engine/summary/buildSummaryFigures";
 import { buildSummarySheets } from "../src/engine/summary/buildSummarySheet";
+import { traceRows } from "../src/engine/summary/SummaryFigures";
+import type { TrackerEvaluation } from "../src/engine/evaluation/evaluateTracker";
+import { modelCellsOf } from "../src/engine/port/modelCells";
+import type { SheetModel } from "../src/engine/port/SheetModel";
+import type { TrackerTable } from "../src/engine/tables/TrackerTable";
 import { BENCH_AS_OF } from "./benchAsOf";
 import {
   ENGINE_STAGES,
@@ -43,11 +48,36 @@ function cpuMs(run: () => unknown, runs: number): number {
   return Math.round(times[Math.floor(times.length / 2)] as number);
 }
 
-function fingerprint(value: unknown): string {
-  return createHash("sha256")
-    .update(JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v)))
-    .digest("hex")
-    .slice(0, 16);
+/**
+ * A digest of a stage's output, fed item by item: one JSON string of a 100,000-row evaluation or
+ * agenda is more than V8 can make. Sheet models are digested by their cells in reading order,
+ * whatever form (cells, rows, column blocks) holds them, so a change of form is not a change.
+ */
+function fingerprint(items: Iterable<unknown>): string {
+  const hash = createHash("sha256");
+  for (const item of items) hash.update(JSON.stringify(item) ?? "undefined");
+  return hash.digest("hex").slice(0, 16);
+}
+
+function* sheetModelItems(model: SheetModel | null): Generator<unknown, void, undefined> {
+  if (model === null) {
+    yield null;
+    return;
+  }
+  yield { ...model, cells: undefined, rows: undefined, columnBlocks: undefined };
+  const cells = [...modelCellsOf(model)].sort((a, b) => a.row - b.row || a.column - b.column);
+  yield* cells;
+}
+
+function* tableItems(tables: readonly TrackerTable[]): Generator<unknown, void, undefined> {
+  for (const { rows, ...table } of tables) {
+    yield table;
+    for (const row of rows) yield [row.rowNumber, row.values];
+  }
+}
+
+function* evaluationItems(evaluation: TrackerEvaluation): Generator<unknown, void, undefined> {
+  for (const row of evaluation.rows) yield [row.sheet, row.rowNumber, row.id, row.worker, row.results];
 }
 
 const [rowsArg, kind, runsArg, only] = process.argv.slice(2);
@@ -77,12 +107,12 @@ if (process.argv.includes("--fingerprint")) {
   });
   console.log(
     JSON.stringify({
-      tables: fingerprint(tables),
+      tables: fingerprint(tableItems(tables)),
       checks: fingerprint(issues),
-      evaluation: fingerprint(evaluation),
-      agendas: fingerprint(agendas),
-      summaryFigures: fingerprint(figures),
-      summarySheets: fingerprint(buildSummarySheets(figures)),
+      evaluation: fingerprint(evaluationItems(evaluation)),
+      agendas: fingerprint(agendas.flatMap((model) => [...sheetModelItems(model)])),
+      summaryFigures: fingerprint([{ ...figures, trace: null }, traceRows(figures.trace)]),
+      summarySheets: fingerprint(buildSummarySheets(figures).flatMap((model) => [...sheetModelItems(model)])),
     }),
   );
 } else {

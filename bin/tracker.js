@@ -15,10 +15,10 @@ function load(path) {
   }
 }
 
-// Large trackers need more than node's default heap (src/cli/heapLimit.ts says why): run the command
-// again, once, with a larger limit and node's own options (a --require preload, for one), passing its
-// input, output and exit code straight through. Decided before the command itself (and exceljs) is
-// loaded, so the re-run costs only a node start-up.
+// On a machine where node's default heap is small, large trackers need more (src/cli/heapLimit.ts
+// says why): run the command again, once, with a larger limit and node's own options (a --require
+// preload, for one), passing its input, output and exit code straight through. Decided before the
+// command itself is loaded, so the re-run costs only a node start-up.
 const heap = load("../lib/cli/heapLimit.js");
 const heapArguments = heap.heapLimitArguments();
 if (heapArguments.length > 0) {

@@ -34,24 +34,65 @@ function modelOf(rows: number): SheetModel {
   return { name: "Data quality", purpose: "dataQuality", cells };
 }
 
-const chunksOf = (cells: number): number => Math.ceil(cells / CELLS_PER_CHUNK);
+const largestPayload = (excel: FakeExcel): number =>
+  Math.max(...excel.records.map((r) => Math.max(r.requestBytes, r.responseBytes)));
 
 describe("OfficeWorkbook at scale", () => {
-  it("reads with one sync to size the sheet and one per fixed-size chunk, for 1,000 rows as for 100,000", async () => {
-    const syncsFor = async (rows: number): Promise<number> => {
-      const excel = trackerOf(rows);
-      const snapshot = await new OfficeWorkbook(excel).readSheet("Joint Tracker");
-      expect(snapshot.values).toHaveLength(rows + 1);
-      expect(snapshot.values[rows]?.[2]).toBeInstanceOf(Date);
-      expect(Math.max(...excel.records.map((r) => Math.max(r.requestBytes, r.responseBytes)))).toBeLessThan(
-        PAYLOAD_BUDGET_BYTES,
-      );
-      return excel.syncs;
-    };
-    // The overhead per read is the same; the rest is one sync per chunk of 65,536 cells, never per row.
-    expect((await syncsFor(1_000)) - chunksOf(1_001 * COLUMNS)).toBe(1);
-    expect((await syncsFor(100_000)) - chunksOf(100_001 * COLUMNS)).toBe(1);
-    expect(chunksOf(1_001 * COLUMNS)).toBe(1);
+  it("reads several small sheets in two syncs: one to size them all, one for all their cells", async () => {
+    const excel = trackerOf(1_000);
+    excel.addSheet({
+      name: "PLO Tracker",
+      values: [
+        ["Child ID", "Date of first LPM"],
+        ["C1", 45000],
+      ],
+    });
+    excel.addSheet({ name: "Empty", values: [] });
+    const read = await new OfficeWorkbook(excel).readSheets(["Joint Tracker", "Empty", "PLO Tracker"]);
+    expect(read.map((s) => s.values.length)).toEqual([1_001, 0, 2]);
+    expect(read[2]?.values[1]).toEqual(["C1", 45000]);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it("reads every row of a sheet that takes several syncs before the sheets after it", async () => {
+    const excel = new FakeExcel();
+    // Five columns: a chunk of whole rows leaves a few cells of its budget over, which must not be
+    // spent on the next sheet while this one still has rows to read.
+    const values: FakeCellValue[][] = [["Child ID", "Name", "Team", "Worker", "Status"]];
+    for (let i = 1; i <= 30_000; i++)
+      values.push([`C${String(i).padStart(6, "0")}`, "A.B.", "North", "J. S.", "C2"]);
+    excel.addSheet({ name: "Joint Tracker", values });
+    excel.addSheet({ name: "PLO Tracker", values: [["Child ID"], ["P1"], ["P2"]] });
+    const read = await new OfficeWorkbook(excel).readSheets(["Joint Tracker", "PLO Tracker"]);
+    expect(excel.syncs).toBeGreaterThan(2);
+    expect(read[0]?.values).toHaveLength(30_001);
+    expect(read[0]?.values[30_000]?.[0]).toBe("C030000");
+    expect(read[1]?.values).toEqual([["Child ID"], ["P1"], ["P2"]]);
+  });
+
+  it("reads 100,000 rows in one sync per budget of measured bytes, every payload under the budget", async () => {
+    const excel = trackerOf(100_000);
+    const snapshot = await new OfficeWorkbook(excel).readSheet("Joint Tracker");
+    expect(snapshot.values).toHaveLength(100_001);
+    expect(snapshot.values[100_000]?.[2]).toBeInstanceOf(Date);
+    expect(largestPayload(excel)).toBeLessThan(PAYLOAD_BUDGET_BYTES);
+    const bytes = excel.records.reduce((sum, r) => sum + r.responseBytes, 0);
+    // The chunks follow what the responses measure: about one sync per budget, not per fixed chunk.
+    expect(excel.syncs).toBeLessThanOrEqual(1 + Math.ceil(bytes / (PAYLOAD_BUDGET_BYTES / 2)));
+    expect(excel.syncs).toBeLessThan(Math.ceil((100_001 * COLUMNS) / CELLS_PER_CHUNK));
+  });
+
+  it("asks again in halves for rows whose response passes Excel's limit, and reads them all", async () => {
+    const excel = new FakeExcel();
+    const values: FakeCellValue[][] = [["Child ID", "Notes"]];
+    // Short rows teach the reader to take large chunks; then rows of long case notes follow.
+    for (let i = 1; i <= 60_000; i++) values.push([`C${i}`, "ok"]);
+    for (let i = 1; i <= 2_000; i++) values.push([`N${i}`, "x".repeat(3_000)]);
+    excel.addSheet({ name: "Notes", values });
+    const snapshot = await new OfficeWorkbook(excel).readSheet("Notes");
+    expect(excel.records.some((r) => r.responseBytes > 5 * 1024 * 1024)).toBe(true);
+    expect(snapshot.values).toHaveLength(62_001);
+    expect(snapshot.values[62_000]).toEqual(["N2000", "x".repeat(3_000)]);
   });
 
   it("writes with the same fixed syncs plus one per budget-sized batch, each request under the budget", async () => {

@@ -13,7 +13,7 @@ import {
 } from "../engine/status/StatusColumnsModel";
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
 import { columnLetters } from "../engine/tables/cellAddress";
-import { CELLS_PER_CHUNK, jsonBytes, nextChunkCells, rowsPerChunk } from "./excelPayload";
+import { ChunkSizer, isPayloadTooLarge, jsonBytes, rowsPerChunk } from "./excelPayload";
 import type { ExcelContext, ExcelTable, ExcelWorksheet, OfficeHost } from "./OfficeApi";
 import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
@@ -137,38 +137,65 @@ export class OfficeWorkbook implements WorkbookPort {
     return (await this.readSheetWithFormats(name)).snapshot;
   }
 
-  /**
-   * Reads a sheet from A1 to the end of its used range (and of any Excel Table on it): one sync to
-   * size it, one more when it has tables, then one per chunk of at most `CELLS_PER_CHUNK` cells.
-   */
+  /** Several sheets in as few round trips as Excel's payload limit allows (readSheetsOf uses it). */
+  async readSheets(names: readonly string[]): Promise<SheetSnapshot[]> {
+    return (await this.readSheetsWithFormats(names)).map((reading) => reading.snapshot);
+  }
+
   async readSheetWithFormats(name: string): Promise<SheetReading> {
+    return (await this.readSheetsWithFormats([name]))[0] as SheetReading;
+  }
+
+  /**
+   * Reads sheets from A1 to the end of their used ranges (and of any Excel Table on them), all in
+   * one `Excel.run`: one sync sizes every sheet, one more finds the tables' ranges when there are
+   * tables, then each sync loads as many rows, of as many sheets, as fit the payload budget. A
+   * tracker of six small sheets is read in two syncs; a large one in one sync per 4 MB of cells.
+   *
+   * The rows a sync can take are estimated from the bytes per cell measured so far; should a
+   * response still pass Excel's limit (a column of long case notes further down), the same rows are
+   * asked for again in halves.
+   */
+  async readSheetsWithFormats(names: readonly string[]): Promise<SheetReading[]> {
     this.requireMinimum();
     const canMerges = this.supports(OPTIONAL_API.mergedAreas);
     const canHidden = this.supports(OPTIONAL_API.hiddenRows);
+    if (!canMerges || !canHidden) {
+      this.note(
+        "This version of Excel cannot report merged cells or hidden rows to add-ins; checks treat every row as visible.",
+      );
+    }
     return this.host.run({}, async (context) => {
-      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-      sheet.load("name,protection/protected");
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
-      const merged = canMerges ? used.getMergedAreasOrNullObject() : undefined;
-      merged?.load("address");
-      const visible = canHidden ? used.getSpecialCellsOrNullObject("Visible") : undefined;
-      visible?.load("address");
-      sheet.tables.load("items/name");
+      const sized = names.map((name) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+        sheet.load("name,protection/protected");
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        const merged = canMerges ? used.getMergedAreasOrNullObject() : undefined;
+        merged?.load("address");
+        const visible = canHidden ? used.getSpecialCellsOrNullObject("Visible") : undefined;
+        visible?.load("address");
+        sheet.tables.load("items/name");
+        return { name, sheet, used, merged, visible };
+      });
       await context.sync();
-      if (sheet.isNullObject) throw new Error(`There is no sheet named "${name}"`);
+      const missing = sized.find((s) => s.sheet.isNullObject);
+      if (missing) throw new Error(`There is no sheet named "${missing.name}"`);
 
-      let bottom = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
-      let right = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
-      const tables: SheetTable[] = [];
-      if (sheet.tables.items.length > 0) {
-        const ranges = sheet.tables.items.map((t) => {
+      const withTables = sized.map(({ sheet }) =>
+        sheet.tables.items.map((t) => {
           const range = t.getRange();
           range.load("address");
           return { name: t.name, range };
-        });
-        await context.sync();
-        for (const t of ranges) {
+        }),
+      );
+      if (withTables.some((ranges) => ranges.length > 0)) await context.sync();
+
+      const readings = sized.map(({ sheet, used, merged, visible }, i) => {
+        let bottom = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+        let right = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
+        const tables: SheetTable[] = [];
+        for (const t of withTables[i] ?? []) {
           const range = rangesIn(t.range.address)[0] ?? "";
           const at = parseRangeAddress(range);
           if (!at) continue;
@@ -176,49 +203,77 @@ export class OfficeWorkbook implements WorkbookPort {
           bottom = Math.max(bottom, at.bottom);
           right = Math.max(right, at.right);
         }
-      }
+        const reading: SheetReading = {
+          snapshot: {
+            name: sheet.name,
+            values: [],
+            merges: merged && !merged.isNullObject ? rangesIn(merged.address) : [],
+            protected: sheet.protection.protected,
+            hiddenRows:
+              canHidden && !used.isNullObject ? hiddenRowsOf(used.rowIndex + 1, bottom, visible) : [],
+          },
+          numberFormats: [],
+          tables,
+        };
+        return { reading, sheet, bottom, right };
+      });
 
-      const values: CellValue[][] = [];
-      const numberFormats: string[][] = [];
-      let cells = CELLS_PER_CHUNK;
-      // One sync per chunk is the point of chunking: each response must stay under the size limit.
-      for (let top = 1; top <= bottom;) {
-        const last = Math.min(bottom, top + rowsPerChunk(right, cells) - 1);
-        const range = sheet.getRange(`A${top}:${columnLetters(right)}${last}`);
-        range.load("values,numberFormat");
-        await context.sync();
-        range.values.forEach((row, r) => {
-          const formats = range.numberFormat[r] ?? [];
-          values.push(trimRow(row.map((v, c) => cellValueFromOffice(v, formats[c]))));
-          numberFormats.push(formats.slice(0, values[values.length - 1]?.length).map(String));
+      const chunks = new ChunkSizer();
+      let next = 0;
+      let top = 1;
+      // Row blocks of one or more sheets per sync, in sheet order, each sheet's rows in order.
+      while (next < readings.length) {
+        const batch: { index: number; top: number; last: number }[] = [];
+        let cells = chunks.cellsPerSync();
+        for (let i = next, from = top; i < readings.length && cells > 0; i++, from = 1) {
+          const { bottom, right } = readings[i] as (typeof readings)[number];
+          if (from > bottom || right === 0) continue;
+          const last = Math.min(bottom, from + rowsPerChunk(right, cells) - 1);
+          batch.push({ index: i, top: from, last });
+          cells -= (last - from + 1) * right;
+          if (last < bottom) break; // this sheet's next rows come first in the next sync
+        }
+        if (batch.length === 0) break;
+        const loaded = batch.map((block) => {
+          const { sheet, right } = readings[block.index] as (typeof readings)[number];
+          const range = sheet.getRange(`A${block.top}:${columnLetters(right)}${block.last}`);
+          range.load("values,numberFormat");
+          return { block, range, right };
         });
-        cells = nextChunkCells(
-          (last - top + 1) * right,
-          jsonBytes(range.values) + jsonBytes(range.numberFormat),
-        );
-        top = last + 1;
-      }
-      while (values.length > 0 && values[values.length - 1]?.length === 0) {
-        values.pop();
-        numberFormats.pop();
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!isPayloadTooLarge(error) || !chunks.halve()) throw error;
+          continue; // the same rows again, in smaller syncs
+        }
+        let bytes = 0;
+        let measured = 0;
+        for (const { block, range, right } of loaded) {
+          const { reading } = readings[block.index] as (typeof readings)[number];
+          range.values.forEach((row, r) => {
+            const formats = range.numberFormat[r] ?? [];
+            const values = trimRow(row.map((v, c) => cellValueFromOffice(v, formats[c])));
+            reading.snapshot.values.push(values);
+            reading.numberFormats.push(formats.slice(0, values.length).map(String));
+          });
+          bytes += jsonBytes(range.values) + jsonBytes(range.numberFormat);
+          measured += (block.last - block.top + 1) * right;
+        }
+        chunks.measured(measured, bytes);
+        const end = batch[batch.length - 1] as (typeof batch)[number];
+        const { bottom } = readings[end.index] as (typeof readings)[number];
+        next = end.last >= bottom ? end.index + 1 : end.index;
+        top = end.last >= bottom ? 1 : end.last + 1;
       }
 
-      if (!canMerges || !canHidden) {
-        this.note(
-          "This version of Excel cannot report merged cells or hidden rows to add-ins; checks treat every row as visible.",
-        );
-      }
-      return {
-        snapshot: {
-          name: sheet.name,
-          values,
-          merges: merged && !merged.isNullObject ? rangesIn(merged.address) : [],
-          protected: sheet.protection.protected,
-          hiddenRows: canHidden && !used.isNullObject ? hiddenRowsOf(used.rowIndex + 1, bottom, visible) : [],
-        },
-        numberFormats,
-        tables,
-      };
+      return readings.map(({ reading }) => {
+        const { values } = reading.snapshot;
+        while (values.length > 0 && values[values.length - 1]?.length === 0) {
+          values.pop();
+          reading.numberFormats.pop();
+        }
+        return reading;
+      });
     });
   }
 

@@ -30,14 +30,20 @@ const SWITCHED_OFF: Record<SheetKey, string> = {
 
 /**
  * Reads every profile sheet the workbook has, in place: finds each worksheet by title or alias,
- * reads it once and maps its columns. A missing sheet is not an error: it switches off what needs
+ * reads them all at once and maps their columns. A missing sheet is not an error: it switches off what needs
  * it, with a message that says so.
  */
 export async function readTracker(port: WorkbookPort, profile: TrackerProfile): Promise<TrackerRead> {
   const sheets = await port.listSheets();
   const read: TrackerRead = { tables: [], mappings: {}, findings: [] };
-  for (const spec of profile.sheets) {
-    const sheet = findTrackerSheet(sheets, spec);
+  const found = profile.sheets.map((spec) => ({ spec, sheet: findTrackerSheet(sheets, spec) }));
+  // Every sheet in one read where the port can (in Excel, one round trip for all of them rather
+  // than two each); elsewhere one at a time, each let go once mapped.
+  const toRead = found.flatMap(({ sheet }) => (sheet ? [sheet.name] : []));
+  const together = port.readSheets
+    ? new Map((await port.readSheets(toRead)).map((s, i) => [toRead[i], s] as const))
+    : undefined;
+  for (const { spec, sheet } of found) {
     if (!sheet) {
       const finding: TableFinding = {
         code: "SHEET-MISSING",
@@ -62,7 +68,9 @@ export async function readTracker(port: WorkbookPort, profile: TrackerProfile): 
           `${spec.title} sheet: only "${sheet.name}" is read. Rename the other sheet if it holds ${spec.title} rows.`,
       });
     }
-    const mapping = mapTrackerTable(await port.readSheet(sheet.name), spec);
+    const snapshot = together?.get(sheet.name) ?? (await port.readSheet(sheet.name));
+    together?.delete(sheet.name);
+    const mapping = mapTrackerTable(snapshot, spec);
     read.mappings[spec.key] = { status: "read", sheetName: sheet.name, mapping };
     if (mapping.table) read.tables.push(mapping.table);
     read.findings.push(...mapping.findings);

@@ -1,11 +1,9 @@
-import ExcelJS from "exceljs";
-import { readFile, writeFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import type { CellValue } from "../engine/cells/CellValue";
 import { utcDateFromEpochDay } from "../engine/dates/epochDay";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import { skipReason } from "../engine/port/MemoryWorkbook";
-import type { CellStyle, ModelCell, SheetModel } from "../engine/port/SheetModel";
-import { modelCellsOf } from "../engine/port/modelCells";
+import type { SheetModel } from "../engine/port/SheetModel";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
 import {
   statusColumnsRefused,
@@ -13,203 +11,291 @@ import {
   type StatusColumnsModel,
   type StatusColumnsWrite,
 } from "../engine/status/StatusColumnsModel";
-import { cellAddress, parseRangeAddress } from "../engine/tables/cellAddress";
-import { addNativeCharts } from "./nativeCharts";
-import { carryOverCharts } from "./nativeChartsCarryOver";
-import { carryOverMacros } from "./macroCarryOver";
-import { workbookFileKind } from "./workbookFileKind";
-import { planStatusTable, repairLoadedTables, widenStatusTable } from "./statusTableColumns";
+import {
+  cellAddress,
+  parseCellAddress,
+  parseRangeAddress,
+  type RangePosition,
+} from "../engine/tables/cellAddress";
+import { drawCharts } from "./nativeCharts";
+import { readSharedStrings } from "./sharedStrings";
+import { SheetEdits, withEdits } from "./sheetEdits";
+import { changeNotes } from "./sheetNotes";
+import { planStatusTable, tablesOfSheet, widenedTableXml } from "./statusTableColumns";
+import { EMPTY_STYLES, StyleSheet, UK_DATE_FORMAT } from "./styleSheet";
+import { WorkbookStructure, type SheetEntry } from "./workbookStructure";
+import {
+  cellKey,
+  isProtectedWorksheet,
+  readWorksheet,
+  type CellFormats,
+  type WorksheetContents,
+} from "./worksheetReader";
+import { patchWorksheet } from "./worksheetPatcher";
+import { worksheetXml } from "./worksheetWriter";
+import {
+  CONTENT_TYPES,
+  CONTENT_TYPES_PART,
+  RELATIONSHIP_TYPES,
+  XlsxPackage,
+  resolveTarget,
+} from "./XlsxPackage";
+import { MemorySink, deflateContent, type ByteSink } from "./zipWriter";
 
-/** The number format of every date the add-in writes: UK order, whatever the machine's locale. */
-export const UK_DATE_FORMAT = "dd/mm/yyyy";
-
-/**
- * Excel's limit on a text literal inside a formula: a link whose text is longer is written as plain
- * text rather than as a HYPERLINK formula Excel would refuse to open.
- */
-const MAX_FORMULA_TEXT = 255;
+export { UK_DATE_FORMAT } from "./styleSheet";
 
 export interface SaveReport {
   /** Native charts drawn from the sheet models written since the file was loaded. */
   chartsDrawn: number;
-  /**
-   * What could not be kept or drawn, as sentences for the user: chart sheets of the loaded file
-   * (exceljs drops them) and charts whose model could not be read. Empty when nothing was lost.
-   */
+  /** What could not be drawn, as sentences for the user: charts whose model could not be read. */
   notes: string[];
 }
 
-/** exceljs keeps these on a worksheet at run time but leaves them out of its type declarations. */
-interface WorksheetInternals {
-  orderNo: number;
-  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
-  sheetProtection?: { sheet?: boolean } | null;
+export interface XlsxOpenOptions {
+  /**
+   * The error to throw when a part of the file turns out to be damaged as it is read (the file is
+   * opened lazily, sheet by sheet): the command line makes it a message for the user.
+   */
+  damaged?: (detail: string) => Error;
+}
+
+/** What the port wrote into one owned sheet: its charts, for the save report. */
+interface WrittenSheet {
+  chartsDrawn: number;
+  notes: string[];
 }
 
 /**
- * The workbook port over an .xlsx file, through exceljs: what the `tracker` command line reads and
- * writes. User sheets are carried over as exceljs loaded them; only owned sheets are rewritten and
- * only confirmed changes touch user cells.
+ * The workbook port over an .xlsx file: what the `tracker` command line reads and writes.
  *
- * Charts: exceljs 4 can neither write charts nor keep the ones it loads, so saving post-processes
- * its bytes: the models' charts are added as native chart parts (nativeCharts.ts), and the loaded
- * file's charts on sheets this port did not rewrite are copied back (nativeChartsCarryOver.ts).
+ * The file is never loaded whole. Reading a sheet inflates and parses its part then, cell by cell,
+ * into the values the engine needs. Saving writes the loaded package again with only what the
+ * add-in changed: owned sheets (agendas, summaries...) as new worksheet parts generated straight
+ * from their models, the user's sheets copied byte for byte unless a confirmed fix or the status
+ * columns edit them (then their cells are patched as the part is copied through), and the styles,
+ * workbook and content types parts edited where they must be. So everything the add-in does not
+ * write (charts, pictures, macros, form controls, pivot tables, comments, table filters) stays as it
+ * was.
  */
 export class XlsxWorkbook implements WorkbookPort {
-  /** The charts of each sheet written, by lower-case name: added to the file when it is saved. */
-  private readonly chartModels = new Map<string, SheetModel>();
-  /** Sheets written or deleted (lower case): the loaded file's charts on them are not carried over. */
-  private readonly replaced = new Set<string>();
+  private sharedStrings: string[] | undefined;
+  private readonly protection = new Map<SheetEntry, boolean>();
+  private readonly edits = new Map<SheetEntry, SheetEdits>();
+  /** What an edited sheet held before its edits: its copy is patched from this at every save. */
+  private readonly sources = new Map<SheetEntry, () => AsyncIterable<Buffer>>();
+  private readonly written = new Map<SheetEntry, WrittenSheet>();
+  /** Anything changed since loading: the calculation chain is dropped, Excel rebuilds it. */
+  private changed = false;
   private lastSave: SaveReport = { chartsDrawn: 0, notes: [] };
 
   private constructor(
-    private readonly workbook: ExcelJS.Workbook,
-    /** The bytes the workbook was loaded from, for the charts exceljs drops. */
-    private readonly original?: Uint8Array,
+    private readonly pkg: XlsxPackage,
+    private readonly structure: WorkbookStructure,
+    private readonly styles: StyleSheet,
+    private readonly options: XlsxOpenOptions,
   ) {}
 
   /** Opens an .xlsx file. */
-  static async load(path: string): Promise<XlsxWorkbook> {
-    return XlsxWorkbook.fromBuffer(await readFile(path));
+  static async load(path: string, options: XlsxOpenOptions = {}): Promise<XlsxWorkbook> {
+    return XlsxWorkbook.fromBuffer(await readFile(path), options);
   }
 
-  static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const workbook = new ExcelJS.Workbook();
+  /** Opens an .xlsx file's bytes; throws when they are not a workbook's package. */
+  static async fromBuffer(
+    buffer: ArrayBuffer | Uint8Array,
+    options: XlsxOpenOptions = {},
+  ): Promise<XlsxWorkbook> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-    // exceljs's declared Buffer type lags Node's; the bytes are what it reads.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    await repairLoadedTables(workbook, bytes);
-    return new XlsxWorkbook(workbook, bytes);
+    const pkg = XlsxPackage.open(bytes);
+    const structure = WorkbookStructure.read(pkg);
+    const stylesPath = partRelatedFrom(pkg, structure.path, RELATIONSHIP_TYPES.styles);
+    const styles = StyleSheet.read(stylesPath === undefined ? undefined : pkg.text(stylesPath));
+    return new XlsxWorkbook(pkg, structure, styles, options);
   }
 
   /** An empty workbook, for a new file. */
   static create(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelJS.Workbook());
+    const pkg = XlsxPackage.empty();
+    pkg.write(
+      CONTENT_TYPES_PART,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        `<Default Extension="rels" ContentType="${CONTENT_TYPES.relationships}"/>` +
+        `<Default Extension="xml" ContentType="${CONTENT_TYPES.xml}"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPES.workbook}"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPES.styles}"/>` +
+        `<Override PartName="/docProps/core.xml" ContentType="${CONTENT_TYPES.coreProperties}"/>` +
+        `<Override PartName="/docProps/app.xml" ContentType="${CONTENT_TYPES.extendedProperties}"/>` +
+        "</Types>",
+    );
+    pkg.addRelationship("", RELATIONSHIP_TYPES.officeDocument, "xl/workbook.xml");
+    pkg.addRelationship("", RELATIONSHIP_TYPES.coreProperties, "docProps/core.xml");
+    pkg.addRelationship("", RELATIONSHIP_TYPES.extendedProperties, "docProps/app.xml");
+    pkg.write(
+      "docProps/core.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        `<dc:creator>Permanence tracker</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${new Date().toISOString().replace(/\.\d+Z$/, "Z")}</dcterms:created>` +
+        "</cp:coreProperties>",
+    );
+    pkg.write(
+      "docProps/app.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">' +
+        "<Application>Permanence tracker</Application></Properties>",
+    );
+    pkg.write(
+      "xl/workbook.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        '<workbookPr/><bookViews><workbookView/></bookViews><sheets/><calcPr calcId="191029"/></workbook>',
+    );
+    pkg.addRelationship("xl/workbook.xml", RELATIONSHIP_TYPES.styles, "xl/styles.xml");
+    pkg.write("xl/styles.xml", EMPTY_STYLES);
+    const workbook = new XlsxWorkbook(pkg, WorkbookStructure.read(pkg), StyleSheet.read(EMPTY_STYLES), {});
+    workbook.changed = true;
+    return workbook;
   }
 
-  async save(path: string): Promise<void> {
-    await writeFile(path, await this.toBuffer());
+  /** Writes the workbook to a file (created or replaced), streaming it: the copy is never one buffer. */
+  async save(path: string, flags = "w"): Promise<void> {
+    const file = await open(path, flags);
+    try {
+      await this.writeTo({
+        write: async (chunk) => {
+          await file.write(chunk);
+        },
+      });
+    } finally {
+      await file.close();
+    }
   }
 
   async toBuffer(): Promise<Buffer> {
-    let bytes: Buffer = Buffer.from(await this.workbook.xlsx.writeBuffer());
-    const notes: string[] = [];
-    if (this.original) {
-      const kept = await carryOverCharts(this.original, bytes, (name) => !this.replaced.has(lower(name)));
-      bytes = kept.bytes;
-      notes.push(...kept.lost);
-      // exceljs writes an .xlsm as an .xlsx: its VBA project and code names go back in from the original.
-      const kind = workbookFileKind(this.original);
-      if (kind.kind === "xlsx" && kind.macros) {
-        const macros = await carryOverMacros(this.original, bytes);
-        bytes = macros.bytes;
-        notes.push(...macros.lost);
-      }
-    }
-    const added = await addNativeCharts(bytes, [...this.chartModels.values()]);
-    for (const s of added.skipped)
-      notes.push(`the chart “${s.title}” on “${s.sheet}” was not drawn: ${s.reason}`);
-    this.lastSave = { chartsDrawn: added.written.length, notes };
-    return added.bytes;
+    const sink = new MemorySink();
+    await this.writeTo(sink);
+    return sink.toBuffer();
   }
 
-  /** How many native charts the last save drew, and what it could not keep or draw. */
+  /** How many native charts the saved sheets hold, and what could not be drawn. */
   saveReport(): SaveReport {
     return { chartsDrawn: this.lastSave.chartsDrawn, notes: [...this.lastSave.notes] };
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.workbook.worksheets.map((ws) => ({
-      name: ws.name,
-      visibility: ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible",
-      protected: isProtected(ws),
-    }));
+    const sheets: SheetInfo[] = [];
+    for (const entry of this.structure.worksheets()) {
+      sheets.push({ name: entry.name, visibility: entry.state, protected: await this.isProtected(entry) });
+    }
+    return sheets;
   }
 
   async readSheet(name: string): Promise<SheetSnapshot> {
-    const ws = this.find(name);
-    if (!ws) throw new Error(`There is no sheet named "${name}"`);
-    const values: CellValue[][] = [];
-    const hiddenRows: number[] = [];
-    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      if (row.hidden) hiddenRows.push(rowNumber);
-      const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        const value = readCellValue(cell);
-        if (value !== null) cells[columnNumber - 1] = value;
-      });
-      if (cells.length > 0) values[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
-    });
+    const entry = this.structure.find(name);
+    if (!entry) throw new Error(`There is no sheet named "${name}"`);
+    const contents = await this.readPart(entry, {});
+    this.protection.set(entry, contents.protected);
     return {
-      name: ws.name,
-      values: Array.from(values, (row) => row ?? []),
-      merges: [...ws.model.merges],
-      protected: isProtected(ws),
-      hiddenRows,
+      name: entry.name,
+      values: withEdits(contents.values, this.edits.get(entry)),
+      merges: contents.merges,
+      protected: contents.protected,
+      hiddenRows: contents.hiddenRows,
     };
   }
 
   async writeSheet(model: SheetModel): Promise<void> {
-    this.replaced.add(lower(model.name));
-    if ((model.charts ?? []).length > 0) this.chartModels.set(lower(model.name), model);
-    else this.chartModels.delete(lower(model.name));
-    const existing = this.find(model.name);
-    const orderNo = existing ? internals(existing).orderNo : undefined;
-    if (existing) this.workbook.removeWorksheet(existing.id);
-
-    const ws = this.workbook.addWorksheet(model.name, {
-      state: model.visibility ?? "visible",
-      properties: model.tabColor ? { tabColor: { argb: argb(model.tabColor) } } : {},
-      views: [
-        {
-          state: model.freeze ? "frozen" : "normal",
-          xSplit: model.freeze?.columns ?? 0,
-          ySplit: model.freeze?.rows ?? 0,
-          showGridLines: model.showGridlines ?? true,
-        },
-      ],
-      pageSetup: pageSetupOf(model),
+    const state = model.visibility ?? "visible";
+    let entry = this.structure.find(model.name);
+    if (entry?.path !== undefined) {
+      // Replaced in place: the tab keeps its position, the part its name; what only the old sheet
+      // used (its drawing and charts, its notes) goes with it.
+      this.pkg.removePartAndOrphans(entry.path);
+      this.pkg.setContentType(entry.path, CONTENT_TYPES.worksheet);
+      this.structure.setState(entry, state);
+      this.edits.delete(entry);
+      this.sources.delete(entry);
+    } else {
+      const other = this.structure.findAny(model.name);
+      // Excel refuses a workbook with two tabs of one name; the jobs only see worksheets, so say so.
+      if (other) {
+        const what = other.kind === "chartsheet" ? "a chart sheet" : "a macro or dialog sheet";
+        throw new Error(`“${other.name}” is ${what} of the workbook: a sheet of that name cannot be added`);
+      }
+      entry = this.structure.addWorksheet(this.pkg, model.name, state);
+    }
+    const path = entry.path as string;
+    this.structure.setPrintTitles(entry, model.print?.repeatRows);
+    const charts = drawCharts(this.pkg, path, model, false);
+    const deflated = await deflateContent(
+      worksheetXml(model, {
+        styles: this.styles,
+        date1904: this.structure.date1904,
+        ...(charts.drawingRelationshipId === undefined
+          ? {}
+          : { drawingRelationshipId: charts.drawingRelationshipId }),
+      }),
+    );
+    this.pkg.writeDeflated(path, deflated);
+    this.protection.set(entry, false);
+    this.written.set(entry, {
+      chartsDrawn: charts.written.length,
+      notes: charts.skipped.map((s) => `the chart “${s.title}” on “${s.sheet}” was not drawn: ${s.reason}`),
     });
-    // A replaced sheet keeps its place among the tabs: agendas stay where the user put them.
-    if (orderNo !== undefined) internals(ws).orderNo = orderNo;
-
-    for (const [column, width] of Object.entries(model.columnWidths ?? {})) {
-      ws.getColumn(Number(column)).width = width;
-    }
-    for (const [row, height] of Object.entries(model.rowHeights ?? {})) {
-      ws.getRow(Number(row)).height = height;
-    }
-    for (const cell of modelCellsOf(model)) writeModelCell(ws, cell);
-    for (const range of model.merges ?? []) ws.mergeCells(range);
-    if (model.autoFilter) ws.autoFilter = model.autoFilter;
+    this.changed = true;
   }
 
   async deleteSheet(name: string): Promise<void> {
-    this.replaced.add(lower(name));
-    this.chartModels.delete(lower(name));
-    const ws = this.find(name);
-    if (ws) this.workbook.removeWorksheet(ws.id);
+    const entry = this.structure.find(name);
+    if (!entry) return;
+    this.structure.removeSheet(this.pkg, entry);
+    this.edits.delete(entry);
+    this.sources.delete(entry);
+    this.written.delete(entry);
+    this.protection.delete(entry);
+    this.changed = true;
   }
 
   async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
     const report: ApplyReport = { applied: [], skipped: [] };
+    const bySheet = new Map<SheetEntry, Set<number>>();
     for (const change of changes.changes) {
-      const ws = this.find(change.sheet);
-      if (!ws) {
+      const entry = this.structure.find(change.sheet);
+      const at = parseCellAddress(change.cell);
+      if (entry && at) {
+        const keys = bySheet.get(entry) ?? new Set<number>();
+        keys.add(cellKey(at.row, at.column));
+        bySheet.set(entry, keys);
+      }
+    }
+    // Each sheet is read once, for just the cells the changes name: their values and formats.
+    const current = new Map<SheetEntry, CellsNow>();
+    for (const [entry, keys] of bySheet) {
+      current.set(entry, await this.cellsNow(entry, (row, column) => keys.has(cellKey(row, column))));
+    }
+    for (const change of changes.changes) {
+      const entry = this.structure.find(change.sheet);
+      const at = parseCellAddress(change.cell);
+      const cells = entry && current.get(entry);
+      if (!entry || !at || !cells) {
         report.skipped.push({ change, reason: "sheet-missing" });
         continue;
       }
-      const cell = ws.getCell(change.cell);
-      const current = readCellValue(cell);
-      const skip = skipReason(isProtected(ws), current, change.old);
+      const now = cells.valueAt(at.row, at.column);
+      const skip = skipReason(await this.isProtected(entry), now, change.old);
       if (skip) {
-        report.skipped.push({ change, reason: skip, current });
+        report.skipped.push({ change, reason: skip, current: now });
         continue;
       }
-      cell.value = excelValueOf(change.new);
-      // A loaded file's cells share style objects: setting numFmt on one would reformat every cell
-      // sharing its style (numbers elsewhere would turn into dates). Give this cell its own style.
-      if (change.numberFormat !== undefined) cell.style = { ...cell.style, numFmt: change.numberFormat };
+      const base = cells.formatAt(at.row, at.column);
+      // Only this cell's format changes: cells sharing its format keep theirs.
+      const format =
+        change.numberFormat === undefined ? base : this.styles.withNumberFormat(base, change.numberFormat);
+      this.editsOf(entry).setCell(at.row, at.column, { value: change.new, format });
+      cells.set(at.row, at.column, change.new, format);
       report.applied.push(change);
     }
     return report;
@@ -227,85 +313,253 @@ export class XlsxWorkbook implements WorkbookPort {
    * reach the table's last body row. Elsewhere the block sits beside the tracker as before.
    */
   async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
-    const ws = this.find(model.sheet);
-    if (!ws) return statusColumnsRefused("sheet-missing", model.sheet);
-    if (isProtected(ws)) return statusColumnsRefused("sheet-protected", ws.name);
-    const decision = planStatusTable(ws, model);
+    const entry = this.structure.find(model.sheet);
+    if (!entry?.path) return statusColumnsRefused("sheet-missing", model.sheet);
+    if (await this.isProtected(entry)) return statusColumnsRefused("sheet-protected", entry.name);
+    const decision = planStatusTable(tablesOfSheet(this.pkg, entry.path), model);
     if (!decision.ok) return decision;
     const table = decision.plan;
     const headers = table?.headers ?? model.headers;
+    const width = Math.max(model.clear.columns, headers.length);
+    // A loop, not Math.max(...rows): 200,000 arguments overflow the stack.
+    let bottom = Math.max(model.clear.lastRow, model.headerRow);
+    for (const row of model.rows) bottom = Math.max(bottom, row.row);
+    const block: RangePosition = {
+      top: model.headerRow,
+      left: model.firstColumn,
+      bottom,
+      right: model.firstColumn + width - 1,
+    };
+    const cells = await this.cellsNow(entry, (row, column) => within(block, row, column));
+    const edits = this.editsOf(entry);
     for (let r = model.headerRow; r <= model.clear.lastRow; r++) {
       for (let c = 0; c < model.clear.columns; c++) {
-        const cell = ws.getCell(r, model.firstColumn + c);
-        cell.value = null;
-        cell.note = "";
+        const column = model.firstColumn + c;
+        edits.setCell(r, column, { value: null, format: cells.formatAt(r, column) });
       }
     }
     headers.forEach((header, i) => {
-      const cell = ws.getCell(model.headerRow, model.firstColumn + i);
-      cell.value = header;
-      cell.style = { ...cell.style, font: { bold: true }, alignment: { wrapText: true, vertical: "top" } };
+      const column = model.firstColumn + i;
+      edits.setCell(model.headerRow, column, {
+        value: header,
+        format: this.styles.asHeader(cells.formatAt(model.headerRow, column)),
+      });
     });
-    ws.getCell(model.headerRow, model.firstColumn).note = model.note;
     for (const row of model.rows) {
       row.values.forEach((value, i) => {
-        const cell = ws.getCell(row.row, model.firstColumn + i);
+        const column = model.firstColumn + i;
+        const base = cells.formatAt(row.row, column);
         if (value !== null && typeof value === "object") {
-          cell.value = utcDateFromEpochDay(value.date);
-          // Loaded cells share style objects: give this one its own (see applyChanges).
-          cell.style = { ...cell.style, numFmt: UK_DATE_FORMAT };
+          edits.setCell(row.row, column, {
+            value: utcDateFromEpochDay(value.date),
+            format: this.styles.withNumberFormat(base, UK_DATE_FORMAT),
+          });
         } else {
-          cell.value = value;
+          edits.setCell(row.row, column, { value, format: base });
         }
       });
     }
     for (const [column, width] of Object.entries(model.columnWidths))
-      ws.getColumn(Number(column)).width = width;
-    if (table) widenStatusTable(table);
+      edits.columnWidths.set(Number(column), width);
+    if (table)
+      this.pkg.write(table.table.path, widenedTableXml(this.pkg.text(table.table.path) ?? "", table));
 
     const right = model.firstColumn + Math.max(model.clear.columns, model.headers.length) - 1;
-    const ours = (ref: string): boolean => {
+    edits.removeFormats((ref) => {
       const at = parseRangeAddress(ref);
       return (
         at !== undefined && at.left >= model.firstColumn && at.right <= right && at.top > model.headerRow
       );
-    };
-    ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !ours(cf.ref));
+    });
     const formatRange = model.formatRange && reachTableBottom(model.formatRange, table?.bodyBottom);
     if (formatRange) {
-      let priority = Math.max(
-        0,
-        ...internals(ws).conditionalFormattings.flatMap((cf) => cf.rules.map((r) => r.priority)),
-      );
-      ws.addConditionalFormatting({
-        ref: formatRange,
+      edits.addedFormats.push({
+        sqref: formatRange,
         rules: model.rules.flatMap((rule) =>
           rule.texts.map((text) => ({
-            type: "cellIs" as const,
-            operator: "equal" as const,
-            // Excel compares text case-insensitively: "overdue" typed by hand is coloured too.
-            formulae: [`"${text.replace(/"/g, '""')}"`],
-            priority: ++priority,
-            style: {
-              fill: {
-                type: "pattern" as const,
-                pattern: "solid" as const,
-                bgColor: { argb: argb(rule.fill) },
-              },
-              font: { color: { argb: argb(rule.fontColor) } },
-            },
+            text,
+            differentialFormat: this.styles.differentialFormat(rule.fill, rule.fontColor),
           })),
         ),
       });
     }
+    const legacyDrawing = changeNotes(this.pkg, entry.path, {
+      clear:
+        model.clear.columns > 0
+          ? {
+              top: model.headerRow,
+              left: model.firstColumn,
+              bottom: model.clear.lastRow,
+              right: model.firstColumn + model.clear.columns - 1,
+            }
+          : undefined,
+      note: { row: model.headerRow, column: model.firstColumn, text: model.note },
+    });
+    if (legacyDrawing !== undefined) edits.legacyDrawingRelationshipId = legacyDrawing;
     return statusColumnsWritten(model);
   }
 
-  // Excel sheet names are case-insensitive.
-  private find(name: string): ExcelJS.Worksheet | undefined {
-    const wanted = name.toLocaleLowerCase("en-GB");
-    return this.workbook.worksheets.find((ws) => ws.name.toLocaleLowerCase("en-GB") === wanted);
+  private async writeTo(sink: ByteSink): Promise<void> {
+    for (const [entry, edits] of this.edits) {
+      const path = entry.path;
+      if (path === undefined || !edits.touched || !this.structure.sheets.includes(entry)) continue;
+      const date1904 = this.structure.date1904;
+      this.pkg.writeGenerated(path, () => patchWorksheet(this.originalChunks(entry), edits, date1904));
+    }
+    const styles = this.styles.render();
+    if (styles !== undefined) {
+      let stylesPath = partRelatedFrom(this.pkg, this.structure.path, RELATIONSHIP_TYPES.styles);
+      if (stylesPath === undefined) {
+        stylesPath = "xl/styles.xml";
+        this.pkg.addRelationship(this.structure.path, RELATIONSHIP_TYPES.styles, stylesPath);
+        this.pkg.setContentType(stylesPath, CONTENT_TYPES.styles);
+      }
+      this.pkg.write(stylesPath, styles);
+    }
+    this.structure.save(this.pkg);
+    if (this.changed || this.edits.size > 0) this.dropCalculationChain();
+    await this.pkg.writeTo(sink);
+    const written = [...this.written]
+      .filter(([entry]) => this.structure.sheets.includes(entry))
+      .map(([, w]) => w);
+    this.lastSave = {
+      chartsDrawn: written.reduce((sum, w) => sum + w.chartsDrawn, 0),
+      notes: written.flatMap((w) => w.notes),
+    };
   }
+
+  /**
+   * The calculation chain lists every formula cell by sheet: one the add-in replaced, deleted or
+   * edited would make Excel repair the file. Without it Excel rebuilds it on open.
+   */
+  private dropCalculationChain(): void {
+    const path = partRelatedFrom(this.pkg, this.structure.path, RELATIONSHIP_TYPES.calcChain);
+    if (path === undefined) return;
+    this.pkg.removeRelationships(this.structure.path, (r) => r.type === RELATIONSHIP_TYPES.calcChain);
+    this.pkg.removePart(path);
+  }
+
+  private async readPart(
+    entry: SheetEntry,
+    options: { only?: (row: number, column: number) => boolean; formats?: boolean },
+  ): Promise<WorksheetContents> {
+    const sharedStrings = await this.loadSharedStrings();
+    try {
+      return await readWorksheet(this.originalChunks(entry), {
+        sharedStrings,
+        isDateStyle: (xf) => this.styles.isDateStyle(xf),
+        date1904: this.structure.date1904,
+        ...options,
+      });
+    } catch (error) {
+      throw this.damaged(`the sheet “${entry.name}” cannot be read`, error);
+    }
+  }
+
+  /** The sheet's part before this session's edits (they are applied on top): as loaded, or as written. */
+  private originalChunks(entry: SheetEntry): AsyncIterable<Buffer> {
+    const source = this.sources.get(entry);
+    if (source) return source();
+    const path = entry.path ?? "";
+    return this.pkg.originalChunks(path) ?? this.pkg.writtenChunks(path) ?? nothing();
+  }
+
+  private async isProtected(entry: SheetEntry): Promise<boolean> {
+    const known = this.protection.get(entry);
+    if (known !== undefined) return known;
+    let result: boolean;
+    try {
+      result = await isProtectedWorksheet(this.originalChunks(entry));
+    } catch (error) {
+      throw this.damaged(`the sheet “${entry.name}” cannot be read`, error);
+    }
+    this.protection.set(entry, result);
+    return result;
+  }
+
+  private async loadSharedStrings(): Promise<string[]> {
+    if (this.sharedStrings) return this.sharedStrings;
+    const path = partRelatedFrom(this.pkg, this.structure.path, RELATIONSHIP_TYPES.sharedStrings);
+    const chunks = path === undefined ? undefined : this.pkg.originalChunks(path);
+    try {
+      this.sharedStrings = chunks === undefined ? [] : await readSharedStrings(chunks);
+    } catch (error) {
+      throw this.damaged("its shared strings cannot be read", error);
+    }
+    return this.sharedStrings;
+  }
+
+  /** The named cells' values and formats as they are now: loaded, with this session's edits on top. */
+  private async cellsNow(
+    entry: SheetEntry,
+    only: (row: number, column: number) => boolean,
+  ): Promise<CellsNow> {
+    const contents = await this.readPart(entry, { only, formats: true });
+    this.protection.set(entry, contents.protected);
+    return new CellsNow(contents, this.edits.get(entry));
+  }
+
+  private editsOf(entry: SheetEntry): SheetEdits {
+    let edits = this.edits.get(entry);
+    if (!edits) {
+      edits = new SheetEdits();
+      this.edits.set(entry, edits);
+      const source = entry.path === undefined ? undefined : this.pkg.contentReader(entry.path);
+      if (source) this.sources.set(entry, source);
+    }
+    this.changed = true;
+    return edits;
+  }
+
+  private damaged(what: string, error: unknown): Error {
+    const detail = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    return this.options.damaged?.(detail) ?? new Error(detail);
+  }
+}
+
+/** Cells of a sheet as read for an edit: values and cell formats, this session's edits included. */
+class CellsNow {
+  constructor(
+    private readonly contents: WorksheetContents,
+    private readonly edits: SheetEdits | undefined,
+  ) {}
+
+  valueAt(row: number, column: number): CellValue {
+    const edit = this.edits?.cellAt(row, column);
+    if (edit) return edit.value;
+    return this.contents.values[row - 1]?.[column - 1] ?? null;
+  }
+
+  /**
+   * The cell format a cell has now; a cell not in the part takes its row's format, else its
+   * column's, as Excel gives a new cell.
+   */
+  formatAt(row: number, column: number): number {
+    const edit = this.edits?.cellAt(row, column);
+    if (edit) return edit.format;
+    const formats = this.contents.formats as CellFormats;
+    return (
+      formats.cells.get(cellKey(row, column)) ??
+      formats.rows.get(row) ??
+      formats.columns.find((c) => c.min <= column && column <= c.max)?.format ??
+      0
+    );
+  }
+
+  set(row: number, column: number, value: CellValue, format: number): void {
+    const line = this.contents.values[row - 1] ?? [];
+    this.contents.values[row - 1] = line;
+    line[column - 1] = value;
+    (this.contents.formats as CellFormats).cells.set(cellKey(row, column), format);
+  }
+}
+
+async function* nothing(): AsyncGenerator<Buffer, void, undefined> {
+  // A sheet whose part is missing reads as empty.
+}
+
+function within(range: RangePosition, row: number, column: number): boolean {
+  return range.top <= row && row <= range.bottom && range.left <= column && column <= range.right;
 }
 
 /**
@@ -318,121 +572,10 @@ function reachTableBottom(formatRange: string, bodyBottom: number | undefined): 
   return `${cellAddress(at.top, at.left)}:${cellAddress(bodyBottom, at.right)}`;
 }
 
-// Excel sheet names are case-insensitive.
-function lower(name: string): string {
-  return name.toLocaleLowerCase("en-GB");
-}
-
-function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
-  return ws as unknown as WorksheetInternals;
-}
-
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  return internals(ws).sheetProtection?.sheet === true;
-}
-
-/**
- * A cell as the engine sees it: formulas as their cached result, rich text and hyperlinks as their
- * text, errors as `{ error }`, dates as `Date` at UTC midnight. The cells a merge covers, other than
- * its top-left cell, are blank (exceljs would repeat the top-left value in each).
- */
-export function readCellValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  return plainValue(cell.value);
-}
-
-function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
-  if ("error" in value) return { error: String(value.error) };
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("hyperlink" in value) return textOf(value.text);
-  if ("formula" in value || "sharedFormula" in value) {
-    const result: unknown = value.result;
-    if (result === undefined || result === null) return null;
-    if (typeof result === "string" || typeof result === "number" || typeof result === "boolean")
-      return result;
-    if (result instanceof Date) return result;
-    if (typeof result === "object" && "error" in result) return { error: String(result.error) };
-    return null;
-  }
-  return null;
-}
-
-// A hyperlink's text may itself be rich text.
-function textOf(text: unknown): string {
-  if (typeof text === "string") return text;
-  if (typeof text === "object" && text !== null && "richText" in text && Array.isArray(text.richText)) {
-    return text.richText.map((run: { text?: unknown }) => String(run.text ?? "")).join("");
-  }
-  return "";
-}
-
-function excelValueOf(value: CellValue): ExcelJS.CellValue {
-  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-    return { error: value.error } as ExcelJS.CellErrorValue;
-  }
-  return value;
-}
-
-function writeModelCell(ws: ExcelJS.Worksheet, model: ModelCell): void {
-  const cell = ws.getCell(model.row, model.column);
-  const { value } = model;
-  if (value !== null && typeof value === "object") {
-    cell.value = utcDateFromEpochDay(value.date);
-    cell.numFmt = UK_DATE_FORMAT;
-  } else if (model.link && typeof value === "string" && value.length <= MAX_FORMULA_TEXT) {
-    // exceljs writes "#Sheet!A1" links with both a relationship and a location, which Excel shows
-    // as a broken link (exceljs issue #3027); Excel's own HYPERLINK function always works.
-    cell.value = { formula: hyperlinkFormula(model.link, value), result: value };
-  } else {
-    cell.value = value;
-  }
-  if (model.style) applyStyle(cell, model.style);
-}
-
-function hyperlinkFormula(link: { sheet: string; cell: string }, text: string): string {
-  const sheet = link.sheet.replace(/'/g, "''");
-  const target = `#'${sheet}'!${link.cell}`.replace(/"/g, '""');
-  return `HYPERLINK("${target}","${text.replace(/"/g, '""')}")`;
-}
-
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  const font: Partial<ExcelJS.Font> = {};
-  if (style.bold) font.bold = true;
-  if (style.italic) font.italic = true;
-  if (style.size) font.size = style.size;
-  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
-  if (Object.keys(font).length > 0) cell.font = font;
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  if (style.wrap || style.horizontal || style.vertical) {
-    cell.alignment = {
-      ...(style.wrap ? { wrapText: true } : {}),
-      ...(style.horizontal ? { horizontal: style.horizontal } : {}),
-      ...(style.vertical ? { vertical: style.vertical } : {}),
-    };
-  }
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
-  if (style.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin" };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-}
-
-function pageSetupOf(model: SheetModel): Partial<ExcelJS.PageSetup> {
-  const print = model.print;
-  if (!print) return {};
-  return {
-    orientation: print.orientation,
-    // Excel's paper size codes: 8 is A3, 9 is A4. exceljs's enum leaves A3 out but writes any code.
-    paperSize: (print.paperSize === "A3" ? 8 : 9) as ExcelJS.PaperSize,
-    // fitToHeight 0 lets the pages run on: fit to one page wide, as many long as needed.
-    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-    ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` } : {}),
-  };
-}
-
-function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+/** The part a relationship of one type from `source` points at, if it is in the package. */
+function partRelatedFrom(pkg: XlsxPackage, source: string, type: string): string | undefined {
+  const rel = pkg.relationships(source).find((r) => r.type === type && !r.external);
+  if (!rel) return undefined;
+  const path = resolveTarget(source, rel.target);
+  return pkg.has(path) ? path : undefined;
 }

@@ -1,7 +1,7 @@
 import type { ChartModel } from "../engine/port/SheetModel";
 import { parseCellAddress } from "../engine/tables/cellAddress";
 import type { ChartData, ChartSeries } from "./nativeChartsData";
-import { escapeXml } from "./nativeChartsPackage";
+import { escapeXml } from "./xmlText";
 
 /*
  * DrawingML for the charts (ECMA-376 part 1, 21.2 and 20.5). Element order inside each element

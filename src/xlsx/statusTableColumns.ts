@@ -1,88 +1,86 @@
-import type ExcelJS from "exceljs";
 import type { StatusColumnsModel, StatusColumnsProblem } from "../engine/status/StatusColumnsModel";
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
-import { XlsxPackage, attributesOf, tagsNamed } from "./nativeChartsPackage";
+import { RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
+import { attributesOf, elementsNamed, escapeXml, tagsNamed, withAttribute } from "./xmlText";
 
 /*
- * Excel Tables (ListObjects) in the .xlsx port. exceljs 4.4's Table API (addColumn, commit) only
- * works on tables it created in the same run: a loaded table has no `ref`, `tl` or `rows`, and
- * `commit()` throws. What exceljs does keep is the table's model, and it writes that model back as it
- * is (lib/xlsx/xform/table/table-xform.js renders `tableRef`, `autoFilterRef` and `columns`, numbering
- * the column ids 1..n itself). So the status columns join a table by widening its model directly.
+ * Excel Tables (ListObjects) in the .xlsx port. A table is a part of its own (xl/tables/tableN.xml)
+ * related from its sheet: its range, its filter's range and its columns, each with an id and a name
+ * that must equal its header cell. The status columns join a table by rewriting that small part;
+ * every column the table already has stays as it was written, with its id, totals and formulas.
  */
 
-/** A table's model as exceljs keeps it, loaded or created: the fields it writes back. */
-interface TableModel {
+/** A table of a sheet, as its part says. */
+export interface SheetTable {
+  path: string;
   name: string;
   /** The table's range, header and totals rows included ("A1:I6"). */
-  tableRef: string;
+  range: RangePosition;
   /** The filter's range: the table less its totals row. Absent when the table has no filter. */
-  autoFilterRef?: string;
+  filterRange: RangePosition | undefined;
   headerRow: boolean;
   totalsRow: boolean;
-  columns: TableColumnModel[];
+  columns: TableColumn[];
+  /** The table columns (0-based within the table) whose filter button is hidden. */
+  hiddenButtons: ReadonlySet<number>;
 }
 
-interface TableColumnModel {
+interface TableColumn {
+  id: number;
   name: string;
-  /** Whether the column's filter button shows: exceljs writes `hiddenButton="1"` when it is not true. */
-  filterButton?: boolean;
-  totalsRowLabel?: string;
-  totalsRowFunction?: string;
+  /** The column's element as the part holds it: kept as it is. */
+  xml: string;
 }
 
-/** exceljs's Table object holds its model in `table`; getTables() returns these, not the declared tuples. */
-interface TableHolder {
-  table: TableModel;
-}
-
-function tablesOf(ws: ExcelJS.Worksheet): TableModel[] {
-  return (ws.getTables() as unknown as TableHolder[]).map((holder) => holder.table);
-}
-
-/**
- * exceljs misreads tables saved by Excel, and would write them back broken:
- * - Excel leaves out `headerRowCount` when the table has its one header row (the default); exceljs
- *   reads the missing attribute as "no header row" and writes `headerRowCount="0"`, so Excel would
- *   take the header cells for data and repair the file.
- * - Excel writes a `filterColumn` only for a column that is filtered or whose button is hidden;
- *   exceljs reads every other column as "button hidden" (and maps filterColumns by position, not
- *   by colId), so every filter button would disappear.
- * This reads each table part of the loaded file again and puts both back as the file had them.
- */
-export async function repairLoadedTables(workbook: ExcelJS.Workbook, bytes: Uint8Array): Promise<void> {
-  const byName = new Map<string, TableModel>();
-  for (const ws of workbook.worksheets) for (const t of tablesOf(ws)) byName.set(t.name, t);
-  if (byName.size === 0) return;
-  const pkg = await XlsxPackage.load(bytes);
-  for (const path of pkg.paths().filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
-    const xml = (await pkg.text(path)) ?? "";
-    const open = tagsNamed(xml, "table")[0];
-    if (open === undefined) continue;
-    const attributes = attributesOf(open);
-    const table = byName.get(attributes.get("name") ?? "");
-    if (!table) continue;
-    // ECMA-376 18.5.1.2: headerRowCount defaults to 1.
-    table.headerRow = (attributes.get("headerRowCount") ?? "1") !== "0";
-    if (tagsNamed(xml, "autoFilter").length === 0) continue;
+/** The tables related from a sheet, in the order of its relationships. */
+export function tablesOfSheet(pkg: XlsxPackage, sheetPath: string): SheetTable[] {
+  return pkg.relationships(sheetPath).flatMap((rel) => {
+    if (rel.type !== RELATIONSHIP_TYPES.table || rel.external) return [];
+    const path = resolveTarget(sheetPath, rel.target);
+    const xml = pkg.text(path);
+    const open = xml === undefined ? undefined : tagsNamed(xml, "table")[0];
+    if (xml === undefined || open === undefined) return [];
+    const a = attributesOf(open);
+    const range = parseRangeAddress(a.get("ref") ?? "");
+    if (!range) return [];
+    const filter = tagsNamed(xml, "autoFilter")[0];
     const hidden = new Set<number>();
-    for (const filter of tagsNamed(xml, "filterColumn")) {
-      const column = attributesOf(filter);
-      const button = column.get("hiddenButton");
-      if (button === "1" || button === "true") hidden.add(Number(column.get("colId")));
+    for (const tag of tagsNamed(xml, "filterColumn")) {
+      const column = attributesOf(tag);
+      if (["1", "true"].includes(column.get("hiddenButton") ?? "")) hidden.add(Number(column.get("colId")));
     }
-    table.columns.forEach((column, i) => (column.filterButton = !hidden.has(i)));
-  }
+    const columnsXml = elementsNamed(xml, "tableColumns")[0]?.text ?? "";
+    return [
+      {
+        path,
+        name: a.get("name") ?? "",
+        range,
+        filterRange:
+          filter === undefined ? undefined : parseRangeAddress(attributesOf(filter).get("ref") ?? ""),
+        // ECMA-376 18.5.1.2: headerRowCount defaults to 1, totalsRowCount to 0.
+        headerRow: (a.get("headerRowCount") ?? "1") !== "0",
+        totalsRow: Number(a.get("totalsRowCount") ?? "0") > 0,
+        columns: elementsNamed(columnsXml, "tableColumn").map(({ text }) => {
+          const c = attributesOf(/^<[^>]*>/.exec(text)?.[0] ?? "");
+          return { id: Number(c.get("id")), name: c.get("name") ?? "", xml: text };
+        }),
+        hiddenButtons: hidden,
+      },
+    ];
+  });
 }
 
-/** How the status block joins a table: the table's new model, decided before any cell is written. */
+/** How the status block joins a table: the table's new shape, decided before any cell is written. */
 export interface StatusTablePlan {
-  table: TableModel;
+  table: SheetTable;
   /** The block's headers as the table needs them: unique among the table's column names. */
   headers: string[];
-  columns: TableColumnModel[];
-  tableRef: string;
-  autoFilterRef?: string;
+  /** The table's columns once widened: kept columns as they were, the block's as new elements. */
+  columns: { id: number; name: string; xml: string | undefined }[];
+  range: RangePosition;
+  filterRange: RangePosition | undefined;
+  /** The new columns' filter buttons are hidden, as the column left of them has its hidden. */
+  hideNewButtons: boolean;
   /** The table's last body row: the block's conditional formats reach it. */
   bodyBottom: number;
 }
@@ -96,12 +94,15 @@ export type StatusTableDecision =
  * run) or inside the block (a re-run over a block written into the table, by this port or by the
  * Office add-in). No such table: the block sits beside whatever is there, as before.
  */
-export function planStatusTable(ws: ExcelJS.Worksheet, model: StatusColumnsModel): StatusTableDecision {
+export function planStatusTable(
+  tables: readonly SheetTable[],
+  model: StatusColumnsModel,
+): StatusTableDecision {
   const blockRight = model.firstColumn + model.headers.length - 1;
   const earlierRight = model.firstColumn + model.clear.columns - 1;
-  for (const table of tablesOf(ws)) {
-    const at = parseRangeAddress(table.tableRef);
-    if (!at || !table.headerRow || at.top !== model.headerRow) continue;
+  for (const table of tables) {
+    const at = table.range;
+    if (!table.headerRow || at.top !== model.headerRow) continue;
     if (!(at.left < model.firstColumn && model.firstColumn <= at.right + 1)) continue;
     if (at.right > earlierRight && blockRight !== earlierRight) {
       // The table goes on past the earlier block with columns of its own: a narrower block would
@@ -109,23 +110,26 @@ export function planStatusTable(ws: ExcelJS.Worksheet, model: StatusColumnsModel
       return { ok: false, problem: inTheMiddle(model, table.name) };
     }
     const keptLeft = table.columns.slice(0, model.firstColumn - at.left);
-    const keptRight = at.right > earlierRight ? table.columns.slice(earlierRight - at.left + 1) : [];
+    const keepsRight = at.right > earlierRight;
+    const replaced = table.columns.slice(
+      keptLeft.length,
+      keepsRight ? earlierRight - at.left + 1 : undefined,
+    );
+    const keptRight = keepsRight ? table.columns.slice(earlierRight - at.left + 1) : [];
     const headers = uniqueHeaders(model.headers, [...keptLeft, ...keptRight]);
-    const button = keptLeft[keptLeft.length - 1]?.filterButton;
-    const right = at.right > earlierRight ? at.right : blockRight;
-    const filter = table.autoFilterRef === undefined ? undefined : parseRangeAddress(table.autoFilterRef);
+    // A replaced column keeps its id, so a re-run writes the same table.
+    let nextId = Math.max(0, ...table.columns.map((c) => c.id).filter(Number.isFinite)) + 1;
+    const added = headers.map((name, i) => ({ id: replaced[i]?.id ?? nextId++, name, xml: undefined }));
+    const right = keepsRight ? at.right : blockRight;
     return {
       ok: true,
       plan: {
         table,
         headers,
-        columns: [
-          ...keptLeft,
-          ...headers.map((name) => ({ name, ...(button === undefined ? {} : { filterButton: button }) })),
-          ...keptRight,
-        ],
-        tableRef: rangeOf({ ...at, right }),
-        ...(filter ? { autoFilterRef: rangeOf({ ...filter, right }) } : {}),
+        columns: [...keptLeft, ...added, ...keptRight],
+        range: { ...at, right },
+        filterRange: table.filterRange && { ...table.filterRange, right },
+        hideNewButtons: table.hiddenButtons.has(keptLeft.length - 1),
         bodyBottom: at.bottom - (table.totalsRow ? 1 : 0),
       },
     };
@@ -133,18 +137,61 @@ export function planStatusTable(ws: ExcelJS.Worksheet, model: StatusColumnsModel
   return { ok: true, plan: undefined };
 }
 
-/** Gives the table its new columns and range; the name, style and other columns stay as they were. */
-export function widenStatusTable(plan: StatusTablePlan): void {
-  plan.table.columns = plan.columns;
-  plan.table.tableRef = plan.tableRef;
-  if (plan.autoFilterRef !== undefined) plan.table.autoFilterRef = plan.autoFilterRef;
+/**
+ * The table part widened to the plan: its range, its filter's range and its column list; its name,
+ * style, totals and the columns it keeps stay as they were.
+ */
+export function widenedTableXml(xml: string, plan: StatusTablePlan): string {
+  const prefix = /<([\w.-]+:)?table\b/.exec(xml)?.[1] ?? "";
+  const width = plan.range.right - plan.range.left + 1;
+  let out = xml;
+  const open = tagsNamed(out, "table")[0];
+  if (open) out = out.replace(open, withAttribute(open, "ref", rangeOf(plan.range)));
+  const filter = elementsNamed(out, "autoFilter")[0];
+  if (filter && plan.filterRange) {
+    const filterOpen = /^<[^>]*?(?=\/?>)/.exec(filter.text)?.[0] ?? "";
+    const name = /^<([\w.:-]+)/.exec(filterOpen)?.[1] ?? "autoFilter";
+    const body = filter.text.endsWith("/>")
+      ? ""
+      : filter.text.slice(filter.text.indexOf(">") + 1, filter.text.lastIndexOf("<"));
+    // A filter on a column the table no longer has would make Excel repair the file.
+    const kept = body.replace(
+      /<((?:[\w.-]+:)?filterColumn)\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/\1\s*>)/g,
+      (element) => (Number(attributesOf(element).get("colId")) >= width ? "" : element),
+    );
+    const firstNew = plan.columns.findIndex((c) => c.xml === undefined);
+    const hidden = plan.hideNewButtons
+      ? plan.columns
+          .map((c, i) =>
+            c.xml === undefined && i >= firstNew && !new RegExp(`colId="${i}"`).test(kept) ? i : -1,
+          )
+          .filter((i) => i >= 0)
+          .map((i) => `<${prefix}filterColumn colId="${i}" hiddenButton="1"/>`)
+          .join("")
+      : "";
+    const element = `${withAttribute(filterOpen, "ref", rangeOf(plan.filterRange))}>${kept}${hidden}</${name}>`;
+    out = out.replace(filter.text, element);
+  }
+  const columns = elementsNamed(out, "tableColumns")[0];
+  if (columns) {
+    const columnsOpen = /^<[^>]*?(?=\/?>)/.exec(columns.text)?.[0] ?? "";
+    const name = /^<([\w.:-]+)/.exec(columnsOpen)?.[1] ?? "tableColumns";
+    const body = plan.columns
+      .map((c) => c.xml ?? `<${prefix}tableColumn id="${c.id}" name="${escapeXml(c.name)}"/>`)
+      .join("");
+    out = out.replace(
+      columns.text,
+      `${withAttribute(columnsOpen, "count", String(plan.columns.length))}>${body}</${name}>`,
+    );
+  }
+  return out;
 }
 
 /**
  * Excel refuses a table with two columns of one name (compared case-insensitively) and renames a
  * repeated header "Name2" itself; the block's headers get a number the same way, cell and column alike.
  */
-function uniqueHeaders(headers: readonly string[], others: readonly TableColumnModel[]): string[] {
+function uniqueHeaders(headers: readonly string[], others: readonly TableColumn[]): string[] {
   const taken = new Set(others.map((c) => c.name.toLocaleLowerCase("en-GB")));
   return headers.map((header) => {
     let name = header;

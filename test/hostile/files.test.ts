@@ -138,7 +138,7 @@ describe("a macro-enabled workbook (.xlsm)", () => {
     expect(fileHash(path)).toBe(before);
   });
 
-  it("tells the user, on every command that writes a copy, which buttons the copy could not keep", async () => {
+  it("keeps the sheet's buttons and controls in every copy a command writes, and has nothing to warn about", async () => {
     const path = await writeMacroWorkbook(join(folder, "buttons.xlsm"), { buttons: true });
     const runs = [
       await runCommand(["check", path, "--as-of", AS_OF, "--out", join(folder, "buttons-checked.xlsm")]),
@@ -165,9 +165,10 @@ describe("a macro-enabled workbook (.xlsm)", () => {
     expect(unhandled(runs)).toEqual([]);
     for (const run of runs) {
       expect(run.out).toBeDefined();
-      expect(run.stderr).toMatch(
-        /^tracker (check|agenda|status): .*buttons and controls on “Joint Tracker”/m,
-      );
+      expect(run.stderr).not.toMatch(/buttons and controls|could not be copied/);
+      const zip = await JSZip.loadAsync(readFileSync(run.out ?? ""));
+      const rels = (await zip.file("xl/worksheets/_rels/sheet1.xml.rels")?.async("string")) ?? "";
+      expect(rels).toMatch(/Type="[^"]*\/ctrlProp" Target="..\/ctrlProps\/ctrlProp1.xml"/);
     }
   });
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { epochDayFromParts, formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
@@ -53,12 +53,15 @@ export function outputPathOf(
 }
 
 /**
- * The workbooks this module opened that hold macros: their copy keeps the VBA project
- * (XlsxWorkbook.toBuffer carries it over), so it must be saved as an .xlsm. Keyed weakly by the
- * workbook itself, so nothing outlives the command.
+ * The workbooks this module opened that hold macros: their copy keeps the VBA project (the copy is
+ * the loaded package with the add-in's parts changed), so it must be saved as an .xlsm. Keyed weakly
+ * by the workbook itself, so nothing outlives the command.
  */
 const withMacros = new WeakMap<XlsxWorkbook, string>();
-/** Likewise the workbooks whose structure is protected: Excel itself would refuse to add a sheet. */
+/**
+ * Likewise the workbooks whose structure is protected: Excel itself refuses to add a sheet to one,
+ * so the command does not either.
+ */
 const structureLocked = new WeakMap<XlsxWorkbook, string>();
 
 /**
@@ -90,13 +93,13 @@ export async function openWorkbook(path: string, copyPath?: string): Promise<Xls
       `“${path}” cannot be read as an Excel workbook (.xlsx): it is another kind of file (a CSV, a PDF...)`,
     );
   }
+  const damaged = `“${path}” cannot be read as an Excel workbook (.xlsx): it looks damaged or incomplete (an unfinished download?)`;
   let workbook: XlsxWorkbook;
   try {
-    workbook = await XlsxWorkbook.fromBuffer(bytes);
+    // Sheets are read when a command needs them: a damaged one is reported then, in the same words.
+    workbook = await XlsxWorkbook.fromBuffer(bytes, { damaged: () => new UsageError(damaged) });
   } catch {
-    throw new UsageError(
-      `“${path}” cannot be read as an Excel workbook (.xlsx): it looks damaged or incomplete (an unfinished download?)`,
-    );
+    throw new UsageError(damaged);
   }
   if (kind.macros) withMacros.set(workbook, path);
   if (kind.structureLocked) structureLocked.set(workbook, path);
@@ -123,21 +126,21 @@ export async function saveWorkbook(
         "written: unprotect the workbook in Excel, or run the command without --out",
     );
   }
-  let bytes: Buffer;
-  try {
-    bytes = await workbook.toBuffer();
-  } catch {
-    throw new UsageError(`cannot write “${path}”: the workbook could not be turned into an .xlsx file`);
-  }
   const temporary = join(dirname(path), `.~${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await writeFile(temporary, bytes, { flag: "wx" });
+    // Streamed to the temporary file as it is made: a large copy is never one buffer in memory.
+    await workbook.save(temporary, "wx");
     await rename(temporary, path);
-  } catch {
+  } catch (error) {
     await unlink(temporary).catch(() => undefined); // nothing to tidy if it was never created
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === undefined) {
+      throw new UsageError(`cannot write “${path}”: the workbook could not be turned into an .xlsx file`);
+    }
     throw new UsageError(`cannot write “${path}”: check the folder exists and the file is not open in Excel`);
   }
-  // What the copy could not keep (form buttons, a chart exceljs cannot carry): the user must hear it.
+  // What the copy could not draw (a chart whose data could not be read): the user must hear it.
   if (warn) for (const note of workbook.saveReport().notes) warn(note);
 }
 

@@ -53,6 +53,8 @@ describe("tracker status", () => {
     expect(await main(["status", workbookPath, "--as-of", "2022-07-01", "--json"], io)).toBe(0);
     const items = StatusJson.parse(JSON.parse(io.stdout.join("\n")));
     expect(items).toHaveLength(3 * 8);
+    // Written line by line, it is exactly what JSON.stringify would print at once.
+    expect(io.stdout.join("\n")).toBe(JSON.stringify(items, null, 2));
     expect(items.find((i) => i.id === "C001" && i.standard === "cla-review-1")).toEqual({
       sheet: "Joint Tracker",
       row: 2,
@@ -69,6 +71,12 @@ describe("tracker status", () => {
       deadline: null,
       elapsedWorkingDays: null,
     });
+  });
+
+  it("prints an empty JSON list when no row is left", async () => {
+    const io = captureIo();
+    await main(["status", workbookPath, "--as-of", "2022-07-01", "--json", "--worker", "nobody"], io);
+    expect(io.stdout.join("\n")).toBe("[]");
   });
 
   it("counts the workbook's Holidays sheet as non-working days", async () => {

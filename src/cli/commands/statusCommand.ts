@@ -29,18 +29,46 @@ export interface StatusJsonItem {
 }
 
 export function statusJson(status: TrackerStatus): StatusJsonItem[] {
-  return status.rows.flatMap((row) =>
-    row.results.map((r) => ({
-      sheet: row.sheetName,
-      row: row.rowNumber,
-      id: row.id,
-      standard: r.standardId,
-      status: r.status,
-      deadline: r.deadline === null ? null : formatIsoDate(r.deadline),
-      elapsedWorkingDays: r.elapsedWorkingDays,
-      overdueWorkingDays: r.overdueWorkingDays,
-    })),
-  );
+  return [...statusJsonItems(status)];
+}
+
+function* statusJsonItems(status: TrackerStatus): Generator<StatusJsonItem, void, undefined> {
+  for (const row of status.rows) {
+    for (const r of row.results) {
+      yield {
+        sheet: row.sheetName,
+        row: row.rowNumber,
+        id: row.id,
+        standard: r.standardId,
+        status: r.status,
+        deadline: r.deadline === null ? null : formatIsoDate(r.deadline),
+        elapsedWorkingDays: r.elapsedWorkingDays,
+        overdueWorkingDays: r.overdueWorkingDays,
+      };
+    }
+  }
+}
+
+/**
+ * `JSON.stringify(statusJson(status), null, 2)`, line by line, as it is written: a 100,000-row
+ * tracker has a million items, and making them all and one string of them at once took 1.6 GB.
+ */
+export function* statusJsonLines(status: TrackerStatus): Generator<string, void, undefined> {
+  let previous: StatusJsonItem | undefined;
+  for (const item of statusJsonItems(status)) {
+    if (previous === undefined) yield "[";
+    else yield `${indented(previous)},`;
+    previous = item;
+  }
+  if (previous === undefined) yield "[]";
+  else {
+    yield indented(previous);
+    yield "]";
+  }
+}
+
+function indented(item: StatusJsonItem): string {
+  return `  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}`;
 }
 
 /** The text form: per worker, what is overdue and due soon, each with its explanation. */
@@ -142,7 +170,7 @@ file error.`,
         `--sheet: no tracker sheet “${status.unknownSheet}” (the workbook has: ${status.trackerSheets.join(", ") || "none"})`,
       );
     }
-    if (booleanOption(args, "json")) io.out(JSON.stringify(statusJson(status), null, 2));
+    if (booleanOption(args, "json")) for (const line of statusJsonLines(status)) io.out(line);
     else for (const line of statusText(status)) io.out(line);
 
     for (const f of status.tableFindings) if (f.severity !== "info") io.err(`${f.severity}: ${f.message}`);

@@ -1,5 +1,7 @@
+import type { CellDate } from "../cells/coerceCellDate";
 import { addCalendarMonths } from "../calendar/calendarMonths";
 import { partsFromEpochDay, type EpochDay } from "../dates/epochDay";
+import { rowsWithDayBefore } from "./checkColumns";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**
@@ -17,13 +19,14 @@ export const agedEighteenStillOpen = defineCheck({
     // Born on or before this day means 18 by the as-at day. Counted back from the as-at day, someone
     // born on 29 February turns 18 on 1 March in a common year, as the law counts it.
     const latestBirthday = addCalendarMonths(asOf, -18 * 12);
+    const births = table.days("dateOfBirth");
+    const exits = exit === undefined ? undefined : table.dates(exit);
     const found: Problem[] = [];
-    for (const row of table.rows) {
-      const born = row.day("dateOfBirth");
-      if (born === undefined || born > latestBirthday) continue;
-      if (exit !== undefined && row.date(exit).kind !== "empty") continue;
+    for (const i of rowsWithDayBefore(births, latestBirthday + 1)) {
+      const born = births[i] as number;
+      if (exits !== undefined && (exits[i] as CellDate).kind !== "empty") continue;
       found.push(
-        problem(row.rowNumber, "dateOfBirth", {
+        problem(table.rowNumber(i), "dateOfBirth", {
           dateOfBirth: day(born),
           eighteenth: day(eighteenthBirthday(born)),
         }),

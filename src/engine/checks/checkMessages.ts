@@ -1,5 +1,5 @@
 import { formatUkDate } from "../dates/epochDay";
-import type { MessageParams } from "./defineCheck";
+import type { MessageParam, MessageParams } from "./defineCheck";
 
 /**
  * The wording of every check, by code, apart from the checks themselves (as zod keeps its locales
@@ -57,12 +57,46 @@ export const CHECK_MESSAGES: Readonly<Record<string, string>> = {
     "The check “{title}” could not run on this sheet (an internal error); its problems are not listed",
 };
 
-/** Fills in a code's wording; an unknown code or parameter shows as itself rather than failing. */
-export function describeProblem(code: string, params: MessageParams): string {
-  const template = CHECK_MESSAGES[code] ?? code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === "object" ? formatUkDate(value.day) : String(value);
-  });
+/**
+ * Fills in a code's wording; an unknown code or parameter shows as itself rather than failing.
+ * `shown` fills the names the problem's own parameters do not (the runner's column and value), so
+ * an issue is worded without copying its parameters into one object first.
+ */
+export function describeProblem(
+  code: string,
+  params: MessageParams,
+  shown?: Readonly<Record<string, MessageParam>>,
+): string {
+  const parts = wordingOf(code);
+  let message = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    const value = Object.hasOwn(params, name) ? params[name] : shown?.[name];
+    message +=
+      value === undefined ? `{${name}}` : typeof value === "object" ? formatUkDate(value.day) : String(value);
+    message += parts[i + 1] as string;
+  }
+  return message;
+}
+
+/** Whether a code's wording names a parameter: the runner works out `{value}` only for those that do. */
+export function wordingUses(code: string, name: string): boolean {
+  const parts = wordingOf(code);
+  for (let i = 1; i < parts.length; i += 2) if (parts[i] === name) return true;
+  return false;
+}
+
+/*
+ * A wording split once into text and parameter names (text, name, text, ... text), so the thousands
+ * of messages of a large tracker are put together without a regular expression each (issue 9).
+ */
+const WORDINGS = new Map<string, readonly string[]>();
+
+function wordingOf(code: string): readonly string[] {
+  let parts = WORDINGS.get(code);
+  if (parts === undefined) {
+    parts = (CHECK_MESSAGES[code] ?? code).split(/\{(\w+)\}/);
+    WORDINGS.set(code, parts);
+  }
+  return parts;
 }

@@ -1,4 +1,7 @@
+import { NO_DAY } from "./TypedTable";
+import type { CellDate } from "../cells/coerceCellDate";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
+import { repeatedIds } from "./repeatedIds";
 
 /**
  * A child is looked after in one care episode at a time: the same child ID on two rows that are both
@@ -14,25 +17,30 @@ export const childOpenTwice = defineCheck({
   sheets: ["jointTracker"],
   reads: ["childId", "becameLookedAfter", "permanenceAchieved"],
   check(table) {
-    const firstOpen = new Map<string, { row: number; started: number | undefined }>();
+    const ids = table.texts("childId");
+    const exits = table.dates("permanenceAchieved");
+    const starts = table.days("becameLookedAfter");
     const found: Problem[] = [];
-    for (const row of table.rows) {
-      const id = row.text("childId");
-      // Any exit date, even one typed wrongly, closes the row: that date is reported on its own.
-      if (id === undefined || row.date("permanenceAchieved").kind !== "empty") continue;
-      const started = row.day("becameLookedAfter");
-      const key = id.toUpperCase();
-      const first = firstOpen.get(key);
-      if (first === undefined) {
-        firstOpen.set(key, { row: row.rowNumber, started });
-      } else if (first.started !== started || started === undefined) {
-        found.push(
-          problem(row.rowNumber, "childId", {
-            id,
-            firstRow: first.row,
-            ...(first.started === undefined ? {} : { firstStarted: day(first.started) }),
-          }),
-        );
+    for (const rows of repeatedIds(table, "childId")) {
+      let first: number | undefined;
+      for (const i of rows) {
+        // Any exit date, even one typed wrongly, closes the row: that date is reported on its own.
+        if ((exits[i] as CellDate).kind !== "empty") continue;
+        if (first === undefined) {
+          first = i;
+          continue;
+        }
+        const started = starts[i] as number;
+        const firstStarted = starts[first] as number;
+        if (firstStarted !== started || started === NO_DAY) {
+          found.push(
+            problem(table.rowNumber(i), "childId", {
+              id: ids[i] as string,
+              firstRow: table.rowNumber(first),
+              ...(firstStarted === NO_DAY ? {} : { firstStarted: day(firstStarted) }),
+            }),
+          );
+        }
       }
     }
     return found;

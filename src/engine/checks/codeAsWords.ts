@@ -1,5 +1,5 @@
-import { defineCheck, problem } from "./defineCheck";
-import { eachCodeCell } from "./codeCells";
+import { defineCheck, problem, type Problem } from "./defineCheck";
+import { codeCellsToReport } from "./codeCells";
 
 /**
  * The lists a tracker copies from the SSDA903 return, where the code is what counts. The tracker's
@@ -17,15 +17,23 @@ export const codeAsWords = defineCheck({
   severity: "info",
   title: "Code written as words",
   reads: [],
-  check: (table) =>
-    eachCodeCell(table, (reading, row, column, list) =>
-      reading.kind === "words" && RETURN_CODE_LISTS.has(list.name)
-        ? problem(
-            row.rowNumber,
+  check(table) {
+    const found: Problem[] = [];
+    for (const { column, list, cells } of codeCellsToReport(table)) {
+      if (!RETURN_CODE_LISTS.has(list.name)) continue;
+      for (const { index, reading } of cells) {
+        if (reading.kind !== "words") continue;
+        const { code, label } = reading.match.code;
+        found.push(
+          problem(
+            table.rowNumber(index),
             column.key,
-            { text: reading.text.trim(), code: reading.match.code.code, label: reading.match.code.label },
-            { value: reading.match.code.code, text: reading.match.code.code },
-          )
-        : undefined,
-    ),
+            { text: reading.text.trim(), code, label },
+            { value: code, text: code },
+          ),
+        );
+      }
+    }
+    return found;
+  },
 });

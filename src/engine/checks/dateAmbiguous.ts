@@ -1,5 +1,6 @@
-import { day, defineCheck, problem } from "./defineCheck";
-import { eachDateCell } from "./eachCell";
+import type { CellDate } from "../cells/coerceCellDate";
+import { day, defineCheck, problem, type Problem } from "./defineCheck";
+import { dateColumnsOf } from "./checkColumns";
 
 /**
  * Text such as "03/04/2019" reads as 3 April (UK) or 4 March (US). The add-in reads it day first and
@@ -10,10 +11,17 @@ export const dateAmbiguous = defineCheck({
   severity: "warning",
   title: "Text date that could be read two ways",
   reads: [],
-  check: (table) =>
-    eachDateCell(table, (read, row, column) =>
-      read.kind === "date" && read.from === "text" && read.ambiguous
-        ? problem(row.rowNumber, column.key, { date: day(read.day) })
-        : undefined,
-    ),
+  check(table) {
+    const found: Problem[] = [];
+    for (const { key } of dateColumnsOf(table)) {
+      const dates = table.dates(key);
+      for (const i of table.irregularDates(key)) {
+        const read = dates[i] as CellDate;
+        if (read.kind === "date" && read.from === "text" && read.ambiguous) {
+          found.push(problem(table.rowNumber(i), key, { date: day(read.day) }));
+        }
+      }
+    }
+    return found;
+  },
 });

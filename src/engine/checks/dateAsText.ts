@@ -1,7 +1,7 @@
-import { excelSerialFromEpochDay } from "../cells/coerceCellDate";
+import { excelSerialFromEpochDay, type CellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
-import { day, defineCheck, problem } from "./defineCheck";
-import { eachDateCell } from "./eachCell";
+import { day, defineCheck, problem, type Problem } from "./defineCheck";
+import { dateColumnsOf } from "./checkColumns";
 
 /**
  * A date typed as text works in the add-in but not in Excel's own sorting, filters and formulas.
@@ -12,19 +12,27 @@ export const dateAsText = defineCheck({
   severity: "info",
   title: "Date held as text",
   reads: [],
-  check: (table) =>
-    eachDateCell(table, (read, row, column) =>
-      read.kind === "date" && read.from === "text" && !read.ambiguous
-        ? problem(
-            row.rowNumber,
-            column.key,
+  check(table) {
+    const found: Problem[] = [];
+    for (const { key } of dateColumnsOf(table)) {
+      const dates = table.dates(key);
+      for (const i of table.irregularDates(key)) {
+        const read = dates[i] as CellDate;
+        if (read.kind !== "date" || read.from !== "text" || read.ambiguous) continue;
+        found.push(
+          problem(
+            table.rowNumber(i),
+            key,
             { date: day(read.day) },
             {
               value: excelSerialFromEpochDay(read.day),
               numberFormat: "dd/mm/yyyy",
               text: formatUkDate(read.day),
             },
-          )
-        : undefined,
-    ),
+          ),
+        );
+      }
+    }
+    return found;
+  },
 });

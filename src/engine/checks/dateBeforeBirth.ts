@@ -1,5 +1,5 @@
-import { day, defineCheck, problem } from "./defineCheck";
-import { eachDateCell } from "./eachCell";
+import { day, defineCheck, problem, type Problem } from "./defineCheck";
+import { dateColumnsOf, rowsWithDayBeforeOther } from "./checkColumns";
 
 /**
  * Nothing in a child's journey happens before they are born. Becoming looked after has its own code
@@ -10,12 +10,21 @@ export const dateBeforeBirth = defineCheck({
   severity: "error",
   title: "Date before the child's date of birth",
   reads: ["dateOfBirth"],
-  check: (table) =>
-    eachDateCell(table, (read, row, column) => {
-      const born = row.day("dateOfBirth");
-      if (column.key === "dateOfBirth" || column.key === "becameLookedAfter") return undefined;
-      return born !== undefined && read.kind === "date" && read.day < born
-        ? problem(row.rowNumber, column.key, { date: day(read.day), dateOfBirth: day(born) })
-        : undefined;
-    }),
+  check(table) {
+    const born = table.days("dateOfBirth");
+    const found: Problem[] = [];
+    for (const { key } of dateColumnsOf(table)) {
+      if (key === "dateOfBirth" || key === "becameLookedAfter") continue;
+      const days = table.days(key);
+      for (const i of rowsWithDayBeforeOther(days, born)) {
+        found.push(
+          problem(table.rowNumber(i), key, {
+            date: day(days[i] as number),
+            dateOfBirth: day(born[i] as number),
+          }),
+        );
+      }
+    }
+    return found;
+  },
 });

@@ -63,6 +63,19 @@ describe("the date cell checks", () => {
     expect(findingsOf(cellFormulaError, valid)).toEqual([]);
   });
 
+  it("report an error typed or pasted as text, in a date column as in any other", () => {
+    expect(
+      findingsOf(
+        cellFormulaError,
+        tableWith("jointTracker", { firstReview: " #n/a ", secondReview: "#Value!", team: "\u00a0#DIV/0!" }),
+      ).map(([, cell, message]) => [cell, message.replace(/: correct.*/, "")]),
+    ).toEqual([
+      ["H2", "Team shows the Excel error #DIV/0!"],
+      ["K2", "1st CLA review shows the Excel error #N/A"],
+      ["L2", "2nd CLA review shows the Excel error #VALUE!"],
+    ]);
+  });
+
   it("list placeholders as information, with empty as the fix", () => {
     const issues = runChecks([tableWith("jointTracker", { secondReview: "TBC" })], testContext(), [
       datePlaceholder,

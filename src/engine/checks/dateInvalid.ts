@@ -1,5 +1,12 @@
-import { defineCheck, problem } from "./defineCheck";
-import { eachDateCell } from "./eachCell";
+import type { CellDate, CellDateProblemCode } from "../cells/coerceCellDate";
+import { defineCheck, problem, type Problem } from "./defineCheck";
+import { dateColumnsOf } from "./checkColumns";
+
+const NO_DATE: ReadonlySet<CellDateProblemCode> = new Set([
+  "not-a-date",
+  "impossible-date",
+  "not-a-date-type",
+]);
 
 /** Text or values that are no date at all: the clocks that start or stop on them cannot run. */
 export const dateInvalid = defineCheck({
@@ -7,11 +14,17 @@ export const dateInvalid = defineCheck({
   severity: "error",
   title: "Not a date",
   reads: [],
-  check: (table) =>
-    eachDateCell(table, (read, row, column) =>
-      read.kind === "problem" &&
-      ["not-a-date", "impossible-date", "not-a-date-type"].includes(read.problem.code)
-        ? problem(row.rowNumber, column.key, { detail: read.problem.message })
-        : undefined,
-    ),
+  check(table) {
+    const found: Problem[] = [];
+    for (const { key } of dateColumnsOf(table)) {
+      const dates = table.dates(key);
+      for (const i of table.irregularDates(key)) {
+        const read = dates[i] as CellDate;
+        if (read.kind === "problem" && NO_DATE.has(read.problem.code)) {
+          found.push(problem(table.rowNumber(i), key, { detail: read.problem.message }));
+        }
+      }
+    }
+    return found;
+  },
 });

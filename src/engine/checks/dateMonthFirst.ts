@@ -1,7 +1,7 @@
-import { excelSerialFromEpochDay } from "../cells/coerceCellDate";
+import { excelSerialFromEpochDay, type CellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
-import { day, defineCheck, problem } from "./defineCheck";
-import { eachDateCell } from "./eachCell";
+import { day, defineCheck, problem, type Problem } from "./defineCheck";
+import { dateColumnsOf } from "./checkColumns";
 
 /**
  * US-style text ("12/31/2024") pasted from another system. The probable date is suggested, but the
@@ -12,16 +12,31 @@ export const dateMonthFirst = defineCheck({
   severity: "error",
   title: "Month-first (US style) date",
   reads: [],
-  check: (table) =>
-    eachDateCell(table, (read, row, column) => {
-      if (read.kind !== "problem" || read.problem.code !== "month-first") return undefined;
-      const meant = read.problem.suggestion;
-      if (meant === undefined) return problem(row.rowNumber, column.key, { detail: read.problem.message });
-      return problem(
-        row.rowNumber,
-        column.key,
-        { meant: day(meant) },
-        { value: excelSerialFromEpochDay(meant), numberFormat: "dd/mm/yyyy", text: formatUkDate(meant) },
-      );
-    }),
+  check(table) {
+    const found: Problem[] = [];
+    for (const { key } of dateColumnsOf(table)) {
+      const dates = table.dates(key);
+      for (const i of table.irregularDates(key)) {
+        const read = dates[i] as CellDate;
+        if (read.kind !== "problem" || read.problem.code !== "month-first") continue;
+        const row = table.rowNumber(i);
+        const meant = read.problem.suggestion;
+        found.push(
+          meant === undefined
+            ? problem(row, key, { detail: read.problem.message })
+            : problem(
+                row,
+                key,
+                { meant: day(meant) },
+                {
+                  value: excelSerialFromEpochDay(meant),
+                  numberFormat: "dd/mm/yyyy",
+                  text: formatUkDate(meant),
+                },
+              ),
+        );
+      }
+    }
+    return found;
+  },
 });

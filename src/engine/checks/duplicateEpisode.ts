@@ -1,4 +1,7 @@
+import { NO_DAY } from "./TypedTable";
+import type { EpochDay } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
+import { repeatedIds } from "./repeatedIds";
 
 /**
  * The same child ID with the same date became looked after on two rows is one care episode typed
@@ -11,16 +14,26 @@ export const duplicateEpisode = defineCheck({
   sheets: ["jointTracker"],
   reads: ["childId", "becameLookedAfter"],
   check(table) {
-    const firstRow = new Map<string, number>();
+    const ids = table.texts("childId");
+    const starts = table.days("becameLookedAfter");
     const found: Problem[] = [];
-    for (const row of table.rows) {
-      const id = row.text("childId");
-      const started = row.day("becameLookedAfter");
-      if (id === undefined || started === undefined) continue;
-      const key = `${id.toUpperCase()}|${started}`;
-      const first = firstRow.get(key);
-      if (first === undefined) firstRow.set(key, row.rowNumber);
-      else found.push(problem(row.rowNumber, "childId", { id, started: day(started), firstRow: first }));
+    for (const rows of repeatedIds(table, "childId")) {
+      const firstOfEpisode = new Map<EpochDay, number>();
+      for (const i of rows) {
+        const started = starts[i] as number;
+        if (started === NO_DAY) continue;
+        const first = firstOfEpisode.get(started);
+        if (first === undefined) firstOfEpisode.set(started, i);
+        else {
+          found.push(
+            problem(table.rowNumber(i), "childId", {
+              id: ids[i] as string,
+              started: day(started),
+              firstRow: table.rowNumber(first),
+            }),
+          );
+        }
+      }
     }
     return found;
   },

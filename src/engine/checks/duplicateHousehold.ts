@@ -1,4 +1,5 @@
 import { defineCheck, problem, type Problem } from "./defineCheck";
+import { repeatedIds } from "./repeatedIds";
 
 /** A household is one row on the recruitment and support sheets: a second row double-counts it. */
 export const duplicateHousehold = defineCheck({
@@ -8,14 +9,13 @@ export const duplicateHousehold = defineCheck({
   sheets: ["recruitment", "fosteringSupport"],
   reads: ["householdId"],
   check(table) {
-    const firstRow = new Map<string, number>();
+    const ids = table.texts("householdId");
     const found: Problem[] = [];
-    for (const row of table.rows) {
-      const id = row.text("householdId");
-      if (id === undefined) continue;
-      const first = firstRow.get(id.toUpperCase());
-      if (first === undefined) firstRow.set(id.toUpperCase(), row.rowNumber);
-      else found.push(problem(row.rowNumber, "householdId", { id, firstRow: first }));
+    for (const [first, ...later] of repeatedIds(table, "householdId")) {
+      const firstRow = table.rowNumber(first as number);
+      for (const i of later) {
+        found.push(problem(table.rowNumber(i), "householdId", { id: ids[i] as string, firstRow }));
+      }
     }
     return found;
   },

@@ -1,3 +1,4 @@
+import { rowsWithDayAfterOther } from "./checkColumns";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**
@@ -16,15 +17,14 @@ export const eventAfterExit = defineCheck({
     const columns = table.mappedColumns.filter(
       (c) => c.type === "date" && !c.future && c.key !== exit && c.key !== "dateOfBirth",
     );
+    const exits = table.days(exit);
     const found: Problem[] = [];
-    for (const row of table.rows) {
-      const ended = row.day(exit);
-      if (ended === undefined) continue;
-      for (const column of columns) {
-        const then = row.day(column.key);
-        if (then !== undefined && then > ended) {
-          found.push(problem(row.rowNumber, column.key, { date: day(then), exit: day(ended) }));
-        }
+    for (const { key } of columns) {
+      const days = table.days(key);
+      for (const i of rowsWithDayAfterOther(days, exits)) {
+        found.push(
+          problem(table.rowNumber(i), key, { date: day(days[i] as number), exit: day(exits[i] as number) }),
+        );
       }
     }
     return found;

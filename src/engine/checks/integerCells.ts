@@ -23,3 +23,14 @@ export function readCount(value: CellValue): CountReading {
           : value.error,
   };
 }
+
+/**
+ * A count cell's number without a reading object, for checks that visit every cell: the number,
+ * `undefined` for an empty cell and NaN for one that is not a number (no comparison holds for NaN,
+ * as none held for a reading that was not a number).
+ */
+export function countOf(value: CellValue): number | undefined {
+  if (typeof value === "number") return value;
+  const read = readCount(value);
+  return read.kind === "number" ? read.value : read.kind === "empty" ? undefined : Number.NaN;
+}

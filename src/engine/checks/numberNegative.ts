@@ -1,6 +1,6 @@
-import { defineCheck, problem } from "./defineCheck";
-import { eachCellOf } from "./eachCell";
-import { readCount } from "./integerCells";
+import { defineCheck, problem, type Problem } from "./defineCheck";
+import { columnsOfType } from "./checkColumns";
+import { countOf } from "./integerCells";
 
 /** A count below zero cannot be right. */
 export const numberNegative = defineCheck({
@@ -8,11 +8,17 @@ export const numberNegative = defineCheck({
   severity: "error",
   title: "Negative count",
   reads: [],
-  check: (table) =>
-    eachCellOf(table, ["integer"], (row, column) => {
-      const read = readCount(row.value(column.key));
-      return read.kind === "number" && read.value < 0
-        ? problem(row.rowNumber, column.key, { number: read.value })
-        : undefined;
-    }),
+  check(table) {
+    const found: Problem[] = [];
+    for (const { key } of columnsOfType(table, ["integer"])) {
+      const values = table.values(key);
+      for (let i = 0; i < values.length; i++) {
+        const count = countOf(values[i] ?? null);
+        if (count !== undefined && count < 0) {
+          found.push(problem(table.rowNumber(i), key, { number: count }));
+        }
+      }
+    }
+    return found;
+  },
 });

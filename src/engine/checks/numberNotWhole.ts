@@ -1,5 +1,5 @@
-import { defineCheck, problem } from "./defineCheck";
-import { eachCellOf } from "./eachCell";
+import { defineCheck, problem, type Problem } from "./defineCheck";
+import { columnsOfType } from "./checkColumns";
 import { readCount } from "./integerCells";
 
 /** Places, children and placement moves are counted in whole numbers: 1.5 or "two" is a typing slip. */
@@ -8,12 +8,20 @@ export const numberNotWhole = defineCheck({
   severity: "error",
   title: "Not a whole number",
   reads: [],
-  check: (table) =>
-    eachCellOf(table, ["integer"], (row, column) => {
-      const read = readCount(row.value(column.key));
-      if (read.kind === "notNumber") return problem(row.rowNumber, column.key, { text: read.text });
-      if (read.kind === "number" && !Number.isInteger(read.value))
-        return problem(row.rowNumber, column.key, { text: String(read.value) });
-      return undefined;
-    }),
+  check(table) {
+    const found: Problem[] = [];
+    for (const { key } of columnsOfType(table, ["integer"])) {
+      const values = table.values(key);
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i] ?? null;
+        if (value === null || (typeof value === "number" && Number.isInteger(value))) continue;
+        const read = readCount(value);
+        const row = table.rowNumber(i);
+        if (read.kind === "notNumber") found.push(problem(row, key, { text: read.text }));
+        else if (read.kind === "number" && !Number.isInteger(read.value))
+          found.push(problem(row, key, { text: String(read.value) }));
+      }
+    }
+    return found;
+  },
 });

@@ -1,5 +1,5 @@
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { readCount } from "./integerCells";
+import { countOf } from "./integerCells";
 
 /** A household may not care for more children than it is approved for (Fostering Services Regs 2011). */
 export const placedAboveApproved = defineCheck({
@@ -9,14 +9,14 @@ export const placedAboveApproved = defineCheck({
   sheets: ["fosteringSupport"],
   reads: ["approvedPlaces", "childrenPlaced"],
   check(table) {
+    const approvedPlaces = table.values("approvedPlaces");
+    const childrenPlaced = table.values("childrenPlaced");
     const found: Problem[] = [];
-    for (const row of table.rows) {
-      const approved = readCount(row.value("approvedPlaces"));
-      const placed = readCount(row.value("childrenPlaced"));
-      if (approved.kind === "number" && placed.kind === "number" && placed.value > approved.value) {
-        found.push(
-          problem(row.rowNumber, "childrenPlaced", { placed: placed.value, approved: approved.value }),
-        );
+    for (let i = 0; i < approvedPlaces.length; i++) {
+      const approved = countOf(approvedPlaces[i] ?? null);
+      const placed = countOf(childrenPlaced[i] ?? null);
+      if (approved !== undefined && placed !== undefined && placed > approved) {
+        found.push(problem(table.rowNumber(i), "childrenPlaced", { placed, approved }));
       }
     }
     return found;

@@ -1,5 +1,5 @@
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { readCount } from "./integerCells";
+import { countOf } from "./integerCells";
 
 /**
  * Every approved place is either filled, vacant or not available, so the three cannot add up to more
@@ -12,20 +12,23 @@ export const placesExceedApproved = defineCheck({
   sheets: ["fosteringSupport"],
   reads: ["approvedPlaces", "childrenPlaced", "vacantPlaces", "notAvailablePlaces"],
   check(table) {
+    const approvedPlaces = table.values("approvedPlaces");
+    const childrenPlaced = table.values("childrenPlaced");
+    const vacantPlaces = table.values("vacantPlaces");
+    const notAvailablePlaces = table.values("notAvailablePlaces");
     const found: Problem[] = [];
-    for (const row of table.rows) {
-      const approved = readCount(row.value("approvedPlaces"));
-      if (approved.kind !== "number") continue;
-      const parts = (["childrenPlaced", "vacantPlaces", "notAvailablePlaces"] as const).map((k) =>
-        readCount(row.value(k)),
-      );
-      const values = parts.map((p) => (p.kind === "number" ? p.value : p.kind === "empty" ? 0 : Number.NaN));
-      const total = values.reduce((a, b) => a + b, 0);
-      if (Number.isFinite(total) && total > approved.value) {
-        const [placed = 0, vacant = 0, notAvailable = 0] = values;
+    for (let i = 0; i < approvedPlaces.length; i++) {
+      const approved = countOf(approvedPlaces[i] ?? null);
+      if (approved === undefined) continue;
+      // An empty part counts as none; a part that is no number makes the total NaN, so no finding.
+      const placed = countOf(childrenPlaced[i] ?? null) ?? 0;
+      const vacant = countOf(vacantPlaces[i] ?? null) ?? 0;
+      const notAvailable = countOf(notAvailablePlaces[i] ?? null) ?? 0;
+      const total = 0 + placed + vacant + notAvailable;
+      if (Number.isFinite(total) && total > approved) {
         found.push(
-          problem(row.rowNumber, "approvedPlaces", {
-            approved: approved.value,
+          problem(table.rowNumber(i), "approvedPlaces", {
+            approved,
             placed,
             vacant,
             notAvailable,

@@ -1,4 +1,5 @@
-import { defineCheck, problem } from "./defineCheck";
+import type { CellDate } from "../cells/coerceCellDate";
+import { defineCheck, problem, type Problem } from "./defineCheck";
 
 /**
  * A column the profile marks required (the child ID, the date became looked after...) left empty:
@@ -10,11 +11,24 @@ export const requiredValueMissing = defineCheck({
   title: "Required value missing",
   reads: [],
   check(table) {
-    const required = table.mappedColumns.filter((c) => c.required);
-    return table.rows.flatMap((row) =>
-      required
-        .filter((c) => (c.type === "date" ? row.date(c.key).kind === "empty" : row.text(c.key) === undefined))
-        .map((c) => problem(row.rowNumber, c.key)),
-    );
+    const found: Problem[] = [];
+    for (const { key, type, required } of table.mappedColumns) {
+      if (!required) continue;
+      const empty = type === "date" ? rowsWithoutDate(table.dates(key)) : rowsWithoutText(table.texts(key));
+      for (const i of empty) found.push(problem(table.rowNumber(i), key));
+    }
+    return found;
   },
 });
+
+function rowsWithoutDate(dates: readonly CellDate[]): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < dates.length; i++) if ((dates[i] as CellDate).kind === "empty") rows.push(i);
+  return rows;
+}
+
+function rowsWithoutText(texts: readonly (string | undefined)[]): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < texts.length; i++) if (texts[i] === undefined) rows.push(i);
+  return rows;
+}

@@ -4,7 +4,7 @@ import { formatUkDate } from "../dates/epochDay";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { ALL_CHECKS } from "./allChecks";
 import { cellAddress } from "../tables/cellAddress";
-import { describeProblem } from "./checkMessages";
+import { describeProblem, wordingUses } from "./checkMessages";
 import type { DataQualityIssue } from "./DataQualityIssue";
 import type { CheckContext, CheckDefinition, Problem } from "./defineCheck";
 import { typeTable, type TypedTable } from "./TypedTable";
@@ -13,10 +13,11 @@ import { typeTable, type TypedTable } from "./TypedTable";
  * Runs every check over every table and returns the problems as located, worded issues, in sheet
  * order, then row, then column.
  *
- * Each row's dates are read once (typeTable) and shared by all checks. A check that needs a sheet or
- * a column the workbook does not have is skipped. A check that throws is a bug: it is reported as one
- * CHECK-FAILED issue for that sheet and the other checks still run, so one faulty check never hides
- * the rest of the list.
+ * A table is typed once (typeTable) and its columns are read once, as arrays, and shared by all
+ * checks: a check is a loop over columns that allocates only for the problems it finds. A check that
+ * needs a sheet or a column the workbook does not have is skipped. A check that throws is a bug: it
+ * is reported as one CHECK-FAILED issue for that sheet and the other checks still run, so one faulty
+ * check never hides the rest of the list.
  */
 export function runChecks(
   tables: readonly TrackerTable[],
@@ -26,46 +27,75 @@ export function runChecks(
   const issues: DataQualityIssue[] = [];
   for (const table of tables) {
     const typed = typeTable(table, context.profile);
-    if (!typed) continue;
-    const found: { issue: DataQualityIssue; column: number; order: number }[] = [];
-    checks.forEach((check, order) => {
-      if (check.sheets && !check.sheets.includes(table.sheetKey)) return;
-      if (!check.reads.every((key) => typed.has(key))) return;
-      let problems: Problem[];
-      try {
-        problems = check.check(typed, context);
-      } catch {
-        found.push({ issue: checkFailed(table, check), column: 0, order });
-        return;
-      }
-      for (const p of problems)
-        found.push({ issue: toIssue(typed, check, p), column: columnOf(table, p), order });
-    });
-    found.sort((a, b) => a.issue.row - b.issue.row || a.column - b.column || a.order - b.order);
-    // A loop, not push(...): a sheet can hold more problems than V8 takes as arguments.
-    for (const f of found) issues.push(f.issue);
+    if (typed) addIssuesOf(typed, context, checks, issues);
   }
   return issues;
 }
 
-function columnOf(table: TrackerTable, p: Problem): number {
-  return table.columns.find((c) => c.key === p.column)?.column ?? 0;
+/** Runs the checks over one table and adds its issues, in row then column order, to `issues`. */
+function addIssuesOf(
+  typed: TypedTable,
+  context: CheckContext,
+  checks: readonly CheckDefinition[],
+  issues: DataQualityIssue[],
+): void {
+  const table = typed.table;
+  // Each issue with its column and check beside it, in arrays, to be put in place by index.
+  const found: DataQualityIssue[] = [];
+  const columns: number[] = [];
+  const orders: number[] = [];
+  checks.forEach((check, order) => {
+    if (check.sheets && !check.sheets.includes(table.sheetKey)) return;
+    if (!check.reads.every((key) => typed.has(key))) return;
+    let problems: Problem[];
+    try {
+      problems = check.check(typed, context);
+    } catch {
+      found.push(checkFailed(table, check));
+      columns.push(0);
+      orders.push(order);
+      return;
+    }
+    for (const p of problems) {
+      found.push(toIssue(typed, check, p));
+      columns.push(columnOf(typed, p));
+      orders.push(order);
+    }
+  });
+  const place = (i: number): DataQualityIssue => found[i] as DataQualityIssue;
+  const byPlace = found.map((_, i) => i);
+  // Stable: issues at one cell from one check keep the order the check gave them.
+  byPlace.sort(
+    (a, b) =>
+      place(a).row - place(b).row ||
+      (columns[a] as number) - (columns[b] as number) ||
+      (orders[a] as number) - (orders[b] as number),
+  );
+  // A loop, not push(...): a sheet can hold more problems than V8 takes as arguments.
+  for (const i of byPlace) issues.push(place(i));
+}
+
+function columnOf(table: TypedTable, p: Problem): number {
+  return table.column(p.column)?.column ?? 0;
 }
 
 function toIssue(table: TypedTable, check: CheckDefinition, p: Problem): DataQualityIssue {
-  const header = table.table.columns.find((c) => c.key === p.column)?.header ?? p.column;
-  const row = table.rowAt(p.row);
-  const value = row ? shownValue(row.value(p.column)) : "";
-  const issue: DataQualityIssue = {
-    sheet: table.table.sheetName,
-    cell: table.address(p.row, p.column),
-    row: p.row,
-    column: p.column,
-    severity: check.severity,
-    code: check.code,
-    message: describeProblem(check.code, { column: header, value, ...p.params }),
-  };
-  return p.suggestedFix ? { ...issue, suggestedFix: p.suggestedFix } : issue;
+  const column = table.column(p.column)?.header ?? p.column;
+  // Few wordings show the cell, and finding it is the costly part of an issue.
+  const value = wordingUses(check.code, "value") ? shownValueAt(table, p) : "";
+  const sheet = table.table.sheetName;
+  const cell = table.address(p.row, p.column);
+  const message = describeProblem(check.code, p.params ?? {}, { column, value });
+  const { row, suggestedFix } = p;
+  const { severity, code } = check;
+  return suggestedFix
+    ? { sheet, cell, row, column: p.column, severity, code, message, suggestedFix }
+    : { sheet, cell, row, column: p.column, severity, code, message };
+}
+
+function shownValueAt(table: TypedTable, p: Problem): string {
+  const index = table.indexOf(p.row);
+  return index === undefined ? "" : shownValue(table.values(p.column)[index] ?? null);
 }
 
 function checkFailed(table: TrackerTable, check: CheckDefinition): DataQualityIssue {

@@ -1,5 +1,6 @@
 import type { ColumnKey, SheetKey } from "../profile/TrackerProfile";
 import type { Severity } from "./DataQualityIssue";
+import { rowsWithDayBeforeOther } from "./checkColumns";
 import { day, defineCheck, problem, type CheckDefinition, type Problem } from "./defineCheck";
 
 export interface SequenceRule {
@@ -25,16 +26,18 @@ export function sequenceCheck(rule: SequenceRule): CheckDefinition {
     sheets: rule.sheets,
     reads: [rule.earlier],
     check(table) {
-      const later = rule.later.filter((key) => table.has(key));
+      const firsts = table.days(rule.earlier);
       const found: Problem[] = [];
-      for (const row of table.rows) {
-        const first = row.day(rule.earlier);
-        if (first === undefined) continue;
-        for (const key of later) {
-          const then = row.day(key);
-          if (then !== undefined && then < first) {
-            found.push(problem(row.rowNumber, key, { date: day(then), earlier: day(first) }));
-          }
+      for (const key of rule.later) {
+        if (!table.has(key)) continue;
+        const days = table.days(key);
+        for (const i of rowsWithDayBeforeOther(days, firsts)) {
+          found.push(
+            problem(table.rowNumber(i), key, {
+              date: day(days[i] as number),
+              earlier: day(firsts[i] as number),
+            }),
+          );
         }
       }
       return found;

@@ -1,5 +1,9 @@
-import { defineCheck, problem } from "./defineCheck";
-import { eachCellOf } from "./eachCell";
+import type { ColumnType } from "../profile/TrackerProfile";
+import { defineCheck, problem, type Problem } from "./defineCheck";
+import { columnsOfType } from "./checkColumns";
+import { textCellsToCheck, tidyText } from "./textCells";
+
+const TEXT_TYPES: readonly ColumnType[] = ["text", "personName", "code"];
 
 /**
  * Leading, trailing or doubled spaces are invisible in a cell but make "Jane Smith " a different
@@ -10,26 +14,19 @@ export const textUntrimmed = defineCheck({
   severity: "info",
   title: "Extra spaces in text",
   reads: [],
-  check: (table) =>
-    eachCellOf(table, ["text", "personName", "code"], (row, column) => {
-      const value = row.value(column.key);
-      if (typeof value !== "string" || value.trim() === "") return undefined;
-      const tidy = tidyText(value);
-      return tidy === value
-        ? undefined
-        : problem(row.rowNumber, column.key, { text: value }, { value: tidy, text: tidy });
-    }),
+  check(table) {
+    const found: Problem[] = [];
+    for (const { key } of columnsOfType(table, TEXT_TYPES)) {
+      const values = table.values(key);
+      for (const i of textCellsToCheck(table, key).untidy) {
+        const value = values[i] as string;
+        if (value.trim() === "") continue;
+        const tidy = tidyText(value);
+        if (tidy !== value) {
+          found.push(problem(table.rowNumber(i), key, { text: value }, { value: tidy, text: tidy }));
+        }
+      }
+    }
+    return found;
+  },
 });
-
-// Most cells are tidy: a quick test spares them the split and join.
-const NEEDS_TIDYING = /^\s|\s$|[\t\u00a0]| {2}| \n|\n /;
-
-/** Trims and collapses runs of spaces (non-breaking spaces too) to one space; line breaks are kept. */
-export function tidyText(value: string): string {
-  if (!NEEDS_TIDYING.test(value)) return value;
-  return value
-    .split("\n")
-    .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())
-    .join("\n")
-    .trim();
-}

@@ -1,6 +1,7 @@
+import type { CellValue } from "../cells/CellValue";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import { defineCheck, problem, type Problem } from "./defineCheck";
-import { tidyText } from "./textUntrimmed";
+import { tidyText } from "./textCells";
 
 /** The columns that name staff: one person's cases must be found under one spelling. */
 export const WORKER_COLUMNS: readonly ColumnKey[] = [
@@ -13,13 +14,27 @@ export const WORKER_COLUMNS: readonly ColumnKey[] = [
 ];
 
 interface Spelling {
+  /** Its place in the check's list of spellings: what a cell records. */
+  id: number;
   raw: string;
   count: number;
-  cells: { row: number; column: ColumnKey }[];
+  /**
+   * What its cells are reported with, once its group's canonical spelling is known; present from
+   * the start (as undefined) so that every spelling keeps one shape.
+   */
+  report: { canonical: string; variants: number } | undefined;
 }
 
 interface NameGroup {
   spellings: Map<string, Spelling>;
+}
+
+/** A cell in initial-only form ("J Smith"), given a group once every full name is known. */
+interface InitialOnlyCell {
+  key: string;
+  raw: string;
+  index: number;
+  column: number;
 }
 
 /**
@@ -35,52 +50,102 @@ export const workerNameVariants = defineCheck({
   title: "One worker's name written several ways",
   reads: [],
   check(table) {
-    const keys = new Map<string, ReturnType<typeof nameKey>>();
-    const keyOf = (raw: string): ReturnType<typeof nameKey> => {
-      if (!keys.has(raw)) keys.set(raw, nameKey(raw));
-      return keys.get(raw);
-    };
     const columns = WORKER_COLUMNS.filter((key) => table.has(key));
+    const values = columns.map((key) => table.values(key));
+    // Each cell keeps only the number of its spelling (-1 for none), so the cells to report are found
+    // by a second pass rather than by a list of cells per spelling: most cells need no message.
+    const spellingOf = columns.map(() => new Int32Array(table.size).fill(-1));
+    const spellings: Spelling[] = [];
+    const spellingIn = (group: NameGroup, raw: string): Spelling => {
+      let spelling = group.spellings.get(raw);
+      if (spelling === undefined) {
+        spelling = { id: spellings.length, raw, count: 0, report: undefined };
+        spellings.push(spelling);
+        group.spellings.set(raw, spelling);
+      }
+      return spelling;
+    };
+    const count = (spelling: Spelling, column: number, index: number): void => {
+      spelling.count += 1;
+      (spellingOf[column] as Int32Array)[index] = spelling.id;
+    };
+
+    // Row by row, as the first spelling seen wins a tie. A text is read once: a full name always
+    // lands in the same group, so its spelling is remembered with it.
+    const written = new Map<string, { name: ReturnType<typeof nameKey>; spelling: Spelling | undefined }>();
     const full = new Map<string, NameGroup>();
-    const initialOnly: { key: string; raw: string; row: number; column: ColumnKey }[] = [];
-    for (const row of table.rows) {
-      for (const column of columns) {
-        const raw = row.value(column);
-        if (typeof raw !== "string" || raw.trim() === "") continue;
-        const name = keyOf(raw);
+    const initialOnly: InitialOnlyCell[] = [];
+    for (let index = 0; index < table.size; index++) {
+      for (let column = 0; column < columns.length; column++) {
+        const raw = (values[column] as readonly CellValue[])[index];
+        if (typeof raw !== "string") continue;
+        let text = written.get(raw);
+        if (text === undefined) {
+          text = { name: raw.trim() === "" ? undefined : nameKey(raw), spelling: undefined };
+          written.set(raw, text);
+        }
+        const name = text.name;
         if (name === undefined) continue;
-        if (name.initialOnly) initialOnly.push({ key: name.initials, raw, row: row.rowNumber, column });
-        else addSpelling(groupFor(full, name.full), raw, row.rowNumber, column);
+        if (name.initialOnly) {
+          initialOnly.push({ key: name.initials, raw, index, column });
+          continue;
+        }
+        text.spelling ??= spellingIn(groupFor(full, name.full), raw);
+        count(text.spelling, column, index);
       }
     }
-    for (const entry of initialOnly) {
-      const fits = [...full.entries()].filter(([key]) => nameKey(key)?.initials === entry.key);
-      const group =
-        fits.length === 1 ? (fits[0] as [string, NameGroup])[1] : groupFor(full, `initial:${entry.key}`);
-      addSpelling(group, entry.raw, entry.row, entry.column);
+
+    // The groups an initial-only form fits, by initials; groups made for unplaced initial forms
+    // join as they are made, since a later form is compared with every group there is by then.
+    const fitting = new Map<string, NameGroup[]>();
+    const fit = (key: string, group: NameGroup): void => {
+      const initials = nameKey(key)?.initials;
+      if (initials === undefined) return;
+      const groups = fitting.get(initials);
+      if (groups === undefined) fitting.set(initials, [group]);
+      else groups.push(group);
+    };
+    for (const [key, group] of full) fit(key, group);
+    for (const cell of initialOnly) {
+      const fits = fitting.get(cell.key);
+      let group = fits?.length === 1 ? fits[0] : undefined;
+      if (group === undefined) {
+        const key = `initial:${cell.key}`;
+        const made = !full.has(key);
+        group = groupFor(full, key);
+        if (made) fit(key, group);
+      }
+      count(spellingIn(group, cell.raw), cell.column, cell.index);
     }
 
-    const found: Problem[] = [];
     for (const group of full.values()) {
       if (group.spellings.size < 2) continue;
       const canonical = canonicalSpelling([...group.spellings.values()]);
       if (canonical === undefined) continue;
-      const others = [...group.spellings.keys()].filter((s) => s !== canonical);
+      const variants = group.spellings.has(canonical) ? group.spellings.size - 1 : group.spellings.size;
       for (const spelling of group.spellings.values()) {
-        if (spelling.raw === canonical) continue;
-        for (const cell of spelling.cells) {
-          found.push(
-            problem(
-              cell.row,
-              cell.column,
-              { name: spelling.raw, canonical, variants: others.length },
-              { value: canonical, text: canonical },
-            ),
-          );
-        }
+        if (spelling.raw !== canonical) spelling.report = { canonical, variants };
       }
     }
-    return found.sort((a, b) => a.row - b.row);
+
+    const found: Problem[] = [];
+    for (let index = 0; index < table.size; index++) {
+      for (let column = 0; column < columns.length; column++) {
+        const id = (spellingOf[column] as Int32Array)[index] as number;
+        const spelling = id < 0 ? undefined : spellings[id];
+        if (spelling?.report === undefined) continue;
+        const { canonical, variants } = spelling.report;
+        found.push(
+          problem(
+            table.rowNumber(index),
+            columns[column] as ColumnKey,
+            { name: spelling.raw, canonical, variants },
+            { value: canonical, text: canonical },
+          ),
+        );
+      }
+    }
+    return found;
   },
 });
 
@@ -91,13 +156,6 @@ function groupFor(groups: Map<string, NameGroup>, key: string): NameGroup {
     groups.set(key, group);
   }
   return group;
-}
-
-function addSpelling(group: NameGroup, raw: string, row: number, column: ColumnKey): void {
-  const spelling = group.spellings.get(raw) ?? { raw, count: 0, cells: [] };
-  spelling.count += 1;
-  spelling.cells.push({ row, column });
-  group.spellings.set(raw, spelling);
 }
 
 /**

@@ -13,6 +13,12 @@ export interface WorkbookPort {
   /** The whole used range from A1, values only (formulas as their cached results). */
   readSheet(name: string): Promise<SheetSnapshot>;
   /**
+   * Several sheets at once, in the order named: a port whose every call is a round trip (Office.js)
+   * reads them in as few as it can. Optional: where it is absent, sheets are read one at a time,
+   * so that each can be mapped and let go before the next is read.
+   */
+  readSheets?(names: readonly string[]): Promise<SheetSnapshot[]>;
+  /**
    * Writes a sheet the add-in owns (agenda, summary, data quality, change log, standards...),
    * replacing the content of a sheet of the same name or creating it. Never used for user sheets.
    */

@@ -150,6 +150,37 @@ export interface TraceRow {
   date: EpochDay | null;
 }
 
+/**
+ * The trace, column by column: `figure[i]`, `month[i]`... describe the i-th row counted. A
+ * 100,000-row tracker traces about 400,000 rows, and the Summary data sheet writes these columns as
+ * they are, without an object per row (issue 9).
+ */
+export interface TraceColumns {
+  length: number;
+  figure: string[];
+  month: string[];
+  sheetName: string[];
+  row: number[];
+  id: (string | null)[];
+  standard: (string | null)[];
+  outcome: string[];
+  date: (EpochDay | null)[];
+}
+
+/** The trace as one object per row, for readers that want rows (tests, the pane). */
+export function traceRows(trace: TraceColumns): TraceRow[] {
+  return Array.from({ length: trace.length }, (_, i) => ({
+    figure: trace.figure[i] as string,
+    month: trace.month[i] as string,
+    sheetName: trace.sheetName[i] as string,
+    row: trace.row[i] as number,
+    id: trace.id[i] ?? null,
+    standard: trace.standard[i] ?? null,
+    outcome: trace.outcome[i] as string,
+    date: trace.date[i] ?? null,
+  }));
+}
+
 export interface SummaryFigures {
   /** `YYYY-MM`: the last month of the trend. */
   month: string;
@@ -174,7 +205,7 @@ export interface SummaryFigures {
   /** Mean of "placements in last 12 months" over children looked after as at the as-of date. */
   placementsLast12Months: MedianOf;
   completeness: ColumnCompleteness[];
-  trace: TraceRow[];
+  trace: TraceColumns;
 }
 
 /** A percentage for people: "–" when the denominator is 0 (an empty cohort is not 0%). */

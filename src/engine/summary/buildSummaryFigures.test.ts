@@ -1,6 +1,6 @@
 import { buildSummaryFigures, monthsBetween } from "./buildSummaryFigures";
 import { calendar, day, evaluate, standards, table } from "./summaryFixtures";
-import type { PeriodFigures, SummaryFigures } from "./SummaryFigures";
+import { traceRows, type PeriodFigures, type SummaryFigures } from "./SummaryFigures";
 import type { TrackerTable } from "../tables/TrackerTable";
 
 /*
@@ -260,13 +260,15 @@ describe("buildSummaryFigures", () => {
   });
 
   it("traces every counted row to its sheet, row and month", () => {
-    const ppm = march.trace.filter((t) => t.figure === "Timeliness" && t.month === "2025-03");
+    const ppm = traceRows(march.trace).filter((t) => t.figure === "Timeliness" && t.month === "2025-03");
     expect(ppm.map((t) => [t.id, t.outcome]).sort()).toEqual([
       ["A", "met"],
       ["B", "met late"],
       ["C", "overdue"],
     ]);
-    expect(march.trace.filter((t) => t.figure === "PPMs held" && t.month === "2025-03")).toHaveLength(5);
+    expect(
+      traceRows(march.trace).filter((t) => t.figure === "PPMs held" && t.month === "2025-03"),
+    ).toHaveLength(5);
   });
 });
 

@@ -2,14 +2,24 @@ import { addCalendarMonths } from "../calendar/calendarMonths";
 import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import type { CellValue } from "../cells/CellValue";
 import { readCount } from "../checks/integerCells";
-import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
+import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
-import type { TrackerEvaluation } from "../evaluation/evaluateTracker";
+import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
+import { NONE, STATUS } from "../evaluation/StandardResults";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
-import { PLACEMENT_PROVIDER, PLACEMENT_TYPE, matchCode } from "../profile/codeLists";
+import {
+  PLACEMENT_PROVIDER,
+  PLACEMENT_TYPE,
+  matchCode,
+  type CodeList,
+  type CodeMatch,
+} from "../profile/codeLists";
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import { isRecurring } from "../standards/Standard";
-import { cellOf, type TrackerRow, type TrackerTable } from "../tables/TrackerTable";
+import type { TrackerTable } from "../tables/TrackerTable";
+import { tableColumnsOf } from "../tables/tableColumns";
+import { CountedResults, TimelinessCounts } from "./countedResults";
+import { DatedEvents } from "./DatedEvents";
 import {
   PPM_BAND_KEYS,
   type ColumnCompleteness,
@@ -22,12 +32,11 @@ import {
   type PpmBands,
   type SummaryFigures,
   type TimelinessCount,
-  type TraceRow,
+  type TraceColumns,
 } from "./SummaryFigures";
 import {
   financialYearPeriod,
   formatYearMonth,
-  inPeriod,
   monthPeriod,
   parseYearMonth,
   periodOf,
@@ -49,9 +58,6 @@ export interface SummaryOptions {
   /** For the exit columns; the default profile when absent. */
   profile?: TrackerProfile;
 }
-
-/** The statuses a timeliness cohort holds (evaluation-semantics.md "Figures for a period"). */
-const COUNTED = new Set(["met", "met late", "overdue"]);
 
 /** Key date columns whose completeness the summary reports, per sheet (only those the table maps). */
 const KEY_DATE_COLUMNS: Readonly<Partial<Record<SheetKey, readonly string[]>>> = {
@@ -76,31 +82,29 @@ const EXTERNAL_PROVIDERS = new Set(["PR4", "PR5"]);
 const NO_TEAM = "(no team recorded)";
 const NO_WORKER = "(no worker recorded)";
 
-/** A dated thing a figure counts: the row and the day that decides its period. */
-interface Counted<T> {
-  day: EpochDay;
-  value: T;
-  trace: Omit<TraceRow, "figure" | "month" | "date">;
-}
-
-interface TimelinessEvent {
-  standard: string;
-  onTime: boolean;
-  team: string;
-  worker: string;
-}
-
 type Band = keyof PpmBands;
 
+/** Everything the dated figures count. `values` and `extras` hold what each comment says. */
 interface Events {
-  timeliness: Counted<TimelinessEvent>[];
-  bands: Counted<{ band: Band; workingDays: number | null }>[];
-  ppms: Counted<null>[];
-  secondReviews: Counted<boolean>[];
-  enquiries: Counted<null>[];
-  ihvs: Counted<number>[];
-  panels: Counted<number>[];
-  approvals: Counted<null>[];
+  timeliness: TimelinessCounts;
+  /** value: the band's place in PPM_BAND_KEYS; extra: the working days, NaN when there are none. */
+  bands: DatedEvents;
+  /** extra: 0 for a 1st PPM, 1 for a latest PPM. */
+  ppms: DatedEvents;
+  /** value: 1 when held within the 4 months, else 0; extra: 1 when not held and now past. */
+  secondReviews: DatedEvents;
+  enquiries: DatedEvents;
+  /** value: working days from enquiry to IHV. */
+  ihvs: DatedEvents;
+  /** value: months from application to panel. */
+  panels: DatedEvents;
+  approvals: DatedEvents;
+}
+
+interface StandardTitle {
+  id: string;
+  title: string;
+  recurring: boolean;
 }
 
 /**
@@ -108,6 +112,9 @@ interface Events {
  * figures are counted by the month their deciding date falls in (a standard by its deadline), so a
  * past month's figures change only when its data are corrected; snapshot figures (occupancy,
  * in-house fostering, placement moves) are as at `asOf`.
+ *
+ * It reads the evaluation's and the tables' columns, never a row object: a 100,000-row tracker has a
+ * million results and 700,000 deadlines to count (issue 9).
  */
 export function buildSummaryFigures(
   evaluation: TrackerEvaluation,
@@ -119,17 +126,23 @@ export function buildSummaryFigures(
   const { asOf, calendar } = options;
   const profile = options.profile ?? DEFAULT_PROFILE;
   const kind = options.period ?? "month";
-  const rowsByKey = rowIndexOf(tables);
   const tableOf = (key: SheetKey): TrackerTable | undefined => tables.find((t) => t.sheetKey === key);
 
-  const events = collectEvents(evaluation, rowsByKey, tableOf, asOf, calendar, profile);
-  const byDay = eventsByDay(events);
   const standards = [...evaluation.standardsById.values()].filter(
-    (s) => s.enabled && evaluation.rows.some((r) => r.sheet === s.sheet),
+    (s) => s.enabled && evaluation.sheets.some((sheet) => sheet.sheet === s.sheet && sheet.rows.length > 0),
   );
-  const standardTitles = standards.map((s) => ({ id: s.id, title: s.title, recurring: isRecurring(s) }));
-  const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, byDay, standardTitles);
+  const standardTitles: StandardTitle[] = standards.map((s) => ({
+    id: s.id,
+    title: s.title,
+    recurring: isRecurring(s),
+  }));
+  const slotOf = new Map(standardTitles.map((s, i) => [s.id, i] as const));
+  const counted = new CountedResults(evaluation, asOf);
+  const events = collectEvents(counted, slotOf, tableOf, asOf, calendar, profile);
+  const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, events, standardTitles);
   const noInformation = rowsCannotAssess(evaluation);
+  const teams = new Map(evaluation.sheets.map((sheet) => [sheet, teamsOf(sheet, tables)] as const));
+  const asAt = asAtOf(tableOf, asOf, profile);
 
   const current = periodOf(kind, ym);
   const months = Array.from({ length: 12 }, (_, i) => monthPeriod(shiftMonth(ym, i - 11)));
@@ -147,244 +160,167 @@ export function buildSummaryFigures(
     months: months.map(figuresFor),
     quarters: quarters.map(figuresFor),
     financialYears: years.map(figuresFor),
-    byTeam: groupFigures(
-      evaluation,
-      events.timeliness,
-      current,
-      asOf,
-      (e) => e.team,
-      (sheet, row) => teamOf(rowsByKey.get(sheet)?.get(row)),
-    ),
-    byWorker: groupFigures(
-      evaluation,
-      events.timeliness,
-      current,
-      asOf,
-      (e) => e.worker,
-      (_s, _r, w) => w ?? NO_WORKER,
-    ),
+    ...groupFigures(counted, current, asOf, teams),
     noInformation: standards.map((s) => ({
       standard: s.id,
       title: s.title,
       rows: noInformation.get(s.id) ?? 0,
     })),
-    occupancy: occupancyOf(tableOf("fosteringSupport"), asOf, profile),
-    inHouseFostering: inHouseOf(tableOf("jointTracker"), asOf, profile),
-    placementsLast12Months: placementsOf(tableOf("jointTracker"), asOf, profile),
+    occupancy: occupancyOf(asAt),
+    inHouseFostering: inHouseOf(asAt),
+    placementsLast12Months: placementsOf(asAt),
     completeness: completenessOf(tables),
-    trace: traceOf(events, windows, years, tableOf, asOf, profile),
+    trace: traceOf(counted, events, windows, years, asAt),
   };
 }
 
-function textOf(value: CellValue): string | null {
-  if (value === null || value instanceof Date || typeof value === "object") return null;
+function textOf(value: CellValue | undefined): string | null {
+  if (value === null || value === undefined || value instanceof Date || typeof value === "object")
+    return null;
   const text = String(value).trim();
   return text === "" ? null : text;
 }
 
-function teamOf(row: TrackerRow | undefined): string {
-  return (row && textOf(cellOf(row, "team"))) ?? NO_TEAM;
-}
-
-function dateOf(row: TrackerRow, key: string): CellDate {
-  return coerceCellDate(cellOf(row, key));
-}
-
-function validDay(date: CellDate): EpochDay | null {
-  return date.kind === "date" ? date.day : null;
-}
-
-/** Rows by sheet, then by row number: one lookup per evaluation row without building a string key. */
-type RowIndex = ReadonlyMap<SheetKey, ReadonlyMap<number, TrackerRow>>;
-
-function rowIndexOf(tables: readonly TrackerTable[]): RowIndex {
-  const index = new Map<SheetKey, Map<number, TrackerRow>>();
-  for (const table of tables) {
-    let rows = index.get(table.sheetKey);
-    if (!rows) {
-      rows = new Map();
-      index.set(table.sheetKey, rows);
-    }
-    for (const row of table.rows) rows.set(row.rowNumber, row);
+/** Each row's team as the summary groups it, in the sheet evaluation's row order. */
+function teamsOf(sheet: SheetEvaluation, tables: readonly TrackerTable[]): string[] {
+  const teams = new Array<string>(sheet.rows.length).fill(NO_TEAM);
+  const sources = tables.filter((t) => t.sheetKey === sheet.sheet);
+  if (sources.length === 1 && sources[0]?.rows === sheet.rows) {
+    const cells = tableColumnsOf(sheet.rows).values("team");
+    for (let i = 0; i < cells.length; i++) teams[i] = textOf(cells[i]) ?? NO_TEAM;
+    return teams;
   }
-  return index;
+  // Evaluated from other tables than the ones given: matched by sheet and row number instead.
+  const byRow = new Map<number, string>();
+  for (const table of sources) {
+    const cells = tableColumnsOf(table.rows).values("team");
+    table.rows.forEach((row, i) => byRow.set(row.rowNumber, textOf(cells[i]) ?? NO_TEAM));
+  }
+  sheet.rows.forEach((row, i) => (teams[i] = byRow.get(row.rowNumber) ?? NO_TEAM));
+  return teams;
 }
 
-/**
- * For each standard, the rows with at least one "cannot assess" result for it, counted in one pass
- * over the rows (filtering every row once per standard was quadratic in practice, issue 9).
- */
+/** Per standard, the rows whose result is "cannot assess". */
 function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
   const counts = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const row of evaluation.rows) {
-    seen.clear();
-    for (const r of row.results) {
-      if (r.status !== "cannot assess" || seen.has(r.standardId)) continue;
-      seen.add(r.standardId);
-      counts.set(r.standardId, (counts.get(r.standardId) ?? 0) + 1);
+  for (const sheet of evaluation.sheets) {
+    for (const results of sheet.standards) {
+      let rows = 0;
+      for (const status of results.status) if (status === STATUS.cannotAssess) rows++;
+      if (rows > 0) counts.set(results.standard.id, (counts.get(results.standard.id) ?? 0) + rows);
     }
   }
   return counts;
 }
 
+const BAND_INDEX = Object.fromEntries(PPM_BAND_KEYS.map((k, i) => [k, i])) as Readonly<Record<Band, number>>;
+
 function collectEvents(
-  evaluation: TrackerEvaluation,
-  rowsByKey: RowIndex,
+  counted: CountedResults,
+  slotOf: ReadonlyMap<string, number>,
   tableOf: (key: SheetKey) => TrackerTable | undefined,
   asOf: EpochDay,
   calendar: WorkingDayCalendar,
   profile: TrackerProfile,
 ): Events {
-  const events: Events = {
-    timeliness: [],
-    bands: [],
-    ppms: [],
-    secondReviews: [],
-    enquiries: [],
-    ihvs: [],
-    panels: [],
-    approvals: [],
-  };
-  for (const row of evaluation.rows) {
-    const team = teamOf(rowsByKey.get(row.sheet)?.get(row.rowNumber));
-    for (const r of row.results) {
-      if (!COUNTED.has(r.status) || r.deadline === null || r.deadline > asOf) continue;
-      events.timeliness.push({
-        day: r.deadline,
-        value: { standard: r.standardId, onTime: r.status === "met", team, worker: row.worker ?? NO_WORKER },
-        trace: {
-          sheetName: row.sheetName,
-          row: row.rowNumber,
-          id: row.id,
-          standard: r.standardId,
-          outcome: r.status,
-        },
-      });
-    }
-  }
-
   const joint = tableOf("jointTracker");
-  const jointExit = profileSheet(profile, "jointTracker")?.exitColumn;
-  for (const row of joint?.rows ?? []) {
-    const base = { sheetName: joint?.sheetName ?? "", row: row.rowNumber, id: idOf(row, "childId") };
-    const bla = dateOf(row, "becameLookedAfter");
-    const firstPpm = dateOf(row, "firstPpm");
-    const blaDay = validDay(bla);
-    if (blaDay !== null) {
-      let band: Band;
-      let workingDays: number | null = null;
-      if (firstPpm.kind === "problem") band = "cannotAssess";
-      else if (firstPpm.kind === "empty") band = "noPpmYet";
-      else if (firstPpm.day < blaDay) band = "ppmBeforeBla";
-      else {
-        workingDays = calendar.workingDaysBetween(blaDay, firstPpm.day);
-        band =
-          workingDays <= 10
-            ? "upTo10"
-            : workingDays <= 30
-              ? "from11To30"
-              : workingDays <= 60
-                ? "from31To60"
-                : "over60";
-      }
-      events.bands.push({
-        day: blaDay,
-        value: { band, workingDays },
-        trace: rowTrace(base, null, band),
-      });
+  const recruitment = tableOf("recruitment");
+  const support = tableOf("fosteringSupport");
+  const events: Events = {
+    timeliness: new TimelinessCounts(counted, slotOf),
+    bands: new DatedEvents(joint, 1, (band) => PPM_BAND_KEYS[band] as string),
+    ppms: new DatedEvents(joint, 2, (_v, latest) => (latest === 1 ? "latest PPM" : "1st PPM")),
+    secondReviews: new DatedEvents(joint, 1, (onTime, open) =>
+      onTime === 1 ? "met" : open === 1 ? "overdue" : "met late",
+    ),
+    enquiries: new DatedEvents(recruitment, 1, () => "enquiry"),
+    ihvs: new DatedEvents(recruitment, 1, (wd) => `${wd} working days`),
+    panels: new DatedEvents(recruitment, 1, (months) => `${months} months`),
+    approvals: new DatedEvents(support, 1, () => "approved"),
+  };
 
-      // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would be.
-      const deadline = addCalendarMonths(blaDay, 4);
-      const review = dateOf(row, "secondReview");
-      const exit = jointExit ? dateOf(row, jointExit) : ({ kind: "empty" } as const);
-      if (review.kind === "date" && review.day >= blaDay && deadline <= asOf) {
-        const onTime = review.day <= deadline;
-        events.secondReviews.push({
-          day: deadline,
-          value: onTime,
-          trace: rowTrace(base, null, onTime ? "met" : "met late"),
-        });
-      } else if (review.kind === "empty" && exit.kind !== "problem") {
-        const exitDay = validDay(exit);
-        const t = exitDay === null ? asOf : Math.min(asOf, exitDay);
-        if (!(exitDay !== null && exitDay <= deadline) && t > deadline) {
-          events.secondReviews.push({
-            day: deadline,
-            value: false,
-            trace: rowTrace(base, null, "overdue"),
-          });
+  if (joint) {
+    const columns = tableColumnsOf(joint.rows);
+    const jointExit = profileSheet(profile, "jointTracker")?.exitColumn;
+    const blas = columns.dates("becameLookedAfter");
+    const firstPpms = columns.dates("firstPpm");
+    const latestPpms = columns.dates("latestPpm");
+    const secondReviews = columns.dates("secondReview");
+    const exits = jointExit === undefined ? undefined : columns.dates(jointExit);
+    for (let i = 0; i < joint.rows.length; i++) {
+      const firstPpm = firstPpms[i] as CellDate;
+      const bla = blas[i] as CellDate;
+      if (bla.kind === "date") {
+        const blaDay = bla.day;
+        let band: Band;
+        let workingDays = NaN;
+        if (firstPpm.kind === "problem") band = "cannotAssess";
+        else if (firstPpm.kind === "empty") band = "noPpmYet";
+        else if (firstPpm.day < blaDay) band = "ppmBeforeBla";
+        else {
+          workingDays = calendar.workingDaysBetween(blaDay, firstPpm.day);
+          band =
+            workingDays <= 10
+              ? "upTo10"
+              : workingDays <= 30
+                ? "from11To30"
+                : workingDays <= 60
+                  ? "from31To60"
+                  : "over60";
+        }
+        events.bands.add(blaDay, BAND_INDEX[band], workingDays, i);
+
+        // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would be.
+        const deadline = addCalendarMonths(blaDay, 4);
+        const review = secondReviews[i] as CellDate;
+        const exit = exits === undefined ? EMPTY_CELL_DATE : (exits[i] as CellDate);
+        if (review.kind === "date" && review.day >= blaDay && deadline <= asOf) {
+          events.secondReviews.add(deadline, review.day <= deadline ? 1 : 0, 0, i);
+        } else if (review.kind === "empty" && exit.kind !== "problem") {
+          const exitDay = exit.kind === "date" ? exit.day : null;
+          const t = exitDay === null ? asOf : Math.min(asOf, exitDay);
+          if (!(exitDay !== null && exitDay <= deadline) && t > deadline)
+            events.secondReviews.add(deadline, 0, 1, i);
         }
       }
-    }
-    const latestPpm = validDay(dateOf(row, "latestPpm"));
-    const first = validDay(firstPpm);
-    if (first !== null) events.ppms.push({ day: first, value: null, trace: rowTrace(base, null, "1st PPM") });
-    if (latestPpm !== null && latestPpm !== first) {
-      events.ppms.push({
-        day: latestPpm,
-        value: null,
-        trace: rowTrace(base, null, "latest PPM"),
-      });
+      const latest = latestPpms[i] as CellDate;
+      const first = firstPpm.kind === "date" ? firstPpm.day : null;
+      if (first !== null) events.ppms.add(first, 0, 0, i);
+      if (latest.kind === "date" && latest.day !== first) events.ppms.add(latest.day, 0, 1, i);
     }
   }
 
-  const recruitment = tableOf("recruitment");
-  for (const row of recruitment?.rows ?? []) {
-    const base = {
-      sheetName: recruitment?.sheetName ?? "",
-      row: row.rowNumber,
-      id: idOf(row, "householdId"),
-    };
-    const enquiry = validDay(dateOf(row, "enquiry"));
-    const ihv = validDay(dateOf(row, "ihv"));
-    const application = validDay(dateOf(row, "application"));
-    const panel = validDay(dateOf(row, "panel"));
-    if (enquiry !== null)
-      events.enquiries.push({ day: enquiry, value: null, trace: rowTrace(base, null, "enquiry") });
-    if (enquiry !== null && ihv !== null && ihv >= enquiry) {
-      const wd = calendar.workingDaysBetween(enquiry, ihv);
-      events.ihvs.push({ day: ihv, value: wd, trace: rowTrace(base, null, `${wd} working days`) });
-    }
-    if (application !== null && panel !== null && panel >= application) {
-      const months = monthsBetween(application, panel);
-      events.panels.push({ day: panel, value: months, trace: rowTrace(base, null, `${months} months`) });
+  if (recruitment) {
+    const columns = tableColumnsOf(recruitment.rows);
+    const enquiries = columns.dates("enquiry");
+    const ihvs = columns.dates("ihv");
+    const applications = columns.dates("application");
+    const panels = columns.dates("panel");
+    for (let i = 0; i < recruitment.rows.length; i++) {
+      const enquiry = dayOf(enquiries[i]);
+      const ihv = dayOf(ihvs[i]);
+      const application = dayOf(applications[i]);
+      const panel = dayOf(panels[i]);
+      if (enquiry !== null) events.enquiries.add(enquiry, 0, NaN, i);
+      if (enquiry !== null && ihv !== null && ihv >= enquiry)
+        events.ihvs.add(ihv, calendar.workingDaysBetween(enquiry, ihv), NaN, i);
+      if (application !== null && panel !== null && panel >= application)
+        events.panels.add(panel, monthsBetween(application, panel), NaN, i);
     }
   }
 
-  const support = tableOf("fosteringSupport");
-  for (const row of support?.rows ?? []) {
-    const approval = validDay(dateOf(row, "approvalDate"));
-    if (approval !== null) {
-      events.approvals.push({
-        day: approval,
-        value: null,
-        trace: {
-          sheetName: support?.sheetName ?? "",
-          row: row.rowNumber,
-          id: idOf(row, "householdId"),
-          standard: null,
-          outcome: "approved",
-        },
-      });
+  if (support) {
+    const approvals = tableColumnsOf(support.rows).dates("approvalDate");
+    for (let i = 0; i < support.rows.length; i++) {
+      const approval = dayOf(approvals[i]);
+      if (approval !== null) events.approvals.add(approval, 0, NaN, i);
     }
   }
   return events;
 }
 
-type RowTrace = Counted<unknown>["trace"];
-
-/** A trace written out field by field: object spread in this loop was most of the summary's time. */
-function rowTrace(
-  base: Pick<RowTrace, "sheetName" | "row" | "id">,
-  standard: string | null,
-  outcome: string,
-): RowTrace {
-  return { sheetName: base.sheetName, row: base.row, id: base.id, standard, outcome };
-}
-
-function idOf(row: TrackerRow, key: string): string | null {
-  return textOf(cellOf(row, key));
+function dayOf(date: CellDate | undefined): EpochDay | null {
+  return date !== undefined && date.kind === "date" ? date.day : null;
 }
 
 /**
@@ -401,7 +337,8 @@ export function monthsBetween(a: EpochDay, b: EpochDay): number {
 
 export function medianOf(values: readonly number[]): MedianOf {
   if (values.length === 0) return { median: null, mean: null, n: 0 };
-  const sorted = [...values].sort((x, y) => x - y);
+  // A typed array sorts numbers as numbers, without a comparison callback per pair.
+  const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
   const median =
     sorted.length % 2 === 1
@@ -411,133 +348,57 @@ export function medianOf(values: readonly number[]): MedianOf {
   return { median, mean, n: sorted.length };
 }
 
-function within<T>(list: readonly Counted<T>[], period: SummaryPeriod): Counted<T>[] {
-  return list.filter((e) => inPeriod(e.day, period));
-}
-
-/** Events sorted by day, so a period's events are one slice found by binary search. */
-interface ByDay<T> {
-  events: readonly Counted<T>[];
-  days: Float64Array;
-}
-
-type EventsByDay = { [K in keyof Events]: ByDay<Events[K][number]["value"]> };
-
-/**
- * Sorted by counting, not by comparing: days are whole numbers within a few decades, and a comparison
- * sort of the 700,000 timeliness events of a 100,000-row tracker took seconds (issue 9). Stable, so
- * events of one day keep the order they were collected in, as the comparison sort did.
- */
-function byDayOf<T>(list: readonly Counted<T>[]): ByDay<T> {
-  if (list.length === 0) return { events: [], days: new Float64Array(0) };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const e of list) {
-    if (e.day < min) min = e.day;
-    if (e.day > max) max = e.day;
-  }
-  const starts = new Uint32Array(max - min + 2);
-  for (const e of list) starts[e.day - min + 1] = (starts[e.day - min + 1] as number) + 1;
-  for (let i = 1; i < starts.length; i++) starts[i] = (starts[i] as number) + (starts[i - 1] as number);
-  const events = new Array<Counted<T>>(list.length);
-  const days = new Float64Array(list.length);
-  for (const e of list) {
-    const at = starts[e.day - min] as number;
-    starts[e.day - min] = at + 1;
-    events[at] = e;
-    days[at] = e.day;
-  }
-  return { events, days };
-}
-
-function eventsByDay(events: Events): EventsByDay {
-  return {
-    timeliness: byDayOf(events.timeliness),
-    bands: byDayOf(events.bands),
-    ppms: byDayOf(events.ppms),
-    secondReviews: byDayOf(events.secondReviews),
-    enquiries: byDayOf(events.enquiries),
-    ihvs: byDayOf(events.ihvs),
-    panels: byDayOf(events.panels),
-    approvals: byDayOf(events.approvals),
-  };
-}
-
-/** First index whose day is at least `day`. */
-function lowerBound(days: Float64Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] as number) < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * A period's events, in day order: every figure of a period is a count or a median, so the order
- * does not matter, and 24 periods no longer each scan every event (issue 9).
- */
-function inPeriodOf<T>(list: ByDay<T>, period: SummaryPeriod): readonly Counted<T>[] {
-  return list.events.slice(lowerBound(list.days, period.first), lowerBound(list.days, period.last + 1));
-}
-
-function onTimeCount(list: readonly boolean[]): OnTimeCount {
-  const onTime = list.filter((x) => x).length;
-  return { cohort: list.length, onTime, late: list.length - onTime };
+function onTimeCount(cohort: number, onTime: number): OnTimeCount {
+  return { cohort, onTime, late: cohort - onTime };
 }
 
 function periodFigures(
   period: SummaryPeriod,
-  events: EventsByDay,
-  standards: readonly { id: string; title: string; recurring: boolean }[],
+  events: Events,
+  standards: readonly StandardTitle[],
 ): PeriodFigures {
-  // The period's events are found once and shared out by standard: filtering all of them again for
-  // each of the 19 standards, in each of the 24 periods, made the summary the slowest stage (issue 9).
-  const byStandard = new Map<string, boolean[]>();
-  for (const e of inPeriodOf(events.timeliness, period)) {
-    const list = byStandard.get(e.value.standard);
-    if (list) list.push(e.value.onTime);
-    else byStandard.set(e.value.standard, [e.value.onTime]);
-  }
-  const timeliness: TimelinessCount[] = standards.map((s) => {
-    const c = onTimeCount(byStandard.get(s.id) ?? []);
-    return { standard: s.id, title: s.title, recurring: s.recurring, ...c };
+  const timeliness: TimelinessCount[] = standards.map((s, slot) => {
+    const { cohort, onTime } = events.timeliness.countsIn(slot, period);
+    return { standard: s.id, title: s.title, recurring: s.recurring, ...onTimeCount(cohort, onTime) };
   });
   const bands = Object.fromEntries(PPM_BAND_KEYS.map((k) => [k, 0])) as Record<Band, number>;
-  const banded = inPeriodOf(events.bands, period);
-  for (const e of banded) bands[e.value.band] += 1;
+  for (const band of events.bands.valuesIn(period)) bands[PPM_BAND_KEYS[band] as Band] += 1;
+  const secondReviews = events.secondReviews.valuesIn(period);
   const plan = timeliness.find((t) => t.standard === "permanence-plan");
   return {
     period,
     timeliness,
     ppmBands: bands,
-    blaToPpmWorkingDays: medianOf(
-      banded.flatMap((e) => (e.value.workingDays === null ? [] : [e.value.workingDays])),
-    ),
-    ppmsHeld: inPeriodOf(events.ppms, period).length,
-    secondReviewWithin4Months: onTimeCount(inPeriodOf(events.secondReviews, period).map((e) => e.value)),
+    blaToPpmWorkingDays: medianOf(events.bands.valuesIn(period, "extras")),
+    ppmsHeld: events.ppms.countIn(period),
+    secondReviewWithin4Months: onTimeCount(secondReviews.length, secondReviews.filter((v) => v === 1).length),
     planAgreedBy2ndReview: plan
       ? { cohort: plan.cohort, onTime: plan.onTime, late: plan.late }
       : { cohort: 0, onTime: 0, late: 0 },
-    enquiries: inPeriodOf(events.enquiries, period).length,
-    enquiryToIhvWorkingDays: medianOf(inPeriodOf(events.ihvs, period).map((e) => e.value)),
-    applicationToPanelMonths: medianOf(inPeriodOf(events.panels, period).map((e) => e.value)),
-    approvals: inPeriodOf(events.approvals, period).length,
+    enquiries: events.enquiries.countIn(period),
+    enquiryToIhvWorkingDays: medianOf(events.ihvs.valuesIn(period)),
+    applicationToPanelMonths: medianOf(events.panels.valuesIn(period)),
+    approvals: events.approvals.countIn(period),
   };
 }
 
+/* One collator for every comparison: `localeCompare` with a locale builds one per call. Same order. */
+const GROUP_ORDER = new Intl.Collator("en-GB");
+
+/**
+ * The period's cohort by team and by worker, with what is overdue now, in one pass over the
+ * results. Groups are made in the order the cohort, then the overdue rows, first name them: the
+ * order of names that sort equal depends on it.
+ */
 function groupFigures(
-  evaluation: TrackerEvaluation,
-  timeliness: readonly Counted<TimelinessEvent>[],
+  counted: CountedResults,
   period: SummaryPeriod,
   asOf: EpochDay,
-  keyOf: (e: TimelinessEvent) => string,
-  keyOfRow: (sheet: SheetKey, row: number, worker: string | null) => string,
-): GroupFigures[] {
-  const groups = new Map<string, GroupFigures>();
-  const group = (name: string): GroupFigures => {
+  teams: ReadonlyMap<SheetEvaluation, readonly string[]>,
+): { byTeam: GroupFigures[]; byWorker: GroupFigures[] } {
+  const byTeam = new Map<string, GroupFigures>();
+  const byWorker = new Map<string, GroupFigures>();
+  const group = (groups: Map<string, GroupFigures>, name: string): GroupFigures => {
     let g = groups.get(name);
     if (!g) {
       g = { name, cohort: 0, onTime: 0, late: 0, overdueNow: 0 };
@@ -545,32 +406,97 @@ function groupFigures(
     }
     return g;
   };
-  for (const e of within(timeliness, period)) {
-    const g = group(keyOf(e.value));
+  const count = (g: GroupFigures, onTime: boolean): void => {
     g.cohort += 1;
-    if (e.value.onTime) g.onTime += 1;
+    if (onTime) g.onTime += 1;
     else g.late += 1;
+  };
+  const { evaluation } = counted;
+  const teamsBySheet = evaluation.sheets.map((sheet) => teams.get(sheet));
+  for (let n = 0; n < counted.length; n++) {
+    const deadline = counted.deadlines[n] as number;
+    if (deadline < period.first || deadline > period.last) continue;
+    const s = counted.sheets[n] as number;
+    const i = counted.rows[n] as number;
+    const onTime = counted.onTime[n] === 1;
+    count(group(byTeam, teamsBySheet[s]?.[i] ?? NO_TEAM), onTime);
+    count(group(byWorker, evaluation.sheets[s]?.workers[i] ?? NO_WORKER), onTime);
   }
-  for (const row of evaluation.rows) {
-    const overdue = row.results.filter(
-      (r) => r.status === "overdue" && r.deadline !== null && r.deadline <= asOf,
-    ).length;
-    if (overdue > 0) group(keyOfRow(row.sheet, row.rowNumber, row.worker)).overdueNow += overdue;
+  for (const sheet of evaluation.sheets) {
+    const teamOf = teams.get(sheet);
+    for (let i = 0; i < sheet.rows.length; i++) {
+      let overdue = 0;
+      for (const results of sheet.standards) {
+        const deadline = results.deadline[i] as number;
+        if (results.status[i] === STATUS.overdue && deadline !== NONE && deadline <= asOf) overdue++;
+      }
+      if (overdue === 0) continue;
+      group(byTeam, teamOf?.[i] ?? NO_TEAM).overdueNow += overdue;
+      group(byWorker, sheet.workers[i] ?? NO_WORKER).overdueNow += overdue;
+    }
   }
-  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  const sorted = (groups: Map<string, GroupFigures>): GroupFigures[] =>
+    [...groups.values()].sort((a, b) => GROUP_ORDER.compare(a.name, b.name));
+  return { byTeam: sorted(byTeam), byWorker: sorted(byWorker) };
 }
 
-/** Whether a row is open on the as-of date: started on or before it, no exit on or before it. */
-function isOpen(row: TrackerRow, startKey: string, exitKey: string | undefined, asOf: EpochDay): boolean {
-  const start = validDay(dateOf(row, startKey));
-  if (start === null || start > asOf) return false;
-  if (!exitKey) return true;
-  const exit = dateOf(row, exitKey);
-  if (exit.kind === "problem") return false;
-  return exit.kind === "empty" || exit.day > asOf;
+/** An open joint tracker row placed with foster carers other than relatives, and its type code. */
+interface FosteredRow {
+  index: number;
+  type: string;
 }
 
-function occupancyOf(table: TrackerTable | undefined, asOf: EpochDay, profile: TrackerProfile): Occupancy {
+/** The rows the snapshot figures count, found once: open children and open households as at as-of. */
+interface AsAt {
+  joint?: { table: TrackerTable; open: Uint8Array; fostered: FosteredRow[] };
+  support?: { table: TrackerTable; open: Uint8Array };
+}
+
+function asAtOf(
+  tableOf: (key: SheetKey) => TrackerTable | undefined,
+  asOf: EpochDay,
+  profile: TrackerProfile,
+): AsAt {
+  const asAt: AsAt = {};
+  const joint = tableOf("jointTracker");
+  if (joint) {
+    const open = openRows(
+      joint,
+      "becameLookedAfter",
+      profileSheet(profile, "jointTracker")?.exitColumn,
+      asOf,
+    );
+    asAt.joint = { table: joint, open, fostered: fosteredRows(joint, open) };
+  }
+  const support = tableOf("fosteringSupport");
+  if (support) {
+    const exit = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
+    asAt.support = { table: support, open: openRows(support, "approvalDate", exit, asOf) };
+  }
+  return asAt;
+}
+
+/** Which rows of a table are open on the as-of date: started on or before it, no exit on or before it. */
+function openRows(
+  table: TrackerTable,
+  startKey: string,
+  exitKey: string | undefined,
+  asOf: EpochDay,
+): Uint8Array {
+  const columns = tableColumnsOf(table.rows);
+  const starts = columns.dates(startKey);
+  const exits = exitKey ? columns.dates(exitKey) : undefined;
+  const open = new Uint8Array(table.rows.length);
+  for (let i = 0; i < open.length; i++) {
+    const start = starts[i] as CellDate;
+    if (start.kind !== "date" || start.day > asOf) continue;
+    const exit = exits?.[i];
+    if (exit === undefined || exit.kind === "empty" || (exit.kind === "date" && exit.day > asOf)) open[i] = 1;
+  }
+  return open;
+}
+
+function occupancyOf(asAt: AsAt): Occupancy {
   const result: Occupancy = {
     households: 0,
     approvedPlaces: 0,
@@ -579,14 +505,16 @@ function occupancyOf(table: TrackerTable | undefined, asOf: EpochDay, profile: T
     notAvailablePlaces: 0,
     householdsLeftOut: 0,
   };
-  const exitKey = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
-  for (const row of table?.rows ?? []) {
-    if (!isOpen(row, "approvalDate", exitKey, asOf)) continue;
-    const approved = readCount(cellOf(row, "approvedPlaces"));
+  if (!asAt.support) return result;
+  const { table, open } = asAt.support;
+  const columns = tableColumnsOf(table.rows);
+  const approvedCells = columns.values("approvedPlaces");
+  const countCells = ["childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) => columns.values(k));
+  for (let i = 0; i < open.length; i++) {
+    if (open[i] === 0) continue;
+    const approved = readCount(approvedCells[i] ?? null);
     // Blank placed / vacant / not-available cells mean none; approved places must be recorded.
-    const counts = ["childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) =>
-      readCount(cellOf(row, k)),
-    );
+    const counts = countCells.map((cells) => readCount(cells[i] ?? null));
     if (approved.kind !== "number" || approved.value <= 0 || counts.some((c) => c.kind === "notNumber")) {
       result.householdsLeftOut += 1;
       continue;
@@ -601,18 +529,40 @@ function occupancyOf(table: TrackerTable | undefined, asOf: EpochDay, profile: T
   return result;
 }
 
-function inHouseOf(
-  table: TrackerTable | undefined,
-  asOf: EpochDay,
-  profile: TrackerProfile,
-): InHouseFostering {
+/** A code list's reading of each distinct text, once: a code column repeats a few values. */
+function codeReader(list: CodeList): (text: string | null) => CodeMatch {
+  const read = new Map<string | null, CodeMatch>();
+  return (text) => {
+    let match = read.get(text);
+    if (match === undefined) {
+      match = matchCode(list, text ?? undefined);
+      read.set(text, match);
+    }
+    return match;
+  };
+}
+
+/** The open rows of the joint tracker placed with foster carers other than relatives: their type code. */
+function fosteredRows(table: TrackerTable, open: Uint8Array): FosteredRow[] {
+  const types = tableColumnsOf(table.rows).values("placementType");
+  const typeOf = codeReader(PLACEMENT_TYPE);
+  const rows: FosteredRow[] = [];
+  for (let i = 0; i < open.length; i++) {
+    if (open[i] === 0) continue;
+    const type = typeOf(textOf(types[i]));
+    if (type.kind === "code" && FOSTER_WITH_OTHER_CARER.has(type.code.code))
+      rows.push({ index: i, type: type.code.code });
+  }
+  return rows;
+}
+
+function inHouseOf(asAt: AsAt): InHouseFostering {
   const result: InHouseFostering = { inHouse: 0, external: 0, otherOrUnknown: 0 };
-  const exitKey = profileSheet(profile, "jointTracker")?.exitColumn;
-  for (const row of table?.rows ?? []) {
-    if (!isOpen(row, "becameLookedAfter", exitKey, asOf)) continue;
-    const type = matchCode(PLACEMENT_TYPE, textOf(cellOf(row, "placementType")) ?? undefined);
-    if (type.kind !== "code" || !FOSTER_WITH_OTHER_CARER.has(type.code.code)) continue;
-    const provider = matchCode(PLACEMENT_PROVIDER, textOf(cellOf(row, "placementProvider")) ?? undefined);
+  if (!asAt.joint) return result;
+  const providers = tableColumnsOf(asAt.joint.table.rows).values("placementProvider");
+  const providerOf = codeReader(PLACEMENT_PROVIDER);
+  for (const { index } of asAt.joint.fostered) {
+    const provider = providerOf(textOf(providers[index]));
     const code = provider.kind === "code" ? provider.code.code : null;
     if (code === "PR1") result.inHouse += 1;
     else if (code !== null && EXTERNAL_PROVIDERS.has(code)) result.external += 1;
@@ -621,12 +571,14 @@ function inHouseOf(
   return result;
 }
 
-function placementsOf(table: TrackerTable | undefined, asOf: EpochDay, profile: TrackerProfile): MedianOf {
-  const exitKey = profileSheet(profile, "jointTracker")?.exitColumn;
+function placementsOf(asAt: AsAt): MedianOf {
+  if (!asAt.joint) return medianOf([]);
+  const { table, open } = asAt.joint;
+  const cells = tableColumnsOf(table.rows).values("placementsLast12Months");
   const values: number[] = [];
-  for (const row of table?.rows ?? []) {
-    if (!isOpen(row, "becameLookedAfter", exitKey, asOf)) continue;
-    const count = readCount(cellOf(row, "placementsLast12Months"));
+  for (let i = 0; i < open.length; i++) {
+    if (open[i] === 0) continue;
+    const count = readCount(cells[i] ?? null);
     if (count.kind === "number" && count.value >= 0 && Number.isInteger(count.value))
       values.push(count.value);
   }
@@ -648,8 +600,9 @@ function completenessOf(tables: readonly TrackerTable[]): ColumnCompleteness[] {
         blank: 0,
         invalid: 0,
       };
-      for (const row of table.rows) {
-        const date = dateOf(row, key);
+      const dates = tableColumnsOf(table.rows).dates(key);
+      for (let i = 0; i < dates.length; i++) {
+        const date = dates[i] as CellDate;
         if (date.kind === "date") entry.valid += 1;
         else if (date.kind === "empty") entry.blank += 1;
         else entry.invalid += 1;
@@ -662,93 +615,176 @@ function completenessOf(tables: readonly TrackerTable[]): ColumnCompleteness[] {
 
 /** Every row counted in any period the summary shows, by month, then the as-at rows. */
 function traceOf(
+  counted: CountedResults,
   events: Events,
   windows: readonly SummaryPeriod[],
   years: readonly SummaryPeriod[],
-  tableOf: (key: SheetKey) => TrackerTable | undefined,
-  asOf: EpochDay,
-  profile: TrackerProfile,
-): TraceRow[] {
+  asAt: AsAt,
+): TraceColumns {
   const first = Math.min(...windows.map((w) => w.first));
   const last = Math.max(...windows.map((w) => w.last));
-  const span: SummaryPeriod = { ...monthPeriod(yearMonthOf(first)), first, last };
-  const trace: TraceRow[] = [];
-  // One text per month, not per traced row: a 100,000-row tracker traces about 400,000 rows.
-  const monthTexts = new Map<number, string>();
-  const monthOf = (day: EpochDay): string => {
-    const ym = yearMonthOf(day);
-    const key = ym.year * 12 + ym.month;
-    let text = monthTexts.get(key);
-    if (text === undefined) {
-      text = formatYearMonth(ym);
-      monthTexts.set(key, text);
-    }
-    return text;
-  };
-  const add = <T>(figure: string, list: readonly Counted<T>[], range: SummaryPeriod): void => {
-    for (const e of within(list, range)) {
-      const t = e.trace;
-      trace.push({
-        figure,
-        month: monthOf(e.day),
-        date: e.day,
-        sheetName: t.sheetName,
-        row: t.row,
-        id: t.id,
-        standard: t.standard,
-        outcome: t.outcome,
-      });
-    }
-  };
-  add("Timeliness", events.timeliness, span);
-  add("BLA to 1st PPM", events.bands, span);
-  add("PPMs held", events.ppms, span);
-  add("2nd review within 4 months of BLA", events.secondReviews, span);
-  add("Enquiries", events.enquiries, span);
-  add("Enquiry to IHV", events.ihvs, span);
-  add("Application to panel", events.panels, span);
-  const yearSpan: SummaryPeriod = {
-    ...span,
-    first: years[0]?.first ?? first,
-    last: years.at(-1)?.last ?? last,
-  };
-  add("Approved households", events.approvals, yearSpan);
+  const yearsFirst = years[0]?.first ?? first;
+  const yearsLast = years.at(-1)?.last ?? last;
+  const lists: [string, DatedEvents, string, EpochDay, EpochDay][] = [
+    ["BLA to 1st PPM", events.bands, "childId", first, last],
+    ["PPMs held", events.ppms, "childId", first, last],
+    ["2nd review within 4 months of BLA", events.secondReviews, "childId", first, last],
+    ["Enquiries", events.enquiries, "householdId", first, last],
+    ["Enquiry to IHV", events.ihvs, "householdId", first, last],
+    ["Application to panel", events.panels, "householdId", first, last],
+    ["Approved households", events.approvals, "householdId", yearsFirst, yearsLast],
+  ];
+  const supportOpen = asAt.support?.open ?? new Uint8Array(0);
 
-  const joint = tableOf("jointTracker");
-  const jointExit = profileSheet(profile, "jointTracker")?.exitColumn;
-  for (const row of joint?.rows ?? []) {
-    if (!isOpen(row, "becameLookedAfter", jointExit, asOf)) continue;
-    const type = matchCode(PLACEMENT_TYPE, textOf(cellOf(row, "placementType")) ?? undefined);
-    if (type.kind !== "code" || !FOSTER_WITH_OTHER_CARER.has(type.code.code)) continue;
-    const provider = textOf(cellOf(row, "placementProvider"));
-    trace.push({
-      figure: "In-house fostering",
-      month: "as at",
-      sheetName: joint?.sheetName ?? "",
-      row: row.rowNumber,
-      id: idOf(row, "childId"),
-      standard: null,
-      outcome: `${type.code.code} ${provider ?? "(no provider)"}`,
-      date: null,
-    });
+  // Counted first and filled by index into columns of that length: pushing 400,000 rows into eight
+  // growing arrays was half of the summary's time (issue 9).
+  let length = asAt.joint?.fostered.length ?? 0;
+  for (let n = 0; n < counted.length; n++) {
+    const deadline = counted.deadlines[n] as number;
+    if (deadline >= first && deadline <= last) length++;
   }
-  const support = tableOf("fosteringSupport");
-  const supportExit = profileSheet(profile, "fosteringSupport")?.exitColumn ?? "deregistered";
-  for (const row of support?.rows ?? []) {
-    if (!isOpen(row, "approvalDate", supportExit, asOf)) continue;
-    const counts = ["approvedPlaces", "childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map(
-      (k) => textOf(cellOf(row, k)) ?? "blank",
+  for (const [, list, , from, to] of lists) {
+    for (let e = 0; e < list.length; e++) {
+      const day = list.days[e] as number;
+      if (day >= from && day <= to) length++;
+    }
+  }
+  for (const open of supportOpen) length += open;
+  const trace: TraceColumns = {
+    length,
+    figure: new Array<string>(length),
+    month: new Array<string>(length),
+    sheetName: new Array<string>(length),
+    row: new Array<number>(length),
+    id: new Array<string | null>(length),
+    standard: new Array<string | null>(length),
+    outcome: new Array<string>(length),
+    date: new Array<EpochDay | null>(length),
+  };
+  let at = 0;
+  const put = (
+    figure: string,
+    month: string,
+    sheetName: string,
+    row: number,
+    id: string | null,
+    standard: string | null,
+    outcome: string,
+    date: EpochDay | null,
+  ): void => {
+    trace.figure[at] = figure;
+    trace.month[at] = month;
+    trace.sheetName[at] = sheetName;
+    trace.row[at] = row;
+    trace.id[at] = id;
+    trace.standard[at] = standard;
+    trace.outcome[at] = outcome;
+    trace.date[at] = date;
+    at++;
+  };
+  const monthOf = monthTexts(Math.min(first, yearsFirst), Math.max(last, yearsLast));
+
+  const rowNumbers = counted.evaluation.sheets.map((sheet) => tableColumnsOf(sheet.rows).rowNumbers());
+  for (let n = 0; n < counted.length; n++) {
+    const deadline = counted.deadlines[n] as number;
+    if (deadline < first || deadline > last) continue;
+    const s = counted.sheets[n] as number;
+    const sheet = counted.evaluation.sheets[s] as SheetEvaluation;
+    const i = counted.rows[n] as number;
+    const results = counted.resultsOf(n);
+    const row = rowNumbers[s]?.[i] as number;
+    put(
+      "Timeliness",
+      monthOf(deadline),
+      sheet.sheetName,
+      row,
+      sheet.ids[i] ?? null,
+      results.standard.id,
+      results.statusOf(i),
+      deadline,
     );
-    trace.push({
-      figure: "Occupancy",
-      month: "as at",
-      sheetName: support?.sheetName ?? "",
-      row: row.rowNumber,
-      id: idOf(row, "householdId"),
-      standard: null,
-      outcome: `approved ${counts[0]}, placed ${counts[1]}, vacant ${counts[2]}, not available ${counts[3]}`,
-      date: null,
-    });
+  }
+  for (const [figure, list, idKey, from, to] of lists) {
+    const { table } = list;
+    if (!table) continue;
+    const columns = tableColumnsOf(table.rows);
+    const ids = columns.values(idKey);
+    const rows = columns.rowNumbers();
+    for (let e = 0; e < list.length; e++) {
+      const day = list.days[e] as number;
+      if (day < from || day > to) continue;
+      const index = list.rowIndices[e] as number;
+      put(
+        figure,
+        monthOf(day),
+        table.sheetName,
+        rows[index] as number,
+        textOf(ids[index]),
+        null,
+        list.outcome(e),
+        day,
+      );
+    }
+  }
+
+  if (asAt.joint) {
+    const { table, fostered } = asAt.joint;
+    const columns = tableColumnsOf(table.rows);
+    const ids = columns.values("childId");
+    const providers = columns.values("placementProvider");
+    const rows = columns.rowNumbers();
+    for (const { index, type } of fostered) {
+      const provider = textOf(providers[index]);
+      put(
+        "In-house fostering",
+        "as at",
+        table.sheetName,
+        rows[index] as number,
+        textOf(ids[index]),
+        null,
+        `${type} ${provider ?? "(no provider)"}`,
+        null,
+      );
+    }
+  }
+  if (asAt.support) {
+    const { table, open } = asAt.support;
+    const columns = tableColumnsOf(table.rows);
+    const ids = columns.values("householdId");
+    const rows = columns.rowNumbers();
+    const countCells = ["approvedPlaces", "childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) =>
+      columns.values(k),
+    );
+    for (let i = 0; i < open.length; i++) {
+      if (open[i] === 0) continue;
+      const counts = countCells.map((cells) => textOf(cells[i]) ?? "blank");
+      put(
+        "Occupancy",
+        "as at",
+        table.sheetName,
+        rows[i] as number,
+        textOf(ids[i]),
+        null,
+        `approved ${counts[0]}, placed ${counts[1]}, vacant ${counts[2]}, not available ${counts[3]}`,
+        null,
+      );
+    }
   }
   return trace;
+}
+
+/** Each day's month as `YYYY-MM`, from `first` to `last`, made once: the trace names one per row. */
+function monthTexts(first: EpochDay, last: EpochDay): (day: EpochDay) => string {
+  const texts: string[] = [];
+  let month = "";
+  let monthEnd = first - 1;
+  for (let day = first; day <= last; day++) {
+    if (day > monthEnd) {
+      const ym = yearMonthOf(day);
+      month = formatYearMonth(ym);
+      monthEnd = monthPeriod(ym).last;
+    }
+    texts.push(month);
+  }
+  return (day) => texts[day - first] ?? formatYearMonth(yearMonthOf(day));
 }

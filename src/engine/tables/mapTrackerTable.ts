@@ -1,4 +1,5 @@
 import { isCellError, type CellValue } from "../cells/CellValue";
+import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
 import { epochDayFromUtcDate, formatUkDate } from "../dates/epochDay";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader, type ColumnKey, type ColumnSpec, type SheetSpec } from "../profile/TrackerProfile";
@@ -226,7 +227,7 @@ export function mapTrackerTable(snapshot: SheetSnapshot, sheet: SheetSpec): Tabl
       sheetName: name,
       headerRow,
       columns,
-      rows: readRows(snapshot.values, headerRow, columns, repeatedHeaders),
+      rows: readRows(snapshot.values, headerRow, columns, repeatedHeaders, dateKeysOf(sheet)),
     },
     mapped: columns,
     missingRequired,
@@ -498,28 +499,53 @@ function readsAs(value: CellValue | undefined, header: string): boolean {
   return headerText(value) === header;
 }
 
+function dateKeysOf(sheet: SheetSpec): ReadonlySet<ColumnKey> {
+  return new Set(sheet.columns.filter((c) => c.type === "date").map((c) => c.key));
+}
+
+/**
+ * The table's rows, read column by column: one array of cells per mapped column, and for the date
+ * columns one array of their readings as dates, shared with every stage through tableColumnsOf.
+ * Dates are read here, row by row, while each row's cells are at hand: read later column by column,
+ * each date cell was a trip to a distant part of memory (issue 9).
+ */
 function readRows(
   values: readonly (readonly CellValue[])[],
   headerRow: number,
   columns: readonly MappedColumn[],
   skipped: ReadonlySet<number>,
+  dateKeys: ReadonlySet<ColumnKey>,
 ): TrackerRow[] {
   const kept: number[] = [];
   for (let index = headerRow; index < values.length; index++) {
     if (!isBlankRow(values[index]) && !skipped.has(index + 1)) kept.push(index);
   }
-  // Row by row, each row's cells into their columns: the rows are read in the order they are held.
   const at = columns.map((c) => c.column - 1);
   const columnCells = columns.map(() => new Array<CellValue>(kept.length));
+  const columnDates = columns.map((c) =>
+    dateKeys.has(c.key) ? new Array<CellDate>(kept.length) : undefined,
+  );
   for (let i = 0; i < kept.length; i++) {
     const cells = values[kept[i] as number] as readonly CellValue[];
-    for (let c = 0; c < at.length; c++) (columnCells[c] as CellValue[])[i] = cells[at[c] as number] ?? null;
+    for (let c = 0; c < at.length; c++) {
+      const cell = cells[at[c] as number] ?? null;
+      (columnCells[c] as CellValue[])[i] = cell;
+      const dates = columnDates[c];
+      if (dates !== undefined) dates[i] = coerceCellDate(cell);
+    }
   }
   const cells = new Map<ColumnKey, CellValue[]>(
     columns.map((c, i) => [c.key, columnCells[i] as CellValue[]]),
   );
+  const dates = new Map<ColumnKey, CellDate[]>();
+  columns.forEach((c, i) => {
+    const read = columnDates[i];
+    if (read !== undefined) dates.set(c.key, read);
+  });
   const rows = kept.map((index, i): TrackerRow => new ColumnarRow(index + 1, i, cells));
-  return registerTableColumns(rows, cells);
+  const rowNumbers = new Int32Array(kept.length);
+  for (let i = 0; i < kept.length; i++) rowNumbers[i] = (kept[i] as number) + 1;
+  return registerTableColumns(rows, cells, dates, rowNumbers);
 }
 
 /** A row of a table read column by column; its `values` record is made on first use and kept. */

@@ -20,19 +20,24 @@ export interface TableColumns {
   values(key: ColumnKey): readonly CellValue[];
   /** The column's cells read as dates, in row order. */
   dates(key: ColumnKey): readonly CellDate[];
+  /** Each row's Excel row number, in row order: read without going to each row object. */
+  rowNumbers(): Int32Array;
 }
 
 const BUILT = new WeakMap<readonly TrackerRow[], TableColumns>();
 
 /**
- * Records the cells a table was read into, column by column, as the columns of its rows: what
- * mapTrackerTable does, so the columns are never rebuilt from the rows. Returns the rows.
+ * Records the cells a table was read into, column by column (and its date columns read as dates),
+ * as the columns of its rows: what mapTrackerTable does, so the columns are never rebuilt from the
+ * rows. Returns the rows.
  */
 export function registerTableColumns<Rows extends readonly TrackerRow[]>(
   rows: Rows,
   cells: ReadonlyMap<ColumnKey, readonly CellValue[]>,
+  dates?: ReadonlyMap<ColumnKey, readonly CellDate[]>,
+  rowNumbers?: Int32Array,
 ): Rows {
-  BUILT.set(rows, new ColumnsOfRows(rows, cells));
+  BUILT.set(rows, new ColumnsOfRows(rows, cells, dates, rowNumbers));
   return rows;
 }
 
@@ -54,6 +59,8 @@ class ColumnsOfRows implements TableColumns {
   constructor(
     private readonly rows: readonly TrackerRow[],
     private readonly read?: ReadonlyMap<ColumnKey, readonly CellValue[]>,
+    private readonly readDates?: ReadonlyMap<ColumnKey, readonly CellDate[]>,
+    private numbers?: Int32Array,
   ) {}
 
   values(key: ColumnKey): readonly CellValue[] {
@@ -69,11 +76,19 @@ class ColumnsOfRows implements TableColumns {
   }
 
   dates(key: ColumnKey): readonly CellDate[] {
-    let column = this.dateColumns.get(key);
+    let column = this.dateColumns.get(key) ?? this.readDates?.get(key);
     if (column === undefined) {
       column = this.values(key).map(coerceCellDate);
       this.dateColumns.set(key, column);
     }
     return column;
+  }
+
+  rowNumbers(): Int32Array {
+    if (this.numbers === undefined) {
+      this.numbers = new Int32Array(this.rows.length);
+      for (let i = 0; i < this.rows.length; i++) this.numbers[i] = (this.rows[i] as TrackerRow).rowNumber;
+    }
+    return this.numbers;
   }
 }

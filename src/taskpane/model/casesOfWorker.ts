@@ -53,7 +53,9 @@ export function casesOfWorker(
   for (const row of rows) {
     if (row.worker?.trim() !== worker) continue;
     const lines: CaseLine[] = [];
-    for (const result of row.results) {
+    // Once per row: a row's results are made afresh each time they are asked for.
+    const results = row.results;
+    for (const result of results) {
       const standard = byId.get(result.standardId);
       if (!standard) continue;
       const open =
@@ -69,7 +71,7 @@ export function casesOfWorker(
       });
     }
     const deadlineOf = (l: CaseLine): number =>
-      row.results.find((r) => r.standardId === l.standardId)?.deadline ?? Number.MAX_SAFE_INTEGER;
+      results.find((r) => r.standardId === l.standardId)?.deadline ?? Number.MAX_SAFE_INTEGER;
     const actions = lines
       .filter((l) => l.dueBefore)
       .sort((a, b) => RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || deadlineOf(a) - deadlineOf(b));

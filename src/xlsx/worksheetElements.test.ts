@@ -1,4 +1,4 @@
-import { insertDrawingElement } from "./nativeChartsPackage";
+import { insertDrawingElement } from "./worksheetElements";
 
 const ROOT =
   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
