@@ -41,6 +41,7 @@ const CASE_STATUS: Readonly<Record<Rag, CellStyle>> = Object.freeze({
 });
 const CASE_AGREED_OVERDUE: CellStyle = Object.freeze({ ...CASE, ...RAG_STYLE.amber });
 const CASE_BY_WHEN: CellStyle = Object.freeze({ ...CASE, numberFormat: "dd/mm/yyyy" });
+
 /**
  * The styles of each case row, one shared array per combination of status colours: cases repeat a
  * few hundred combinations, found by a number made of the colours.
@@ -129,6 +130,7 @@ function ragDigit(rag: Rag): number {
  */
 export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): SheetModel {
   const { request, surgery } = agenda;
+  // The headings and header cells; the cases are rows (CaseRows).
   const cells: ModelCell[] = [];
   const merges: string[] = [];
   const put = (
@@ -138,7 +140,6 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     style?: CellStyle,
     link?: ModelCell["link"],
   ): void => {
-    // Written out rather than spread: this runs for every cell of every case.
     if (style && link) cells.push({ row, column, value, style, link });
     else if (style) cells.push({ row, column, value, style });
     else if (link) cells.push({ row, column, value, link });
