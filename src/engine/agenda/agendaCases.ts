@@ -11,10 +11,13 @@ import { tableColumnsOf } from "../tables/tableColumns";
 import type { TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
 import {
-  StatusCells,
+  actionLines,
+  statusCells,
+  statusWords,
+  ukDates,
   type ActionLines,
+  type StatusCells,
   type AgendaStatusCell,
-  type LineWords,
   type StatusWords,
   type UkDates,
 } from "./agendaWords";
@@ -29,71 +32,62 @@ interface KeyColumn {
   dates: readonly CellDate[] | undefined;
 }
 
-/** The table cells an agenda shows beside each case, column by column. */
-export class CaseCells {
-  readonly teams: readonly CellValue[];
-  private readonly names: readonly CellValue[];
-  private readonly notes: readonly CellValue[];
-  private readonly siblingGroups: readonly CellValue[] | undefined;
-  private readonly keyColumns: readonly KeyColumn[];
+/** The table cells an agenda shows beside each case, column by column; `t` is a row of the table. */
+export interface CaseCells {
+  teams: readonly CellValue[];
+  shownNameOf(t: number): string;
+  siblingGroupOf(t: number): string | null;
+  notesOf(t: number): string;
+  keyCount: number;
+  keyValuesOf(t: number): ModelValue[];
+  /** The k-th key column's value: a date as a date, a problem as its text. */
+  keyValueOf(k: number, t: number): ModelValue;
+}
 
-  constructor(
-    table: TrackerTable,
-    sheet: SheetSpec,
-    surgery: SurgeryDefinition,
-    private readonly dates: UkDates,
-    /** Full names; otherwise initials. */
-    private readonly fullNames: boolean,
-  ) {
-    const columns = tableColumnsOf(table.rows);
-    this.teams = columns.values("team");
-    this.names = columns.values(surgery.nameColumn);
-    this.notes = columns.values("notes");
-    this.siblingGroups = sheet.columns.some((c) => c.key === "siblingGroup")
-      ? columns.values("siblingGroup")
-      : undefined;
-    this.keyColumns = surgery.keyColumns.map((key) => {
-      const type = sheet.columns.find((c) => c.key === key)?.type;
-      return { cells: columns.values(key), type, dates: type === "date" ? columns.dates(key) : undefined };
-    });
-  }
-
-  shownNameOf(t: number): string {
-    const name = textOf(this.names[t] ?? null);
-    return this.fullNames ? name : initialsOf(name);
-  }
-
-  siblingGroupOf(t: number): string | null {
-    const cell = this.siblingGroups?.[t] ?? null;
-    return cell === null ? null : cleanName(textOf(cell));
-  }
-
-  notesOf(t: number): string {
-    return textOf(this.notes[t] ?? null);
-  }
-
-  get keyCount(): number {
-    return this.keyColumns.length;
-  }
-
-  keyValuesOf(t: number): ModelValue[] {
-    const values = new Array<ModelValue>(this.keyColumns.length);
-    for (let k = 0; k < values.length; k++) values[k] = this.keyValueOf(k, t);
-    return values;
-  }
-
-  /** The k-th key column's value on table row t: a date as a date, a problem as its text. */
-  keyValueOf(k: number, t: number): ModelValue {
-    const column = this.keyColumns[k] as KeyColumn;
+/** @param fullNames full names; otherwise initials */
+export function caseCells(
+  table: TrackerTable,
+  sheet: SheetSpec,
+  surgery: SurgeryDefinition,
+  dates: UkDates,
+  fullNames: boolean,
+): CaseCells {
+  const columns = tableColumnsOf(table.rows);
+  const names = columns.values(surgery.nameColumn);
+  const notes = columns.values("notes");
+  const siblingGroups = sheet.columns.some((c) => c.key === "siblingGroup")
+    ? columns.values("siblingGroup")
+    : undefined;
+  const keyColumns: readonly KeyColumn[] = surgery.keyColumns.map((key) => {
+    const type = sheet.columns.find((c) => c.key === key)?.type;
+    return { cells: columns.values(key), type, dates: type === "date" ? columns.dates(key) : undefined };
+  });
+  const keyValueOf = (k: number, t: number): ModelValue => {
+    const column = keyColumns[k] as KeyColumn;
     if (column.dates !== undefined) {
       const date = column.dates[t] as CellDate;
-      if (date.kind === "date") return this.dates.value(date.day);
+      if (date.kind === "date") return dates.value(date.day);
       return date.kind === "problem" ? date.problem.text : "";
     }
     const value = column.cells[t] ?? null;
     if (column.type === "integer" && typeof value === "number") return value;
     return textOf(value);
-  }
+  };
+  return {
+    teams: columns.values("team"),
+    shownNameOf(t) {
+      const name = textOf(names[t] ?? null);
+      return fullNames ? name : initialsOf(name);
+    },
+    siblingGroupOf(t) {
+      const cell = siblingGroups?.[t] ?? null;
+      return cell === null ? null : cleanName(textOf(cell));
+    },
+    notesOf: (t) => textOf(notes[t] ?? null),
+    keyCount: keyColumns.length,
+    keyValuesOf: (t) => keyColumns.map((_, k) => keyValueOf(k, t)),
+    keyValueOf,
+  };
 }
 
 /** What a row's statuses say for the agenda, as bits: made a standard at a time, down the columns. */
@@ -108,69 +102,78 @@ export const MARK = {
 
 /**
  * Where the cases of one evaluated sheet read their words: the sheet's results under the agenda's
- * standards, the table's cells and the actions carried into the agenda.
+ * standards, the table's cells and the actions carried into the agenda. `i` is a row of the sheet.
  */
-export class CaseSource {
+export interface CaseSource {
+  evaluated: SheetEvaluation;
+  cells: CaseCells;
+  carried: CarriedActions;
   /** The sheet's results under the agenda's standards, in the evaluation's order. */
-  readonly chosen: readonly StandardResults[];
+  chosen: readonly StandardResults[];
   /** The agenda's standard of each of `chosen`, for its title. */
-  readonly standards: readonly Standard[];
+  standards: readonly Standard[];
   /** The status cells of each of `chosen`. */
-  readonly statusCells: readonly StatusCells[];
-  private readonly lineWords: readonly LineWords[];
-
-  constructor(
-    readonly evaluated: SheetEvaluation,
-    readonly cells: CaseCells,
-    readonly carried: CarriedActions,
-    standardsById: ReadonlyMap<string, Standard>,
-    statusWords: StatusWords,
-    private readonly actions: ActionLines,
-  ) {
-    this.chosen = evaluated.standards.filter((r) => standardsById.has(r.standard.id));
-    this.standards = this.chosen.map((r) => standardsById.get(r.standard.id) as Standard);
-    this.statusCells = this.chosen.map((r) => new StatusCells(r, statusWords));
-    this.lineWords = this.standards.map((s) => actions.wordsFor(s));
-  }
-
+  statusCells: readonly StatusCells[];
   /**
-   * Each row's MARK bits. A pass down each status column, instead of each row asking every standard
-   * in turn, is what lets a 100,000-row sheet be read in a few milliseconds.
+   * Each row's MARK bits. A pass down each status column, instead of each row asking every
+   * standard in turn, is what lets a 100,000-row sheet be read in a few milliseconds.
    */
-  marks(next: EpochDay | undefined, since: EpochDay, asOf: EpochDay): Uint8Array {
-    const marks = new Uint8Array(this.evaluated.rows.length);
-    for (const results of this.chosen) {
-      const { status, deadline, end } = results;
-      for (let i = 0; i < marks.length; i++) {
-        const code = status[i] as number;
-        let mark = MARK_OF_STATUS[code] as number;
-        if (code === STATUS.notYetDue) {
-          const due = deadline[i] as number;
-          if (next !== undefined && due !== NONE && due <= next) mark |= MARK.action;
-        } else if (code === STATUS.met) {
-          const met = end[i] as number;
-          if (met !== NONE && met > since && met <= asOf) mark |= MARK.doneOnTime;
-        }
-        if (mark !== 0) marks[i] = (marks[i] as number) | mark;
+  marks(next: EpochDay | undefined, since: EpochDay, asOf: EpochDay): Uint8Array;
+  statusesOf(i: number): AgendaStatusCell[];
+  toDiscussOf(i: number): string[];
+  toDiscussTextOf(i: number): string;
+}
+
+export function caseSource(
+  evaluated: SheetEvaluation,
+  cells: CaseCells,
+  carried: CarriedActions,
+  standardsById: ReadonlyMap<string, Standard>,
+  words: StatusWords,
+  actions: ActionLines,
+): CaseSource {
+  const chosen = evaluated.standards.filter((r) => standardsById.has(r.standard.id));
+  const standards = chosen.map((r) => standardsById.get(r.standard.id) as Standard);
+  const cellsOfStatus = chosen.map((r) => statusCells(r, words));
+  const lineWords = standards.map((s) => actions.wordsFor(s));
+  return {
+    evaluated,
+    cells,
+    carried,
+    chosen,
+    standards,
+    statusCells: cellsOfStatus,
+    marks: (next, since, asOf) => marksOf(evaluated.rows.length, chosen, next, since, asOf),
+    statusesOf: (i) => cellsOfStatus.map((c) => c.of(i)),
+    toDiscussOf: (i) => actions.of(chosen, lineWords, i),
+    toDiscussTextOf: (i) => actions.text(chosen, lineWords, i),
+  };
+}
+
+function marksOf(
+  rows: number,
+  chosen: readonly StandardResults[],
+  next: EpochDay | undefined,
+  since: EpochDay,
+  asOf: EpochDay,
+): Uint8Array {
+  const marks = new Uint8Array(rows);
+  for (const results of chosen) {
+    const { status, deadline, end } = results;
+    for (let i = 0; i < marks.length; i++) {
+      const code = status[i] as number;
+      let mark = MARK_OF_STATUS[code] as number;
+      if (code === STATUS.notYetDue) {
+        const due = deadline[i] as number;
+        if (next !== undefined && due !== NONE && due <= next) mark |= MARK.action;
+      } else if (code === STATUS.met) {
+        const met = end[i] as number;
+        if (met !== NONE && met > since && met <= asOf) mark |= MARK.doneOnTime;
       }
+      if (mark !== 0) marks[i] = (marks[i] as number) | mark;
     }
-    return marks;
   }
-
-  statusesOf(i: number): AgendaStatusCell[] {
-    const { statusCells } = this;
-    const statuses = new Array<AgendaStatusCell>(statusCells.length);
-    for (let k = 0; k < statusCells.length; k++) statuses[k] = (statusCells[k] as StatusCells).of(i);
-    return statuses;
-  }
-
-  toDiscussOf(i: number): string[] {
-    return this.actions.of(this.chosen, this.lineWords, i);
-  }
-
-  toDiscussTextOf(i: number): string {
-    return this.actions.text(this.chosen, this.lineWords, i);
-  }
+  return marks;
 }
 
 const MARK_OF_STATUS: readonly number[] = (() => {
@@ -186,32 +189,30 @@ const MARK_OF_STATUS: readonly number[] = (() => {
 })();
 
 /** Actions carried into an agenda: agreed at the last surgery, and typed into this agenda before. */
-export class CarriedActions {
-  constructor(
-    private readonly agreed: ReadonlyMap<string, AgreedActions> | undefined,
-    private readonly typed: ReadonlyMap<string, AgreedActions> | undefined,
-    /** The day of the surgery: an agreed action due before it is past its date. */
-    private readonly surgeryDate: EpochDay,
-  ) {}
-
+export interface CarriedActions {
   /** Whether anything was carried in: then a case may be listed for that alone. */
-  get any(): boolean {
-    return this.agreed !== undefined || this.typed !== undefined;
-  }
-
-  agreedFor(id: string): AgreedActions | null {
-    return this.agreed?.get(id) ?? null;
-  }
-
-  typedFor(id: string): AgreedActions | null {
-    return this.typed?.get(id) ?? null;
-  }
-
+  any: boolean;
+  agreedFor(id: string): AgreedActions | null;
+  typedFor(id: string): AgreedActions | null;
   /** Whether an agreed action's "By when" is a day before the surgery. */
-  isPastItsDate(agreed: AgreedActions): boolean {
-    const date = coerceCellDate(agreed.byWhen);
-    return date.kind === "date" && date.day < this.surgeryDate;
-  }
+  isPastItsDate(agreed: AgreedActions): boolean;
+}
+
+/** @param surgeryDate the day of the surgery: an agreed action due before it is past its date */
+export function carriedActions(
+  agreed: ReadonlyMap<string, AgreedActions> | undefined,
+  typed: ReadonlyMap<string, AgreedActions> | undefined,
+  surgeryDate: EpochDay,
+): CarriedActions {
+  return {
+    any: agreed !== undefined || typed !== undefined,
+    agreedFor: (id) => agreed?.get(id) ?? null,
+    typedFor: (id) => typed?.get(id) ?? null,
+    isPastItsDate(action) {
+      const date = coerceCellDate(action.byWhen);
+      return date.kind === "date" && date.day < surgeryDate;
+    },
+  };
 }
 
 /**
@@ -307,6 +308,49 @@ export class AgendaCase {
     return this.#source.carried.typedFor(this.id);
   }
 }
+
+/*
+ * A case of no rows, kept for the life of the module. A class's instances get their hidden class
+ * field by field, and the engine forgets it when the last instance is collected, and with it all the
+ * code compiled for cases: every agenda compiled that code again, half the time of a 10,000-row one
+ * (issue 9). One instance kept keeps them. (The agenda's helpers are object literals instead, whose
+ * shapes are kept with the literal, see numberMemo; a case keeps its class for its getters.)
+ */
+const NO_ROWS: SheetEvaluation = {
+  sheet: "jointTracker",
+  sheetName: "",
+  rows: [],
+  standards: [],
+  ids: [],
+  workers: [],
+};
+const NO_CELLS: CaseCells = {
+  teams: [],
+  shownNameOf: () => "",
+  siblingGroupOf: () => null,
+  notesOf: () => "",
+  keyCount: 0,
+  keyValuesOf: () => [],
+  keyValueOf: () => "",
+};
+const NO_DATES = ukDates();
+
+/** Exported only so that it is kept (see above). */
+export const KEPT_CASE = new AgendaCase(
+  "",
+  0,
+  null,
+  caseSource(
+    NO_ROWS,
+    NO_CELLS,
+    carriedActions(undefined, undefined, 0),
+    new Map(),
+    statusWords(NO_DATES),
+    actionLines(NO_DATES, new Map(), undefined),
+  ),
+  0,
+  0,
+);
 
 /** A cell as the user sees it, trimmed: dates as dd/mm/yyyy, errors as Excel shows them. */
 export function textOf(value: CellValue): string {

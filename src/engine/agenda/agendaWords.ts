@@ -3,7 +3,7 @@ import { explainResult } from "../evaluation/explainResult";
 import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
 import { STANDARD_STATUSES, ragOf, type Rag } from "../evaluation/StandardResult";
 import type { Standard } from "../standards/Standard";
-import { NumberMemo } from "./NumberMemo";
+import { numberMemo } from "./NumberMemo";
 
 /*
  * An agenda says the same few thousand dates and status words over and over: a 100,000-row joint
@@ -16,19 +16,19 @@ import { NumberMemo } from "./NumberMemo";
 /** A day as a sheet model's date value. */
 export type DateValue = { readonly date: EpochDay };
 
-/** dd/mm/yyyy of each day, worded once. */
-export class UkDates {
-  private readonly texts = new NumberMemo<string>();
-  private readonly values = new NumberMemo<DateValue>();
+/** dd/mm/yyyy of each day, worded once; and each day as a date value, made once. */
+export interface UkDates {
+  text(day: EpochDay): string;
+  value(day: EpochDay): DateValue;
+}
 
-  text(day: EpochDay): string {
-    return this.texts.get(day) ?? this.texts.set(day, formatUkDate(day));
-  }
-
-  /** The day as a sheet model's date value. */
-  value(day: EpochDay): DateValue {
-    return this.values.get(day) ?? this.values.set(day, { date: day });
-  }
+export function ukDates(): UkDates {
+  const texts = numberMemo<string>();
+  const values = numberMemo<DateValue>();
+  return {
+    text: (day) => texts.get(day) ?? texts.set(day, formatUkDate(day)),
+    value: (day) => values.get(day) ?? values.set(day, { date: day }),
+  };
 }
 
 /** A case's status under one standard, as its cell on the agenda shows it. */
@@ -46,36 +46,36 @@ const RAG_OF_STATUS: readonly Rag[] = STANDARD_STATUSES.map(ragOf);
  * 02/01/2025", "Check data" or "–". A 100,000-row joint tracker's agenda has 300,000 status cells and
  * about 5,000 different words among them.
  */
-export class StatusWords {
-  private readonly overdue = new NumberMemo<string>();
-  private readonly due = new NumberMemo<string>();
-  private readonly met = new NumberMemo<string>();
-  private readonly metLate = new NumberMemo<string>();
+export interface StatusWords {
+  /** The words of a status code, with the one day or count they show (see numberShown). */
+  of(code: number, shown: number): string;
+}
 
-  constructor(private readonly dates: UkDates) {}
-
-  /** The words of a status code, with the one day or count they show (see StatusCells). */
-  of(code: number, shown: number): string {
-    switch (code) {
-      case STATUS.overdue:
-        return this.overdue.get(shown) ?? this.overdue.set(shown, `Overdue ${shown} WD`);
-      case STATUS.dueSoon:
-      case STATUS.notYetDue:
-        return this.due.get(shown) ?? this.due.set(shown, `Due ${this.dayText(shown)}`);
-      case STATUS.met:
-        return this.met.get(shown) ?? this.met.set(shown, `Met ${this.dayText(shown)}`);
-      case STATUS.metLate:
-        return this.metLate.get(shown) ?? this.metLate.set(shown, `Met late ${this.dayText(shown)}`);
-      case STATUS.cannotAssess:
-        return "Check data";
-      default:
-        return "–";
-    }
-  }
-
-  private dayText(day: number): string {
-    return day === NONE ? "" : this.dates.text(day);
-  }
+export function statusWords(dates: UkDates): StatusWords {
+  const overdue = numberMemo<string>();
+  const due = numberMemo<string>();
+  const met = numberMemo<string>();
+  const metLate = numberMemo<string>();
+  const dayText = (day: number): string => (day === NONE ? "" : dates.text(day));
+  return {
+    of(code, shown) {
+      switch (code) {
+        case STATUS.overdue:
+          return overdue.get(shown) ?? overdue.set(shown, `Overdue ${shown} WD`);
+        case STATUS.dueSoon:
+        case STATUS.notYetDue:
+          return due.get(shown) ?? due.set(shown, `Due ${dayText(shown)}`);
+        case STATUS.met:
+          return met.get(shown) ?? met.set(shown, `Met ${dayText(shown)}`);
+        case STATUS.metLate:
+          return metLate.get(shown) ?? metLate.set(shown, `Met late ${dayText(shown)}`);
+        case STATUS.cannotAssess:
+          return "Check data";
+        default:
+          return "–";
+      }
+    },
+  };
 }
 
 /**
@@ -83,33 +83,31 @@ export class StatusWords {
  * are asked for. The sheet reads the words and colours; 20,000 cells kept per agenda were slower to
  * find again than to make.
  */
-export class StatusCells {
-  constructor(
-    private readonly results: StandardResults,
-    private readonly words: StatusWords,
-  ) {}
+export interface StatusCells {
+  of(i: number): AgendaStatusCell;
+  wordsOf(i: number): string;
+  ragOf(i: number): Rag;
+}
 
-  of(i: number): AgendaStatusCell {
-    return { standardId: this.results.standard.id, text: this.wordsOf(i), rag: this.ragOf(i) };
-  }
+export function statusCells(results: StandardResults, words: StatusWords): StatusCells {
+  const wordsOf = (i: number): string => {
+    const code = results.status[i] as number;
+    return words.of(code, numberShown(results, code, i));
+  };
+  const ragOf = (i: number): Rag => RAG_OF_STATUS[results.status[i] as number] as Rag;
+  return {
+    of: (i) => ({ standardId: results.standard.id, text: wordsOf(i), rag: ragOf(i) }),
+    wordsOf,
+    ragOf,
+  };
+}
 
-  wordsOf(i: number): string {
-    const code = this.results.status[i] as number;
-    return this.words.of(code, this.numberShown(code, i));
-  }
-
-  ragOf(i: number): Rag {
-    return RAG_OF_STATUS[this.results.status[i] as number] as Rag;
-  }
-
-  /** The one day or count the cell's words depend on. */
-  private numberShown(code: number, i: number): number {
-    const { results } = this;
-    if (code === STATUS.overdue) return zeroWhenNone(results.overdueWorkingDays[i] as number);
-    if (code === STATUS.dueSoon || code === STATUS.notYetDue) return results.deadline[i] as number;
-    if (code === STATUS.met || code === STATUS.metLate) return results.end[i] as number;
-    return 0;
-  }
+/** The one day or count a status cell's words depend on. */
+function numberShown(results: StandardResults, code: number, i: number): number {
+  if (code === STATUS.overdue) return zeroWhenNone(results.overdueWorkingDays[i] as number);
+  if (code === STATUS.dueSoon || code === STATUS.notYetDue) return results.deadline[i] as number;
+  if (code === STATUS.met || code === STATUS.metLate) return results.end[i] as number;
+  return 0;
 }
 
 const DUE_AFTER_OVERDUE = " — due ";
@@ -130,59 +128,74 @@ function zeroWhenNone(value: number): number {
  * The action lines of a case, neutral and supportive: "2nd CLA review overdue by 6 working days — due
  * 14/03/2025". A `met late` result is history, not an action: it shows in the status cells only.
  */
-export class ActionLines {
-  private readonly standardTitle: (id: string) => string | undefined;
-  /** "1 working day", "6 working days". */
-  private readonly workingDays = new NumberMemo<string>();
-
-  constructor(
-    private readonly dates: UkDates,
-    /** The standards by id, for their titles in explanations. */
-    standardsById: ReadonlyMap<string, Standard>,
-    /** The next surgery: what falls due before it is listed too. */
-    private readonly next: EpochDay | undefined,
-  ) {
-    this.standardTitle = (id) => standardsById.get(id)?.title;
-  }
-
+export interface ActionLines {
   /** The beginnings of a standard's lines. */
-  wordsFor(standard: Standard): LineWords {
-    const { title } = standard;
-    return {
-      standard,
-      overdueBy: `${title} overdue by `,
-      dueToday: `${title} due today${DUE_AFTER_OVERDUE}`,
-      due: `${title} due `,
-    };
-  }
-
+  wordsFor(standard: Standard): LineWords;
   /**
    * The row's lines under each standard (`words[k]` begins `results[k]`'s), worst first: overdue by
    * most days, then due soon, then dates to check, then what falls due before the next surgery.
    */
-  of(results: readonly StandardResults[], words: readonly LineWords[], i: number): string[] {
-    return this.lines.slice(0, this.collect(results, words, i));
-  }
-
+  of(results: readonly StandardResults[], words: readonly LineWords[], i: number): string[];
   /** The same lines as one text, a line each: as the sheet's "To discuss" cell holds them. */
-  text(results: readonly StandardResults[], words: readonly LineWords[], i: number): string {
-    const count = this.collect(results, words, i);
-    if (count < 2) return count === 0 ? "" : (this.lines[0] as string);
-    this.lines.length = count;
-    return this.lines.join("\n");
-  }
+  text(results: readonly StandardResults[], words: readonly LineWords[], i: number): string;
+}
 
-  /** Lines of the row just collected, and their orders: reused from row to row. */
-  private readonly lines: string[] = [];
-  private readonly orders: number[] = [];
+/**
+ * @param standardsById the standards by id, for their titles in explanations
+ * @param next the next surgery: what falls due before it is listed too
+ */
+export function actionLines(
+  dates: UkDates,
+  standardsById: ReadonlyMap<string, Standard>,
+  next: EpochDay | undefined,
+): ActionLines {
+  const standardTitle = (id: string): string | undefined => standardsById.get(id)?.title;
+  const workingDays = numberMemo<string>();
+  /** "1 working day", "6 working days". */
+  const workingDaysText = (n: number): string =>
+    workingDays.get(n) ?? workingDays.set(n, `${n} working day${n === 1 ? "" : "s"}`);
+  /** A deadline as the lines show it: blank when there is none. */
+  const dayText = (day: number): string => (day === NONE ? "" : dates.text(day));
+  const dueBeforeNext = (deadline: number): boolean =>
+    next !== undefined && deadline !== NONE && deadline <= next;
 
+  const lineOf = (results: StandardResults, words: LineWords, i: number): string | undefined => {
+    switch (results.status[i]) {
+      case STATUS.overdue: {
+        const by = zeroWhenNone(results.overdueWorkingDays[i] as number);
+        const due = dayText(results.deadline[i] as number);
+        return by === 0
+          ? words.dueToday + due
+          : words.overdueBy + workingDaysText(by) + DUE_AFTER_OVERDUE + due;
+      }
+      case STATUS.dueSoon: {
+        const left = zeroWhenNone(results.workingDaysLeft[i] as number);
+        return `${words.due}${dayText(results.deadline[i] as number)} (in ${workingDaysText(left)})`;
+      }
+      case STATUS.cannotAssess: {
+        const explained = explainResult(results.result(i), words.standard, { standardTitle });
+        return `Check the dates: ${explained}`;
+      }
+      case STATUS.notYetDue: {
+        const deadline = results.deadline[i] as number;
+        return dueBeforeNext(deadline)
+          ? `${words.due}${dayText(deadline)}, before the next surgery`
+          : undefined;
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  // The lines of the row just collected, and their orders: reused from row to row.
+  const lines: string[] = [];
+  const orders: number[] = [];
   /** Collects the row's lines, in order, into `lines`; returns how many. */
-  private collect(results: readonly StandardResults[], words: readonly LineWords[], i: number): number {
-    const { lines, orders } = this;
+  const collect = (results: readonly StandardResults[], words: readonly LineWords[], i: number): number => {
     let count = 0;
     for (let k = 0; k < results.length; k++) {
       const r = results[k] as StandardResults;
-      const text = this.lineOf(r, words[k] as LineWords, i);
+      const text = lineOf(r, words[k] as LineWords, i);
       if (text === undefined) continue;
       // Placed after every line of the same order or lower: a stable sort of a few lines.
       const order = orderOf(r, i);
@@ -195,51 +208,26 @@ export class ActionLines {
       orders[at] = order;
     }
     return count;
-  }
+  };
 
-  private lineOf(results: StandardResults, words: LineWords, i: number): string | undefined {
-    switch (results.status[i]) {
-      case STATUS.overdue: {
-        const by = zeroWhenNone(results.overdueWorkingDays[i] as number);
-        const due = this.dayText(results.deadline[i] as number);
-        return by === 0
-          ? words.dueToday + due
-          : words.overdueBy + this.workingDaysText(by) + DUE_AFTER_OVERDUE + due;
-      }
-      case STATUS.dueSoon: {
-        const left = zeroWhenNone(results.workingDaysLeft[i] as number);
-        return `${words.due}${this.dayText(results.deadline[i] as number)} (in ${this.workingDaysText(left)})`;
-      }
-      case STATUS.cannotAssess: {
-        const explained = explainResult(results.result(i), words.standard, {
-          standardTitle: this.standardTitle,
-        });
-        return `Check the dates: ${explained}`;
-      }
-      case STATUS.notYetDue: {
-        const deadline = results.deadline[i] as number;
-        return this.dueBeforeNext(deadline)
-          ? `${words.due}${this.dayText(deadline)}, before the next surgery`
-          : undefined;
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  /** "1 working day", "6 working days". */
-  private workingDaysText(n: number): string {
-    return this.workingDays.get(n) ?? this.workingDays.set(n, `${n} working day${n === 1 ? "" : "s"}`);
-  }
-
-  /** A deadline as the lines show it: blank when there is none. */
-  private dayText(day: number): string {
-    return day === NONE ? "" : this.dates.text(day);
-  }
-
-  private dueBeforeNext(deadline: number): boolean {
-    return this.next !== undefined && deadline !== NONE && deadline <= this.next;
-  }
+  return {
+    wordsFor(standard) {
+      const { title } = standard;
+      return {
+        standard,
+        overdueBy: `${title} overdue by `,
+        dueToday: `${title} due today${DUE_AFTER_OVERDUE}`,
+        due: `${title} due `,
+      };
+    },
+    of: (results, words, i) => lines.slice(0, collect(results, words, i)),
+    text(results, words, i) {
+      const count = collect(results, words, i);
+      if (count < 2) return count === 0 ? "" : (lines[0] as string);
+      lines.length = count;
+      return lines.join("\n");
+    },
+  };
 }
 
 /** Where a line goes among a case's lines, lower first (the order of the lines' kinds above). */

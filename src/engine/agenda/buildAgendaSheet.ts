@@ -2,7 +2,7 @@ import { coerceCellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
 import type { Rag } from "../evaluation/StandardResult";
 import type { CellStyle, ModelCell, ModelRow, ModelValue, SheetModel } from "../port/SheetModel";
-import { RowHeights } from "../sheets/fitRowHeights";
+import { rowHeights, type RowHeights } from "../sheets/fitRowHeights";
 import { columnLetters } from "../tables/cellAddress";
 import { ACTION_HEADERS, ID_HEADER, type AgreedActions } from "./AgendaActions";
 import type { AgendaCase, SurgeryAgenda, WorkerBlock } from "./planSurgeryAgenda";
@@ -46,50 +46,51 @@ const CASE_BY_WHEN: CellStyle = Object.freeze({ ...CASE, numberFormat: "dd/mm/yy
  * The styles of each case row, one shared array per combination of status colours: cases repeat a
  * few hundred combinations, found by a number made of the colours.
  */
-class CaseStyles {
-  private readonly byColours = new Map<number | string, readonly CellStyle[]>();
-  private alike: readonly (CellStyle | undefined)[] | undefined;
-
-  constructor(private readonly keyColumns: number) {}
-
-  of(c: AgendaCase, agreedLastTimeOverdue: boolean): readonly CellStyle[] {
-    const key = coloursKey(c, agreedLastTimeOverdue);
-    let styles = this.byColours.get(key);
-    if (styles === undefined) {
-      styles = this.make(c, agreedLastTimeOverdue);
-      this.byColours.set(key, styles);
-    }
-    return styles;
-  }
-
+interface CaseStyles {
+  of(c: AgendaCase, agreedLastTimeOverdue: boolean): readonly CellStyle[];
   /**
    * Styles that wrap a case row's cells as its own do: every case style wraps, and only the worker's
-   * is smaller, whatever the colours. One array for every case row, so the row heights are worked out
-   * with one layout rather than one per combination of colours.
+   * is smaller, whatever the colours. One array for every case row, so the row heights are worked
+   * out with one layout rather than one per combination of colours.
    */
   wrapping(
     styles: readonly (CellStyle | undefined)[] | undefined,
-  ): readonly (CellStyle | undefined)[] | undefined {
-    if (styles === undefined) return undefined;
-    if (this.alike === undefined || this.alike.length !== styles.length) this.alike = styles;
-    return this.alike;
-  }
+  ): readonly (CellStyle | undefined)[] | undefined;
+}
 
-  private make(c: AgendaCase, agreedLastTimeOverdue: boolean): readonly CellStyle[] {
-    return [
-      CASE_WORKER,
-      CASE_ID,
-      CASE,
-      ...new Array<CellStyle>(this.keyColumns).fill(CASE),
-      ...Array.from({ length: c.statusCount }, (_, k) => CASE_STATUS[c.statusRag(k)]),
-      CASE,
-      CASE,
-      agreedLastTimeOverdue ? CASE_AGREED_OVERDUE : CASE,
-      CASE,
-      CASE,
-      CASE_BY_WHEN,
-    ];
-  }
+/* A literal over this function's state, as the agenda's other helpers are (see numberMemo). */
+function caseStyles(keyColumns: number): CaseStyles {
+  const byColours = new Map<number | string, readonly CellStyle[]>();
+  let alike: readonly (CellStyle | undefined)[] | undefined;
+  const make = (c: AgendaCase, agreedLastTimeOverdue: boolean): readonly CellStyle[] => [
+    CASE_WORKER,
+    CASE_ID,
+    CASE,
+    ...new Array<CellStyle>(keyColumns).fill(CASE),
+    ...Array.from({ length: c.statusCount }, (_, k) => CASE_STATUS[c.statusRag(k)]),
+    CASE,
+    CASE,
+    agreedLastTimeOverdue ? CASE_AGREED_OVERDUE : CASE,
+    CASE,
+    CASE,
+    CASE_BY_WHEN,
+  ];
+  return {
+    of(c, agreedLastTimeOverdue) {
+      const key = coloursKey(c, agreedLastTimeOverdue);
+      let styles = byColours.get(key);
+      if (styles === undefined) {
+        styles = make(c, agreedLastTimeOverdue);
+        byColours.set(key, styles);
+      }
+      return styles;
+    },
+    wrapping(styles) {
+      if (styles === undefined) return undefined;
+      if (alike === undefined || alike.length !== styles.length) alike = styles;
+      return alike;
+    },
+  };
 }
 
 /** The most statuses whose colours make an exact number: 4 × 5^20 is well within 2^53. */
@@ -161,7 +162,7 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
   ];
   const lastColumn = headers.length;
   const lastLetters = columnLetters(lastColumn);
-  const caseStyles = new CaseStyles(agenda.keyHeaders.length);
+  const styles = caseStyles(agenda.keyHeaders.length);
   const col = {
     key: 4,
     standards: 4 + agenda.keyHeaders.length,
@@ -234,7 +235,7 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     });
     row++;
   }
-  const listed = new ListedRows();
+  const listed = listedRows();
   for (const block of agenda.workers) {
     row = writeWorkerBlock(block, row);
   }
@@ -256,19 +257,22 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
       merges.push(`A${r}:${lastLetters}${r}`);
       r++;
     }
-    for (const agendaCase of block.cases) listed.add(agendaCase, block.worker, r++);
+    for (const agendaCase of block.cases) {
+      listed.cases.push(agendaCase);
+      listed.workers.push(block.worker);
+      listed.sheetRows.push(r++);
+    }
     return r;
   }
 
-  const heights = new RowHeights(columnWidths);
+  const heights = rowHeights(columnWidths);
   for (const range of merges) heights.merge(range);
   for (const cell of cells) heights.cell(cell);
-  const caseRows = new CaseRows(agenda, caseStyles, heights, after);
   return {
     name: sheetName,
     purpose: "agenda",
     cells,
-    rows: caseRows.write(listed),
+    rows: writeCaseRows(listed, { agenda, styles, heights, toDiscussColumn: after }),
     merges,
     columnWidths,
     rowHeights: heights.fitted(),
@@ -286,105 +290,106 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
 }
 
 /** The cases in the agenda's order, with their workers and the sheet rows they go on. */
-class ListedRows {
-  readonly cases: AgendaCase[] = [];
-  readonly workers: string[] = [];
-  readonly sheetRows: number[] = [];
+interface ListedRows {
+  cases: AgendaCase[];
+  workers: string[];
+  sheetRows: number[];
+}
 
-  add(agendaCase: AgendaCase, worker: string, sheetRow: number): void {
-    this.cases.push(agendaCase);
-    this.workers.push(worker);
-    this.sheetRows.push(sheetRow);
-  }
-
-  /**
-   * Their places in the agenda, in the order of their tracker rows. Each case's words are read from
-   * the tracker's columns, and reading them in the columns' order rather than the agenda's (worker,
-   * then worst first) is what keeps a 100,000-row tracker's columns flowing through the processor's
-   * cache instead of being fetched from memory case by case (issue 9).
-   */
-  inTrackerOrder(): Float64Array {
-    const { cases } = this;
-    // Row number and place as one number: sorted as numbers, with no comparison function.
-    const keys = new Float64Array(cases.length);
-    for (let k = 0; k < cases.length; k++) keys[k] = (cases[k] as AgendaCase).rowNumber * PLACES + k;
-    return keys.sort();
-  }
+function listedRows(): ListedRows {
+  return { cases: [], workers: [], sheetRows: [] };
 }
 
 /** More places than an agenda can have rows (Excel has 1,048,576). */
 const PLACES = 2 ** 21;
 
 /**
- * Writes each case as one row object (values and a shared styles array): one object per cell was
- * most of a long agenda's time (issue 9). Fits each row's height as it is made.
+ * The cases' places in the agenda, in the order of their tracker rows. Each case's words are read
+ * from the tracker's columns, and reading them in the columns' order rather than the agenda's
+ * (worker, then worst first) is what keeps a 100,000-row tracker's columns flowing through the
+ * processor's cache instead of being fetched from memory case by case (issue 9).
  */
-class CaseRows {
-  private readonly idLetters: string;
-  /** Second rows of cases whose statuses do not fill the standards' columns: written after the rest. */
-  private readonly tails: ModelRow[] = [];
+function inTrackerOrder(cases: readonly AgendaCase[]): Float64Array {
+  // Row number and place as one number: sorted as numbers, with no comparison function.
+  const keys = new Float64Array(cases.length);
+  for (let k = 0; k < cases.length; k++) keys[k] = (cases[k] as AgendaCase).rowNumber * PLACES + k;
+  return keys.sort();
+}
 
-  constructor(
-    private readonly agenda: SurgeryAgenda,
-    private readonly styles: CaseStyles,
-    private readonly heights: RowHeights,
-    /** The column after the standards': "To discuss". */
-    private readonly toDiscussColumn: number,
-  ) {
-    this.idLetters = columnLetters(agenda.trackerIdColumn);
-  }
+/** What writing the case rows needs. */
+interface CaseRowContext {
+  agenda: SurgeryAgenda;
+  styles: CaseStyles;
+  heights: RowHeights;
+  /** The column after the standards': "To discuss". */
+  toDiscussColumn: number;
+}
 
-  /** The rows in the agenda's order, made in the tracker's. */
-  write(listed: ListedRows): ModelRow[] {
-    const rows = new Array<ModelRow>(listed.cases.length);
-    const order = listed.inTrackerOrder();
-    for (let o = 0; o < order.length; o++) {
-      const k = (order[o] as number) % PLACES;
-      const row = this.rowOf(
-        listed.cases[k] as AgendaCase,
-        listed.workers[k] as string,
-        listed.sheetRows[k] as number,
-      );
-      this.heights.row(row, this.styles.wrapping(row.styles));
-      rows[k] = row;
-    }
-    for (const tail of this.tails) this.heights.row(tail);
-    return this.tails.length === 0 ? rows : rows.concat(this.tails);
+/**
+ * Writes each case as one row object (values and a shared styles array): one object per cell was
+ * most of a long agenda's time (issue 9). Fits each row's height as it is made. The rows are in the
+ * agenda's order, made in the tracker's.
+ */
+function writeCaseRows(listed: ListedRows, context: CaseRowContext): ModelRow[] {
+  const { styles, heights } = context;
+  const idLetters = columnLetters(context.agenda.trackerIdColumn);
+  const rows = new Array<ModelRow>(listed.cases.length);
+  // Second rows of cases whose statuses do not fill the standards' columns: written after the rest.
+  const tails: ModelRow[] = [];
+  const order = inTrackerOrder(listed.cases);
+  for (let o = 0; o < order.length; o++) {
+    const k = (order[o] as number) % PLACES;
+    const row = caseRow(
+      listed.cases[k] as AgendaCase,
+      listed.workers[k] as string,
+      listed.sheetRows[k] as number,
+      idLetters,
+      context,
+      tails,
+    );
+    heights.row(row, styles.wrapping(row.styles));
+    rows[k] = row;
   }
+  for (const tail of tails) heights.row(tail);
+  return tails.length === 0 ? rows : rows.concat(tails);
+}
 
-  private rowOf(c: AgendaCase, worker: string, r: number): ModelRow {
-    const { keyCount, statusCount, typed } = c;
-    const agreedLastTimeOverdue = c.agreedLastTimeOverdue;
-    const values = new Array<ModelValue>(3 + keyCount + statusCount + 6);
-    values[0] = worker;
-    values[1] = c.id;
-    values[2] = c.shownName;
-    let v = 3;
-    for (let k = 0; k < keyCount; k++) values[v++] = c.keyValue(k);
-    for (let k = 0; k < statusCount; k++) values[v++] = c.statusWords(k);
-    const statusesEnd = v;
-    values[v] = c.toDiscussText;
-    values[v + 1] = c.notes;
-    values[v + 2] = agreedText(c.agreedLastTime, agreedLastTimeOverdue);
-    values[v + 3] = typed?.action ?? "";
-    values[v + 4] = typed?.byWhom ?? "";
-    values[v + 5] = typed ? byWhenValue(typed) : "";
-    const styles = this.styles.of(c, agreedLastTimeOverdue);
-    const link = {
-      sheet: this.agenda.trackerSheetName,
-      cell: this.idLetters + String(c.rowNumber),
-      column: 2,
-    };
-    if (statusesEnd === this.toDiscussColumn - 1) return { row: r, column: 1, values, styles, link };
-    // Statuses that do not fill the standards' columns: what follows them stays under its header.
-    this.tails.push({
-      row: r,
-      column: this.toDiscussColumn,
-      values: values.slice(statusesEnd),
-      styles: styles.slice(statusesEnd),
-    });
-    return { row: r, column: 1, values: values.slice(0, statusesEnd), styles, link };
-  }
+function caseRow(
+  c: AgendaCase,
+  worker: string,
+  r: number,
+  idLetters: string,
+  context: CaseRowContext,
+  tails: ModelRow[],
+): ModelRow {
+  const { keyCount, statusCount, typed } = c;
+  const agreedLastTimeOverdue = c.agreedLastTimeOverdue;
+  const values = new Array<ModelValue>(3 + keyCount + statusCount + 6);
+  values[0] = worker;
+  values[1] = c.id;
+  values[2] = c.shownName;
+  let v = 3;
+  for (let k = 0; k < keyCount; k++) values[v++] = c.keyValue(k);
+  for (let k = 0; k < statusCount; k++) values[v++] = c.statusWords(k);
+  const statusesEnd = v;
+  values[v] = c.toDiscussText;
+  values[v + 1] = c.notes;
+  values[v + 2] = agreedText(c.agreedLastTime, agreedLastTimeOverdue);
+  values[v + 3] = typed?.action ?? "";
+  values[v + 4] = typed?.byWhom ?? "";
+  values[v + 5] = typed ? byWhenValue(typed) : "";
+  const styles = context.styles.of(c, agreedLastTimeOverdue);
+  const link = { sheet: context.agenda.trackerSheetName, cell: idLetters + String(c.rowNumber), column: 2 };
+  const { toDiscussColumn } = context;
+  if (statusesEnd === toDiscussColumn - 1) return { row: r, column: 1, values, styles, link };
+  // Statuses that do not fill the standards' columns: what follows them stays under its header.
+  tails.push({
+    row: r,
+    column: toDiscussColumn,
+    values: values.slice(statusesEnd),
+    styles: styles.slice(statusesEnd),
+  });
+  return { row: r, column: 1, values: values.slice(0, statusesEnd), styles, link };
 }
 
 function agreedText(agreed: AgreedActions | null, overdue: boolean): string {

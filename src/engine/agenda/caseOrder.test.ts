@@ -1,5 +1,5 @@
 import { seededRandom } from "../sample/seededRandom";
-import { IdOrder, RankedCases, orderCases, rankOf } from "./caseOrder";
+import { addRankedCase, idOrder, orderCases, rankOf, rankedCases } from "./caseOrder";
 
 const COLLATOR = new Intl.Collator("en-GB", { numeric: true });
 
@@ -27,9 +27,9 @@ function referenceOrder(cases: readonly TestCase[]): TestCase[] {
 }
 
 function ordered(cases: readonly TestCase[]): TestCase[] {
-  const ids = new IdOrder();
-  const ranked = new RankedCases<TestCase>();
-  for (const c of cases) ranked.add(c, rankOf(c.tier, c.weight), ids.numberOf(c.id), c.group);
+  const ids = idOrder();
+  const ranked = rankedCases<TestCase>();
+  for (const c of cases) addRankedCase(ranked, c, rankOf(c.tier, c.weight), ids.numberOf(c.id), c.group);
   return orderCases(ranked, ids);
 }
 
@@ -61,9 +61,9 @@ describe("ordering a worker's cases", () => {
       const digits = String(Math.floor(random() * 100_000));
       return random() < 0.2 ? `C0${digits}` : `C${digits}`;
     });
-    const order = new IdOrder();
+    const order = idOrder();
     const numbers = ids.map((id) => order.numberOf(id));
-    expect(order.numbered).toBe(true);
+    expect(order.numbered()).toBe(true);
     const disagreements: string[] = [];
     for (let a = 0; a < ids.length; a++) {
       for (let b = 0; b < ids.length; b++) {
@@ -76,10 +76,10 @@ describe("ordering a worker's cases", () => {
   });
 
   it("leaves IDs that are not one prefix and a number to the collator", () => {
-    const order = new IdOrder();
+    const order = idOrder();
     const ids = ["C10", "c9", "H2", "C10a", "10"];
     const numbers = ids.map((id) => order.numberOf(id));
-    expect(order.numbered).toBe(false);
+    expect(order.numbered()).toBe(false);
     expect(Math.sign(order.compare("C10", numbers[0] as number, "c9", numbers[1] as number))).toBe(
       Math.sign(COLLATOR.compare("C10", "c9")),
     );

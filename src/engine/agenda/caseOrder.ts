@@ -1,26 +1,33 @@
 /**
  * A worker's cases and what orders them, index by index (one array per measure rather than an
- * object per case): their ranks (see rankOf), then their IDs in natural order.
+ * object per case): their ranks (see rankOf), then their IDs in natural order. A literal, as the
+ * agenda's other helpers are (see numberMemo).
  */
-export class RankedCases<Case extends { readonly id: string }> {
-  readonly cases: Case[] = [];
+export interface RankedCases<Case extends { readonly id: string }> {
+  readonly cases: Case[];
   /** Lower first: see rankOf. */
-  readonly ranks: number[] = [];
+  readonly ranks: number[];
   /** Each ID's number, from IdOrder.numberOf. */
-  readonly idNumbers: number[] = [];
+  readonly idNumbers: number[];
   /** Lower-cased: the children of one sibling group sit together; null for a child in no group. */
-  readonly groups: (string | null)[] = [];
+  readonly groups: (string | null)[];
+}
 
-  add(c: Case, rank: number, idNumber: number, group: string | null): void {
-    this.cases.push(c);
-    this.ranks.push(rank);
-    this.idNumbers.push(idNumber);
-    this.groups.push(group);
-  }
+export function rankedCases<Case extends { readonly id: string }>(): RankedCases<Case> {
+  return { cases: [], ranks: [], idNumbers: [], groups: [] };
+}
 
-  get length(): number {
-    return this.cases.length;
-  }
+export function addRankedCase<Case extends { readonly id: string }>(
+  ranked: RankedCases<Case>,
+  c: Case,
+  rank: number,
+  idNumber: number,
+  group: string | null,
+): void {
+  ranked.cases.push(c);
+  ranked.ranks.push(rank);
+  ranked.idNumbers.push(idNumber);
+  ranked.groups.push(group);
 }
 
 /*
@@ -41,29 +48,32 @@ const MAX_DIGITS = 15;
  * equal value written differently ("C01", "C1"). Collator comparisons were a large part of ordering
  * a 100,000-row agenda (issue 9). Any other ID sends every comparison to the collator.
  */
-export class IdOrder {
-  private prefix: string | undefined;
-  private allNumbered = true;
-
+export interface IdOrder {
   /** The number an ID holds after the shared prefix; NaN, and the collator from then on, if none. */
-  numberOf(id: string): number {
-    if (!this.allNumbered) return Number.NaN;
-    this.prefix ??= letterPrefixOf(id);
-    const value = numberAfter(id, this.prefix);
-    if (value === undefined) this.allNumbered = false;
-    return value ?? Number.NaN;
-  }
-
+  numberOf(id: string): number;
   /** Whether every ID so far had the shared prefix and a number: their numbers order them. */
-  get numbered(): boolean {
-    return this.allNumbered;
-  }
+  numbered(): boolean;
+  compare(a: string, aNumber: number, b: string, bNumber: number): number;
+}
 
-  compare(a: string, aNumber: number, b: string, bNumber: number): number {
-    if (a === b) return 0;
-    if (this.allNumbered && aNumber !== bNumber) return aNumber - bNumber;
-    return ID_ORDER.compare(a, b);
-  }
+export function idOrder(): IdOrder {
+  let prefix: string | undefined;
+  let allNumbered = true;
+  return {
+    numberOf(id) {
+      if (!allNumbered) return Number.NaN;
+      prefix ??= letterPrefixOf(id);
+      const value = numberAfter(id, prefix);
+      if (value === undefined) allNumbered = false;
+      return value ?? Number.NaN;
+    },
+    numbered: () => allNumbered,
+    compare(a, aNumber, b, bNumber) {
+      if (a === b) return 0;
+      if (allNumbered && aNumber !== bNumber) return aNumber - bNumber;
+      return ID_ORDER.compare(a, b);
+    },
+  };
 }
 
 function letterPrefixOf(id: string): string {
@@ -103,7 +113,8 @@ export function orderCases<Case extends { readonly id: string }>(
 ): Case[] {
   const { cases } = ranked;
   const leaders = groupLeaders(ranked, ids);
-  const order = (ids.numbered ? orderByNumbers(ranked) : undefined) ?? orderByComparing(ranked, ids, leaders);
+  const order =
+    (ids.numbered() ? orderByNumbers(ranked) : undefined) ?? orderByComparing(ranked, ids, leaders);
   const sizes = groupSizes(leaders);
   const members = membersInOrder(order, leaders, sizes);
   const ordered = new Array<Case>(cases.length);
@@ -155,7 +166,7 @@ function orderByComparing<Case extends { readonly id: string }>(
 function orderByNumbers<Case extends { readonly id: string }>(
   ranked: RankedCases<Case>,
 ): Int32Array | undefined {
-  const n = ranked.length;
+  const n = ranked.cases.length;
   if (n * n > Number.MAX_SAFE_INTEGER) return undefined;
   const ascending = isAscending(ranked.idNumbers);
   // Trackers are often kept in ID order, and then the IDs' places are the cases' own.
@@ -229,7 +240,7 @@ function groupLeaders<Case extends { readonly id: string }>(
 ): Int32Array {
   const { cases, groups, idNumbers } = ranked;
   const leaders = new Int32Array(cases.length);
-  const duplicated = ids.numbered ? duplicatedNumbers(ranked) : undefined;
+  const duplicated = ids.numbered() ? duplicatedNumbers(ranked) : undefined;
   const byGroup = new Map<string, number>();
   const byId = new Map<string, number>();
   for (let k = 0; k < cases.length; k++) {
@@ -251,7 +262,7 @@ function groupLeaders<Case extends { readonly id: string }>(
 /** The ID numbers that more than one case in no sibling group holds. */
 function duplicatedNumbers<Case extends { readonly id: string }>(ranked: RankedCases<Case>): Set<number> {
   const numbers: number[] = [];
-  for (let k = 0; k < ranked.length; k++)
+  for (let k = 0; k < ranked.cases.length; k++)
     if (ranked.groups[k] === null) numbers.push(ranked.idNumbers[k] as number);
   const sorted = Float64Array.from(numbers).sort();
   const duplicated = new Set<number>();

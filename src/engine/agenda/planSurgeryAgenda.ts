@@ -6,9 +6,18 @@ import { normaliseHeader, type SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
 import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
-import { AgendaCase, CarriedActions, CaseCells, CaseSource, MARK, cleanName, textOf } from "./agendaCases";
-import { ActionLines, StatusWords, UkDates } from "./agendaWords";
-import { IdOrder, RankedCases, orderCases, rankOf } from "./caseOrder";
+import {
+  AgendaCase,
+  MARK,
+  carriedActions,
+  caseCells,
+  caseSource,
+  cleanName,
+  textOf,
+  type CaseSource,
+} from "./agendaCases";
+import { actionLines, statusWords, ukDates } from "./agendaWords";
+import { addRankedCase, idOrder, orderCases, rankOf, rankedCases, type RankedCases } from "./caseOrder";
 import { SURGERIES, type SurgeryDefinition, type SurgeryType } from "./SurgeryType";
 
 export { AgendaCase } from "./agendaCases";
@@ -84,7 +93,7 @@ export function planSurgeryAgenda(request: AgendaRequest, sources: AgendaSources
   const { sheet, table, evaluation } = sources;
   const standards = sources.standards.filter((s) => s.enabled && s.sheet === surgery.sheet);
   const since = sources.lastSurgery ?? request.date - 28;
-  const planner = new CasePlanner(request, sources, surgery, standards, since);
+  const planner = casePlanner(request, sources, surgery, standards, since);
   for (const evaluated of evaluation.sheets)
     if (evaluated.sheet === surgery.sheet) planner.addSheet(evaluated);
 
@@ -121,148 +130,139 @@ interface BlockDraft {
 }
 
 /** Reads one surgery's rows into worker blocks of ranked cases. */
-class CasePlanner {
-  private readonly standardsById: ReadonlyMap<string, Standard>;
-  private readonly dates = new UkDates();
-  private readonly statusWords = new StatusWords(this.dates);
-  private readonly actions: ActionLines;
-  private readonly cells: CaseCells;
-  private readonly carried: CarriedActions;
-  private readonly ids = new IdOrder();
-  private readonly blocks = new Map<string, BlockDraft>();
-  /** Workers and teams by their cells: a tracker names a few hundred, on many thousands of rows. */
-  private readonly workers = new Map<string | null, WorkerName>();
-  private readonly teams = new Map<CellValue, string>();
-  private readonly wantedTeam: string | undefined;
-  private readonly wantedWorker: string | undefined;
-
-  constructor(
-    private readonly request: AgendaRequest,
-    private readonly sources: AgendaSources,
-    surgery: SurgeryDefinition,
-    standards: readonly Standard[],
-    private readonly since: EpochDay,
-  ) {
-    this.standardsById = new Map(standards.map((s) => [s.id, s] as const));
-    this.actions = new ActionLines(this.dates, this.standardsById, request.next);
-    this.cells = new CaseCells(sources.table, sources.sheet, surgery, this.dates, request.names);
-    this.carried = new CarriedActions(sources.agreedLastTime, sources.typedHere, request.date);
-    this.wantedTeam = request.team === undefined ? undefined : normaliseHeader(request.team);
-    this.wantedWorker = request.worker === undefined ? undefined : workerKey(request.worker);
-  }
-
+interface CasePlanner {
   /** Reads the rows of one evaluated sheet of the surgery's kind. */
-  addSheet(evaluated: SheetEvaluation): void {
-    const { request, cells, carried } = this;
-    const source = new CaseSource(
-      evaluated,
-      cells,
-      carried,
-      this.standardsById,
-      this.statusWords,
-      this.actions,
-    );
-    const marks = source.marks(request.next, this.since, request.asOf);
-    const inTable = tableIndexes(evaluated.rows, this.sources.table.rows);
-    for (let i = 0; i < marks.length; i++) {
-      const t = inTable === undefined ? i : (inTable[i] as number);
-      if (t < 0) continue;
-      const worker = this.workerOf(evaluated.workers[i] ?? null);
-      if (this.wantedWorker !== undefined && worker.key !== this.wantedWorker) continue;
-      if (this.wantedTeam !== undefined && this.teamOf(cells.teams[t] ?? null) !== this.wantedTeam) continue;
-      const block = (worker.block ??= this.blockOf(worker));
-      const mark = marks[i] as number;
-      if (mark === 0 && !carried.any) continue;
-
-      const rowNumber = (evaluated.rows[i] as TrackerRow).rowNumber;
-      const id = evaluated.ids[i] ?? `row ${rowNumber}`;
-      if ((mark & MARK.doneOnTime) !== 0) this.noteDoneOnTime(block, source, i, id);
-      const listed =
-        (mark & MARK.action) !== 0 ||
-        (request.all && (mark & MARK.open) !== 0) ||
-        (carried.any && (carried.agreedFor(id) !== null || carried.typedFor(id) !== null));
-      if (!listed) continue;
-
-      countStatuses(block, source.chosen, i);
-      const siblingGroup = cells.siblingGroupOf(t);
-      block.cases.add(
-        new AgendaCase(id, rowNumber, siblingGroup, source, i, t),
-        rankOfRow(source.chosen, i),
-        this.ids.numberOf(id),
-        siblingGroup === null ? null : siblingGroup.toLowerCase(),
-      );
-    }
-  }
-
+  addSheet(evaluated: SheetEvaluation): void;
   /** The blocks with cases, workers alphabetical, each worst first. */
-  workerBlocks(): WorkerBlock[] {
-    return [...this.blocks.values()]
-      .filter((b) => b.cases.length > 0)
-      .sort((a, b) => compareWorkers(a.worker, b.worker))
-      .map((b) => ({
-        worker: b.worker,
-        cases: orderCases(b.cases, this.ids),
-        overdue: b.overdue,
-        dueSoon: b.dueSoon,
-        cannotAssess: b.cannotAssess,
-        doneOnTime:
-          b.doneCount <= DONE_ON_TIME_SHOWN
-            ? b.doneShown
-            : [...b.doneShown, `and ${b.doneCount - DONE_ON_TIME_SHOWN} more`],
-      }));
-  }
+  workerBlocks(): WorkerBlock[];
+}
 
-  /** What the row's worker met on time since the last surgery, as far as the block will show. */
-  private noteDoneOnTime(block: BlockDraft, source: CaseSource, i: number, id: string): void {
-    const { chosen, standards } = source;
-    for (let k = 0; k < chosen.length; k++) {
-      const r = chosen[k] as StandardResults;
-      if (r.status[i] !== STATUS.met) continue;
-      const end = r.end[i] as number;
-      if (end === NONE || end <= this.since || end > this.request.asOf) continue;
-      block.doneCount++;
-      if (block.doneShown.length < DONE_ON_TIME_SHOWN)
-        block.doneShown.push(`${(standards[k] as Standard).title} for ${id} on ${this.dates.text(end)}`);
-    }
-  }
+/* A literal over this function's state, as the agenda's other helpers are (see numberMemo). */
+function casePlanner(
+  request: AgendaRequest,
+  sources: AgendaSources,
+  surgery: SurgeryDefinition,
+  standards: readonly Standard[],
+  since: EpochDay,
+): CasePlanner {
+  const standardsById = new Map(standards.map((s) => [s.id, s] as const));
+  const dates = ukDates();
+  const words = statusWords(dates);
+  const actions = actionLines(dates, standardsById, request.next);
+  const cells = caseCells(sources.table, sources.sheet, surgery, dates, request.names);
+  const carried = carriedActions(sources.agreedLastTime, sources.typedHere, request.date);
+  const ids = idOrder();
+  const blocks = new Map<string, BlockDraft>();
+  // Workers and teams by their cells: a tracker names a few hundred, on many thousands of rows.
+  const workers = new Map<string | null, WorkerName>();
+  const teams = new Map<CellValue, string>();
+  const wantedTeam = request.team === undefined ? undefined : normaliseHeader(request.team);
+  const wantedWorker = request.worker === undefined ? undefined : workerKey(request.worker);
 
-  private workerOf(cell: string | null): WorkerName {
-    let worker = this.workers.get(cell);
+  const workerOf = (cell: string | null): WorkerName => {
+    let worker = workers.get(cell);
     if (worker === undefined) {
       const name = cleanName(cell) ?? UNALLOCATED;
       worker = { name, key: workerKey(name), block: undefined };
-      this.workers.set(cell, worker);
+      workers.set(cell, worker);
     }
     return worker;
-  }
+  };
 
-  private teamOf(cell: CellValue): string {
-    let team = this.teams.get(cell);
+  const teamOf = (cell: CellValue): string => {
+    let team = teams.get(cell);
     if (team === undefined) {
       team = normaliseHeader(textOf(cell));
       // Text and blanks repeat; a date or error cell object would only fill the memo.
-      if (cell === null || typeof cell === "string") this.teams.set(cell, team);
+      if (cell === null || typeof cell === "string") teams.set(cell, team);
     }
     return team;
-  }
+  };
 
   /** The block of the worker's key: cells spelling one worker differently share it. */
-  private blockOf(worker: WorkerName): BlockDraft {
-    let block = this.blocks.get(worker.key);
+  const blockOf = (worker: WorkerName): BlockDraft => {
+    let block = blocks.get(worker.key);
     if (!block) {
       block = {
         worker: worker.name,
-        cases: new RankedCases<AgendaCase>(),
+        cases: rankedCases<AgendaCase>(),
         overdue: 0,
         dueSoon: 0,
         cannotAssess: 0,
         doneShown: [],
         doneCount: 0,
       };
-      this.blocks.set(worker.key, block);
+      blocks.set(worker.key, block);
     }
     return block;
-  }
+  };
+
+  /** What the row's worker met on time since the last surgery, as far as the block will show. */
+  const noteDoneOnTime = (block: BlockDraft, source: CaseSource, i: number, id: string): void => {
+    const { chosen } = source;
+    for (let k = 0; k < chosen.length; k++) {
+      const r = chosen[k] as StandardResults;
+      if (r.status[i] !== STATUS.met) continue;
+      const end = r.end[i] as number;
+      if (end === NONE || end <= since || end > request.asOf) continue;
+      block.doneCount++;
+      if (block.doneShown.length < DONE_ON_TIME_SHOWN)
+        block.doneShown.push(`${(source.standards[k] as Standard).title} for ${id} on ${dates.text(end)}`);
+    }
+  };
+
+  return {
+    addSheet(evaluated) {
+      const source = caseSource(evaluated, cells, carried, standardsById, words, actions);
+      const marks = source.marks(request.next, since, request.asOf);
+      const inTable = tableIndexes(evaluated.rows, sources.table.rows);
+      for (let i = 0; i < marks.length; i++) {
+        const t = inTable === undefined ? i : (inTable[i] as number);
+        if (t < 0) continue;
+        const worker = workerOf(evaluated.workers[i] ?? null);
+        if (wantedWorker !== undefined && worker.key !== wantedWorker) continue;
+        if (wantedTeam !== undefined && teamOf(cells.teams[t] ?? null) !== wantedTeam) continue;
+        const block = (worker.block ??= blockOf(worker));
+        const mark = marks[i] as number;
+        if (mark === 0 && !carried.any) continue;
+
+        const rowNumber = (evaluated.rows[i] as TrackerRow).rowNumber;
+        const id = evaluated.ids[i] ?? `row ${rowNumber}`;
+        if ((mark & MARK.doneOnTime) !== 0) noteDoneOnTime(block, source, i, id);
+        const listed =
+          (mark & MARK.action) !== 0 ||
+          (request.all && (mark & MARK.open) !== 0) ||
+          (carried.any && (carried.agreedFor(id) !== null || carried.typedFor(id) !== null));
+        if (!listed) continue;
+
+        countStatuses(block, source.chosen, i);
+        const siblingGroup = cells.siblingGroupOf(t);
+        addRankedCase(
+          block.cases,
+          new AgendaCase(id, rowNumber, siblingGroup, source, i, t),
+          rankOfRow(source.chosen, i),
+          ids.numberOf(id),
+          siblingGroup === null ? null : siblingGroup.toLowerCase(),
+        );
+      }
+    },
+
+    workerBlocks: () =>
+      [...blocks.values()]
+        .filter((b) => b.cases.cases.length > 0)
+        .sort((a, b) => compareWorkers(a.worker, b.worker))
+        .map((b) => ({
+          worker: b.worker,
+          cases: orderCases(b.cases, ids),
+          overdue: b.overdue,
+          dueSoon: b.dueSoon,
+          cannotAssess: b.cannotAssess,
+          doneOnTime:
+            b.doneCount <= DONE_ON_TIME_SHOWN
+              ? b.doneShown
+              : [...b.doneShown, `and ${b.doneCount - DONE_ON_TIME_SHOWN} more`],
+        })),
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { RowHeights, fitRowHeights } from "./fitRowHeights";
+import { fitRowHeights, rowHeights } from "./fitRowHeights";
 
 describe("fitting row heights to wrapped text", () => {
   it("leaves rows of one line alone", () => {
@@ -56,7 +56,7 @@ describe("fitting row heights to rows of cells", () => {
   it("lets rows that differ only in colour share the wrapping of one of them", () => {
     const red = { wrap: true, fill: "FFC7CE" };
     const green = { wrap: true, fill: "C6EFCE" };
-    const heights = new RowHeights({ 1: 10 });
+    const heights = rowHeights({ 1: 10 });
     const wrapping = [red];
     heights.row({ row: 1, column: 1, values: ["x".repeat(30)], styles: [red] }, wrapping);
     heights.row({ row: 2, column: 1, values: ["x".repeat(30)], styles: [green] }, wrapping);

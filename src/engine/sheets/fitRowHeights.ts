@@ -20,7 +20,7 @@ export function fitRowHeights(
   merges: readonly string[] = [],
   rows: readonly ModelRow[] = [],
 ): Record<number, number> {
-  const heights = new RowHeights(columnWidths);
+  const heights = rowHeights(columnWidths);
   for (const range of merges) heights.merge(range);
   for (const cell of cells) heights.cell(cell);
   for (const row of rows) heights.row(row);
@@ -40,93 +40,55 @@ interface RowLayout {
  * over a long sheet (an agenda's 40,000 case rows) afterwards. Merged ranges are measured across
  * their columns: add them before their cells.
  */
-export class RowHeights {
-  /** The tallest height so far by row; 0 where one line will do. */
-  private tallest = new Float64Array(64);
-  /** Keyed by row and column as one number: a string key per cell was a large part of an agenda's time. */
-  private readonly mergedWidth = new Map<number, number>();
-  private readonly mergedRows = new Set<number>();
-  /*
-   * Rows share their styles arrays (an agenda's case rows have a few hundred between them), so how
-   * each index wraps is worked out once per array, not once per cell (issue 9).
-   */
-  private readonly layouts = new Map<readonly (CellStyle | undefined)[], RowLayout>();
-
-  constructor(private readonly columnWidths: Readonly<Record<number, number>>) {}
-
-  merge(range: string): void {
-    const r = parseRangeAddress(range);
-    if (!r) return;
-    let width = 0;
-    for (let c = r.left; c <= r.right; c++) width += this.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
-    this.mergedWidth.set(cellKey(r.top, r.left), width);
-    this.mergedRows.add(r.top);
-  }
-
-  cell(cell: ModelCell): void {
-    this.fitCell(cell.row, cell.column, cell.value, cell.style);
-  }
-
+export interface RowHeights {
+  merge(range: string): void;
+  cell(cell: ModelCell): void;
   /**
    * `wrapping`: when many rows' styles differ only in colour (an agenda's status cells), one styles
    * array that wraps and sizes each cell as they all do, so that they share one layout.
    */
-  row(row: ModelRow, wrapping: readonly (CellStyle | undefined)[] | undefined = row.styles): void {
-    const { values, styles } = row;
-    if (styles === undefined || wrapping === undefined) return;
-    if (this.mergedRows.has(row.row)) {
-      for (let i = 0; i < values.length; i++)
-        this.fitCell(row.row, row.column + i, values[i] as ModelValue, styles[i]);
-      return;
-    }
-    const { charsPerLine, points } = this.layoutOf(wrapping, row.column);
-    let tallest = 0;
-    for (let i = 0; i < values.length; i++) {
-      const chars = charsPerLine[i];
-      if (chars === undefined || chars === 0) continue;
-      const value = values[i];
-      // Text no longer than a line and with no line break is one line: most cells, found in one pass.
-      if (typeof value !== "string") continue;
-      const length = value.length;
-      if (length === 0 || (length <= chars && !value.includes("\n"))) continue;
-      const height = heightOf(linesOf(value, chars), points[i] as number);
-      if (height > tallest) tallest = height;
-    }
-    if (tallest > 0) this.raise(row.row, tallest);
-  }
-
+  row(row: ModelRow, wrapping?: readonly (CellStyle | undefined)[]): void;
   /** The heights of the rows that need more than one line, by row. */
-  fitted(): Record<number, number> {
-    const heights: Record<number, number> = {};
-    for (let row = 0; row < this.tallest.length; row++) {
-      const height = this.tallest[row] as number;
-      if (height > 0) heights[row] = height;
-    }
-    return heights;
-  }
+  fitted(): Record<number, number>;
+}
 
-  private fitCell(row: number, column: number, value: ModelValue, style: CellStyle | undefined): void {
-    if (!style?.wrap || typeof value !== "string" || value === "") return;
-    const width =
-      this.mergedWidth.get(cellKey(row, column)) ?? this.columnWidths[column] ?? DEFAULT_COLUMN_WIDTH;
-    const points = style.size ?? DEFAULT_FONT_POINTS;
-    const height = heightOf(linesOf(value, charsPerLineOf(width, points)), points);
-    if (height > 0) this.raise(row, height);
-  }
+/*
+ * A literal over this function's state, not a class instance: a class's shape is forgotten when its
+ * last instance is collected, and the code compiled for it with it (see TypedTable).
+ */
+export function rowHeights(columnWidths: Readonly<Record<number, number>>): RowHeights {
+  /** The tallest height so far by row; 0 where one line will do. */
+  let tallest = new Float64Array(64);
+  /** Keyed by row and column as one number: a string key per cell was a large part of an agenda's time. */
+  const mergedWidth = new Map<number, number>();
+  const mergedRows = new Set<number>();
+  /*
+   * Rows share their styles arrays (an agenda's case rows have a few hundred between them), so how
+   * each index wraps is worked out once per array, not once per cell (issue 9).
+   */
+  const layouts = new Map<readonly (CellStyle | undefined)[], RowLayout>();
 
-  private raise(row: number, height: number): void {
-    if (row >= this.tallest.length) {
-      let length = this.tallest.length * 2;
+  const raise = (row: number, height: number): void => {
+    if (row >= tallest.length) {
+      let length = tallest.length * 2;
       while (row >= length) length *= 2;
       const grown = new Float64Array(length);
-      grown.set(this.tallest);
-      this.tallest = grown;
+      grown.set(tallest);
+      tallest = grown;
     }
-    if (height > (this.tallest[row] as number)) this.tallest[row] = height;
-  }
+    if (height > (tallest[row] as number)) tallest[row] = height;
+  };
 
-  private layoutOf(styles: readonly (CellStyle | undefined)[], column: number): RowLayout {
-    let layout = this.layouts.get(styles);
+  const fitCell = (row: number, column: number, value: ModelValue, style: CellStyle | undefined): void => {
+    if (!style?.wrap || typeof value !== "string" || value === "") return;
+    const width = mergedWidth.get(cellKey(row, column)) ?? columnWidths[column] ?? DEFAULT_COLUMN_WIDTH;
+    const points = style.size ?? DEFAULT_FONT_POINTS;
+    const height = heightOf(linesOf(value, charsPerLineOf(width, points)), points);
+    if (height > 0) raise(row, height);
+  };
+
+  const layoutOf = (styles: readonly (CellStyle | undefined)[], column: number): RowLayout => {
+    let layout = layouts.get(styles);
     if (layout === undefined || layout.column !== column) {
       layout = {
         column,
@@ -138,15 +100,58 @@ export class RowHeights {
         if (!style?.wrap) continue;
         const points = style.size ?? DEFAULT_FONT_POINTS;
         layout.points[i] = points;
-        layout.charsPerLine[i] = charsPerLineOf(
-          this.columnWidths[column + i] ?? DEFAULT_COLUMN_WIDTH,
-          points,
-        );
+        layout.charsPerLine[i] = charsPerLineOf(columnWidths[column + i] ?? DEFAULT_COLUMN_WIDTH, points);
       }
-      this.layouts.set(styles, layout);
+      layouts.set(styles, layout);
     }
     return layout;
-  }
+  };
+
+  return {
+    merge(range) {
+      const r = parseRangeAddress(range);
+      if (!r) return;
+      let width = 0;
+      for (let c = r.left; c <= r.right; c++) width += columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
+      mergedWidth.set(cellKey(r.top, r.left), width);
+      mergedRows.add(r.top);
+    },
+
+    cell: (cell) => fitCell(cell.row, cell.column, cell.value, cell.style),
+
+    row(row, wrapping = row.styles) {
+      const { values, styles } = row;
+      if (styles === undefined || wrapping === undefined) return;
+      if (mergedRows.has(row.row)) {
+        for (let i = 0; i < values.length; i++)
+          fitCell(row.row, row.column + i, values[i] as ModelValue, styles[i]);
+        return;
+      }
+      const { charsPerLine, points } = layoutOf(wrapping, row.column);
+      let rowTallest = 0;
+      for (let i = 0; i < values.length; i++) {
+        const chars = charsPerLine[i];
+        if (chars === undefined || chars === 0) continue;
+        const value = values[i];
+        // Text no longer than a line and with no line break is one line: most cells, found in one pass.
+        if (typeof value !== "string") continue;
+        const length = value.length;
+        if (length === 0 || (length <= chars && !value.includes("\n"))) continue;
+        const height = heightOf(linesOf(value, chars), points[i] as number);
+        if (height > rowTallest) rowTallest = height;
+      }
+      if (rowTallest > 0) raise(row.row, rowTallest);
+    },
+
+    fitted() {
+      const heights: Record<number, number> = {};
+      for (let row = 0; row < tallest.length; row++) {
+        const height = tallest[row] as number;
+        if (height > 0) heights[row] = height;
+      }
+      return heights;
+    },
+  };
 }
 
 /** The points a row needs for this many lines of text; 0 for one line, which needs no height. */
