@@ -257,8 +257,11 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
       merges.push(`A${r}:${lastLetters}${r}`);
       r++;
     }
-    for (const agendaCase of block.cases) {
-      listed.cases.push(agendaCase);
+    // Indexed: run once a block, this loop is seldom compiled, and uncompiled for...of makes an
+    // object per case.
+    const { cases } = block;
+    for (let k = 0; k < cases.length; k++) {
+      listed.cases.push(cases[k] as AgendaCase);
       listed.workers.push(block.worker);
       listed.sheetRows.push(r++);
     }

@@ -208,7 +208,10 @@ function lowerBound(sorted: Float64Array, value: number): number {
 /** How many cases each leader leads (0 for a case that is not a leader). */
 function groupSizes(leaders: Int32Array): Int32Array {
   const sizes = new Int32Array(leaders.length);
-  for (const leader of leaders) sizes[leader] = (sizes[leader] as number) + 1;
+  for (let k = 0; k < leaders.length; k++) {
+    const leader = leaders[k] as number;
+    sizes[leader] = (sizes[leader] as number) + 1;
+  }
   return sizes;
 }
 
