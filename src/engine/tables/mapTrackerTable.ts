@@ -207,16 +207,16 @@ export function mapTrackerTable(snapshot: SheetSnapshot, sheet: SheetSpec): Tabl
 
   // A block copied with its header leaves the header row again part-way down: it is not a child's
   // row (its "dates" are header words), so it is left out and said (issue 10).
-  const repeatedHeaders = rowsRepeatingHeader(snapshot.values, headerRow, columns);
-  if (repeatedHeaders.size > 0) {
+  const { kept, repeated: repeatedHeaders } = rowsBelowHeader(snapshot.values, headerRow, columns);
+  if (repeatedHeaders.length > 0) {
     findings.push(
       finding(
         "HEADER-ROW-REPEATED",
         "warning",
         name,
-        `"${name}" repeats its header row at row ${[...repeatedHeaders].join(", ")}: ` +
-          `${repeatedHeaders.size === 1 ? "that row is" : "those rows are"} not read as data. Delete ${repeatedHeaders.size === 1 ? "it" : "them"} if ${repeatedHeaders.size === 1 ? "it was" : "they were"} pasted by mistake.`,
-        cellAddress([...repeatedHeaders][0] ?? headerRow, 1),
+        `"${name}" repeats its header row at row ${repeatedHeaders.join(", ")}: ` +
+          `${repeatedHeaders.length === 1 ? "that row is" : "those rows are"} not read as data. Delete ${repeatedHeaders.length === 1 ? "it" : "them"} if ${repeatedHeaders.length === 1 ? "it was" : "they were"} pasted by mistake.`,
+        cellAddress(repeatedHeaders[0] ?? headerRow, 1),
       ),
     );
   }
@@ -227,7 +227,7 @@ export function mapTrackerTable(snapshot: SheetSnapshot, sheet: SheetSpec): Tabl
       sheetName: name,
       headerRow,
       columns,
-      rows: readRows(snapshot.values, headerRow, columns, repeatedHeaders, dateKeysOf(sheet)),
+      rows: readRows(snapshot.values, kept, columns, dateKeysOf(sheet)),
     },
     mapped: columns,
     missingRequired,
@@ -466,27 +466,28 @@ function missingColumn(spec: ColumnSpec, unknown: readonly UnknownColumn[]): Mis
     : { key: spec.key, title: spec.title };
 }
 
-/** Rows below the header whose mapped cells hold exactly the header's words again (1-based). */
-function rowsRepeatingHeader(
+/**
+ * The rows below the header, in one pass: those read as the table's rows (0-based indices) and
+ * those left out because their mapped cells hold exactly the header's words again (1-based row
+ * numbers). Entirely empty rows are in neither.
+ */
+function rowsBelowHeader(
   values: readonly (readonly CellValue[])[],
   headerRow: number,
   columns: readonly MappedColumn[],
-): Set<number> {
-  const repeated = new Set<number>();
-  if (columns.length < 2) return repeated;
+): { kept: number[]; repeated: number[] } {
+  const kept: number[] = [];
+  const repeated: number[] = [];
   for (let index = headerRow; index < values.length; index++) {
     const cells = values[index];
-    if (cells === undefined) continue;
-    if (columns.every((c) => readsAs(cells[c.column - 1], c.header))) repeated.add(index + 1);
+    if (cells === undefined || isBlankRow(cells)) continue;
+    if (columns.length >= 2 && columns.every((c) => readsAs(cells[c.column - 1], c.header)))
+      repeated.push(index + 1);
+    else kept.push(index);
   }
-  return repeated;
+  return { kept, repeated };
 }
 
-/**
- * The table's rows, read column by column: one array of cells per mapped column, shared with every
- * stage through tableColumnsOf. A row's `values` record is made only when something asks for it;
- * making one record per row up front was most of the cost of reading a 100,000-row tracker (issue 9).
- */
 /**
  * Whether a cell reads as this header text. Text shorter than the header cannot (headerText only
  * trims and joins spaces), so most cells are told apart without making their header text.
@@ -511,15 +512,10 @@ function dateKeysOf(sheet: SheetSpec): ReadonlySet<ColumnKey> {
  */
 function readRows(
   values: readonly (readonly CellValue[])[],
-  headerRow: number,
+  kept: readonly number[],
   columns: readonly MappedColumn[],
-  skipped: ReadonlySet<number>,
   dateKeys: ReadonlySet<ColumnKey>,
 ): TrackerRow[] {
-  const kept: number[] = [];
-  for (let index = headerRow; index < values.length; index++) {
-    if (!isBlankRow(values[index]) && !skipped.has(index + 1)) kept.push(index);
-  }
   const at = columns.map((c) => c.column - 1);
   const columnCells = columns.map(() => new Array<CellValue>(kept.length));
   const columnDates = columns.map((c) =>
