@@ -147,7 +147,21 @@ function workerWith(world: World, role: WorkerRole): Worker {
   );
 }
 
-const date = (day: EpochDay | undefined): CellValue => (day === undefined ? null : utcDateFromEpochDay(day));
+/*
+ * One `Date` per day, shared by every cell holding that day, as the .xlsx reader shares them
+ * (src/xlsx/worksheetReader.ts): a large sample then holds a few thousand dates instead of a million
+ * and a half, which is what a real tracker read from a file costs the engine's heap (issue 9).
+ */
+const DATES_BY_DAY = new Map<EpochDay, Date>();
+function date(day: EpochDay | undefined): CellValue {
+  if (day === undefined) return null;
+  let shared = DATES_BY_DAY.get(day);
+  if (shared === undefined) {
+    shared = utcDateFromEpochDay(day);
+    DATES_BY_DAY.set(day, shared);
+  }
+  return shared;
+}
 
 /** The day if it has happened by `limit` (a held event cannot lie after the as-of or exit date). */
 const by = (day: EpochDay | undefined, limit: EpochDay): EpochDay | undefined =>
