@@ -20,9 +20,30 @@ export function cellValueFromOffice(value: unknown, numberFormat: unknown): Cell
   if (typeof value === "string") return EXCEL_ERROR_TEXTS.has(value) ? { error: value } : value;
   if (typeof value === "boolean") return value;
   if (typeof value === "number") {
-    return typeof numberFormat === "string" && isDateFormat(numberFormat) ? dateFromSerial(value) : value;
+    return typeof numberFormat === "string" && showsDate(numberFormat) ? dateFromSerial(value) : value;
   }
   return String(value);
+}
+
+/*
+ * A tracker's sheets use a handful of number formats and a few thousand days over hundreds of
+ * thousands of cells: each format is tested once, and each whole serial becomes one `Date` shared by
+ * every cell holding it, as the .xlsx reader shares them (issue 9). A new Date per cell and four
+ * regular expressions per number cell were most of reading a large tracker in Excel. Both memos are
+ * emptied when full, so a sheet of unusual values cannot grow them without bound.
+ */
+const MEMO_LIMIT = 65_536;
+const DATE_FORMATS = new Map<string, boolean>();
+const DATES_BY_SERIAL = new Map<number, Date>();
+
+function showsDate(format: string): boolean {
+  let shows = DATE_FORMATS.get(format);
+  if (shows === undefined) {
+    shows = isDateFormat(format);
+    if (DATE_FORMATS.size >= MEMO_LIMIT) DATE_FORMATS.clear();
+    DATE_FORMATS.set(format, shows);
+  }
+  return shows;
 }
 
 /**
@@ -43,6 +64,17 @@ export function isDateFormat(format: string): boolean {
 
 /** A serial as a `Date` at UTC midnight (time of day kept), past Excel's fictitious 29/02/1900. */
 function dateFromSerial(serial: number): Date {
+  if (!Number.isInteger(serial)) return newDateFromSerial(serial);
+  let date = DATES_BY_SERIAL.get(serial);
+  if (date === undefined) {
+    date = newDateFromSerial(serial);
+    if (DATES_BY_SERIAL.size >= MEMO_LIMIT) DATES_BY_SERIAL.clear();
+    DATES_BY_SERIAL.set(serial, date);
+  }
+  return date;
+}
+
+function newDateFromSerial(serial: number): Date {
   const adjusted = serial < 60 ? serial + 1 : serial;
   return new Date(Math.round((adjusted - EXCEL_SERIAL_OF_EPOCH) * MS_PER_DAY));
 }
