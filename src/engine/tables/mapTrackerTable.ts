@@ -481,11 +481,20 @@ function rowsBelowHeader(
   for (let index = headerRow; index < values.length; index++) {
     const cells = values[index];
     if (cells === undefined || isBlankRow(cells)) continue;
-    if (columns.length >= 2 && columns.every((c) => readsAs(cells[c.column - 1], c.header)))
-      repeated.push(index + 1);
+    if (columns.length >= 2 && repeatsHeader(cells, columns)) repeated.push(index + 1);
     else kept.push(index);
   }
   return { kept, repeated };
+}
+
+// A loop, not `columns.every` with a closure over the row: one closure per row was a tenth of the
+// garbage of mapping a 100,000-row tracker (issue 9).
+function repeatsHeader(cells: readonly CellValue[], columns: readonly MappedColumn[]): boolean {
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c] as MappedColumn;
+    if (!readsAs(cells[column.column - 1], column.header)) return false;
+  }
+  return true;
 }
 
 /**
