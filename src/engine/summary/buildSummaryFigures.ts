@@ -1,7 +1,7 @@
 import { addCalendarMonths } from "../calendar/calendarMonths";
 import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import type { CellValue } from "../cells/CellValue";
-import { readCount } from "../checks/integerCells";
+import { readCount, type CountReading } from "../checks/integerCells";
 import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
@@ -200,13 +200,18 @@ function teamsOf(sheet: SheetEvaluation, tables: readonly TrackerTable[]): strin
   return teams;
 }
 
-/** Per standard, the rows whose result is "cannot assess". */
+/**
+ * Per standard, the rows whose result is "cannot assess". Indexed loops here and in the other
+ * functions that run once per summary: a for...of over a typed array runs uncompiled for most of
+ * its million iterations and makes an iterator result for each (issue 9).
+ */
 function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
   const counts = new Map<string, number>();
   for (const sheet of evaluation.sheets) {
     for (const results of sheet.standards) {
+      const statuses = results.status;
       let rows = 0;
-      for (const status of results.status) if (status === STATUS.cannotAssess) rows++;
+      for (let i = 0; i < statuses.length; i++) if (statuses[i] === STATUS.cannotAssess) rows++;
       if (rows > 0) counts.set(results.standard.id, (counts.get(results.standard.id) ?? 0) + rows);
     }
   }
@@ -344,7 +349,9 @@ export function medianOf(values: readonly number[]): MedianOf {
     sorted.length % 2 === 1
       ? (sorted[mid] as number)
       : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  const mean = Math.round((sorted.reduce((s, v) => s + v, 0) / sorted.length) * 10) / 10;
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i] as number;
+  const mean = Math.round((sum / sorted.length) * 10) / 10;
   return { median, mean, n: sorted.length };
 }
 
@@ -424,11 +431,14 @@ function groupFigures(
   }
   for (const sheet of evaluation.sheets) {
     const teamOf = teams.get(sheet);
+    const statuses = sheet.standards.map((results) => results.status);
+    const deadlines = sheet.standards.map((results) => results.deadline);
     for (let i = 0; i < sheet.rows.length; i++) {
       let overdue = 0;
-      for (const results of sheet.standards) {
-        const deadline = results.deadline[i] as number;
-        if (results.status[i] === STATUS.overdue && deadline !== NONE && deadline <= asOf) overdue++;
+      for (let k = 0; k < statuses.length; k++) {
+        const deadline = (deadlines[k] as Int32Array)[i] as number;
+        if ((statuses[k] as Uint8Array)[i] === STATUS.overdue && deadline !== NONE && deadline <= asOf)
+          overdue++;
       }
       if (overdue === 0) continue;
       group(byTeam, teamOf?.[i] ?? NO_TEAM).overdueNow += overdue;
@@ -509,24 +519,38 @@ function occupancyOf(asAt: AsAt): Occupancy {
   const { table, open } = asAt.support;
   const columns = tableColumnsOf(table.rows);
   const approvedCells = columns.values("approvedPlaces");
-  const countCells = ["childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) => columns.values(k));
+  const placedCells = columns.values("childrenPlaced");
+  const vacantCells = columns.values("vacantPlaces");
+  const notAvailableCells = columns.values("notAvailablePlaces");
   for (let i = 0; i < open.length; i++) {
     if (open[i] === 0) continue;
     const approved = readCount(approvedCells[i] ?? null);
     // Blank placed / vacant / not-available cells mean none; approved places must be recorded.
-    const counts = countCells.map((cells) => readCount(cells[i] ?? null));
-    if (approved.kind !== "number" || approved.value <= 0 || counts.some((c) => c.kind === "notNumber")) {
+    const placed = readCount(placedCells[i] ?? null);
+    const vacant = readCount(vacantCells[i] ?? null);
+    const notAvailable = readCount(notAvailableCells[i] ?? null);
+    if (
+      approved.kind !== "number" ||
+      approved.value <= 0 ||
+      placed.kind === "notNumber" ||
+      vacant.kind === "notNumber" ||
+      notAvailable.kind === "notNumber"
+    ) {
       result.householdsLeftOut += 1;
       continue;
     }
-    const [placed, vacant, notAvailable] = counts.map((c) => (c.kind === "number" ? c.value : 0));
     result.households += 1;
     result.approvedPlaces += approved.value;
-    result.childrenPlaced += placed ?? 0;
-    result.vacantPlaces += vacant ?? 0;
-    result.notAvailablePlaces += notAvailable ?? 0;
+    result.childrenPlaced += countOf(placed);
+    result.vacantPlaces += countOf(vacant);
+    result.notAvailablePlaces += countOf(notAvailable);
   }
   return result;
+}
+
+/** A count read from a cell, a blank one as none. */
+function countOf(count: CountReading): number {
+  return count.kind === "number" ? count.value : 0;
 }
 
 /** A code list's reading of each distinct text, once: a code column repeats a few values. */
@@ -561,8 +585,9 @@ function inHouseOf(asAt: AsAt): InHouseFostering {
   if (!asAt.joint) return result;
   const providers = tableColumnsOf(asAt.joint.table.rows).values("placementProvider");
   const providerOf = codeReader(PLACEMENT_PROVIDER);
-  for (const { index } of asAt.joint.fostered) {
-    const provider = providerOf(textOf(providers[index]));
+  const { fostered } = asAt.joint;
+  for (let f = 0; f < fostered.length; f++) {
+    const provider = providerOf(textOf(providers[(fostered[f] as FosteredRow).index]));
     const code = provider.kind === "code" ? provider.code.code : null;
     if (code === "PR1") result.inHouse += 1;
     else if (code !== null && EXTERNAL_PROVIDERS.has(code)) result.external += 1;
@@ -649,7 +674,7 @@ function traceOf(
       if (day >= from && day <= to) length++;
     }
   }
-  for (const open of supportOpen) length += open;
+  for (let i = 0; i < supportOpen.length; i++) length += supportOpen[i] as number;
   const trace: TraceColumns = {
     length,
     figure: new Array<string>(length),
@@ -733,7 +758,8 @@ function traceOf(
     const ids = columns.values("childId");
     const providers = columns.values("placementProvider");
     const rows = columns.rowNumbers();
-    for (const { index, type } of fostered) {
+    for (let f = 0; f < fostered.length; f++) {
+      const { index, type } = fostered[f] as FosteredRow;
       const provider = textOf(providers[index]);
       put(
         "In-house fostering",
