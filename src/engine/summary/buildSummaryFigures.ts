@@ -341,9 +341,13 @@ export function monthsBetween(a: EpochDay, b: EpochDay): number {
 }
 
 export function medianOf(values: readonly number[]): MedianOf {
-  if (values.length === 0) return { median: null, mean: null, n: 0 };
   // A typed array sorts numbers as numbers, without a comparison callback per pair.
-  const sorted = Float64Array.from(values).sort();
+  return medianOfSorted(Float64Array.from(values).sort());
+}
+
+/** The median and mean of values sorted ascending; the mean summed in that order. */
+function medianOfSorted(sorted: Float64Array): MedianOf {
+  if (sorted.length === 0) return { median: null, mean: null, n: 0 };
   const mid = Math.floor(sorted.length / 2);
   const median =
     sorted.length % 2 === 1
@@ -369,22 +373,28 @@ function periodFigures(
     return { standard: s.id, title: s.title, recurring: s.recurring, ...onTimeCount(cohort, onTime) };
   });
   const bands = Object.fromEntries(PPM_BAND_KEYS.map((k) => [k, 0])) as Record<Band, number>;
-  for (const band of events.bands.valuesIn(period)) bands[PPM_BAND_KEYS[band] as Band] += 1;
-  const secondReviews = events.secondReviews.valuesIn(period);
+  // Counted straight from the events, not from an array of their values per period (issue 9).
+  const { order, from, to } = events.bands.inPeriod(period);
+  for (let k = from; k < to; k++) {
+    bands[PPM_BAND_KEYS[events.bands.values[order[k] as number] as number] as Band] += 1;
+  }
   const plan = timeliness.find((t) => t.standard === "permanence-plan");
   return {
     period,
     timeliness,
     ppmBands: bands,
-    blaToPpmWorkingDays: medianOf(events.bands.valuesIn(period, "extras")),
+    blaToPpmWorkingDays: medianOfSorted(events.bands.sortedValuesIn(period, "extras")),
     ppmsHeld: events.ppms.countIn(period),
-    secondReviewWithin4Months: onTimeCount(secondReviews.length, secondReviews.filter((v) => v === 1).length),
+    secondReviewWithin4Months: onTimeCount(
+      events.secondReviews.countIn(period),
+      events.secondReviews.countValueIn(period, 1),
+    ),
     planAgreedBy2ndReview: plan
       ? { cohort: plan.cohort, onTime: plan.onTime, late: plan.late }
       : { cohort: 0, onTime: 0, late: 0 },
     enquiries: events.enquiries.countIn(period),
-    enquiryToIhvWorkingDays: medianOf(events.ihvs.valuesIn(period)),
-    applicationToPanelMonths: medianOf(events.panels.valuesIn(period)),
+    enquiryToIhvWorkingDays: medianOfSorted(events.ihvs.sortedValuesIn(period)),
+    applicationToPanelMonths: medianOfSorted(events.panels.sortedValuesIn(period)),
     approvals: events.approvals.countIn(period),
   };
 }
