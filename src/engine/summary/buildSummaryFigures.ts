@@ -5,7 +5,7 @@ import { readCount, type CountReading } from "../checks/integerCells";
 import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
-import { NONE, STATUS } from "../evaluation/StandardResults";
+import { STATUS } from "../evaluation/StandardResults";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import {
   PLACEMENT_PROVIDER,
@@ -455,21 +455,16 @@ function groupFigures(
     count(group(byTeam, teamsBySheet[s]?.[i] ?? NO_TEAM), onTime);
     count(group(byWorker, evaluation.sheets[s]?.workers[i] ?? NO_WORKER), onTime);
   }
-  for (const sheet of evaluation.sheets) {
-    const teamOf = teams.get(sheet);
-    const statuses = sheet.standards.map((results) => results.status);
-    const deadlines = sheet.standards.map((results) => results.deadline);
-    for (let i = 0; i < sheet.rows.length; i++) {
-      let overdue = 0;
-      for (let k = 0; k < statuses.length; k++) {
-        const deadline = (deadlines[k] as Int32Array)[i] as number;
-        if ((statuses[k] as Uint8Array)[i] === STATUS.overdue && deadline !== NONE && deadline <= asOf)
-          overdue++;
-      }
-      if (overdue === 0) continue;
-      group(byTeam, teamOf?.[i] ?? NO_TEAM).overdueNow += overdue;
-      group(byWorker, sheet.workers[i] ?? NO_WORKER).overdueNow += overdue;
-    }
+  // What is overdue now is what the counted results hold as overdue (a deadline on or before
+  // as-of), in the same sheet, row and standard order: one pass over them rather than over every
+  // row's every standard again (issue 9). Groups are still first named row by row.
+  for (let n = 0; n < counted.length; n++) {
+    if (counted.overdue[n] === 0) continue;
+    const s = counted.sheets[n] as number;
+    const i = counted.rows[n] as number;
+    const sheet = evaluation.sheets[s] as SheetEvaluation;
+    group(byTeam, teamsBySheet[s]?.[i] ?? NO_TEAM).overdueNow += 1;
+    group(byWorker, sheet.workers[i] ?? NO_WORKER).overdueNow += 1;
   }
   const sorted = (groups: Map<string, GroupFigures>): GroupFigures[] =>
     [...groups.values()].sort((a, b) => GROUP_ORDER.compare(a.name, b.name));
