@@ -76,11 +76,11 @@ export class DatedEvents {
   }
 
   /**
-   * The `values` (or `extras`) of a period's events, leaving out NaN, sorted ascending: a view of
-   * one buffer, valid until the next call. A median per figure and period made an array, then a
-   * typed array from it, over the same events (issue 9).
+   * The `values` (or `extras`) of a period's events in day order, leaving out NaN: a view of one
+   * buffer, valid until the next call, that the caller may sort. A median per figure and period
+   * made an array, then a typed array from it, over the same events (issue 9).
    */
-  sortedValuesIn(period: SummaryPeriod, of: "values" | "extras" = "values"): Float64Array {
+  valuesIn(period: SummaryPeriod, of: "values" | "extras" = "values"): Float64Array {
     const { order, from, to } = this.inPeriod(period);
     const source = this[of];
     this.scratch ??= new Float64Array(this.count);
@@ -89,7 +89,7 @@ export class DatedEvents {
       const value = source[order[k] as number] as number;
       if (!Number.isNaN(value)) this.scratch[n++] = value;
     }
-    return this.scratch.subarray(0, n).sort();
+    return this.scratch.subarray(0, n);
   }
 
   /**
