@@ -19,6 +19,7 @@ export class DatedEvents {
   /** The index of the event's row in `table.rows`. */
   readonly rowIndices: Int32Array;
   private sorted: { order: Uint32Array; days: Int32Array } | undefined;
+  private scratch: Float64Array | undefined;
 
   constructor(
     /** The table the events come from; none when the workbook has no such sheet. */
@@ -66,16 +67,29 @@ export class DatedEvents {
     return to - from;
   }
 
-  /** The `values` (or `extras`) of a period's events, in day order, leaving out NaN. */
-  valuesIn(period: SummaryPeriod, of: "values" | "extras" = "values"): number[] {
+  /** How many of a period's events have this value. */
+  countValueIn(period: SummaryPeriod, value: number): number {
+    const { order, from, to } = this.inPeriod(period);
+    let count = 0;
+    for (let k = from; k < to; k++) if (this.values[order[k] as number] === value) count++;
+    return count;
+  }
+
+  /**
+   * The `values` (or `extras`) of a period's events in day order, leaving out NaN: a view of one
+   * buffer, valid until the next call, that the caller may sort. A median per figure and period
+   * made an array, then a typed array from it, over the same events (issue 9).
+   */
+  valuesIn(period: SummaryPeriod, of: "values" | "extras" = "values"): Float64Array {
     const { order, from, to } = this.inPeriod(period);
     const source = this[of];
-    const values: number[] = [];
+    this.scratch ??= new Float64Array(this.count);
+    let n = 0;
     for (let k = from; k < to; k++) {
       const value = source[order[k] as number] as number;
-      if (!Number.isNaN(value)) values.push(value);
+      if (!Number.isNaN(value)) this.scratch[n++] = value;
     }
-    return values;
+    return this.scratch.subarray(0, n);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { buildSummaryFigures, monthsBetween } from "./buildSummaryFigures";
+import { buildSummaryFigures, medianOf, monthsBetween } from "./buildSummaryFigures";
 import { calendar, day, evaluate, standards, table } from "./summaryFixtures";
 import { traceRows, type PeriodFigures, type SummaryFigures } from "./SummaryFigures";
 import type { TrackerTable } from "../tables/TrackerTable";
@@ -317,5 +317,42 @@ describe("monthsBetween", () => {
     expect(monthsBetween(day("2024-07-15"), day("2025-03-15"))).toBe(8);
     expect(monthsBetween(day("2024-09-10"), day("2025-03-25"))).toBe(6.5);
     expect(monthsBetween(day("2025-01-31"), day("2025-02-28"))).toBe(1);
+  });
+});
+
+describe("medianOf", () => {
+  /** The median and mean as sorting every value and summing in sorted order gives them. */
+  function sortedMedian(values: readonly number[]): {
+    median: number | null;
+    mean: number | null;
+    n: number;
+  } {
+    if (values.length === 0) return { median: null, mean: null, n: 0 };
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    const median =
+      sorted.length % 2 === 1
+        ? (sorted[mid] as number)
+        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+    const sum = sorted.reduce((s, v) => s + v, 0);
+    return { median, mean: Math.round((sum / sorted.length) * 10) / 10, n: sorted.length };
+  }
+
+  it("counts whole numbers to the same median and mean as sorting them", () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let trial = 0; trial < 200; trial++) {
+      const length = Math.floor(next() * 40);
+      const offset = trial % 3 === 0 ? -50 : 0;
+      const values = Array.from({ length }, () => Math.floor(next() * 120) + offset);
+      expect(medianOf(values)).toEqual(sortedMedian(values));
+    }
+  });
+
+  it("sorts fractions and wide ranges, as before", () => {
+    expect(medianOf([2.1, 0.3, 5.7, 1.1])).toEqual(sortedMedian([2.1, 0.3, 5.7, 1.1]));
+    expect(medianOf([0, 1, 250_000, 3])).toEqual({ median: 2, mean: 62501, n: 4 });
+    expect(medianOf([])).toEqual({ median: null, mean: null, n: 0 });
+    expect(medianOf([4])).toEqual({ median: 4, mean: 4, n: 1 });
   });
 });
