@@ -114,7 +114,8 @@ export function orderCases<Case extends { readonly id: string }>(
   const { cases } = ranked;
   const leaders = groupLeaders(ranked, ids);
   const order =
-    (ids.numbered() ? orderByNumbers(ranked) : undefined) ?? orderByComparing(ranked, ids, leaders);
+    (ids.numbered() ? orderByNumbers(ranked, ids, leaders) : undefined) ??
+    orderByComparing(ranked, ids, leaders);
   const sizes = groupSizes(leaders);
   const members = membersInOrder(order, leaders, sizes);
   const ordered = new Array<Case>(cases.length);
@@ -157,33 +158,83 @@ function orderByComparing<Case extends { readonly id: string }>(
 }
 
 /**
- * The same order when every ID of the block is a different number: then rank and number order the
- * cases fully, and each case's place in that order is one number (the rank's place among the ranks
- * times the count, plus the ID's place among the IDs), sorted as numbers with no comparison function.
- * Comparing case by case was most of the time spent ordering a long agenda (issue 9). Undefined when
- * two cases share an ID number.
+ * The same order when every ID is numbered: rank and number order the cases, and each case's place
+ * in that order is one number (the rank's place among the ranks times the count, plus the ID's place
+ * among the IDs), sorted as numbers with no comparison function. Comparing case by case was most of
+ * the time spent ordering a long agenda (issue 9). Cases that share an ID number take its places in
+ * their own order, and are then ordered among themselves as orderByComparing would: a block with one
+ * duplicated ID was a third of a 100,000-row tracker's cases, all compared one by one (issue 9).
+ * Undefined for a block too long for those numbers to be exact.
  */
 function orderByNumbers<Case extends { readonly id: string }>(
   ranked: RankedCases<Case>,
+  ids: IdOrder,
+  leaders: Int32Array,
 ): Int32Array | undefined {
   const n = ranked.cases.length;
   if (n * n > Number.MAX_SAFE_INTEGER) return undefined;
   const ascending = isAscending(ranked.idNumbers);
   // Trackers are often kept in ID order, and then the IDs' places are the cases' own.
   const numbers = ascending ? undefined : Float64Array.from(ranked.idNumbers).sort();
-  if (numbers !== undefined) for (let d = 1; d < n; d++) if (numbers[d] === numbers[d - 1]) return undefined;
+  const shared = numbers !== undefined && hasRepeats(numbers);
+  // How many cases have taken places from each number's first place on.
+  const taken = shared ? new Int32Array(n) : undefined;
   const ranks = Float64Array.from(ranked.ranks).sort();
   const caseWithNumber = new Int32Array(n);
   const keys = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    const d = numbers === undefined ? k : lowerBound(numbers, ranked.idNumbers[k] as number);
+    let d = k;
+    if (numbers !== undefined) {
+      d = lowerBound(numbers, ranked.idNumbers[k] as number);
+      if (taken !== undefined) d += (taken[d] as number)++;
+    }
     caseWithNumber[d] = k;
     keys[k] = lowerBound(ranks, ranked.ranks[k] as number) * n + d;
   }
   keys.sort();
   const order = new Int32Array(n);
   for (let o = 0; o < n; o++) order[o] = caseWithNumber[(keys[o] as number) % n] as number;
+  if (shared) orderAlike(order, ranked, ids, leaders);
   return order;
+}
+
+/** Whether a sorted list holds a number more than once. */
+function hasRepeats(sorted: Float64Array): boolean {
+  for (let d = 1; d < sorted.length; d++) if (sorted[d] === sorted[d - 1]) return true;
+  return false;
+}
+
+/**
+ * Orders each run of cases of one rank and one ID number (in their own order so far) as
+ * orderByComparing does: by ID text, then group leader, then place.
+ */
+function orderAlike<Case extends { readonly id: string }>(
+  order: Int32Array,
+  ranked: RankedCases<Case>,
+  ids: IdOrder,
+  leaders: Int32Array,
+): void {
+  const { cases, ranks, idNumbers } = ranked;
+  const alike = (a: number, b: number): boolean => ranks[a] === ranks[b] && idNumbers[a] === idNumbers[b];
+  let first = 0;
+  for (let o = 1; o <= order.length; o++) {
+    if (o < order.length && alike(order[first] as number, order[o] as number)) continue;
+    if (o - first > 1)
+      order
+        .subarray(first, o)
+        .sort(
+          (a, b) =>
+            ids.compare(
+              (cases[a] as Case).id,
+              idNumbers[a] as number,
+              (cases[b] as Case).id,
+              idNumbers[b] as number,
+            ) ||
+            (leaders[a] as number) - (leaders[b] as number) ||
+            a - b,
+        );
+    first = o;
+  }
 }
 
 /** Whether each number is greater than the one before. */
