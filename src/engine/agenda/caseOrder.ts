@@ -114,7 +114,8 @@ export function orderCases<Case extends { readonly id: string }>(
   const { cases } = ranked;
   const leaders = groupLeaders(ranked, ids);
   const order =
-    (ids.numbered() ? orderByNumbers(ranked) : undefined) ?? orderByComparing(ranked, ids, leaders);
+    (ids.numbered() ? orderByNumbers(ranked, ids, leaders) : undefined) ??
+    orderByComparing(ranked, ids, leaders);
   const sizes = groupSizes(leaders);
   const members = membersInOrder(order, leaders, sizes);
   const ordered = new Array<Case>(cases.length);
@@ -157,33 +158,134 @@ function orderByComparing<Case extends { readonly id: string }>(
 }
 
 /**
- * The same order when every ID of the block is a different number: then rank and number order the
- * cases fully, and each case's place in that order is one number (the rank's place among the ranks
- * times the count, plus the ID's place among the IDs), sorted as numbers with no comparison function.
- * Comparing case by case was most of the time spent ordering a long agenda (issue 9). Undefined when
- * two cases share an ID number.
+ * The same order when every ID is numbered: rank and number order the cases. The cases are put in
+ * ID-number order, then spread by rank (each rank's cases in that order), with no comparison
+ * function: comparing case by case was most of the time spent ordering a long agenda (issue 9).
+ * Cases that share an ID number are ordered among themselves as orderByComparing would: a block
+ * with one duplicated ID was a third of a 100,000-row tracker's cases, all compared one by one.
+ * Undefined for a block too long to order this way.
  */
 function orderByNumbers<Case extends { readonly id: string }>(
   ranked: RankedCases<Case>,
+  ids: IdOrder,
+  leaders: Int32Array,
 ): Int32Array | undefined {
   const n = ranked.cases.length;
   if (n * n > Number.MAX_SAFE_INTEGER) return undefined;
-  const ascending = isAscending(ranked.idNumbers);
-  // Trackers are often kept in ID order, and then the IDs' places are the cases' own.
-  const numbers = ascending ? undefined : Float64Array.from(ranked.idNumbers).sort();
-  if (numbers !== undefined) for (let d = 1; d < n; d++) if (numbers[d] === numbers[d - 1]) return undefined;
-  const ranks = Float64Array.from(ranked.ranks).sort();
-  const caseWithNumber = new Int32Array(n);
-  const keys = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const d = numbers === undefined ? k : lowerBound(numbers, ranked.idNumbers[k] as number);
-    caseWithNumber[d] = k;
-    keys[k] = lowerBound(ranks, ranked.ranks[k] as number) * n + d;
-  }
-  keys.sort();
-  const order = new Int32Array(n);
-  for (let o = 0; o < n; o++) order[o] = caseWithNumber[(keys[o] as number) % n] as number;
+  const byNumber = inNumberOrder(ranked.idNumbers);
+  const order = spreadByRank(ranked.ranks, byNumber);
+  if (sharesNumbers(ranked.idNumbers, byNumber)) orderAlike(order, ranked, ids, leaders);
   return order;
+}
+
+/**
+ * The cases' places in ID-number order, cases of one number in their own order. Trackers are often
+ * kept in ID order, and then that is the cases' own; otherwise each number and place is one number,
+ * sorted as numbers, when that is exact (IDs of up to 15 digits might not be).
+ */
+function inNumberOrder(idNumbers: readonly number[]): Int32Array {
+  const n = idNumbers.length;
+  const order = new Int32Array(n);
+  if (isAscending(idNumbers)) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order;
+  }
+  let largest = 0;
+  for (let k = 0; k < n; k++) largest = Math.max(largest, idNumbers[k] as number);
+  if ((largest + 1) * n <= Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) keys[k] = (idNumbers[k] as number) * n + k;
+    keys.sort();
+    for (let d = 0; d < n; d++) order[d] = (keys[d] as number) % n;
+    return order;
+  }
+  const numbers = Float64Array.from(idNumbers).sort();
+  // How many cases have taken places from each number's first place on.
+  const taken = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const first = lowerBound(numbers, idNumbers[k] as number);
+    order[first + (taken[first] as number)++] = k;
+  }
+  return order;
+}
+
+/**
+ * The places of `byNumber` spread by rank, lower first, each rank's in the order given: a counting
+ * sort over the block's few different ranks (a few hundred among thousands of cases).
+ */
+function spreadByRank(ranks: readonly number[], byNumber: Int32Array): Int32Array {
+  const n = ranks.length;
+  const indexOf = new Map<number, number>();
+  const distinct: number[] = [];
+  const rankIndex = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const rank = ranks[k] as number;
+    let index = indexOf.get(rank);
+    if (index === undefined) {
+      index = distinct.length;
+      distinct.push(rank);
+      indexOf.set(rank, index);
+    }
+    rankIndex[k] = index;
+  }
+  // Where each rank's cases start, by the rank's index.
+  const sorted = Float64Array.from(distinct).sort();
+  const counts = new Int32Array(distinct.length);
+  for (let k = 0; k < n; k++) (counts[rankIndex[k] as number] as number)++;
+  const starts = new Int32Array(distinct.length);
+  let start = 0;
+  for (let p = 0; p < sorted.length; p++) {
+    const index = indexOf.get(sorted[p] as number) as number;
+    starts[index] = start;
+    start += counts[index] as number;
+  }
+  const order = new Int32Array(n);
+  for (let d = 0; d < n; d++) {
+    const k = byNumber[d] as number;
+    const index = rankIndex[k] as number;
+    order[(starts[index] as number)++] = k;
+  }
+  return order;
+}
+
+/** Whether two cases, next to each other in ID-number order, share a number. */
+function sharesNumbers(idNumbers: readonly number[], byNumber: Int32Array): boolean {
+  for (let d = 1; d < byNumber.length; d++)
+    if (idNumbers[byNumber[d] as number] === idNumbers[byNumber[d - 1] as number]) return true;
+  return false;
+}
+
+/**
+ * Orders each run of cases of one rank and one ID number (in their own order so far) as
+ * orderByComparing does: by ID text, then group leader, then place.
+ */
+function orderAlike<Case extends { readonly id: string }>(
+  order: Int32Array,
+  ranked: RankedCases<Case>,
+  ids: IdOrder,
+  leaders: Int32Array,
+): void {
+  const { cases, ranks, idNumbers } = ranked;
+  const alike = (a: number, b: number): boolean => ranks[a] === ranks[b] && idNumbers[a] === idNumbers[b];
+  let first = 0;
+  for (let o = 1; o <= order.length; o++) {
+    if (o < order.length && alike(order[first] as number, order[o] as number)) continue;
+    if (o - first > 1)
+      order
+        .subarray(first, o)
+        .sort(
+          (a, b) =>
+            ids.compare(
+              (cases[a] as Case).id,
+              idNumbers[a] as number,
+              (cases[b] as Case).id,
+              idNumbers[b] as number,
+            ) ||
+            (leaders[a] as number) - (leaders[b] as number) ||
+            a - b,
+        );
+    first = o;
+  }
 }
 
 /** Whether each number is greater than the one before. */
