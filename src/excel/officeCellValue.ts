@@ -37,13 +37,17 @@ const DATE_FORMATS = new Map<string, boolean>();
 const DATES_BY_SERIAL = new Map<number, Date>();
 
 function showsDate(format: string): boolean {
-  let shows = DATE_FORMATS.get(format);
-  if (shows === undefined) {
-    shows = isDateFormat(format);
-    if (DATE_FORMATS.size >= MEMO_LIMIT) DATE_FORMATS.clear();
-    DATE_FORMATS.set(format, shows);
+  return remembered(DATE_FORMATS, format, isDateFormat);
+}
+
+function remembered<K, V>(memo: Map<K, V>, key: K, read: (key: K) => V): V {
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = read(key);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found);
   }
-  return shows;
+  return found;
 }
 
 /**
@@ -65,13 +69,7 @@ export function isDateFormat(format: string): boolean {
 /** A serial as a `Date` at UTC midnight (time of day kept), past Excel's fictitious 29/02/1900. */
 function dateFromSerial(serial: number): Date {
   if (!Number.isInteger(serial)) return newDateFromSerial(serial);
-  let date = DATES_BY_SERIAL.get(serial);
-  if (date === undefined) {
-    date = newDateFromSerial(serial);
-    if (DATES_BY_SERIAL.size >= MEMO_LIMIT) DATES_BY_SERIAL.clear();
-    DATES_BY_SERIAL.set(serial, date);
-  }
-  return date;
+  return remembered(DATES_BY_SERIAL, serial, newDateFromSerial);
 }
 
 function newDateFromSerial(serial: number): Date {

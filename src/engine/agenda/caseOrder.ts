@@ -140,21 +140,29 @@ function orderByComparing<Case extends { readonly id: string }>(
   ids: IdOrder,
   leaders: Int32Array,
 ): number[] {
-  const { cases, ranks, idNumbers } = ranked;
+  const { cases, ranks } = ranked;
+  const byIdThenLeader = idThenLeader(ranked, ids, leaders);
   const order = new Array<number>(cases.length);
   for (let k = 0; k < order.length; k++) order[k] = k;
-  return order.sort(
-    (a, b) =>
-      (ranks[a] as number) - (ranks[b] as number) ||
-      ids.compare(
-        (cases[a] as Case).id,
-        idNumbers[a] as number,
-        (cases[b] as Case).id,
-        idNumbers[b] as number,
-      ) ||
-      (leaders[a] as number) - (leaders[b] as number) ||
-      a - b,
-  );
+  return order.sort((a, b) => (ranks[a] as number) - (ranks[b] as number) || byIdThenLeader(a, b));
+}
+
+/** Compares two cases' places by ID text, then group leader, then place. */
+function idThenLeader<Case extends { readonly id: string }>(
+  ranked: RankedCases<Case>,
+  ids: IdOrder,
+  leaders: Int32Array,
+): (a: number, b: number) => number {
+  const { cases, idNumbers } = ranked;
+  return (a, b) =>
+    ids.compare(
+      (cases[a] as Case).id,
+      idNumbers[a] as number,
+      (cases[b] as Case).id,
+      idNumbers[b] as number,
+    ) ||
+    (leaders[a] as number) - (leaders[b] as number) ||
+    a - b;
 }
 
 /**
@@ -265,25 +273,13 @@ function orderAlike<Case extends { readonly id: string }>(
   ids: IdOrder,
   leaders: Int32Array,
 ): void {
-  const { cases, ranks, idNumbers } = ranked;
+  const { ranks, idNumbers } = ranked;
+  const byIdThenLeader = idThenLeader(ranked, ids, leaders);
   const alike = (a: number, b: number): boolean => ranks[a] === ranks[b] && idNumbers[a] === idNumbers[b];
   let first = 0;
   for (let o = 1; o <= order.length; o++) {
     if (o < order.length && alike(order[first] as number, order[o] as number)) continue;
-    if (o - first > 1)
-      order
-        .subarray(first, o)
-        .sort(
-          (a, b) =>
-            ids.compare(
-              (cases[a] as Case).id,
-              idNumbers[a] as number,
-              (cases[b] as Case).id,
-              idNumbers[b] as number,
-            ) ||
-            (leaders[a] as number) - (leaders[b] as number) ||
-            a - b,
-        );
+    if (o - first > 1) order.subarray(first, o).sort(byIdThenLeader);
     first = o;
   }
 }
