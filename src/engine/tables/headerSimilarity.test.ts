@@ -1,10 +1,28 @@
-import { columnNameCoverage, editDistance, headerWords, spellingSimilarity } from "./headerSimilarity";
+import { normaliseHeader } from "../profile/TrackerProfile";
+import {
+  columnNameCoverage,
+  editDistance,
+  headerWordSet,
+  headerWords,
+  spellingSimilarity,
+} from "./headerSimilarity";
 
 describe("header similarity", () => {
   it("splits a header into words, making LAC and CLA, first and 1st one word, and dropping filler", () => {
     expect(headerWords("Date of 1st LAC review")).toEqual(["date", "1st", "cla", "review"]);
     expect(headerWords("First  review (CLA)")).toEqual(["1st", "review", "cla"]);
     expect(headerWords("Recruitment & Assessment")).toEqual(["recruitment", "and", "assessment"]);
+  });
+
+  it("gives each text the same words and normal form before and after thousands of other headers", () => {
+    const words = headerWordSet("Date of 1st LAC review");
+    expect([...words]).toEqual(["date", "1st", "cla", "review"]);
+    for (let i = 0; i < 10_000; i++) {
+      expect(normaliseHeader(`Header ${i} & more`)).toBe(`header${i}andmore`);
+      expect([...headerWordSet(`Review ${i} of LAC`)]).toEqual(["review", String(i), "cla"]);
+    }
+    expect([...headerWordSet("Date of 1st LAC review")]).toEqual([...words]);
+    expect(normaliseHeader("Date Became Looked-After")).toBe("datebecamelookedafter");
   });
 
   it("scores the share of a header its column's names explain", () => {

@@ -40,19 +40,44 @@ export function headerWords(text: string): string[] {
  * One-word headers are only ever matched exactly: "Date" alone could be any date column.
  */
 export function columnNameCoverage(header: string, names: readonly string[]): number {
-  const words = new Set(headerWords(header));
+  const words = headerWordSet(header);
   if (words.size === 0) return 0;
   const covered = new Set<string>();
   let partOfName = 0;
   for (const name of names) {
-    const nameWords = new Set(headerWords(name));
+    const nameWords = headerWordSet(name);
     if (nameWords.size === 0) continue;
-    if ([...nameWords].every((w) => words.has(w))) nameWords.forEach((w) => covered.add(w));
-    else if (words.size >= 2 && [...words].every((w) => nameWords.has(w))) {
+    if (isSubset(nameWords, words)) nameWords.forEach((w) => covered.add(w));
+    else if (words.size >= 2 && isSubset(words, nameWords)) {
       partOfName = Math.max(partOfName, words.size / nameWords.size);
     }
   }
   return Math.max(covered.size / words.size, partOfName);
+}
+
+/*
+ * Every header cell is compared with every column's names, for each sheet and each read: the same
+ * few hundred texts split into words thousands of times, a fixed 15 ms of every mapping (issue 9).
+ * So each text's words are worked out once and shared (read-only); the memo is emptied when full, so
+ * a sheet of unusual headers cannot grow it without bound.
+ */
+const WORD_SETS = new Map<string, ReadonlySet<string>>();
+const MOST_REMEMBERED = 4096;
+
+/** The set of a header's words (headerWords), made once per text. */
+export function headerWordSet(text: string): ReadonlySet<string> {
+  let words = WORD_SETS.get(text);
+  if (words === undefined) {
+    words = new Set(headerWords(text));
+    if (WORD_SETS.size >= MOST_REMEMBERED) WORD_SETS.clear();
+    WORD_SETS.set(text, words);
+  }
+  return words;
+}
+
+function isSubset(part: ReadonlySet<string>, whole: ReadonlySet<string>): boolean {
+  for (const word of part) if (!whole.has(word)) return false;
+  return true;
 }
 
 /**

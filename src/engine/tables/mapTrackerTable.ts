@@ -4,7 +4,7 @@ import { epochDayFromUtcDate, formatUkDate } from "../dates/epochDay";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader, type ColumnKey, type ColumnSpec, type SheetSpec } from "../profile/TrackerProfile";
 import { cellAddress, columnLetters, parseRangeAddress } from "./cellAddress";
-import { columnNameCoverage, headerWords, spellingSimilarity } from "./headerSimilarity";
+import { columnNameCoverage, headerWordSet, headerWords, spellingSimilarity } from "./headerSimilarity";
 import { registerTableColumns } from "./tableColumns";
 import type { TableFinding } from "./TableFinding";
 import type { MappedColumn, TrackerRow, TrackerTable } from "./TrackerTable";
@@ -293,7 +293,7 @@ function vocabularyOf(sheet: SheetSpec): Set<string> {
  * "Favourite team" is not read as the team just because half of it is "Team".
  */
 function closestScore(header: string, spec: ColumnSpec, vocabulary: ReadonlySet<string>): number {
-  if (!headerWords(header).every((w) => vocabulary.has(w))) return 0;
+  for (const word of headerWordSet(header)) if (!vocabulary.has(word)) return 0;
   const score = columnNameCoverage(header, namesOf(spec));
   return score >= GUESS_THRESHOLD ? score : 0;
 }
