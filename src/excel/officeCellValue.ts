@@ -1,6 +1,7 @@
 import { EXCEL_ERROR_TEXTS, type CellValue } from "../engine/cells/CellValue";
 import { excelSerialFromEpochDay } from "../engine/cells/coerceCellDate";
 import { EXCEL_SERIAL_OF_EPOCH, epochDayFromUtcDate } from "../engine/dates/epochDay";
+import { remembered } from "../engine/memo/remembered";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -30,24 +31,13 @@ export function cellValueFromOffice(value: unknown, numberFormat: unknown): Cell
  * thousands of cells: each format is tested once, and each whole serial becomes one `Date` shared by
  * every cell holding it, as the .xlsx reader shares them (issue 9). A new Date per cell and four
  * regular expressions per number cell were most of reading a large tracker in Excel. Both memos are
- * emptied when full, so a sheet of unusual values cannot grow them without bound.
+ * emptied when full (see remembered).
  */
-const MEMO_LIMIT = 65_536;
 const DATE_FORMATS = new Map<string, boolean>();
 const DATES_BY_SERIAL = new Map<number, Date>();
 
 function showsDate(format: string): boolean {
   return remembered(DATE_FORMATS, format, isDateFormat);
-}
-
-function remembered<K, V>(memo: Map<K, V>, key: K, read: (key: K) => V): V {
-  let found = memo.get(key);
-  if (found === undefined) {
-    found = read(key);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, found);
-  }
-  return found;
 }
 
 /**

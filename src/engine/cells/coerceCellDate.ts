@@ -6,6 +6,7 @@ import {
   formatUkDate,
   type EpochDay,
 } from "../dates/epochDay";
+import { remembered } from "../memo/remembered";
 import { EXCEL_ERROR_TEXTS, isCellError, type CellValue } from "./CellValue";
 
 /**
@@ -107,7 +108,7 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 export function coerceCellDate(value: CellValue | undefined): CellDate {
   if (value === null || value === undefined) return EMPTY_CELL_DATE;
   if (typeof value === "number") return readSerial(value);
-  if (typeof value === "string") return remembered(TEXTS, value, fromText);
+  if (typeof value === "string") return remembered(TEXTS, value, frozenFromText, MEMO_LIMIT);
   if (value instanceof Date) return readDate(value);
   if (isCellError(value)) return formulaError(value.error);
   if (typeof value === "boolean") {
@@ -153,14 +154,8 @@ function readDate(date: Date): CellDate {
   return (DATE_DAYS[day - EARLIEST_DAY] = deepFreeze(fromDate(date)));
 }
 
-function remembered<K>(memo: Map<K, CellDate>, key: K, read: (key: K) => CellDate): CellDate {
-  let found = memo.get(key);
-  if (found === undefined) {
-    found = deepFreeze(read(key));
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, found);
-  }
-  return found;
+function frozenFromText(text: string): CellDate {
+  return deepFreeze(fromText(text));
 }
 
 function deepFreeze(read: CellDate): CellDate {

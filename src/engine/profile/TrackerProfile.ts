@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { remembered } from "../memo/remembered";
 
 /**
  * A tracker profile: which sheets the add-in understands and, for each, which columns by stable key.
@@ -75,7 +76,7 @@ export function profileSheet(profile: TrackerProfile, key: SheetKey): SheetSpec 
 /*
  * Mapping a sheet compares every header cell with every column's title and aliases, normalising
  * the same few hundred texts thousands of times: a third of mapping a 1,000-row tracker (issue 9).
- * Each text is normalised once; the memo is emptied when full, so it stays small whatever is read.
+ * Each text is normalised once.
  */
 const NORMALISED = new Map<string, string>();
 const MOST_NORMALISED = 4096;
@@ -85,15 +86,13 @@ const MOST_NORMALISED = 4096;
  * "D O B" are one header, and "Date Became Looked-After" matches "date became looked after".
  */
 export function normaliseHeader(text: string): string {
-  let normalised = NORMALISED.get(text);
-  if (normalised === undefined) {
-    normalised = text
-      .normalize("NFKD")
-      .toLowerCase()
-      .replace(/&/g, "and")
-      .replace(/[^a-z0-9]/g, "");
-    if (NORMALISED.size >= MOST_NORMALISED) NORMALISED.clear();
-    NORMALISED.set(text, normalised);
-  }
-  return normalised;
+  return remembered(NORMALISED, text, normalisedOf, MOST_NORMALISED);
+}
+
+function normalisedOf(text: string): string {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]/g, "");
 }

@@ -1,3 +1,5 @@
+import { remembered } from "../memo/remembered";
+
 /**
  * How alike two headers are, for the columns and sheets no alias names exactly. Trackers were
  * bespoke: "LAC ID", "Date of 1st LAC review" and "Child name" are all real headers no profile can
@@ -58,21 +60,18 @@ export function columnNameCoverage(header: string, names: readonly string[]): nu
 /*
  * Every header cell is compared with every column's names, for each sheet and each read: the same
  * few hundred texts split into words thousands of times, a fixed 15 ms of every mapping (issue 9).
- * So each text's words are worked out once and shared (read-only); the memo is emptied when full, so
- * a sheet of unusual headers cannot grow it without bound.
+ * So each text's words are worked out once and shared (read-only).
  */
 const WORD_SETS = new Map<string, ReadonlySet<string>>();
 const MOST_REMEMBERED = 4096;
 
 /** The set of a header's words (headerWords), made once per text. */
 export function headerWordSet(text: string): ReadonlySet<string> {
-  let words = WORD_SETS.get(text);
-  if (words === undefined) {
-    words = new Set(headerWords(text));
-    if (WORD_SETS.size >= MOST_REMEMBERED) WORD_SETS.clear();
-    WORD_SETS.set(text, words);
-  }
-  return words;
+  return remembered(WORD_SETS, text, wordSetOf, MOST_REMEMBERED);
+}
+
+function wordSetOf(text: string): ReadonlySet<string> {
+  return new Set(headerWords(text));
 }
 
 function isSubset(part: ReadonlySet<string>, whole: ReadonlySet<string>): boolean {
