@@ -1,3 +1,5 @@
+import { lowerBound } from "../sorting/lowerBound";
+
 /**
  * A worker's cases and what orders them, index by index (one array per measure rather than an
  * object per case): their ranks (see rankOf), then their IDs in natural order. A literal, as the
@@ -289,18 +291,6 @@ function isAscending(numbers: readonly number[]): boolean {
   for (let k = 1; k < numbers.length; k++)
     if ((numbers[k] as number) <= (numbers[k - 1] as number)) return false;
   return true;
-}
-
-/** The first place in `sorted` holding `value` or more. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** How many cases each leader leads (0 for a case that is not a leader). */

@@ -1,3 +1,4 @@
+import { lowerBound } from "../sorting/lowerBound";
 import type { EpochDay } from "../dates/epochDay";
 import type { TrackerTable } from "../tables/TrackerTable";
 import type { SummaryPeriod } from "./SummaryPeriod";
@@ -126,16 +127,4 @@ export class DatedEvents {
     this.sorted = { order, days };
     return this.sorted;
   }
-}
-
-/** First index whose day is at least `day`. */
-function lowerBound(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((days[mid] as number) < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
