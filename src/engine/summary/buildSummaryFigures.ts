@@ -20,6 +20,13 @@ import type { TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf } from "../tables/tableColumns";
 import { CountedResults, TimelinessCounts } from "./countedResults";
 import { DatedEvents } from "./DatedEvents";
+import { NO_HISTORY, type HistoryIndex } from "../history/HistoryIndex";
+import {
+  recurringCount,
+  recurringOccurrences,
+  traceOccurrences,
+  type RecurringOccurrences,
+} from "./recurringFigures";
 import {
   PPM_BAND_KEYS,
   type ColumnCompleteness,
@@ -57,6 +64,8 @@ export interface SummaryOptions {
   period?: PeriodKind;
   /** For the exit columns; the default profile when absent. */
   profile?: TrackerProfile;
+  /** The Tracker history read back: recurring standards and PPMs held count every date in it. */
+  history?: HistoryIndex;
 }
 
 /** Key date columns whose completeness the summary reports, per sheet (only those the table maps). */
@@ -138,8 +147,11 @@ export function buildSummaryFigures(
   }));
   const slotOf = new Map(standardTitles.map((s, i) => [s.id, i] as const));
   const counted = new CountedResults(evaluation, asOf);
-  const events = collectEvents(counted, slotOf, tableOf, asOf, calendar, profile);
-  const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, events, standardTitles);
+  const history = options.history ?? NO_HISTORY;
+  const events = collectEvents(counted, slotOf, tableOf, asOf, calendar, profile, history);
+  const recurring = recurringOccurrences(evaluation, history, calendar);
+  const figuresFor = (period: SummaryPeriod): PeriodFigures =>
+    periodFigures(period, events, standardTitles, recurring);
   const noInformation = rowsCannotAssess(evaluation);
   const teams = new Map(evaluation.sheets.map((sheet) => [sheet, teamsOf(sheet, tables)] as const));
   const asAt = asAtOf(tableOf, asOf, profile);
@@ -149,6 +161,14 @@ export function buildSummaryFigures(
   const quarters = Array.from({ length: 4 }, (_, i) => quarterPeriod(shiftMonth(ym, 3 * (i - 3))));
   const years = Array.from({ length: 5 }, (_, i) => financialYearPeriod(shiftMonth(ym, 12 * (i - 4))));
   const windows = [current, previousPeriod(current), yearEarlierPeriod(current), ...months, ...quarters];
+  const trace = traceOf(counted, events, windows, years, asAt);
+  traceOccurrences(
+    trace,
+    recurring,
+    evaluation,
+    Math.min(...windows.map((w) => w.first)),
+    Math.max(...windows.map((w) => w.last)),
+  );
 
   return {
     month: formatYearMonth(ym),
@@ -160,6 +180,11 @@ export function buildSummaryFigures(
     months: months.map(figuresFor),
     quarters: quarters.map(figuresFor),
     financialYears: years.map(figuresFor),
+    historyFrom: recurring.map((r) => ({
+      standard: r.standard.id,
+      title: r.standard.title,
+      from: r.coverageFrom,
+    })),
     ...groupFigures(counted, current, asOf, teams),
     noInformation: standards.map((s) => ({
       standard: s.id,
@@ -170,7 +195,7 @@ export function buildSummaryFigures(
     inHouseFostering: inHouseOf(asAt),
     placementsLast12Months: placementsOf(asAt),
     completeness: completenessOf(tables),
-    trace: traceOf(counted, events, windows, years, asAt),
+    trace,
   };
 }
 
@@ -235,6 +260,7 @@ function collectEvents(
   asOf: EpochDay,
   calendar: WorkingDayCalendar,
   profile: TrackerProfile,
+  history: HistoryIndex,
 ): Events {
   const joint = tableOf("jointTracker");
   const recruitment = tableOf("recruitment");
@@ -242,7 +268,12 @@ function collectEvents(
   const events: Events = {
     timeliness: new TimelinessCounts(counted, slotOf),
     bands: new DatedEvents(joint, 1, (band) => PPM_BAND_KEYS[band] as string),
-    ppms: new DatedEvents(joint, 2, (_v, latest) => (latest === 1 ? "latest PPM" : "1st PPM")),
+    ppms: new DatedEvents(
+      joint,
+      2,
+      (_v, kind) => (kind === 1 ? "latest PPM" : kind === 2 ? "earlier PPM (Tracker history)" : "1st PPM"),
+      earlierPpmCount(joint, history),
+    ),
     secondReviews: new DatedEvents(joint, 1, (onTime, open) =>
       onTime === 1 ? "met" : open === 1 ? "overdue" : "met late",
     ),
@@ -260,6 +291,7 @@ function collectEvents(
     const latestPpms = columns.dates("latestPpm");
     const secondReviews = columns.dates("secondReview");
     const exits = jointExit === undefined ? undefined : columns.dates(jointExit);
+    const ids = columns.values(profileSheet(profile, "jointTracker")?.idColumn ?? "childId");
     for (let i = 0; i < joint.rows.length; i++) {
       const firstPpm = firstPpms[i] as CellDate;
       const bla = blas[i] as CellDate;
@@ -300,6 +332,13 @@ function collectEvents(
       const first = firstPpm.kind === "date" ? firstPpm.day : null;
       if (first !== null) events.ppms.add(first, 0, 0, i);
       if (latest.kind === "date" && latest.day !== first) events.ppms.add(latest.day, 0, 1, i);
+      // Every PPM date the history kept for the row: each distinct date once.
+      const id = textOf(ids[i]);
+      if (id === null) continue;
+      for (const day of history.datesOf("jointTracker", id, "latestPpm")) {
+        if (day !== first && !(latest.kind === "date" && latest.day === day) && day <= asOf)
+          events.ppms.add(day, 0, 2, i);
+      }
     }
   }
 
@@ -330,6 +369,17 @@ function collectEvents(
     }
   }
   return events;
+}
+
+/** How many PPM dates the history holds for the Joint Tracker's rows: room for them among the events. */
+function earlierPpmCount(joint: TrackerTable | undefined, history: HistoryIndex): number {
+  if (!joint) return 0;
+  let count = 0;
+  for (const value of tableColumnsOf(joint.rows).values("childId")) {
+    const id = textOf(value);
+    if (id !== null) count += history.datesOf("jointTracker", id, "latestPpm").length;
+  }
+  return count;
 }
 
 function dayOf(date: CellDate | undefined): EpochDay | null {
@@ -422,6 +472,7 @@ function periodFigures(
   period: SummaryPeriod,
   events: Events,
   standards: readonly StandardTitle[],
+  recurring: readonly RecurringOccurrences[],
 ): PeriodFigures {
   const timeliness: TimelinessCount[] = standards.map((s, slot) => {
     const { cohort, onTime } = events.timeliness.countsIn(slot, period);
@@ -445,6 +496,7 @@ function periodFigures(
   return {
     period,
     timeliness,
+    recurring: recurring.map((r) => recurringCount(r, period)),
     ppmBands: bands,
     blaToPpmWorkingDays: medianOfValues(events.bands.valuesIn(period, "extras")),
     ppmsHeld: events.ppms.countIn(period),

@@ -9,6 +9,17 @@ export interface SummaryJson {
   month: string;
   asOf: string;
   timeliness: { standard: string; month: string; cohort: number; onTime: number; late: number }[];
+  /** Recurring standards, every occurrence from the Tracker history (evaluation-semantics.md). */
+  recurring: {
+    standard: string;
+    month: string;
+    cohort: number;
+    onTime: number;
+    late: number;
+    covered: boolean;
+  }[];
+  /** Per recurring standard, the first day its history covers (YYYY-MM-DD), null without history. */
+  historyFrom: { standard: string; from: string | null }[];
   ppmBands: ({ month: string } & PpmBands)[];
   period: PeriodJson;
   previousPeriod: PeriodJson;
@@ -81,6 +92,20 @@ export function summaryJson(figures: SummaryFigures): SummaryJson {
         late,
       })),
     ),
+    recurring: figures.months.flatMap((m) =>
+      m.recurring.map(({ standard, cohort, onTime, late, covered }) => ({
+        standard,
+        month: m.period.key,
+        cohort,
+        onTime,
+        late,
+        covered,
+      })),
+    ),
+    historyFrom: figures.historyFrom.map((h) => ({
+      standard: h.standard,
+      from: h.from === null ? null : iso(h.from),
+    })),
     ppmBands: figures.months.map((m) => ({ month: m.period.key, ...m.ppmBands })),
     period: periodJson(figures.current),
     previousPeriod: periodJson(figures.previous),

@@ -1,0 +1,136 @@
+import type { DataQualityIssue } from "../engine/checks/DataQualityIssue";
+import type { EpochDay } from "../engine/dates/epochDay";
+import { readHistorySheet, buildHistorySheet, type HistoryRowToAppend } from "../engine/history/historySheet";
+import { historyToAppend, type CaseSystemReview } from "../engine/history/historyToAppend";
+import { indexHistory, type HistoryIndex } from "../engine/history/HistoryIndex";
+import { HISTORY_SHEET_NAME, type RecordedEntry } from "../engine/history/TrackerHistory";
+import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import type { TrackerProfile } from "../engine/profile/TrackerProfile";
+import { DEFAULT_STANDARDS } from "../engine/standards/defaultStandards";
+import type { Standard } from "../engine/standards/Standard";
+import type { TrackerTable } from "../engine/tables/TrackerTable";
+import { loadProfile } from "./loadProfile";
+import { readTracker } from "./readTracker";
+
+/** The Tracker history as read back: its valid rows indexed, and what is wrong with it. */
+export interface TrackerHistoryRead {
+  /** The history sheet's name; undefined when the workbook has none yet. */
+  sheetName: string | undefined;
+  entries: RecordedEntry[];
+  index: HistoryIndex;
+  /** Unreadable rows, dates moved backwards, IDs no tracker row has: data-quality issues. */
+  issues: DataQualityIssue[];
+}
+
+export interface RecordHistoryOptions {
+  tables: readonly TrackerTable[];
+  profile: TrackerProfile;
+  /** The standards in force: their recurring anchors are the columns recorded. Defaults when absent. */
+  standards?: readonly Standard[];
+  /** The day the tracker was read (the jobs have no clock). */
+  seen: EpochDay;
+  /** The case system's CLA review dates, when refreshing from its extract. */
+  caseSystemReviews?: readonly CaseSystemReview[];
+}
+
+export type RecordHistoryOutcome =
+  | { kind: "recorded"; sheetName: string; appended: HistoryRowToAppend[]; history: TrackerHistoryRead }
+  | { kind: "unchanged"; history: TrackerHistoryRead }
+  /** The history sheet is protected: nothing was written, and the user is told why. */
+  | { kind: "refused"; message: string; history: TrackerHistoryRead };
+
+/** Reads the Tracker history sheet, if the workbook has one, against the tracker tables read. */
+export async function readTrackerHistory(
+  port: WorkbookPort,
+  tables: readonly TrackerTable[],
+  profile: TrackerProfile,
+): Promise<TrackerHistoryRead> {
+  const sheet = historySheetOf(await port.listSheets());
+  const snapshot = sheet ? await port.readSheet(sheet.name) : undefined;
+  return historyOf(snapshot, tables, profile);
+}
+
+function historyOf(
+  snapshot: SheetSnapshot | undefined,
+  tables: readonly TrackerTable[],
+  profile: TrackerProfile,
+): TrackerHistoryRead {
+  const read = snapshot ? readHistorySheet(snapshot, profile) : { entries: [], issues: [] };
+  const index = indexHistory(read.entries, tables, profile, snapshot?.name ?? HISTORY_SHEET_NAME);
+  return {
+    sheetName: snapshot?.name,
+    entries: read.entries,
+    index,
+    issues: [...read.issues, ...index.issues],
+  };
+}
+
+function historySheetOf(sheets: readonly SheetInfo[]): SheetInfo | undefined {
+  return sheets.find((s) => s.name.trim().toLowerCase() === HISTORY_SHEET_NAME.toLowerCase());
+}
+
+/**
+ * Records in the Tracker history every anchor date that changed since the last record (and, on a
+ * refresh, every case-system review date it lacks). Every job that writes to the workbook calls it.
+ * The sheet is created, hidden, when there is first something to record; a user who unhid it keeps
+ * it visible. It is read, the rows to append worked out, and read again just before writing, so a
+ * row a co-author appended meanwhile is kept and not recorded twice (see buildHistorySheet).
+ */
+export async function recordTrackerHistory(
+  port: WorkbookPort,
+  options: RecordHistoryOptions,
+): Promise<RecordHistoryOutcome> {
+  const standards = options.standards ?? DEFAULT_STANDARDS;
+  const first = await readTrackerHistory(port, options.tables, options.profile);
+  const toAppend = (entries: readonly RecordedEntry[]): HistoryRowToAppend[] =>
+    historyToAppend(options.tables, standards, options.profile, entries, {
+      seen: options.seen,
+      ...(options.caseSystemReviews ? { caseSystemReviews: options.caseSystemReviews } : {}),
+    });
+  if (toAppend(first.entries).length === 0) return { kind: "unchanged", history: first };
+
+  const sheet = historySheetOf(await port.listSheets());
+  if (sheet?.protected) {
+    return {
+      kind: "refused",
+      message: `The ${sheet.name} sheet is protected, so the dates the tracker overwrites were not recorded: unprotect it to keep recurring figures true.`,
+      history: first,
+    };
+  }
+  const latest = sheet ? await port.readSheet(sheet.name) : undefined;
+  const current = historyOf(latest, options.tables, options.profile);
+  const appended = toAppend(current.entries);
+  if (appended.length === 0) return { kind: "unchanged", history: current };
+  const model = buildHistorySheet(latest, appended, sheet?.visibility ?? "hidden");
+  await port.writeSheet(model);
+  // The appended rows are the model's last rows: indexed with the rest without reading the sheet again.
+  const rowsWritten = (model.rows ?? []).slice(-appended.length);
+  const entries: RecordedEntry[] = [
+    ...current.entries,
+    ...appended.map((a, i) => ({ ...a, row: rowsWritten[i]?.row ?? 0 })),
+  ];
+  const index = indexHistory(entries, options.tables, options.profile, model.name);
+  const readIssues = current.issues.filter(
+    (i) => i.code === "HISTORY-ROW-UNREADABLE" || i.code === "HISTORY-DATE-IN-FUTURE",
+  );
+  const written: TrackerHistoryRead = {
+    sheetName: model.name,
+    entries,
+    index,
+    issues: [...readIssues, ...index.issues],
+  };
+  return { kind: "recorded", sheetName: model.name, appended, history: written };
+}
+
+/**
+ * Reads the workbook's tracker and records its history: for jobs that do not read the tracker
+ * themselves (revert) and for the pane after any job.
+ */
+export async function recordWorkbookHistory(
+  port: WorkbookPort,
+  seen: EpochDay,
+): Promise<RecordHistoryOutcome> {
+  const { profile } = await loadProfile(port);
+  const { tables } = await readTracker(port, profile);
+  return recordTrackerHistory(port, { tables, profile, seen });
+}
