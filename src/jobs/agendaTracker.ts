@@ -12,6 +12,7 @@ import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
 import { profileSheet } from "../engine/profile/TrackerProfile";
 import { legalSheetName } from "../engine/sheets/outputSheetName";
+import { recordTrackerHistory } from "./recordTrackerHistory";
 import { statusTracker } from "./statusTracker";
 
 export type AgendaOutcome =
@@ -67,6 +68,12 @@ export async function agendaTracker(port: WorkbookPort, request: AgendaRequest):
     ...(typedHere ? { typedHere } : {}),
   });
   const sheetName = same?.name ?? wantedName;
+  await recordTrackerHistory(port, {
+    tables: status.tables,
+    profile: status.profile,
+    standards: status.standards,
+    seen: request.asOf,
+  });
   await port.writeSheet(buildAgendaSheet(agenda, sheetName));
   return {
     kind: "written",

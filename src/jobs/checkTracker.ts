@@ -9,6 +9,7 @@ import type { TableFinding } from "../engine/tables/TableFinding";
 import type { TrackerTable } from "../engine/tables/TrackerTable";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
+import { readTrackerHistory, recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface CheckTrackerOptions {
   asOf: EpochDay;
@@ -33,11 +34,16 @@ export async function checkTracker(
 ): Promise<CheckTrackerResult> {
   const loaded = await loadProfile(port);
   const read = await readTracker(port, loaded.profile);
-  const issues = runChecks(read.tables, {
-    asOf: options.asOf,
-    calendar: options.calendar ?? createWorkingDayCalendar(),
-    profile: loaded.profile,
-  });
+  const history = await readTrackerHistory(port, read.tables, loaded.profile);
+  const issues = [
+    ...runChecks(read.tables, {
+      asOf: options.asOf,
+      calendar: options.calendar ?? createWorkingDayCalendar(),
+      profile: loaded.profile,
+    }),
+    // The Tracker history's own problems: unreadable rows, dates moved backwards, unknown IDs.
+    ...history.issues,
+  ];
   return {
     asOf: options.asOf,
     profile: loaded.profile,
@@ -47,8 +53,12 @@ export async function checkTracker(
   };
 }
 
-/** Writes (or replaces) the Data quality sheet listing every issue of a check, each linked to its cell. */
+/**
+ * Writes (or replaces) the Data quality sheet listing every issue of a check, each linked to its
+ * cell, after recording the tracker's dates in the Tracker history as every job that writes does.
+ */
 export async function writeDataQualitySheet(port: WorkbookPort, result: CheckTrackerResult): Promise<void> {
+  await recordTrackerHistory(port, { tables: result.tables, profile: result.profile, seen: result.asOf });
   await port.writeSheet(buildDataQualitySheet(result.issues, result.asOf));
 }
 

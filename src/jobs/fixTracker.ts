@@ -11,6 +11,7 @@ import { proposeFixes } from "../engine/fixes/proposeFixes";
 import type { ApplyReport, CellChange, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
 import { checkTracker, type CheckTrackerResult } from "./checkTracker";
+import { recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface FixTrackerOptions {
   asOf: EpochDay;
@@ -63,6 +64,8 @@ export async function fixTracker(port: WorkbookPort, options: FixTrackerOptions)
   if (report.applied.length > 0) {
     await port.writeSheet(buildChangeLogSheet(existingLog, changeSet, report, options.now));
   }
+  // The dates as checked: a fix turns a text date into the same date, so nothing recorded changes.
+  await recordTrackerHistory(port, { tables: check.tables, profile: check.profile, seen: options.now.day });
   return { check, changeSet, report };
 }
 

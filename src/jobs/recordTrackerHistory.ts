@@ -134,3 +134,17 @@ export async function recordWorkbookHistory(
   const { tables } = await readTracker(port, profile);
   return recordTrackerHistory(port, { tables, profile, seen });
 }
+
+/**
+ * The pane's "Show the Tracker history": records the tracker's dates, then unhides the sheet (it is
+ * hidden by default, and a hidden sheet cannot be gone to) by writing it again as it is, visible.
+ * Returns the sheet's name, or undefined when there is nothing to show: no recurring date recorded.
+ */
+export async function showTrackerHistory(port: WorkbookPort, seen: EpochDay): Promise<string | undefined> {
+  await recordWorkbookHistory(port, seen);
+  const sheet = historySheetOf(await port.listSheets());
+  if (!sheet) return undefined;
+  if (sheet.visibility !== "visible" && !sheet.protected)
+    await port.writeSheet(buildHistorySheet(await port.readSheet(sheet.name), [], "visible"));
+  return sheet.name;
+}

@@ -11,6 +11,7 @@ import { readSsda903Extract } from "../engine/ssda903/readSsda903Extract";
 import { readLog, uniqueChangeSetId } from "./fixTracker";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
+import { recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface RefreshTrackerOptions {
   /** The extract's CSV files as bytes or text (the pane hands over what the file picker read). */
@@ -94,8 +95,16 @@ export async function refreshTracker(
     acceptSystem: options.acceptSystem ?? false,
   });
   const filesRead = extract.files;
-  if (options.dryRun || proposed.changeSet.changes.length === 0)
-    return { kind: "refreshed", filesRead, ...proposed };
+  if (options.dryRun) return { kind: "refreshed", filesRead, ...proposed };
+  // Every CLA review date of the extract goes into the Tracker history (source "case system"),
+  // so review timeliness is known for every review, not only the 1st, 2nd and latest.
+  await recordTrackerHistory(port, {
+    tables: tracker.tables,
+    profile,
+    seen: options.now.day,
+    caseSystemReviews: extract.reviews.map((r) => ({ childId: r.childId, day: r.day })),
+  });
+  if (proposed.changeSet.changes.length === 0) return { kind: "refreshed", filesRead, ...proposed };
 
   // As fixTracker does: a protected sheet's changes are refused, not attempted.
   const sheets = await port.listSheets();

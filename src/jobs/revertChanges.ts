@@ -5,6 +5,7 @@ import type { CellValue } from "../engine/cells/CellValue";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import type { SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
 import { readLog, uniqueChangeSetId } from "./fixTracker";
+import { recordWorkbookHistory } from "./recordTrackerHistory";
 
 export type RevertChangesResult =
   | { kind: "reverted"; changeSet: ChangeSet; report: ApplyReport }
@@ -37,7 +38,9 @@ export async function revertChanges(
   const changeSet = alignWithCurrentValues(inverse.changeSet, current);
 
   const report = await port.applyChanges(changeSet);
-  if (report.applied.length > 0)
+  if (report.applied.length > 0) {
     await port.writeSheet(buildChangeLogSheet(log, changeSet, report, options.now));
+    await recordWorkbookHistory(port, options.now.day);
+  }
   return { kind: "reverted", changeSet, report };
 }

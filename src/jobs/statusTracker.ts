@@ -19,6 +19,7 @@ import { buildStatusColumns } from "../engine/status/buildStatusColumns";
 import type { StatusColumnsProblem, StatusColumnsWriteReport } from "../engine/status/StatusColumnsModel";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
+import { recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface StatusOptions {
   asOf: EpochDay;
@@ -133,6 +134,12 @@ export async function writeTrackerStatusColumns(
   status: TrackerStatus,
 ): Promise<StatusColumnsOutcome> {
   const outcome: StatusColumnsOutcome = { written: [], problems: [] };
+  await recordTrackerHistory(port, {
+    tables: status.tables,
+    profile: status.profile,
+    standards: status.standards,
+    seen: status.asOf,
+  });
   for (const table of status.tables) {
     const snapshot = await port.readSheet(table.sheetName);
     const built = buildStatusColumns({ snapshot, table, rows: status.rows, standards: status.standards });

@@ -37,7 +37,7 @@ const FILTER_KINDS: readonly AgendaForm["filterBy"][] = ["everyone", "team", "wo
 export function AgendaJob() {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const [form, setForm] = useState<AgendaForm>({
     surgery: "joint-tracking",
     date: formatUkDate(services.asOf),

@@ -80,7 +80,7 @@ const INTENT: Readonly<Record<Severity, "danger" | "warning" | "informative">> =
 export function CheckJob() {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const [state, setState] = useState<CheckState | undefined>();
   const [filter, setFilter] = useState<IssueFilter>(NO_FILTER);
   const [notice, setNotice] = useState<string | undefined>();

@@ -24,7 +24,7 @@ const useStyles = makeStyles({
 export function SummaryJob() {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const months = useMemo(() => summaryMonths(services.asOf), [services.asOf]);
   const [month, setMonth] = useState(months.defaultValue);
   const [written, setWritten] = useState<{ name: string; replaced: boolean }[] | undefined>();
