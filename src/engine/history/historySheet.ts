@@ -185,7 +185,7 @@ export function buildHistorySheet(
     rows.push({ row: 1, column: 1, values: [...HISTORY_HEADERS], styles: HISTORY_HEADERS.map(() => HEADER) });
   for (let r = 0; r < last; r++) {
     const cells = kept[r] ?? [];
-    if (cells.length > 0) rows.push({ row: r + 1, column: 1, values: cells.map(modelValueOf) });
+    if (cells.some((v) => v !== null)) rows.push({ row: r + 1, column: 1, values: cells.map(modelValueOf) });
   }
   const first = Math.max(last, 1) + 1;
   append.forEach((entry, i) => {
