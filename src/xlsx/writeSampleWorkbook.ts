@@ -14,6 +14,8 @@ export async function writeSampleWorkbook(sample: SampleTracker, file: string): 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   workbook.creator = "tracker sample";
   for (const sheet of sample.sheets) writeSheet(workbook, sheet);
+  // The add-in's Tracker history, hidden as the add-in keeps it (listed in the README).
+  if (sample.history) writeSheet(workbook, sample.history, "hidden");
   await workbook.commit();
 }
 
@@ -21,9 +23,14 @@ const DATE_FORMAT = "dd/mm/yyyy";
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 40;
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SampleSheet): void {
+function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: SampleSheet,
+  state: "visible" | "hidden" = "visible",
+): void {
   const header = sheet.values[sheet.headerRow - 1] ?? [];
   const worksheet = workbook.addWorksheet(sheet.name, {
+    state,
     views: [{ state: "frozen", ySplit: sheet.headerRow, xSplit: 0 }],
   });
   worksheet.columns = header.map((_title, c) => ({ width: columnWidth(sheet, c) }));

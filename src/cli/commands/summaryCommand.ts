@@ -69,9 +69,28 @@ Options:
         `Summary for ${p.period.label}, as at ${formatUkDate(asOf)} (standards: ${result.status.standardsSource})`,
       );
       for (const t of p.timeliness) {
-        if (t.cohort > 0)
+        // A recurring standard is reported from every occurrence in the Tracker history, below.
+        if (t.cohort > 0 && !t.recurring)
           io.out(`  ${t.title}: ${percentText(t.onTime, t.cohort)} on time (${t.onTime} of ${t.cohort})`);
       }
+      for (const r of p.recurring) {
+        if (!r.covered)
+          io.out(
+            `  ${r.title}: no history (recurring; every occurrence counted once history covers the period)`,
+          );
+        else if (r.cohort > 0)
+          io.out(
+            `  ${r.title}: ${percentText(r.onTime, r.cohort)} on time (${r.onTime} of ${r.cohort}, every occurrence)`,
+          );
+      }
+      const from = figures.historyFrom.filter((h) => h.from !== null);
+      io.out(
+        from.length === 0
+          ? "  Tracker history: none yet, so recurring standards show “no history”"
+          : `  Tracker history covers: ${figures.historyFrom.map((h) => `${h.title} from ${h.from === null ? "–" : formatUkDate(h.from)}`).join("; ")}`,
+      );
+      for (const issue of result.history.issues.slice(0, 5))
+        io.err(`tracker summary: ${issue.sheet}!${issue.cell}: ${issue.message}`);
       const b = p.ppmBands;
       io.out(
         `  BLA to 1st PPM: ≤10 WD ${b.upTo10}, 11–30 ${b.from11To30}, 31–60 ${b.from31To60}, >60 ${b.over60}, ` +
