@@ -3,12 +3,14 @@ import type { MedianOf, PeriodFigures, PpmBands, SummaryFigures } from "./Summar
 
 /**
  * `tracker summary --json`: exactly the keys of evaluation-semantics.md "CLI JSON (summary --json)"
- * first (month, asOf, timeliness, ppmBands), then the other figures. Dates are YYYY-MM-DD.
+ * first (month, asOf, timeliness, ppmBands), then `recurring` ("Recurring standards and history"),
+ * then the other figures. Dates are YYYY-MM-DD.
  */
 export interface SummaryJson {
   month: string;
   asOf: string;
   timeliness: { standard: string; month: string; cohort: number; onTime: number; late: number }[];
+  ppmBands: ({ month: string } & PpmBands)[];
   /** Recurring standards, every occurrence from the Tracker history (evaluation-semantics.md). */
   recurring: {
     standard: string;
@@ -20,7 +22,6 @@ export interface SummaryJson {
   }[];
   /** Per recurring standard, the first day its history covers (YYYY-MM-DD), null without history. */
   historyFrom: { standard: string; from: string | null }[];
-  ppmBands: ({ month: string } & PpmBands)[];
   period: PeriodJson;
   previousPeriod: PeriodJson;
   yearEarlierPeriod: PeriodJson;
@@ -92,6 +93,7 @@ export function summaryJson(figures: SummaryFigures): SummaryJson {
         late,
       })),
     ),
+    ppmBands: figures.months.map((m) => ({ month: m.period.key, ...m.ppmBands })),
     recurring: figures.months.flatMap((m) =>
       m.recurring.map(({ standard, cohort, onTime, late, covered }) => ({
         standard,
@@ -106,7 +108,6 @@ export function summaryJson(figures: SummaryFigures): SummaryJson {
       standard: h.standard,
       from: h.from === null ? null : iso(h.from),
     })),
-    ppmBands: figures.months.map((m) => ({ month: m.period.key, ...m.ppmBands })),
     period: periodJson(figures.current),
     previousPeriod: periodJson(figures.previous),
     yearEarlierPeriod: periodJson(figures.yearEarlier),
