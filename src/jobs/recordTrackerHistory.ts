@@ -1,6 +1,11 @@
 import type { DataQualityIssue } from "../engine/checks/DataQualityIssue";
 import type { EpochDay } from "../engine/dates/epochDay";
-import { readHistorySheet, buildHistorySheet, type HistoryRowToAppend } from "../engine/history/historySheet";
+import {
+  buildHistorySheet,
+  looksLikeHistoryHeader,
+  readHistorySheet,
+  type HistoryRowToAppend,
+} from "../engine/history/historySheet";
 import { historyToAppend, type CaseSystemReview } from "../engine/history/historyToAppend";
 import { indexHistory, type HistoryIndex } from "../engine/history/HistoryIndex";
 import { HISTORY_SHEET_NAME, type RecordedEntry } from "../engine/history/TrackerHistory";
@@ -45,7 +50,7 @@ export async function readTrackerHistory(
   tables: readonly TrackerTable[],
   profile: TrackerProfile,
 ): Promise<TrackerHistoryRead> {
-  const sheet = historySheetOf(await port.listSheets());
+  const sheet = await findHistorySheet(port);
   const snapshot = sheet ? await port.readSheet(sheet.name) : undefined;
   return historyOf(snapshot, tables, profile);
 }
@@ -65,8 +70,21 @@ function historyOf(
   };
 }
 
-function historySheetOf(sheets: readonly SheetInfo[]): SheetInfo | undefined {
-  return sheets.find((s) => s.name.trim().toLowerCase() === HISTORY_SHEET_NAME.toLowerCase());
+/**
+ * The Tracker history sheet: the add-in's own, found by the register of its sheets whatever its tab
+ * is called now. Failing that, a sheet named "Tracker history" laid out as ours (a workbook whose
+ * register another program dropped) is read, never written: the next write carries its rows into a
+ * sheet of the add-in's own, so no recorded date is lost and no user's sheet is overwritten.
+ */
+async function findHistorySheet(port: WorkbookPort): Promise<SheetInfo | undefined> {
+  const sheets = await port.listSheets();
+  const wanted = HISTORY_SHEET_NAME.toLowerCase();
+  const owned = sheets.find((s) => s.output?.trim().toLowerCase() === wanted);
+  if (owned) return owned;
+  const named = sheets.find((s) => s.output === undefined && s.name.trim().toLowerCase() === wanted);
+  if (!named) return undefined;
+  const header = (await port.readSheet(named.name)).values[0] ?? [];
+  return looksLikeHistoryHeader(header) ? named : undefined;
 }
 
 /**
@@ -89,8 +107,8 @@ export async function recordTrackerHistory(
     });
   if (toAppend(first.entries).length === 0) return { kind: "unchanged", history: first };
 
-  const sheet = historySheetOf(await port.listSheets());
-  if (sheet?.protected) {
+  const sheet = await findHistorySheet(port);
+  if (sheet?.output !== undefined && sheet.protected) {
     return {
       kind: "refused",
       message: `The ${sheet.name} sheet is protected, so the dates the tracker overwrites were not recorded: unprotect it to keep recurring figures true.`,
@@ -102,24 +120,24 @@ export async function recordTrackerHistory(
   const appended = toAppend(current.entries);
   if (appended.length === 0) return { kind: "unchanged", history: current };
   const model = buildHistorySheet(latest, appended, sheet?.visibility ?? "hidden");
-  await port.writeSheet(model);
+  const write = await port.writeSheet(model);
   // The appended rows are the model's last rows: indexed with the rest without reading the sheet again.
   const rowsWritten = (model.rows ?? []).slice(-appended.length);
   const entries: RecordedEntry[] = [
     ...current.entries,
     ...appended.map((a, i) => ({ ...a, row: rowsWritten[i]?.row ?? 0 })),
   ];
-  const index = indexHistory(entries, options.tables, options.profile, model.name);
+  const index = indexHistory(entries, options.tables, options.profile, write.name);
   const readIssues = current.issues.filter(
     (i) => i.code === "HISTORY-ROW-UNREADABLE" || i.code === "HISTORY-DATE-IN-FUTURE",
   );
   const written: TrackerHistoryRead = {
-    sheetName: model.name,
+    sheetName: write.name,
     entries,
     index,
     issues: [...readIssues, ...index.issues],
   };
-  return { kind: "recorded", sheetName: model.name, appended, history: written };
+  return { kind: "recorded", sheetName: write.name, appended, history: written };
 }
 
 /**
@@ -142,9 +160,8 @@ export async function recordWorkbookHistory(
  */
 export async function showTrackerHistory(port: WorkbookPort, seen: EpochDay): Promise<string | undefined> {
   await recordWorkbookHistory(port, seen);
-  const sheet = historySheetOf(await port.listSheets());
+  const sheet = await findHistorySheet(port);
   if (!sheet) return undefined;
-  if (sheet.visibility !== "visible" && !sheet.protected)
-    await port.writeSheet(buildHistorySheet(await port.readSheet(sheet.name), [], "visible"));
-  return sheet.name;
+  if (sheet.visibility === "visible" || sheet.protected) return sheet.name;
+  return (await port.writeSheet(buildHistorySheet(await port.readSheet(sheet.name), [], "visible"))).name;
 }

@@ -1,6 +1,6 @@
 import type { EpochDay } from "../engine/dates/epochDay";
 import type { SheetModel } from "../engine/port/SheetModel";
-import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { buildSummaryFigures } from "../engine/summary/buildSummaryFigures";
 import { buildSummarySheets } from "../engine/summary/buildSummarySheet";
 import type { SummaryFigures } from "../engine/summary/SummaryFigures";
@@ -47,14 +47,14 @@ export async function summaryTracker(
 }
 
 /**
- * Writes the summary sheets; a sheet of the same name (the same period summarised again) is
- * replaced, never duplicated. Returns whether each sheet replaced an existing one. The tracker's
- * dates are recorded in the Tracker history first, as by every job that writes.
+ * Writes the summary sheets; the add-in's own summary of the same period is replaced, never
+ * duplicated, and a user's sheet of the same name is left alone. Returns what each write did. The
+ * tracker's dates are recorded in the Tracker history first, as by every job that writes.
  */
 export async function writeSummarySheets(
   port: WorkbookPort,
   result: SummaryTrackerResult,
-): Promise<{ name: string; replaced: boolean }[]> {
+): Promise<SheetWrite[]> {
   const { status } = result;
   await recordTrackerHistory(port, {
     tables: status.tables,
@@ -62,11 +62,7 @@ export async function writeSummarySheets(
     standards: status.standards,
     seen: status.asOf,
   });
-  const existing = new Set((await port.listSheets()).map((s) => s.name.toLowerCase()));
-  const written: { name: string; replaced: boolean }[] = [];
-  for (const sheet of result.sheets) {
-    await port.writeSheet(sheet);
-    written.push({ name: sheet.name, replaced: existing.has(sheet.name.toLowerCase()) });
-  }
+  const written: SheetWrite[] = [];
+  for (const sheet of result.sheets) written.push(await port.writeSheet(sheet));
   return written;
 }

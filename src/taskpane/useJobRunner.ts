@@ -13,6 +13,11 @@ export interface JobRunner {
   /** Set when the user cancelled the last run. */
   cancelled: boolean;
   /**
+   * What the user must know about the last run though it succeeded: an output written under another
+   * name because a user's sheet had its name, what this version of Excel could not do.
+   */
+  notes: string[];
+  /**
    * Runs one job over a watched port. Resolves to the job's result, or `undefined` when it failed
    * (the error is shown) or was cancelled.
    */
@@ -30,6 +35,7 @@ export function useJobRunner(port: WorkbookPort, today?: EpochDay): JobRunner {
   const [progress, setProgress] = useState<JobProgress | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [cancelled, setCancelled] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
   const controller = useRef<AbortController | undefined>(undefined);
 
   const run = useCallback(
@@ -41,8 +47,11 @@ export function useJobRunner(port: WorkbookPort, today?: EpochDay): JobRunner {
       setError(undefined);
       setCancelled(false);
       setProgress(undefined);
+      setNotes([]);
+      const onNotes = (more: readonly string[]): void =>
+        setNotes((now) => [...now, ...more.filter((note) => !now.includes(note))]);
       try {
-        const watched = watchPort(port, { signal: abort.signal, onProgress: setProgress });
+        const watched = watchPort(port, { signal: abort.signal, onProgress: setProgress, onNotes });
         const result = await work(watched);
         if (today !== undefined) {
           // The job's own result stands whatever happens here: a history not written now (the sheet
@@ -64,5 +73,5 @@ export function useJobRunner(port: WorkbookPort, today?: EpochDay): JobRunner {
     [port, today],
   );
   const cancel = useCallback(() => controller.current?.abort(), []);
-  return { running, progress, error, cancelled, run, cancel };
+  return { running, progress, error, cancelled, notes, run, cancel };
 }

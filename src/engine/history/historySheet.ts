@@ -42,6 +42,12 @@ const SOURCES: ReadonlyMap<string, HistorySource> = new Map([
   [normaliseHeader("case system"), "case system"],
 ]);
 
+/** Whether a row is the Tracker history's header row: at least its ID, Date and Day seen columns. */
+export function looksLikeHistoryHeader(cells: readonly CellValue[]): boolean {
+  const texts = cells.map((v) => (typeof v === "string" ? normaliseHeader(v) : ""));
+  return [HEADER_TEXTS.id, HEADER_TEXTS.date, HEADER_TEXTS.seen].every((t) => texts.includes(t));
+}
+
 /**
  * Reads the Tracker history sheet back. A user may have edited it, sorted it, deleted rows or
  * columns, or typed over a date: each row is read on its own, a row that cannot be read is reported
@@ -204,7 +210,8 @@ export function buildHistorySheet(
   });
   const lastRow = first + append.length - 1;
   return {
-    name: existing?.name ?? HISTORY_SHEET_NAME,
+    // Always the output's name: the port finds the add-in's own sheet by it, whatever the tab is called.
+    name: HISTORY_SHEET_NAME,
     purpose: "trackerHistory",
     visibility,
     cells: [],

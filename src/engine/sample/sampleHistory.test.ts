@@ -5,8 +5,8 @@ import { generateSampleTracker } from "./generateSampleTracker";
 import type { SampleTracker } from "./SampleTracker";
 
 const asOf = parseIsoDate("2026-11-24") as EpochDay;
-const withHistory = generateSampleTracker({ children: 600, seed: 5, asOf, messy: false });
-const without = generateSampleTracker({ children: 600, seed: 5, asOf, messy: false, history: false });
+const withHistory = generateSampleTracker({ children: 600, seed: 5, asOf, messy: false, history: true });
+const without = generateSampleTracker({ children: 600, seed: 5, asOf, messy: false });
 
 function workbook(sample: SampleTracker): MemoryWorkbook {
   return new MemoryWorkbook([
