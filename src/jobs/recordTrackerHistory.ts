@@ -2,6 +2,7 @@ import type { DataQualityIssue } from "../engine/checks/DataQualityIssue";
 import type { EpochDay } from "../engine/dates/epochDay";
 import {
   buildHistorySheet,
+  historyRowValues,
   looksLikeHistoryHeader,
   readHistorySheet,
   type HistoryRowToAppend,
@@ -25,6 +26,8 @@ export interface TrackerHistoryRead {
   index: HistoryIndex;
   /** Unreadable rows, dates moved backwards, IDs no tracker row has: data-quality issues. */
   issues: DataQualityIssue[];
+  /** Of those, the rows that could not be read at all (kept on the sheet, not counted). */
+  sheetIssues: DataQualityIssue[];
 }
 
 export interface RecordHistoryOptions {
@@ -67,6 +70,7 @@ function historyOf(
     entries: read.entries,
     index,
     issues: [...read.issues, ...index.issues],
+    sheetIssues: read.issues,
   };
 }
 
@@ -90,9 +94,11 @@ async function findHistorySheet(port: WorkbookPort): Promise<SheetInfo | undefin
 /**
  * Records in the Tracker history every anchor date that changed since the last record (and, on a
  * refresh, every case-system review date it lacks). Every job that writes to the workbook calls it.
- * The sheet is created, hidden, when there is first something to record; a user who unhid it keeps
- * it visible. It is read, the rows to append worked out, and read again just before writing, so a
- * row a co-author appended meanwhile is kept and not recorded twice (see buildHistorySheet).
+ * The sheet is created, hidden, when there is first something to record; after that the new rows
+ * are appended below its last row (`WorkbookPort.appendRows`), so co-authors recording at the same
+ * time each keep their rows and a user's edits above are never rewritten. It is read, the rows to
+ * append worked out, and read again just before writing, so what a co-author recorded meanwhile is
+ * not recorded twice.
  */
 export async function recordTrackerHistory(
   port: WorkbookPort,
@@ -107,37 +113,47 @@ export async function recordTrackerHistory(
     });
   if (toAppend(first.entries).length === 0) return { kind: "unchanged", history: first };
 
+  // Read again just before writing: what a co-author recorded meanwhile is not recorded twice.
   const sheet = await findHistorySheet(port);
-  if (sheet?.output !== undefined && sheet.protected) {
-    return {
-      kind: "refused",
-      message: `The ${sheet.name} sheet is protected, so the dates the tracker overwrites were not recorded: unprotect it to keep recurring figures true.`,
-      history: first,
-    };
-  }
   const latest = sheet ? await port.readSheet(sheet.name) : undefined;
   const current = historyOf(latest, options.tables, options.profile);
   const appended = toAppend(current.entries);
   if (appended.length === 0) return { kind: "unchanged", history: current };
-  const model = buildHistorySheet(latest, appended, sheet?.visibility ?? "hidden");
-  const write = await port.writeSheet(model);
-  // The appended rows are the model's last rows: indexed with the rest without reading the sheet again.
-  const rowsWritten = (model.rows ?? []).slice(-appended.length);
+
+  let written: { name: string; firstRow: number } | undefined;
+  if (sheet?.output !== undefined) {
+    // The add-in's own sheet: rows go below its last row, nothing above is rewritten.
+    const result = await port.appendRows(HISTORY_SHEET_NAME, appended.map(historyRowValues));
+    if (result.kind === "protected") {
+      return {
+        kind: "refused",
+        message: `The ${result.name} sheet is protected, so the dates the tracker overwrites were not recorded: unprotect it to keep recurring figures true.`,
+        history: current,
+      };
+    }
+    if (result.kind === "appended") written = result;
+  }
+  if (written === undefined) {
+    // No sheet of the add-in's yet (or one laid out as ours that it does not own): written whole,
+    // with the rows of the one read carried over.
+    const model = buildHistorySheet(latest, appended, sheet?.visibility ?? "hidden");
+    const write = await port.writeSheet(model);
+    written = { name: write.name, firstRow: (model.rows ?? []).at(-appended.length)?.row ?? 1 };
+  }
+  const { name, firstRow } = written;
   const entries: RecordedEntry[] = [
     ...current.entries,
-    ...appended.map((a, i) => ({ ...a, row: rowsWritten[i]?.row ?? 0 })),
+    ...appended.map((a, i) => ({ ...a, row: firstRow + i })),
   ];
-  const index = indexHistory(entries, options.tables, options.profile, write.name);
-  const readIssues = current.issues.filter(
-    (i) => i.code === "HISTORY-ROW-UNREADABLE" || i.code === "HISTORY-DATE-IN-FUTURE",
-  );
-  const written: TrackerHistoryRead = {
-    sheetName: write.name,
+  const index = indexHistory(entries, options.tables, options.profile, name);
+  const history: TrackerHistoryRead = {
+    sheetName: name,
     entries,
     index,
-    issues: [...readIssues, ...index.issues],
+    issues: [...current.sheetIssues, ...index.issues],
+    sheetIssues: current.sheetIssues,
   };
-  return { kind: "recorded", sheetName: write.name, appended, history: written };
+  return { kind: "recorded", sheetName: name, appended, history };
 }
 
 /**

@@ -168,13 +168,11 @@ function shown(value: CellValue): string {
 const HEADER: CellStyle = { bold: true, fill: "D9E1F2", border: true };
 
 /**
- * The Tracker history sheet with rows appended: every row already there exactly as it was read
- * (a user's edits included, valid or not), then the new rows below the last used row.
- *
- * The port writes a whole sheet at once, so appending is rewriting. Co-authoring trade-off: a row a
- * co-author appends between our reading the sheet and our writing it would be lost; the job
- * re-reads the sheet immediately before writing to keep that window to one round trip, and a row
- * lost that way is recorded again by the next run, since the tracker still holds the date.
+ * The Tracker history sheet whole, for its first writing: every row of `existing` exactly as it was
+ * read (a same-named sheet laid out as ours whose rows are carried over, a user's edits included,
+ * valid or not), then the new rows below its last used row. Once the sheet is the add-in's, rows are
+ * appended to it (`WorkbookPort.appendRows`) rather than the sheet written again, so a co-author's
+ * rows appended meanwhile are never lost; showing the sheet writes it again as it is, visible.
  */
 export function buildHistorySheet(
   existing: SheetSnapshot | undefined,
@@ -194,20 +192,7 @@ export function buildHistorySheet(
     if (cells.some((v) => v !== null)) rows.push({ row: r + 1, column: 1, values: cells.map(modelValueOf) });
   }
   const first = Math.max(last, 1) + 1;
-  append.forEach((entry, i) => {
-    rows.push({
-      row: first + i,
-      column: 1,
-      values: [
-        entry.sheetName,
-        entry.id,
-        entry.columnTitle,
-        { date: entry.date },
-        { date: entry.seen },
-        entry.source,
-      ],
-    });
-  });
+  append.forEach((entry, i) => rows.push({ row: first + i, column: 1, values: historyRowValues(entry) }));
   const lastRow = first + append.length - 1;
   return {
     // Always the output's name: the port finds the add-in's own sheet by it, whatever the tab is called.
@@ -220,6 +205,18 @@ export function buildHistorySheet(
     freeze: { rows: 1, columns: 0 },
     autoFilter: `A1:F${Math.max(lastRow, 1)}`,
   };
+}
+
+/** A history row's cells, left to right as HISTORY_HEADERS names them. */
+export function historyRowValues(entry: HistoryRowToAppend): ModelValue[] {
+  return [
+    entry.sheetName,
+    entry.id,
+    entry.columnTitle,
+    { date: entry.date },
+    { date: entry.seen },
+    entry.source,
+  ];
 }
 
 /** A cell as read, written back as it was: a date as a date, an error value as its text. */
