@@ -260,8 +260,8 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
           ))}
           <Subtitle2 as="h2">Tracker history</Subtitle2>
           <Text>
-            The dates the tracker overwrites (latest review, latest PPM, last visits), as the add-in saw
-            them each time a job ran: recurring standards and PPMs held are counted from them.
+            The dates the tracker overwrites (latest review, latest PPM, last visits), as the add-in saw them
+            each time a job ran: recurring standards and PPMs held are counted from them.
           </Text>
           <div>
             <Button onClick={() => void showHistory()}>Show the Tracker history</Button>
