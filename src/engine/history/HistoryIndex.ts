@@ -13,6 +13,8 @@ import { historyKey, type RecordedEntry } from "./TrackerHistory";
 export interface HistoryIndex {
   /** The distinct dates recorded for a row's column, ascending; dates a backward correction replaced are left out. */
   datesOf(sheet: SheetKey, id: string, column: ColumnKey): readonly EpochDay[];
+  /** How many rows' columns have dates: none means nothing to look up (no history yet). */
+  keys: number;
   /** The earliest day the add-in recorded the tracker (its first run); null when it never has. */
   firstRun: EpochDay | null;
   /** The earliest CLA review date taken from the case system; null when there is none. */
@@ -116,6 +118,7 @@ export function indexHistory(
     );
   return {
     datesOf: (sheet, id, column) => sorted.get(historyKey(sheet, id, column)) ?? EMPTY,
+    keys: sorted.size,
     firstRun,
     firstCaseSystemReview,
     issues,
@@ -125,6 +128,7 @@ export function indexHistory(
 /** The index of an empty history: what a workbook the add-in has never recorded has. */
 export const NO_HISTORY: HistoryIndex = {
   datesOf: () => EMPTY,
+  keys: 0,
   firstRun: null,
   firstCaseSystemReview: null,
   issues: [],

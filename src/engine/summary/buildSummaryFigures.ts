@@ -22,6 +22,7 @@ import { CountedResults, TimelinessCounts } from "./countedResults";
 import { DatedEvents } from "./DatedEvents";
 import { NO_HISTORY, type HistoryIndex } from "../history/HistoryIndex";
 import {
+  occurrencesIn,
   recurringCount,
   recurringOccurrences,
   traceOccurrences,
@@ -161,14 +162,17 @@ export function buildSummaryFigures(
   const quarters = Array.from({ length: 4 }, (_, i) => quarterPeriod(shiftMonth(ym, 3 * (i - 3))));
   const years = Array.from({ length: 5 }, (_, i) => financialYearPeriod(shiftMonth(ym, 12 * (i - 4))));
   const windows = [current, previousPeriod(current), yearEarlierPeriod(current), ...months, ...quarters];
-  const trace = traceOf(counted, events, windows, years, asAt);
-  traceOccurrences(
-    trace,
-    recurring,
-    evaluation,
-    Math.min(...windows.map((w) => w.first)),
-    Math.max(...windows.map((w) => w.last)),
+  const windowFirst = Math.min(...windows.map((w) => w.first));
+  const windowLast = Math.max(...windows.map((w) => w.last));
+  const trace = traceOf(
+    counted,
+    events,
+    windows,
+    years,
+    asAt,
+    occurrencesIn(recurring, windowFirst, windowLast),
   );
+  traceOccurrences(trace, recurring, evaluation, windowFirst, windowLast);
 
   return {
     month: formatYearMonth(ym),
@@ -333,6 +337,7 @@ function collectEvents(
       if (first !== null) events.ppms.add(first, 0, 0, i);
       if (latest.kind === "date" && latest.day !== first) events.ppms.add(latest.day, 0, 1, i);
       // Every PPM date the history kept for the row: each distinct date once.
+      if (history.keys === 0) continue;
       const id = textOf(ids[i]);
       if (id === null) continue;
       for (const day of history.datesOf("jointTracker", id, "latestPpm")) {
@@ -373,7 +378,7 @@ function collectEvents(
 
 /** How many PPM dates the history holds for the Joint Tracker's rows: room for them among the events. */
 function earlierPpmCount(joint: TrackerTable | undefined, history: HistoryIndex): number {
-  if (!joint) return 0;
+  if (!joint || history.keys === 0) return 0;
   let count = 0;
   for (const value of tableColumnsOf(joint.rows).values("childId")) {
     const id = textOf(value);
@@ -765,6 +770,8 @@ function traceOf(
   windows: readonly SummaryPeriod[],
   years: readonly SummaryPeriod[],
   asAt: AsAt,
+  /** Room for rows added after (the recurring standards' occurrences): columns are not grown by pushing. */
+  room = 0,
 ): TraceColumns {
   const first = Math.min(...windows.map((w) => w.first));
   const last = Math.max(...windows.map((w) => w.last));
@@ -797,14 +804,14 @@ function traceOf(
   for (let i = 0; i < supportOpen.length; i++) length += supportOpen[i] as number;
   const trace: TraceColumns = {
     length,
-    figure: new Array<string>(length),
-    month: new Array<string>(length),
-    sheetName: new Array<string>(length),
-    row: new Array<number>(length),
-    id: new Array<string | null>(length),
-    standard: new Array<string | null>(length),
-    outcome: new Array<string>(length),
-    date: new Array<EpochDay | null>(length),
+    figure: new Array<string>(length + room),
+    month: new Array<string>(length + room),
+    sheetName: new Array<string>(length + room),
+    row: new Array<number>(length + room),
+    id: new Array<string | null>(length + room),
+    standard: new Array<string | null>(length + room),
+    outcome: new Array<string>(length + room),
+    date: new Array<EpochDay | null>(length + room),
   };
   let at = 0;
   const put = (
