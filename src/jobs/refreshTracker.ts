@@ -10,7 +10,7 @@ import type { CsvFile } from "../engine/ssda903/readCsv";
 import { readSsda903Extract } from "../engine/ssda903/readSsda903Extract";
 import { readLog, uniqueChangeSetId } from "./fixTracker";
 import { loadProfile } from "./loadProfile";
-import { readTracker } from "./readTracker";
+import { readTracker, type TrackerRead } from "./readTracker";
 import { recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface RefreshTrackerOptions {
@@ -99,14 +99,20 @@ export async function refreshTracker(
   const filesRead = extract.files;
   if (options.dryRun) return { kind: "refreshed", filesRead, ...proposed };
   // Every CLA review date of the extract goes into the Tracker history (source "case system"),
-  // so review timeliness is known for every review, not only the 1st, 2nd and latest.
-  await recordTrackerHistory(port, {
-    tables: tracker.tables,
-    profile,
-    seen: options.now.day,
-    caseSystemReviews: extract.reviews.map((r) => ({ childId: r.childId, day: r.day })),
-  });
-  if (proposed.changeSet.changes.length === 0) return { kind: "refreshed", filesRead, ...proposed };
+  // so review timeliness is known for every review, not only the 1st, 2nd and latest: recorded
+  // against the tracker as refreshed, so the children it adds have theirs too.
+  const recordHistory = async (tables: TrackerRead["tables"]): Promise<void> => {
+    await recordTrackerHistory(port, {
+      tables,
+      profile,
+      seen: options.now.day,
+      caseSystemReviews: extract.reviews.map((r) => ({ childId: r.childId, day: r.day })),
+    });
+  };
+  if (proposed.changeSet.changes.length === 0) {
+    await recordHistory(tracker.tables);
+    return { kind: "refreshed", filesRead, ...proposed };
+  }
 
   // As fixTracker does: a protected sheet's changes are refused, not attempted.
   const sheets = await port.listSheets();
@@ -120,6 +126,9 @@ export async function refreshTracker(
     changes: proposed.changeSet.changes.filter((c) => !isProtected(c.sheet)),
   });
   const applied: ApplyReport = { applied: result.applied, skipped: [...refused, ...result.skipped] };
+  await recordHistory(
+    applied.applied.length === 0 ? tracker.tables : (await readTracker(port, profile)).tables,
+  );
   if (applied.applied.length === 0) return { kind: "refreshed", filesRead, ...proposed, applied };
   const log = await port.writeSheet(
     buildChangeLogSheet(existingLog, proposed.changeSet, applied, options.now),
