@@ -27,6 +27,11 @@ enquiry to initial home visit, application to panel, approvals; occupancy, in-ho
 data completeness. --period quarter or year (financial year, April to March) compares the quarter or
 year holding --month with the one before.
 
+Recurring standards (next CLA review, next PPM, foster carer review, visits, DBS) and PPMs held are
+counted from the workbook's Tracker history, the dates the tracker overwrites as the add-in saw them:
+every occurrence by its deadline month, and "no history" for months before the history covers them
+(the output says from when it runs). --json adds "recurring" after the contract's first four keys.
+
 Options:
   --month YYYY-MM     the month summarised (required)
   --as-of <date>      count deadlines up to this day (default: today)
