@@ -94,7 +94,7 @@ Options:
           ? "  Tracker history: none yet, so recurring standards show “no history”"
           : `  Tracker history covers: ${figures.historyFrom.map((h) => `${h.title} from ${h.from === null ? "–" : formatUkDate(h.from)}`).join("; ")}`,
       );
-      for (const issue of result.history.issues.slice(0, 5))
+      for (const issue of result.history.issues.filter((i) => i.severity !== "info").slice(0, 5))
         io.err(`tracker summary: ${issue.sheet}!${issue.cell}: ${issue.message}`);
       const b = p.ppmBands;
       io.out(

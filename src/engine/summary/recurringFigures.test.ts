@@ -1,3 +1,4 @@
+import type { CellValue } from "../cells/CellValue";
 import { indexHistory } from "../history/HistoryIndex";
 import type { RecordedEntry } from "../history/TrackerHistory";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
@@ -9,7 +10,7 @@ import { calendar, day, evaluate, standards, table } from "./summaryFixtures";
  * Worked by hand: 6 weeks is 42 days. PPMs 06/01, 10/02 (35 days: met), 31/03/2025 (49 days: late);
  * the current occurrence from 31/03 is due 12/05 and, with no PPM by 30/06, is late in May.
  */
-const rows = [
+const rows: Record<string, CellValue>[] = [
   { childId: "A", becameLookedAfter: "02/01/2025", firstPpm: "06/01/2025", latestPpm: "31/03/2025" },
   // Permanence achieved 01/05, before the current occurrence's deadline: only finished ones count.
   {
