@@ -1,0 +1,55 @@
+import type { EpochDay } from "../engine/dates/epochDay";
+import { buildCompareSheet } from "../engine/compare/buildCompareSheet";
+import { buildComparison } from "../engine/compare/buildComparison";
+import { checkComparePeriods, CLI_NAMES, type PeriodNames } from "../engine/compare/checkComparePeriods";
+import type { ComparePeriod } from "../engine/compare/ComparePeriod";
+import type { Comparison } from "../engine/compare/Comparison";
+import { emptyPeriodProblem } from "../engine/compare/emptyPeriodProblem";
+import type { SheetModel } from "../engine/port/SheetModel";
+import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import { statusTracker, type TrackerStatus } from "./statusTracker";
+
+export interface CompareTrackerOptions {
+  before: ComparePeriod;
+  after: ComparePeriod;
+  asOf: EpochDay;
+  /** How the user named the periods, for the messages: `--before`/`--after` by default. */
+  names?: PeriodNames;
+}
+
+export type CompareTrackerResult =
+  | { ok: true; comparison: Comparison; sheet: SheetModel; status: TrackerStatus }
+  | { ok: false; message: string };
+
+/**
+ * The compare job: checks the periods, reads and evaluates the tracker exactly as `tracker status`
+ * does, and compares the two periods. It writes nothing; a problem with the periods (overlapping,
+ * reversed, in the future, with no rows) comes back as one line for the user.
+ */
+export async function compareTracker(
+  port: WorkbookPort,
+  options: CompareTrackerOptions,
+): Promise<CompareTrackerResult> {
+  const names = options.names ?? CLI_NAMES;
+  const problem = checkComparePeriods(options.before, options.after, options.asOf, names);
+  if (problem !== null) return { ok: false, message: problem };
+  const status = await statusTracker(port, { asOf: options.asOf });
+  const comparison = buildComparison(status.evaluation, status.tables, {
+    before: options.before,
+    after: options.after,
+    calendar: status.calendar,
+  });
+  const empty = emptyPeriodProblem(comparison, names);
+  if (empty !== null) return { ok: false, message: empty };
+  return { ok: true, comparison, sheet: buildCompareSheet(comparison), status };
+}
+
+/** Writes the comparison sheet; the same comparison made again replaces it, never duplicates it. */
+export async function writeCompareSheet(
+  port: WorkbookPort,
+  sheet: SheetModel,
+): Promise<{ name: string; replaced: boolean }> {
+  const existing = new Set((await port.listSheets()).map((s) => s.name.toLowerCase()));
+  await port.writeSheet(sheet);
+  return { name: sheet.name, replaced: existing.has(sheet.name.toLowerCase()) };
+}
