@@ -130,3 +130,29 @@ if __name__ == "__main__":
         print(f"asymptotic {name}: U1, p = {mwu_asymptotic(x, y)!r}")
     for name, (x, y) in EXACT.items():
         print(f"exact {name}: U1, p = {mwu_exact(x, y)!r}; asymptotic {mwu_asymptotic(x, y)!r}")
+
+
+def median_interval(values):
+    """The order-statistic interval [x(k), x(n-k+1)] for the largest k with P(Bin(n, 1/2) <= k-1) <= 0.025."""
+    xs = sorted(values)
+    n = len(xs)
+    best = None
+    for k in range(1, n // 2 + 1):
+        tail = sum(Fraction(comb(n, i), 2 ** n) for i in range(0, k))
+        if tail <= Fraction(1, 40):
+            best = k
+    if best is None:
+        return None
+    return xs[best - 1], xs[n - best]
+
+
+MEDIANS = {
+    "five": [3, 1, 4, 1, 5],
+    "six": [9, 2, 6, 5, 3, 5],
+    "twelve": [12, 5, 33, 8, 8, 40, 61, 15, 22, 9, 10, 10],
+    "thirty": [(i * 37) % 101 for i in range(30)],
+}
+
+if __name__ == "__main__":
+    for name, values in MEDIANS.items():
+        print(f"median interval {name}: {median_interval(values)!r}")

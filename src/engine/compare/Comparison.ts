@@ -53,6 +53,8 @@ export interface ShareComparison {
 export interface MeasureSide {
   n: number;
   median: number | null;
+  /** The median's distribution-free 95% interval (order statistics); null below 6 cases. */
+  medianInterval: Interval | null;
   /** Rows in the period with no value: the end date blank or invalid. */
   noInformation: number;
   values: number[];

@@ -1,19 +1,21 @@
 import { formatUkDate } from "../dates/epochDay";
 import type { CellStyle, ChartModel, ModelCell, ModelValue, SheetModel } from "../port/SheetModel";
+import { fitRowHeights } from "../sheets/fitRowHeights";
 import { cellAddress } from "../tables/cellAddress";
 import { compareSheetName } from "./compareSheetName";
+import type { Interval } from "./Interval";
 import { FEWEST_CASES, type Comparison, type MeasureComparison, type ShareComparison } from "./Comparison";
 
 const HEADER: CellStyle = { bold: true, fill: "D9E1F2", border: true, wrap: true, vertical: "top" };
 const SECTION: CellStyle = { bold: true, size: 12 };
-const PERCENT: CellStyle = { numberFormat: "0%", horizontal: "right" };
-const POINTS: CellStyle = { numberFormat: '+0" pts";−0" pts";0" pts"', horizontal: "right" };
-const P_VALUE: CellStyle = { numberFormat: "0.000", horizontal: "right" };
+const PERCENT: CellStyle = { numberFormat: "0%", horizontal: "right", vertical: "top" };
+const POINTS: CellStyle = { numberFormat: '+0" pts";−0" pts";0" pts"', horizontal: "right", vertical: "top" };
+const P_VALUE: CellStyle = { numberFormat: "0.000", horizontal: "right", vertical: "top" };
+const NUMBER: CellStyle = { numberFormat: "0.0", horizontal: "right" };
+const INTRO: CellStyle = { italic: true, wrap: true, vertical: "top" };
 const WORDS: CellStyle = { wrap: true, vertical: "top" };
 const TOP: CellStyle = { vertical: "top" };
-/** Chart data sits right of the tables (columns A–N), as on the summary sheet. */
-const CHART_DATA_COLUMN = 16;
-/** Charts sit below the tables, two a row, each 7 columns by 16 rows. */
+/** Charts sit below the tables, two a row, each 7 columns by 16 rows; the data they plot below them. */
 const CHART_WIDTH = 7;
 const CHART_HEIGHT = 16;
 
@@ -26,11 +28,11 @@ const SHARE_HEADERS = [
   "After: cohort",
   "After: % on time",
   "Change",
-  "95% interval: from",
-  "95% interval: to",
+  "Interval from",
+  "Interval to",
   "p (Fisher's exact)",
-  "No information before",
-  "No information after",
+  "No information: before",
+  "No information: after",
   "What can be concluded",
 ];
 
@@ -46,8 +48,8 @@ const MEASURE_HEADERS = [
   "",
   "",
   "",
-  "No information before",
-  "No information after",
+  "No information: before",
+  "No information: after",
   "What can be concluded",
 ];
 
@@ -84,7 +86,7 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
     `As at ${formatUkDate(comparison.asOf)}. Each standard is counted in the period its deadline falls in, on or before the as-at date, as in the summary. ` +
       `95% intervals: Wilson for each period, Newcombe's hybrid score interval for the change. A change is called significant only with at least ${FEWEST_CASES} cases in each period, ` +
       "a p-value below 0.05, and when the cases with no information could not explain it on their own.",
-    { italic: true },
+    INTRO,
   );
 
   let r = 4;
@@ -159,30 +161,15 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
   }
 
   const charts = chartBlocks(c, comparison, r + 1);
+  // Every table and chart fits within columns A–N, so a page one wide stays readable.
+  const merges = ["A2:N2"];
   return {
     name: compareSheetName(before, after),
     purpose: "comparison",
     cells: c.cells,
-    columnWidths: {
-      1: 40,
-      2: 10,
-      3: 10,
-      4: 10,
-      5: 10,
-      6: 10,
-      7: 10,
-      8: 10,
-      9: 10,
-      10: 10,
-      11: 10,
-      12: 12,
-      13: 12,
-      14: 70,
-      16: 22,
-      17: 12,
-      18: 12,
-      19: 12,
-    },
+    merges,
+    rowHeights: fitRowHeights(c.cells, COLUMN_WIDTHS, merges),
+    columnWidths: COLUMN_WIDTHS,
     freeze: { rows: 2, columns: 0 },
     print: { orientation: "landscape", fitToWidth: true },
     showGridlines: false,
@@ -190,62 +177,92 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
   };
 }
 
+const COLUMN_WIDTHS: Readonly<Record<number, number>> = {
+  1: 40,
+  2: 10,
+  3: 10,
+  4: 10,
+  5: 10,
+  6: 10,
+  7: 10,
+  8: 10,
+  9: 10,
+  10: 10,
+  11: 10,
+  12: 16,
+  13: 16,
+  14: 70,
+};
+
 /**
- * One chart per standard or measure with cases in both periods: its data block (Before / After, the
- * value, and for a share the distances down and up to its interval) right of the tables, the chart
- * below them.
+ * One chart per standard or measure with cases in both periods, below the tables, two a row: before
+ * and after side by side, each with its 95% interval as error bars (Wilson for a share, the
+ * order-statistic interval for a median). The data each plots (the value, and the distances down
+ * and up to its interval) is listed below the charts, in the sheet's own columns.
  */
 function chartBlocks(c: Cells, comparison: Comparison, firstChartRow: number): ChartModel[] {
-  const charts: ChartModel[] = [];
-  let dataRow = 4;
-  const place = (): { from: string; to: string } => {
-    const at = charts.length;
-    const top = firstChartRow + Math.floor(at / 2) * CHART_HEIGHT;
-    const left = 1 + (at % 2) * (CHART_WIDTH + 1);
-    return { from: cellAddress(top, left), to: cellAddress(top + CHART_HEIGHT - 1, left + CHART_WIDTH) };
-  };
   const labels = [`Before (${comparison.before.label})`, `After (${comparison.after.label})`];
-  for (const s of comparison.shares.filter((x) => x.before.cohort > 0 && x.after.cohort > 0)) {
+  const plotted: { title: string; header: string; style: CellStyle; sides: PlottedSide[] }[] = [
+    ...comparison.shares
+      .filter((x) => x.before.cohort > 0 && x.after.cohort > 0)
+      .map((s) => ({
+        title: `${s.title}: on time, with 95% interval`,
+        header: "On time",
+        style: PERCENT,
+        sides: [s.before, s.after].map((side) => plottedSide(side.onTime / side.cohort, side.interval)),
+      })),
+    ...comparison.measures
+      .filter((x: MeasureComparison) => x.before.n > 0 && x.after.n > 0)
+      .map((m) => ({
+        title: `${m.title}: median ${m.unit}, with 95% interval`,
+        header: `Median ${m.unit}`,
+        style: NUMBER,
+        sides: [m.before, m.after].map((side) => plottedSide(side.median ?? 0, side.medianInterval)),
+      })),
+  ];
+  let dataRow = firstChartRow + Math.ceil(plotted.length / 2) * CHART_HEIGHT + 1;
+  if (plotted.length > 0) c.set(dataRow++, 1, "The data the charts plot", SECTION);
+  return plotted.map((p, at) => {
     const top = dataRow;
-    c.row(dataRow++, CHART_DATA_COLUMN, [s.title, "On time", "Interval below", "Interval above"], HEADER);
-    for (const [i, side] of [s.before, s.after].entries()) {
-      const share = side.onTime / side.cohort;
+    c.row(dataRow++, 1, [p.title, p.header, "Interval below", "Interval above"], HEADER);
+    p.sides.forEach((side, i) =>
       c.row(
         dataRow++,
-        CHART_DATA_COLUMN,
-        [
-          labels[i] ?? "",
-          share,
-          share - (side.interval?.low ?? share),
-          (side.interval?.high ?? share) - share,
-        ],
-        [undefined, PERCENT, PERCENT, PERCENT],
-      );
-    }
-    charts.push({
+        1,
+        [labels[i] ?? "", side.value, side.below, side.above],
+        [undefined, p.style, p.style, p.style],
+      ),
+    );
+    dataRow += 1;
+    const chartTop = firstChartRow + Math.floor(at / 2) * CHART_HEIGHT;
+    const left = 1 + (at % 2) * (CHART_WIDTH + 1);
+    return {
       type: "columnClustered",
-      title: `${s.title}: on time, with 95% interval`,
-      dataRange: `${cellAddress(top, CHART_DATA_COLUMN)}:${cellAddress(top + 2, CHART_DATA_COLUMN + 1)}`,
-      anchor: place(),
-      errorBars: {
-        minus: `${cellAddress(top + 1, CHART_DATA_COLUMN + 2)}:${cellAddress(top + 2, CHART_DATA_COLUMN + 2)}`,
-        plus: `${cellAddress(top + 1, CHART_DATA_COLUMN + 3)}:${cellAddress(top + 2, CHART_DATA_COLUMN + 3)}`,
+      title: p.title,
+      dataRange: `${cellAddress(top, 1)}:${cellAddress(top + 2, 2)}`,
+      anchor: {
+        from: cellAddress(chartTop, left),
+        to: cellAddress(chartTop + CHART_HEIGHT - 1, left + CHART_WIDTH),
       },
-    });
-    dataRow += 1;
-  }
-  for (const m of comparison.measures.filter((x: MeasureComparison) => x.before.n > 0 && x.after.n > 0)) {
-    const top = dataRow;
-    c.row(dataRow++, CHART_DATA_COLUMN, [m.title, `Median ${m.unit}`], HEADER);
-    c.row(dataRow++, CHART_DATA_COLUMN, [labels[0] ?? "", m.before.median]);
-    c.row(dataRow++, CHART_DATA_COLUMN, [labels[1] ?? "", m.after.median]);
-    charts.push({
-      type: "columnClustered",
-      title: `${m.title}: median ${m.unit}`,
-      dataRange: `${cellAddress(top, CHART_DATA_COLUMN)}:${cellAddress(top + 2, CHART_DATA_COLUMN + 1)}`,
-      anchor: place(),
-    });
-    dataRow += 1;
-  }
-  return charts;
+      errorBars: {
+        minus: `${cellAddress(top + 1, 3)}:${cellAddress(top + 2, 3)}`,
+        plus: `${cellAddress(top + 1, 4)}:${cellAddress(top + 2, 4)}`,
+      },
+    };
+  });
+}
+
+interface PlottedSide {
+  value: number;
+  /** Value minus the interval's low end; 0 when there is no interval (too few cases for one). */
+  below: number;
+  above: number;
+}
+
+function plottedSide(value: number, interval: Interval | null): PlottedSide {
+  return {
+    value,
+    below: interval === null ? 0 : value - interval.low,
+    above: interval === null ? 0 : interval.high - value,
+  };
 }

@@ -13,6 +13,7 @@ import { pText, pointsText, signedPoints } from "./compareText";
 import type { Comparison, MeasureComparison, ShareComparison } from "./Comparison";
 import { fisherExact } from "./fisherExact";
 import { mannWhitneyU } from "./mannWhitneyU";
+import { medianInterval } from "./medianInterval";
 import { medianGapCouldExplain } from "./medianGapCouldExplain";
 import { newcombeDifference } from "./newcombeDifference";
 import { shareGapCouldExplain } from "./shareGapCouldExplain";
@@ -142,12 +143,14 @@ function measureComparison(m: MeasureValues, before: ComparePeriod, after: Compa
     before: {
       n: m.before.values.length,
       median: medianBefore,
+      medianInterval: medianInterval(m.before.values),
       noInformation: m.before.missingAtLeast.length,
       values: m.before.values,
     },
     after: {
       n: m.after.values.length,
       median: medianAfter,
+      medianInterval: medianInterval(m.after.values),
       noInformation: m.after.missingAtLeast.length,
       values: m.after.values,
     },

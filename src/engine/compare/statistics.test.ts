@@ -1,4 +1,5 @@
 import { fisherExact } from "./fisherExact";
+import { medianInterval } from "./medianInterval";
 import { mannWhitneyU } from "./mannWhitneyU";
 import { newcombeDifference } from "./newcombeDifference";
 import { wilsonInterval } from "./wilsonInterval";
@@ -119,5 +120,19 @@ describe("Mann–Whitney U test, two-sided", () => {
 
   it("has no test when a period has no values", () => {
     expect(mannWhitneyU([], [1, 2])).toBeNull();
+  });
+});
+
+describe("distribution-free interval for a median", () => {
+  it.each([
+    ["six values", [9, 2, 6, 5, 3, 5], 2, 9],
+    ["twelve values with ties", [12, 5, 33, 8, 8, 40, 61, 15, 22, 9, 10, 10], 8, 33],
+    ["thirty values", Array.from({ length: 30 }, (_, i) => (i * 37) % 101), 30, 67],
+  ])("is the reference order-statistic interval for %s", (_, values, low, high) => {
+    expect(medianInterval(values)).toEqual({ low, high });
+  });
+
+  it("has none below six values, where no pair of order statistics covers the median 95% of the time", () => {
+    expect(medianInterval([3, 1, 4, 1, 5])).toBeNull();
   });
 });
