@@ -22,8 +22,7 @@ export interface PlantedShare {
  * is drawn (seeded) to have it within 2–10 working days with the window's share, else after 11–60.
  * The evaluation report's Leybridge figures are 12% within 10 working days before joint tracking and
  * 33% after. A PPM that would fall after `asOf` is left blank (not held yet), and a latest PPM
- * earlier than the new 1st PPM is cleared. Returns the same tracker with the Joint Tracker's rows
- * changed in place of a copy.
+ * earlier than the new 1st PPM is cleared. Returns a copy; the sample given is left as it was.
  */
 export function plantFirstPpmShares(
   sample: SampleTracker,
