@@ -81,7 +81,8 @@ export function chartDataOf(sheet: SheetModel, chart: ChartModel): ChartDataResu
   if (chart.errorBars === undefined) return { ok: true, data: { categories, series } };
   const errorValues = (address: string): ChartErrorValues | undefined => {
     const bars = parseRangeAddress(address);
-    if (!bars || bars.left !== bars.right || bars.bottom - bars.top !== range.bottom - firstRow) return undefined;
+    if (!bars || bars.left !== bars.right || bars.bottom - bars.top !== range.bottom - firstRow)
+      return undefined;
     const points: (number | null)[] = [];
     for (let row = bars.top; row <= bars.bottom; row += 1) {
       const value = at(row, bars.left)?.value;
