@@ -24,7 +24,9 @@ export type CompareTrackerResult =
 /**
  * The compare job: checks the periods, reads and evaluates the tracker exactly as `tracker status`
  * does, and compares the two periods. It writes nothing; a problem with the periods (overlapping,
- * reversed, in the future, with no rows) comes back as one line for the user.
+ * reversed, in the future, with no rows) comes back as one line for the user. Its sheet is written
+ * with the port's writeSheet, which replaces the add-in's own sheet of that name on a second run and
+ * never a user's.
  */
 export async function compareTracker(
   port: WorkbookPort,
@@ -42,14 +44,4 @@ export async function compareTracker(
   const empty = emptyPeriodProblem(comparison, names);
   if (empty !== null) return { ok: false, message: empty };
   return { ok: true, comparison, sheet: buildCompareSheet(comparison), status };
-}
-
-/** Writes the comparison sheet; the same comparison made again replaces it, never duplicates it. */
-export async function writeCompareSheet(
-  port: WorkbookPort,
-  sheet: SheetModel,
-): Promise<{ name: string; replaced: boolean }> {
-  const existing = new Set((await port.listSheets()).map((s) => s.name.toLowerCase()));
-  await port.writeSheet(sheet);
-  return { name: sheet.name, replaced: existing.has(sheet.name.toLowerCase()) };
 }

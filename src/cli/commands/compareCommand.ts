@@ -2,7 +2,7 @@ import { checkComparePeriods } from "../../engine/compare/checkComparePeriods";
 import { compareJson } from "../../engine/compare/compareJson";
 import { parseComparePeriod, type ComparePeriod } from "../../engine/compare/ComparePeriod";
 import { formatUkDate } from "../../engine/dates/epochDay";
-import { compareTracker, writeCompareSheet } from "../../jobs/compareTracker";
+import { compareTracker } from "../../jobs/compareTracker";
 import {
   EXIT_OK,
   UsageError,
@@ -84,7 +84,7 @@ a month in another form, a file that cannot be read); nothing is written then.`,
       if (f.severity !== "info") io.err(`tracker compare: ${f.message}`);
     }
     if (out !== undefined) {
-      const written = await writeCompareSheet(workbook, result.sheet);
+      const written = await workbook.writeSheet(result.sheet);
       await saveWorkbook(workbook, out);
       const { chartsDrawn, notes } = workbook.saveReport();
       const line =
@@ -93,7 +93,7 @@ a month in another form, a file that cannot be read); nothing is written then.`,
       // With --json, stdout is the JSON alone; the note goes to stderr.
       if (json) io.err(line);
       else io.out(line);
-      for (const note of notes) io.err(`tracker compare: ${note}`);
+      for (const note of [...written.notes, ...notes]) io.err(`tracker compare: ${note}`);
     }
     return EXIT_OK;
   },
