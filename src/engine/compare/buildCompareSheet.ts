@@ -15,6 +15,8 @@ const NUMBER: CellStyle = { numberFormat: "0.0", horizontal: "right" };
 const INTRO: CellStyle = { italic: true, wrap: true, vertical: "top" };
 const WORDS: CellStyle = { wrap: true, vertical: "top" };
 const TOP: CellStyle = { vertical: "top" };
+/** Counts beside the words column, centred so they do not read as the start of its sentence. */
+const COUNT: CellStyle = { vertical: "top", horizontal: "center" };
 /** Charts sit below the tables, two a row, each 7 columns by 16 rows; the data they plot below them. */
 const CHART_WIDTH = 7;
 const CHART_HEIGHT = 16;
@@ -114,7 +116,7 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
         s.after.noInformation,
         s.words,
       ],
-      [WORDS, TOP, TOP, PERCENT, TOP, TOP, PERCENT, POINTS, POINTS, POINTS, P_VALUE, TOP, TOP, WORDS],
+      [WORDS, TOP, TOP, PERCENT, TOP, TOP, PERCENT, POINTS, POINTS, POINTS, P_VALUE, COUNT, COUNT, WORDS],
     );
   }
 
@@ -141,7 +143,22 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
         m.after.noInformation,
         m.words,
       ],
-      [WORDS, TOP, TOP, TOP, TOP, TOP, P_VALUE, undefined, undefined, undefined, undefined, TOP, TOP, WORDS],
+      [
+        WORDS,
+        TOP,
+        TOP,
+        TOP,
+        TOP,
+        TOP,
+        P_VALUE,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        COUNT,
+        COUNT,
+        WORDS,
+      ],
     );
   }
   if (comparison.undated.length > 0) {
@@ -183,7 +200,7 @@ const COLUMN_WIDTHS: Readonly<Record<number, number>> = {
   3: 10,
   4: 10,
   5: 10,
-  6: 10,
+  6: 13,
   7: 10,
   8: 10,
   9: 10,

@@ -2,10 +2,13 @@
  * How the comparison's numbers are written, in the sheet, the CLI and the pane alike.
  */
 
-/** A p-value as a report gives it: "p = 0.009", "p < 0.001". */
+/**
+ * A p-value as a report gives it: "p < 0.001", "p = 0.009", "p = 0.050", "p = 0.62". Three decimals
+ * below 0.1, so a p-value just above 0.05 never reads as "p = 0.05" beside "no significant change".
+ */
 export function pText(p: number): string {
   if (p < 0.001) return "p < 0.001";
-  return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+  return `p = ${p < 0.1 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 
 /** A change of a share in percentage points, signed: "+21 points", "−4 points". */
