@@ -3,12 +3,15 @@
  */
 
 /**
- * A p-value as a report gives it: "p < 0.001", "p = 0.009", "p = 0.050", "p = 0.62". Three decimals
- * below 0.1, so a p-value just above 0.05 never reads as "p = 0.05" beside "no significant change".
+ * A p-value as a report gives it: "p < 0.001", "p = 0.009", "p = 0.62". Three decimals below 0.1,
+ * and four next to 0.05 ("p = 0.0504"), so a p-value just above the line never reads as 0.05 beside
+ * "no significant change", nor one just below it beside "significant".
  */
 export function pText(p: number): string {
   if (p < 0.001) return "p < 0.001";
-  return `p = ${p < 0.1 ? p.toFixed(3) : p.toFixed(2)}`;
+  const text = p < 0.1 ? p.toFixed(3) : p.toFixed(2);
+  // Either side of the line, the fourth decimal says which side.
+  return `p = ${text === "0.050" ? p.toFixed(4) : text}`;
 }
 
 /** A change of a share in percentage points, signed: "+21 points", "−4 points". */
