@@ -152,3 +152,20 @@ describe("comparing two periods of a tracker", () => {
     );
   });
 });
+
+describe("the words about rows with no information", () => {
+  it("say a significant change stands even were every such row against it", () => {
+    const result = compare([
+      ...children("2025-03", 6, 5),
+      ...children("2025-03", 24, 20),
+      ...children("2025-09", 14, 5),
+      ...children("2025-09", 6, 20),
+      ...children("2025-09", 2, "invalid"),
+    ]);
+    const ppm = result.shares[0];
+    expect(ppm?.verdict).toBe("significant improvement");
+    expect(ppm?.words).toMatch(
+      /No information \(missing or invalid dates\) for 0 of 30 \(0%\) before and 2 of 22 \(9%\) after: even had every one of them gone against the change, it would remain\.$/,
+    );
+  });
+});

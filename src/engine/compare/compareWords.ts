@@ -55,5 +55,9 @@ function gapText(input: CompareWordsInput): string {
   if (a === 0 && b === 0) return "";
   const of = (missing: number, cases: number): string =>
     `${missing} of ${missing + cases} (${Math.round((100 * missing) / (missing + cases))}%)`;
-  return ` No information (missing or invalid dates) for ${of(b, input.casesBefore)} before and ${of(a, input.casesAfter)} after.`;
+  const counts = ` No information (missing or invalid dates) for ${of(b, input.casesBefore)} before and ${of(a, input.casesAfter)} after`;
+  // A significant verdict has already been checked against the gap (compareVerdict): say so.
+  return input.verdict === "significant improvement" || input.verdict === "significant worsening"
+    ? `${counts}: even had every one of them gone against the change, it would remain.`
+    : `${counts}.`;
 }

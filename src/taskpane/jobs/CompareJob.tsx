@@ -21,7 +21,7 @@ import { useJobRunner } from "../useJobRunner";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  pair: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  pair: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
