@@ -27,8 +27,7 @@ export function parseComparePeriod(name: string, text: string): ComparePeriodRea
   if (parts.length > 2) return { ok: false, message: form };
   const firstMonth = parseYearMonth(parts[0] ?? "");
   const lastMonth = parts.length === 2 ? parseYearMonth(parts[1] ?? "") : firstMonth;
-  if (!firstMonth || !lastMonth || !/^\d{4}-\d{2}$/.test((parts[0] ?? "").trim()))
-    return { ok: false, message: form };
+  if (!firstMonth || !lastMonth) return { ok: false, message: form };
   const first = monthPeriod(firstMonth);
   const last = monthPeriod(lastMonth);
   if (first.first > last.first) {
