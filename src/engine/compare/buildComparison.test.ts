@@ -169,3 +169,22 @@ describe("the words about rows with no information", () => {
     );
   });
 });
+
+describe("a change at the margin", () => {
+  it("is called borderline, not significant, when the interval leaves out no change but p is not below 0.05", () => {
+    // 62 of 70 before and 54 of 72 after: Fisher's p = 0.0501, Newcombe's interval −26 to −1 points.
+    const result = compare([
+      ...children("2025-03", 62, 5),
+      ...children("2025-03", 8, 20),
+      ...children("2025-09", 54, 5),
+      ...children("2025-09", 18, 20),
+    ]);
+    const ppm = result.shares[0];
+    expect(ppm?.p).toBeGreaterThanOrEqual(0.05);
+    expect(ppm?.change?.interval.high).toBeLessThan(0);
+    expect(ppm?.verdict).toBe("no significant change");
+    expect(ppm?.words).toContain(
+      "Borderline: the interval just leaves out no change, but the exact test does not reach p < 0.05.",
+    );
+  });
+});

@@ -111,6 +111,7 @@ function shareComparison(c: ShareCohorts, before: ComparePeriod, after: CompareP
           ? ""
           : `${pointsText(change.difference)} (95% interval ${signedPoints(change.interval.low)} to ${signedPoints(change.interval.high)})`,
       testText: p === null ? "" : `Fisher's exact test ${pText(p)}`,
+      intervalExcludesNoChange: change !== null && (change.interval.low > 0 || change.interval.high < 0),
       casesBefore: c.before.cohort,
       casesAfter: c.after.cohort,
       noInformationBefore: c.before.noInformation,

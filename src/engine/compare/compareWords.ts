@@ -13,6 +13,8 @@ export interface CompareWordsInput {
   changeText: string;
   /** "Fisher's exact test p = 0.009". */
   testText: string;
+  /** A share's 95% interval of the change leaves out 0 (no change); false for a median. */
+  intervalExcludesNoChange?: boolean;
   casesBefore: number;
   casesAfter: number;
   noInformationBefore: number;
@@ -46,7 +48,14 @@ export function compareWords(input: CompareWordsInput): string {
         `information could explain the change on their own.${gap}`
       );
     case "no significant change":
-      return `No significant change (${input.testText}); the difference could be chance: ${figures}${change}.${gap}`;
+      return (
+        `No significant change (${input.testText}); the difference could be chance: ${figures}${change}.` +
+        // Newcombe's interval and Fisher's test are different methods and can part at the margin.
+        (input.intervalExcludesNoChange === true
+          ? " Borderline: the interval just leaves out no change, but the exact test does not reach p < 0.05."
+          : "") +
+        gap
+      );
   }
 }
 
