@@ -13,8 +13,9 @@ export interface JobRunner {
   /** Set when the user cancelled the last run. */
   cancelled: boolean;
   /**
-   * What the user must know about the last run though it succeeded: an output written under another
-   * name because a user's sheet had its name, what this version of Excel could not do.
+   * What the user must know about the last run that wrote to the workbook, though it succeeded: an
+   * output written under another name because a user's sheet had its name, what this version of
+   * Excel could not do. A run that only reads (a view reloading after a write) keeps them.
    */
   notes: string[];
   /**
@@ -47,11 +48,15 @@ export function useJobRunner(port: WorkbookPort, today?: EpochDay): JobRunner {
       setError(undefined);
       setCancelled(false);
       setProgress(undefined);
-      setNotes([]);
       const onNotes = (more: readonly string[]): void =>
         setNotes((now) => [...now, ...more.filter((note) => !now.includes(note))]);
       try {
-        const watched = watchPort(port, { signal: abort.signal, onProgress: setProgress, onNotes });
+        const watched = watchPort(port, {
+          signal: abort.signal,
+          onProgress: setProgress,
+          onNotes,
+          onWriteStart: () => setNotes([]),
+        });
         const result = await work(watched);
         if (today !== undefined) {
           // The job's own result stands whatever happens here: a history not written now (the sheet
