@@ -5,7 +5,12 @@ import { DEFAULT_PROFILE } from "../engine/profile/defaultProfile";
 import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
 import { generateSsda903Extract } from "../engine/ssda903/generateSsda903Extract";
 import { readTracker } from "./readTracker";
-import { readTrackerHistory, recordWorkbookHistory, showTrackerHistory } from "./recordTrackerHistory";
+import {
+  historyRecordedThrough,
+  readTrackerHistory,
+  recordWorkbookHistory,
+  showTrackerHistory,
+} from "./recordTrackerHistory";
 import { refreshTracker } from "./refreshTracker";
 
 const day = (iso: string): EpochDay => parseIsoDate(iso) as EpochDay;

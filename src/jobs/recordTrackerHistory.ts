@@ -47,6 +47,17 @@ export type RecordHistoryOutcome =
   /** The history sheet is protected: nothing was written, and the user is told why. */
   | { kind: "refused"; message: string; history: TrackerHistoryRead };
 
+/**
+ * The ports a job has recorded the history through: the pane records after any job, and a job that
+ * already did (agenda, summary, fixes...) need not have the tracker read a second time for it.
+ */
+const RECORDED = new WeakSet<WorkbookPort>();
+
+/** Whether the history was recorded through this port (the one a job was given). */
+export function historyRecordedThrough(port: WorkbookPort): boolean {
+  return RECORDED.has(port);
+}
+
 /** Reads the Tracker history sheet, if the workbook has one, against the tracker tables read. */
 export async function readTrackerHistory(
   port: WorkbookPort,
@@ -105,6 +116,7 @@ export async function recordTrackerHistory(
   options: RecordHistoryOptions,
 ): Promise<RecordHistoryOutcome> {
   const standards = options.standards ?? DEFAULT_STANDARDS;
+  RECORDED.add(port);
   const first = await readTrackerHistory(port, options.tables, options.profile);
   const toAppend = (entries: readonly RecordedEntry[]): HistoryRowToAppend[] =>
     historyToAppend(options.tables, standards, options.profile, entries, {

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { EpochDay } from "../engine/dates/epochDay";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
-import { recordWorkbookHistory } from "../jobs/recordTrackerHistory";
+import { historyRecordedThrough, recordWorkbookHistory } from "../jobs/recordTrackerHistory";
 import { JobCancelled, plainError } from "./model/plainError";
 import { watchPort, type JobProgress } from "./model/watchPort";
 
@@ -58,7 +58,8 @@ export function useJobRunner(port: WorkbookPort, today?: EpochDay): JobRunner {
           onWriteStart: () => setNotes([]),
         });
         const result = await work(watched);
-        if (today !== undefined) {
+        // Unless the job recorded it itself (every job that writes does), with the tables it read.
+        if (today !== undefined && !historyRecordedThrough(watched)) {
           // The job's own result stands whatever happens here: a history not written now (the sheet
           // protected, the workbook busy) is written by the next job, the tracker still holding the dates.
           await recordWorkbookHistory(watched, today).catch(() => undefined);
