@@ -106,10 +106,10 @@ async function findHistorySheet(port: WorkbookPort): Promise<SheetInfo | undefin
  * Records in the Tracker history every anchor date that changed since the last record (and, on a
  * refresh, every case-system review date it lacks). Every job that writes to the workbook calls it.
  * The sheet is created, hidden, when there is first something to record; after that the new rows
- * are appended below its last row (`WorkbookPort.appendRows`), so co-authors recording at the same
- * time each keep their rows and a user's edits above are never rewritten. It is read, the rows to
- * append worked out, and read again just before writing, so what a co-author recorded meanwhile is
- * not recorded twice.
+ * are appended below its last row (`WorkbookPort.appendRows`, which reads where the sheet ends just
+ * before writing), so co-authors recording at the same time each keep their rows and a user's edits
+ * above are never rewritten. Two co-authors may record the same date at once: the history counts a
+ * date once, however many rows hold it.
  */
 export async function recordTrackerHistory(
   port: WorkbookPort,
@@ -117,19 +117,13 @@ export async function recordTrackerHistory(
 ): Promise<RecordHistoryOutcome> {
   const standards = options.standards ?? DEFAULT_STANDARDS;
   RECORDED.add(port);
-  const first = await readTrackerHistory(port, options.tables, options.profile);
-  const toAppend = (entries: readonly RecordedEntry[]): HistoryRowToAppend[] =>
-    historyToAppend(options.tables, standards, options.profile, entries, {
-      seen: options.seen,
-      ...(options.caseSystemReviews ? { caseSystemReviews: options.caseSystemReviews } : {}),
-    });
-  if (toAppend(first.entries).length === 0) return { kind: "unchanged", history: first };
-
-  // Read again just before writing: what a co-author recorded meanwhile is not recorded twice.
   const sheet = await findHistorySheet(port);
   const latest = sheet ? await port.readSheet(sheet.name) : undefined;
   const current = historyOf(latest, options.tables, options.profile);
-  const appended = toAppend(current.entries);
+  const appended = historyToAppend(options.tables, standards, options.profile, current.entries, {
+    seen: options.seen,
+    ...(options.caseSystemReviews ? { caseSystemReviews: options.caseSystemReviews } : {}),
+  });
   if (appended.length === 0) return { kind: "unchanged", history: current };
 
   let written: { name: string; firstRow: number } | undefined;
