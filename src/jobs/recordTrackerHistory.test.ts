@@ -32,10 +32,13 @@ async function historyOf(port: MemoryWorkbook) {
 describe("recording the Tracker history", () => {
   it("creates the sheet hidden, then appends only what changed, and shows it when asked", async () => {
     const port = new MemoryWorkbook([joint("2025-02-14")]);
+    expect(historyRecordedThrough(port)).toBe(false);
     expect(await recordWorkbookHistory(port, seen)).toMatchObject({
       kind: "recorded",
       sheetName: "Tracker history",
     });
+    // The pane does not read the tracker again for it after a job that recorded.
+    expect(historyRecordedThrough(port)).toBe(true);
     expect(await recordWorkbookHistory(port, seen + 1)).toMatchObject({ kind: "unchanged" });
     const sheets = await port.listSheets();
     expect(sheets.find((s) => s.name === "Tracker history")).toMatchObject({
