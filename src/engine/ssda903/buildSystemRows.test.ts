@@ -86,7 +86,7 @@ describe("buildSystemRows", () => {
     expect(rows[0]?.placementStart).toBe(day("2026-05-01"));
   });
 
-  it("merges the same episode from two years' files and reports duplicates, overlaps, stray reviews and unknown children", () => {
+  it("merges the same episode from two years' files and reports duplicates, inconsistent episodes once per child, stray reviews and unknown children", () => {
     const extract = readSsda903Extract([
       { name: "header.csv", content: [HEADER, "A,1,01/01/2015,,,,"].join("\n") },
       { name: "episodes-2025.csv", content: [EPISODES, "A,01/02/2025,S,C2,N1,U4,PR1,,,,,,"].join("\n") },
@@ -106,12 +106,14 @@ describe("buildSystemRows", () => {
         content: [REVIEWS, "A,01/01/2015,01/01/2020,PN1", "Z,01/01/2015,01/01/2026,PN1"].join("\n"),
       },
     ]);
+    expect(extract.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ["RECORD-DUPLICATE", "episodes-2026.csv", 4],
+    ]);
     const { rows, problems } = buildSystemRows(extract, { asOf });
     expect(problems.map((p) => [p.code, p.file, p.line])).toEqual([
-      ["EPISODE-DUPLICATE", "episodes-2026.csv", 4],
-      // 01/04/2025 begins before 01/05/2025, when the episode before it ended; it ends after the next began.
-      ["EPISODE-OVERLAP", "episodes-2026.csv", 5],
-      ["EPISODE-OVERLAP", "episodes-2026.csv", 3],
+      // 01/04/2025 begins before 01/05/2025, when the episode before it ended; it ends after the next
+      // began: one problem for the child, at the first row to look at.
+      ["EPISODES-INCONSISTENT", "episodes-2026.csv", 5],
       ["EPISODE-CHILD-NOT-IN-HEADER", "episodes-2026.csv", 6],
       ["REVIEW-OUTSIDE-EPISODE", "reviews.csv", 2],
       ["REVIEW-CHILD-NOT-IN-HEADER", "reviews.csv", 3],

@@ -189,7 +189,10 @@ export function proposeRefresh(
     // A child in care whose period has no row is appended, unless the child has rows refresh could
     // not place: then which row is the period's is the user's call.
     if (freeRows.length === 0) {
-      for (const period of freePeriods.filter((p) => p.ceased === undefined)) {
+      // A period open in an earlier return whose child is missing from a later one is not in care.
+      for (const period of freePeriods.filter(
+        (p) => p.ceased === undefined && p.absentFromReturn === undefined,
+      )) {
         changes.push(...writer.newRow(nextRow, period));
         report.newChildren.push({
           childId: period.childId,
