@@ -6,15 +6,21 @@ import { profileSheet } from "../engine/profile/TrackerProfile";
 import { buildSystemRows } from "../engine/ssda903/buildSystemRows";
 import type { ExtractProblem } from "../engine/ssda903/ExtractProblem";
 import { proposeRefresh, type RefreshReport } from "../engine/ssda903/proposeRefresh";
-import type { CsvFile } from "../engine/ssda903/readCsv";
-import { readSsda903Extract } from "../engine/ssda903/readSsda903Extract";
+import { readSsda903Extract, type ExtractInput } from "../engine/ssda903/readSsda903Extract";
 import { readLog, uniqueChangeSetId } from "./fixTracker";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
 
 export interface RefreshTrackerOptions {
-  /** The extract's CSV files as bytes or text (the pane hands over what the file picker read). */
-  files: readonly CsvFile[];
+  /**
+   * The extract's CSV files as bytes or text (the pane hands over what the file picker read), or
+   * tables already read (the sheets of an .xlsx export).
+   */
+  files: readonly ExtractInput[];
+  /** The authority to read from a regional extract (its LA value). */
+  la?: string;
+  /** Progress through a large file, for the CLI. */
+  onProgress?: (file: string, rows: number) => void;
   /** "Now" for the current placement and the placements of the last 12 months. */
   asOf: EpochDay;
   /** When the change set is applied, for its id and the log (the jobs have no clock). */
@@ -35,12 +41,16 @@ export type RefreshTrackerResult =
       /** What the port applied and skipped; absent on a dry run or when there is nothing to change. */
       applied?: ApplyReport;
     }
-  /** Nothing to refresh against: the tracker has no readable Joint Tracker, or the files no episodes. */
+  /**
+   * Nothing to refresh against: the tracker has no readable Joint Tracker, the files no episodes,
+   * or a regional extract's authority is not chosen (or not in the files): `authorities` lists them.
+   */
   | {
       kind: "cannot-refresh";
-      reason: "no-tracker" | "no-episodes";
+      reason: "no-tracker" | "no-episodes" | "choose-authority";
       message: string;
       extractProblems: ExtractProblem[];
+      authorities?: readonly string[];
     };
 
 /**
@@ -53,7 +63,23 @@ export async function refreshTracker(
   port: WorkbookPort,
   options: RefreshTrackerOptions,
 ): Promise<RefreshTrackerResult> {
-  const extract = readSsda903Extract(options.files);
+  const readOptions = {
+    ...(options.la === undefined ? {} : { la: options.la }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  };
+  const extract = readSsda903Extract(options.files, readOptions);
+  const unknownAuthority = extract.problems.find((p) => p.code === "AUTHORITY-UNKNOWN");
+  if (extract.authorityNeeded || (unknownAuthority && extract.authorities.length > 0)) {
+    return {
+      kind: "cannot-refresh",
+      reason: "choose-authority",
+      message:
+        unknownAuthority?.message ??
+        `The extract holds ${extract.authorities.length} authorities (${extract.authorities.join(", ")}): choose the one to refresh from.`,
+      extractProblems: extract.problems,
+      authorities: extract.authorities,
+    };
+  }
   const { profile } = await loadProfile(port);
   const spec = profileSheet(profile, "jointTracker");
   const tracker = await readTracker(port, profile);

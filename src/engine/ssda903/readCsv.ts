@@ -17,7 +17,8 @@ export interface CsvRow {
 
 export interface CsvTable {
   file: string;
-  encoding: "utf-8" | "windows-1252" | "text";
+  /** "sheet": a sheet of an .xlsx export (see `tablesOfSheets`). */
+  encoding: "utf-8" | "windows-1252" | "text" | "sheet";
   separator: CsvSeparator;
   /** The first non-blank row: the header. */
   header: CsvRow;
