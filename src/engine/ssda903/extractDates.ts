@@ -1,4 +1,5 @@
 import { coerceCellDate } from "../cells/coerceCellDate";
+import { remembered } from "../memo/remembered";
 import { epochDayFromParts, partsFromEpochDay, type EpochDay } from "../dates/epochDay";
 
 /** The forms an extract's dates come in, as the one note per file names them. */
@@ -25,6 +26,13 @@ const DAY_FIRST = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})(${MIDNIGHT})$`);
  * could mean two days ("3/4/15") or no day at all is not read.
  */
 export function readExtractDate(raw: string): ExtractDateRead {
+  return remembered(READS, raw, readOnce);
+}
+
+// An extract repeats the same few thousand days down 200,000 rows: each distinct text is read once.
+const READS = new Map<string, ExtractDateRead>();
+
+function readOnce(raw: string): ExtractDateRead {
   const text = raw.trim();
   if (text === "") return { kind: "empty" };
   const iso = ISO.exec(text);

@@ -271,3 +271,37 @@ describe("readSsda903Extract over several returns", () => {
     expect(extract.socialWorkers[0]).toMatchObject({ workerId: "SW042", start: day("2023-04-01") });
   });
 });
+
+describe("readSsda903Extract on bad input", () => {
+  it("says what a file that only looks like a table is, by its header rather than its name", () => {
+    const extract = readSsda903Extract([
+      { name: "episodes.csv", content: "CHILD,DOB,MISSING,MIS_START,MIS_END\nA,01/01/2015,M,01/02/2020,\n" },
+      { name: "reviews.csv", content: "CHILD_ID,REVIEW_DATE,OUTCOME\nA,01/02/2020,x\n" },
+    ]);
+    expect(extract.files).toEqual([{ file: "episodes.csv", table: "Missing" }]);
+    expect(extract.problems.map((p) => [p.code, p.message])).toEqual([
+      ["TABLE-NOT-USED", "episodes.csv is the Missing table: recognised, but refresh does not use it"],
+      [
+        "TABLE-UNKNOWN",
+        "reviews.csv is not an SSDA903 table refresh reads (Header, Episodes, Reviews, PlacedAdoption, AD1, PrevPerm, SocialWorker): its header row does not match",
+      ],
+    ]);
+  });
+
+  it("reads a 200,000-row Episodes file, reporting its progress", () => {
+    const rows = Array.from(
+      { length: 200_000 },
+      (_, i) => `C${i},${String((i % 28) + 1).padStart(2, "0")}/04/2020,S,C2,N1,U4,PR1,,,,,,`,
+    );
+    const progress: number[] = [];
+    const started = Date.now();
+    const extract = readSsda903Extract([{ name: "big.csv", content: [EPISODES, ...rows].join("\n") }], {
+      onProgress: (_, count) => progress.push(count),
+    });
+    expect(extract.episodes).toHaveLength(200_000);
+    expect(extract.problems).toEqual([]);
+    expect(progress).toEqual([50_000, 100_000, 150_000, 200_000]);
+    // About 1 s per 100,000 rows is enough (the developers' guide); this leaves room for a slow machine.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -9,7 +9,7 @@ import {
 import { DateFormsSeen, readExtractDate, returnYearOf, type ExtractDateRead } from "./extractDates";
 import type { ExtractProblem } from "./ExtractProblem";
 import { latestOfEach, settleOpenEpisodes, type Ranked } from "./mergeReturns";
-import { readCsv, type CsvFile, type CsvTable } from "./readCsv";
+import { readCsv, type CsvFile, type CsvRow, type CsvTable } from "./readCsv";
 import { REASONS_EPISODE_CEASED, REASONS_NEW_EPISODE } from "./ssda903Codes";
 import type {
   Ad1Record,
@@ -258,17 +258,36 @@ function readTable(
   const ranked: Ranked<unknown>[] = [];
   const yearProblems = new Set<string>();
 
-  table.rows.forEach((row, i) => {
+  // One reader for the whole table, pointed at each row in turn: closures made per row were most
+  // of the cost of a 200,000-row file.
+  let row: CsvRow = table.header;
+  let where: ExtractSource = { file, line: 0 };
+  const text = (column: string): string => {
+    const at = index.get(column);
+    return at === undefined ? "" : (row.fields[at] ?? "").trim();
+  };
+  const reader: RowReader = {
+    text,
+    date(column, required) {
+      const value = text(column);
+      const read = readExtractDate(value);
+      const day = extractDate(read, value, column, where, required, problems);
+      if (day !== undefined) {
+        forms.record(read, value);
+        if ((latestInYear === undefined || day > latestInYear) && inYear.includes(column)) latestInYear = day;
+      }
+      return day;
+    },
+    code: (column, list) => extractCode(text(column), column, list, where, problems),
+  };
+  const upperLa = la?.toUpperCase();
+  for (let i = 0; i < table.rows.length; i++) {
     if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress(file, i + 1);
-    const text = (column: string): string => {
-      const at = index.get(column);
-      return at === undefined ? "" : (row.fields[at] ?? "").trim();
-    };
-    if (la !== undefined && laAt !== undefined) {
-      const rowLa = (row.fields[laAt] ?? "").trim();
-      if (rowLa.toUpperCase() !== la.toUpperCase()) return;
+    row = table.rows[i] as CsvRow;
+    if (upperLa !== undefined && laAt !== undefined) {
+      if ((row.fields[laAt] ?? "").trim().toUpperCase() !== upperLa) continue;
     }
-    const where: ExtractSource = { file, line: row.line };
+    where = { file, line: row.line };
     const childId = text("CHILD");
     if (childId === "") {
       problems.push({
@@ -277,25 +296,12 @@ function readTable(
         ...where,
         message: `${file} line ${row.line}: no CHILD ID, the row was not read`,
       });
-      return;
+      continue;
     }
-    const date = (column: string, required: boolean): EpochDay | undefined => {
-      const value = text(column);
-      const read = readExtractDate(value);
-      const day = extractDate(read, value, column, where, required, problems);
-      if (day !== undefined) {
-        forms.record(read, value);
-        if (inYear.includes(column) && (latestInYear === undefined || day > latestInYear)) latestInYear = day;
-      }
-      return day;
-    };
-    const code = (column: string, list: CodeList | readonly string[]): string | undefined =>
-      extractCode(text(column), column, list, where, problems);
     const year = yearOf(yearAt === undefined ? "" : text(YEAR_COLUMN), where, yearProblems, problems);
-    const base = { childKey: childKeyOf(childId), childId, source: where };
-    const record = recordOf(kind, base, { text, date, code });
+    const record = recordOf(kind, { childKey: childKeyOf(childId), childId, source: where }, reader);
     if (record !== undefined) ranked.push({ record, year, fileIndex, source: where });
-  });
+  }
 
   // Without a YEAR column, the file is the return its in-year dates fall in.
   const fileYear = latestInYear === undefined ? undefined : returnYearOf(latestInYear);
@@ -321,7 +327,9 @@ function readTable(
     prevPerm: versions.prevPerm,
     socialWorker: versions.socialWorkers,
   };
-  into[kind]?.push(...ranked);
+  const list = into[kind];
+  // One at a time: spreading 200,000 rows into push() overflows the call stack.
+  if (list) for (const version of ranked) list.push(version);
 }
 
 interface RowReader {
@@ -425,9 +433,12 @@ function recordOf(kind: Ssda903TableKind, base: Base, r: RowReader): unknown {
   }
 }
 
-/** The object without its undefined fields: a record holds only what the file gave. */
+/**
+ * A record as one object literal per table, so every record of a table has the same shape (fast to
+ * make and read by the hundred thousand); a field the file did not give is undefined.
+ */
 function defined<T extends object>(record: { [K in keyof T]: T[K] | undefined }): T {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+  return record as T;
 }
 
 /** YEAR as "2018", or a span "2017/18" or "2017-18" read as the year it ends (2018). */
@@ -610,16 +621,14 @@ function extractCode(
   problems: ExtractProblem[],
 ): string | undefined {
   if (text === "") return undefined;
-  const upper = text.toUpperCase();
-  const code = Array.isArray(list)
-    ? (list as readonly string[]).includes(upper)
-      ? upper
-      : undefined
-    : (() => {
-        const match = matchCode(list as CodeList, text);
-        return match.kind === "code" ? match.code.code : undefined;
-      })();
+  let known = CODES_READ.get(list);
+  if (known === undefined) CODES_READ.set(list, (known = new Map()));
+  let code = known.get(text);
   if (code === undefined) {
+    code = codeOf(text, list) ?? null;
+    if (known.size < 4096) known.set(text, code);
+  }
+  if (code === null) {
     problems.push({
       code: "CODE-UNKNOWN",
       severity: "warning",
@@ -627,6 +636,17 @@ function extractCode(
       value: text,
       message: `${where.file} line ${where.line}: ${column} “${text}” is not an SSDA903 code; the value was left out`,
     });
+    return undefined;
   }
   return code;
+}
+
+// Each code list's texts, read once: an extract repeats a few dozen codes down every row.
+const CODES_READ = new WeakMap<CodeList | readonly string[], Map<string, string | null>>();
+
+function codeOf(text: string, list: CodeList | readonly string[]): string | undefined {
+  const upper = text.toUpperCase();
+  if (Array.isArray(list)) return (list as readonly string[]).includes(upper) ? upper : undefined;
+  const match = matchCode(list as CodeList, text);
+  return match.kind === "code" ? match.code.code : undefined;
 }
