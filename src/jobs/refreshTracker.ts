@@ -3,11 +3,19 @@ import { buildChangeLogSheet, type LogTime } from "../engine/fixes/changeLog";
 import type { ApplyReport, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
 import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { profileSheet } from "../engine/profile/TrackerProfile";
-import { buildSystemRows } from "../engine/ssda903/buildSystemRows";
+import { buildSystemRows, type SystemRow } from "../engine/ssda903/buildSystemRows";
 import type { ExtractProblem } from "../engine/ssda903/ExtractProblem";
 import { proposeRefresh, type RefreshReport } from "../engine/ssda903/proposeRefresh";
 import { readSsda903Extract, type ExtractInput } from "../engine/ssda903/readSsda903Extract";
+import {
+  WORKER_IDS_SHEET_NAME,
+  buildWorkerIdsSheet,
+  readWorkerIdsSheet,
+  workerKeyOf,
+  type WorkerName,
+} from "../engine/ssda903/workerIdsSheet";
 import { readLog, uniqueChangeSetId } from "./fixTracker";
+import { ownOutput } from "./outputSheets";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
 
@@ -42,6 +50,8 @@ export type RefreshTrackerResult =
       applied?: ApplyReport;
       /** The Change log as written, when anything was applied. */
       log?: SheetWrite;
+      /** The SocialWorker table's current workers, when the extract has one (see `WorkerIdsOutcome`). */
+      workerIds?: WorkerIdsOutcome;
     }
   /**
    * Nothing to refresh against: the tracker has no readable Joint Tracker, the files no episodes,
@@ -54,6 +64,16 @@ export type RefreshTrackerResult =
       extractProblems: ExtractProblem[];
       authorities?: readonly string[];
     };
+
+/**
+ * The allocated workers the extract names by ID: how many the Worker IDs sheet gives a name, the IDs
+ * it does not (yet), and the sheet as written when this run added IDs to it.
+ */
+export interface WorkerIdsOutcome {
+  named: number;
+  unnamed: string[];
+  sheet?: SheetWrite;
+}
 
 /**
  * Refreshes the Joint Tracker from the case system's SSDA903 extract: reads the tracker and the
@@ -116,14 +136,26 @@ export async function refreshTracker(
   }
 
   const system = buildSystemRows(extract, { asOf: options.asOf });
+  const workers = await workerNamesOf(port, system.rows);
   const existingLog = await readLog(port);
   const proposed = proposeRefresh(table, spec, system.rows, [...extract.problems, ...system.problems], {
     id: uniqueChangeSetId(options.now, existingLog, "RF"),
     acceptSystem: options.acceptSystem ?? false,
   });
   const filesRead = extract.files;
-  if (options.dryRun || proposed.changeSet.changes.length === 0)
-    return { kind: "refreshed", filesRead, ...proposed };
+  const workerIds = async (): Promise<WorkerIdsOutcome | undefined> => {
+    if (!workers) return undefined;
+    const outcome: WorkerIdsOutcome = { named: workers.named, unnamed: workers.unnamed };
+    // The sheet is written when it lacks an ID, so the user has the row to fill in.
+    if (!options.dryRun && workers.newIds.length > 0) {
+      outcome.sheet = await port.writeSheet(buildWorkerIdsSheet(workers.names, workers.newIds));
+    }
+    return outcome;
+  };
+  if (options.dryRun || proposed.changeSet.changes.length === 0) {
+    const outcome = await workerIds();
+    return { kind: "refreshed", filesRead, ...proposed, ...(outcome ? { workerIds: outcome } : {}) };
+  }
 
   // As fixTracker does: a protected sheet's changes are refused, not attempted.
   const sheets = await port.listSheets();
@@ -137,9 +169,39 @@ export async function refreshTracker(
     changes: proposed.changeSet.changes.filter((c) => !isProtected(c.sheet)),
   });
   const applied: ApplyReport = { applied: result.applied, skipped: [...refused, ...result.skipped] };
-  if (applied.applied.length === 0) return { kind: "refreshed", filesRead, ...proposed, applied };
+  const outcome = await workerIds();
+  const extra = outcome ? { workerIds: outcome } : {};
+  if (applied.applied.length === 0) return { kind: "refreshed", filesRead, ...proposed, applied, ...extra };
   const log = await port.writeSheet(
     buildChangeLogSheet(existingLog, proposed.changeSet, applied, options.now),
   );
-  return { kind: "refreshed", filesRead, ...proposed, applied, log };
+  return { kind: "refreshed", filesRead, ...proposed, applied, log, ...extra };
+}
+
+/**
+ * The names of the workers the system rows hold by ID, from the add-in's Worker IDs sheet, set on
+ * the rows (an ID without a name sets nothing); undefined when the extract names no worker.
+ */
+async function workerNamesOf(
+  port: WorkbookPort,
+  rows: SystemRow[],
+): Promise<
+  { names: Map<string, WorkerName>; named: number; unnamed: string[]; newIds: string[] } | undefined
+> {
+  const ids = [...new Set(rows.map((r) => r.socialWorkerId).filter((id): id is string => id !== undefined))];
+  if (ids.length === 0) return undefined;
+  const sheet = ownOutput(await port.listSheets(), WORKER_IDS_SHEET_NAME);
+  const names = sheet ? readWorkerIdsSheet(await port.readSheet(sheet.name)) : new Map<string, WorkerName>();
+  for (const row of rows) {
+    const name =
+      row.socialWorkerId === undefined ? "" : (names.get(workerKeyOf(row.socialWorkerId))?.name ?? "");
+    if (name !== "") row.socialWorker = name;
+  }
+  const unnamed = ids.filter((id) => (names.get(workerKeyOf(id))?.name ?? "") === "");
+  return {
+    names,
+    named: ids.length - unnamed.length,
+    unnamed,
+    newIds: ids.filter((id) => !names.has(workerKeyOf(id))),
+  };
 }

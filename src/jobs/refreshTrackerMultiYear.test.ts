@@ -80,3 +80,60 @@ describe("refreshTracker on several years' returns (issue 19)", () => {
 function childOf(message: string): string | undefined {
   return /child (\w+)/.exec(message)?.[1];
 }
+
+describe("refreshTracker and the SocialWorker table", () => {
+  const socialWorker = {
+    name: "socialworker.csv",
+    content: [
+      "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON,LA,YEAR",
+      "1002,2014-07-19,SW7,2021-04-01,,,Northshire,2022",
+      "1006,2011-05-05,sw9,2020-01-12,2021-06-01,LEFTRL,Northshire,2022",
+      "1006,2011-05-05,SW8,2021-06-02,,,Northshire,2022",
+    ].join("\n"),
+  };
+  const withWorkers = [...files, socialWorker];
+  const workerCell = (port: MemoryWorkbook, childId: string) =>
+    port.snapshot()["Joint Tracker"]?.find((row) => row[0] === childId)?.[5];
+
+  it("never guesses a name: lists the IDs in a Worker IDs sheet, and fills the worker once the user names the ID", async () => {
+    const port = new MemoryWorkbook([
+      {
+        name: "Joint Tracker",
+        values: built.tracker.map((row, i) => (i === 0 ? row : row.map((v, c) => (c === 5 ? null : v)))),
+      },
+    ]);
+    const first = refreshed(await refreshTracker(port, { files: withWorkers, asOf, now }));
+    expect(first.workerIds).toMatchObject({ named: 0, unnamed: ["SW7", "SW8"] });
+    expect(first.workerIds?.sheet?.name).toBe("Worker IDs");
+    expect(port.sheetModel("Worker IDs")?.purpose).toBe("workerIds");
+    expect(workerCell(port, "1002") ?? null).toBeNull();
+    expect(port.snapshot()["Worker IDs"]?.slice(3)).toEqual([["SW7"], ["SW8"]]);
+
+    // The user writes one name beside its ID.
+    await port.applyChanges({
+      id: "user",
+      description: "typed",
+      changes: [{ sheet: "Worker IDs", cell: "B4", old: null, new: "Jo Bloggs", rule: "typed" }],
+    });
+    const second = refreshed(
+      await refreshTracker(port, { files: withWorkers, asOf, now: { ...now, minute: 2 } }),
+    );
+    expect(second.workerIds).toEqual({ named: 1, unnamed: ["SW8"] });
+    expect(workerCell(port, "1002")).toBe("Jo Bloggs");
+    expect(workerCell(port, "1006") ?? null).toBeNull();
+  });
+
+  it("lists a worker the system names differently from the tracker as a conflict, keeping the tracker's", async () => {
+    const port = workbook();
+    await refreshTracker(port, { files: withWorkers, asOf, now });
+    await port.applyChanges({
+      id: "user",
+      description: "typed",
+      changes: [{ sheet: "Worker IDs", cell: "B4", old: null, new: "Jo Bloggs", rule: "typed" }],
+    });
+    const { report } = refreshed(await refreshTracker(port, { files: withWorkers, asOf, now, dryRun: true }));
+    expect(report.conflicts.map((c) => [c.childId, c.header, c.tracker, c.system, c.kept])).toEqual([
+      ["1002", "Social worker", "A. Worker", "Jo Bloggs", "tracker"],
+    ]);
+  });
+});

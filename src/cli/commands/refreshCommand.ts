@@ -5,7 +5,8 @@ import type { ExtractProblem } from "../../engine/ssda903/ExtractProblem";
 import type { RefreshReport } from "../../engine/ssda903/proposeRefresh";
 import type { ExtractInput } from "../../engine/ssda903/readSsda903Extract";
 import { tablesOfSheets } from "../../engine/ssda903/sheetTables";
-import { refreshTracker } from "../../jobs/refreshTracker";
+import { WORKER_IDS_SHEET_NAME } from "../../engine/ssda903/workerIdsSheet";
+import { refreshTracker, type WorkerIdsOutcome } from "../../jobs/refreshTracker";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import {
   EXIT_OK,
@@ -24,6 +25,7 @@ import {
   openWorkbook,
   outputPathOf,
   finishAppliedCopy,
+  saveWorkbook,
   writeUnchangedCopy,
 } from "./checkCommandFiles";
 
@@ -48,9 +50,11 @@ Tracker, matching children by child ID and each care period by its date became l
   - where tracker and system disagree, both values are listed and the tracker's is kept
     (--accept-system takes the system's);
   - children in care missing from the tracker get a new row, in the tracker's own column order;
+  - the social worker, from the SocialWorker table (2023-24 on), only where the copy's "Worker IDs"
+    sheet gives the worker's ID a name: refresh adds the IDs it meets there for you to name;
   - children the system says left care get their exit date; a child still in care in an earlier
     return but missing from the latest is listed, never appended.
-Permanence plans, PPMs, workers, notes and every other column are never touched. Every change is
+Permanence plans, PPMs, notes and every other column are never touched. Every change is
 listed in the copy's "Change log" sheet, so \`tracker revert\` can undo it; running refresh again on
 the same files changes nothing, and --out then gets the copy unchanged. The input workbook and the
 extract's files are never changed.
@@ -104,10 +108,18 @@ Options:
     }
     io.out(`Read ${result.filesRead.map((f) => `${f.file} (${f.table})`).join(", ")}`);
     printReport(result.report, io);
-    const { changeSet, applied } = result;
+    const { changeSet, applied, workerIds } = result;
+    if (workerIds) printWorkerIds(workerIds, io);
     if (changeSet.changes.length === 0) {
       io.out("Nothing to change: the tracker already holds what the extract says.");
-      if (!dryRun) await writeUnchangedCopy(io, workbook, out, "refresh");
+      if (dryRun) return EXIT_OK;
+      if (workerIds?.sheet && out !== undefined) {
+        await saveWorkbook(workbook, out, (note) => io.err(`tracker refresh: ${note}`));
+        for (const note of workerIds.sheet.notes) io.err(`tracker refresh: ${note}`);
+        io.out(`Wrote ${out} with the worker IDs to name in its “${workerIds.sheet.name}” sheet.`);
+      } else {
+        await writeUnchangedCopy(io, workbook, out, "refresh");
+      }
       return EXIT_OK;
     }
     if (dryRun || !applied) {
@@ -176,6 +188,16 @@ async function sheetTablesOf(name: string, bytes: Uint8Array): Promise<ExtractIn
   const sheets = [];
   for (const sheet of await workbook.listSheets()) sheets.push(await workbook.readSheet(sheet.name));
   return tablesOfSheets(name, sheets);
+}
+
+function printWorkerIds(outcome: WorkerIdsOutcome, io: CliIo): void {
+  const sheet = outcome.sheet?.name ?? WORKER_IDS_SHEET_NAME;
+  io.out(
+    `Allocated workers (SocialWorker table): ${outcome.named} named in the ${sheet} sheet` +
+      (outcome.unnamed.length === 0
+        ? ""
+        : `; ${outcome.unnamed.length} ID(s) without a name, so not filled (${outcome.unnamed.join(", ")}): write their names in the ${sheet} sheet`),
+  );
 }
 
 function printReport(report: RefreshReport, io: CliIo): void {

@@ -42,7 +42,16 @@ export interface SheetModel {
 }
 
 export type SheetPurpose =
-  "agenda" | "summary" | "summaryData" | "dataQuality" | "changeLog" | "standards" | "holidays" | "profile";
+  | "agenda"
+  | "summary"
+  | "summaryData"
+  | "dataQuality"
+  | "changeLog"
+  | "standards"
+  | "holidays"
+  | "profile"
+  /** The case system's social worker IDs and the names the user gave them (see `workerIdsSheet`). */
+  | "workerIds";
 
 /** A value the add-in writes: a date is written as a real Excel date with a dd/mm/yyyy format. */
 export type ModelValue = string | number | boolean | null | { date: EpochDay };

@@ -1,8 +1,15 @@
 import { addCalendarMonths } from "../calendar/calendarMonths";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { ExtractProblem } from "./ExtractProblem";
-import type { Episode, ExtractSource, ReviewRecord, Ssda903Extract } from "./readSsda903Extract";
+import type {
+  Episode,
+  ExtractSource,
+  ReviewRecord,
+  SocialWorkerRecord,
+  Ssda903Extract,
+} from "./readSsda903Extract";
 import { EPISODE_CONTINUES } from "./ssda903Codes";
+import { allocatedWorkerOn } from "./workerIdsSheet";
 
 /** A child's continuous time in care: episodes joined while each ends with REC X1. */
 export interface CarePeriod {
@@ -47,6 +54,13 @@ export interface SystemRow {
   reasonCeased?: string;
   /** See `CarePeriod.absentFromReturn`: such a period is never appended as a child in care. */
   absentFromReturn?: number;
+  /**
+   * The allocated worker's case-system ID (SocialWorker, 2023-24 on): the allocation running on the
+   * as-at day, or on the day the period ended.
+   */
+  socialWorkerId?: string;
+  /** The worker's name, only from the user's Worker IDs sheet (see `workerIdsSheet`); never guessed. */
+  socialWorker?: string;
   source: ExtractSource;
 }
 
@@ -115,12 +129,14 @@ export function buildSystemRows(
     reviewsByPeriod.set(period, list);
   }
 
+  const allocations = groupBy(extract.socialWorkers, (a) => a.childKey);
   const rows = periods.map((period) =>
     systemRowOf(
       period,
       extract,
       (reviewsByPeriod.get(period) ?? []).sort((a, b) => a - b),
       options.asOf,
+      allocations.get(period.childKey) ?? [],
     ),
   );
   return { periods, rows, problems };
@@ -208,6 +224,7 @@ function systemRowOf(
   extract: Ssda903Extract,
   reviews: readonly EpochDay[],
   asOf: EpochDay,
+  allocations: readonly SocialWorkerRecord[],
 ): SystemRow {
   const episodes = period.episodes;
   const last = episodes[episodes.length - 1] as Episode;
@@ -232,6 +249,8 @@ function systemRowOf(
   if (period.end !== undefined) row.ceased = period.end;
   if (period.reasonEnded !== undefined) row.reasonCeased = period.reasonEnded;
   if (period.absentFromReturn !== undefined) row.absentFromReturn = period.absentFromReturn;
+  const worker = allocatedWorkerOn(allocations, Math.min(asOf, period.end ?? asOf));
+  if (worker) row.socialWorkerId = worker.workerId;
   return row;
 }
 
