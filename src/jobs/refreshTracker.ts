@@ -1,6 +1,6 @@
 import type { EpochDay } from "../engine/dates/epochDay";
 import { buildChangeLogSheet, type LogTime } from "../engine/fixes/changeLog";
-import type { ApplyReport, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
+import type { ApplyReport, CellChange, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
 import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { profileSheet } from "../engine/profile/TrackerProfile";
 import { buildSystemRows, type SystemRow } from "../engine/ssda903/buildSystemRows";
@@ -37,6 +37,8 @@ export interface RefreshTrackerOptions {
   acceptSystem?: boolean;
   /** Work out the change set and the report but change nothing. */
   dryRun?: boolean;
+  /** Apply only the changes this keeps (the pane's unticked ones are left out), as `fixTracker` does. */
+  only?: (change: CellChange) => boolean;
 }
 
 export type RefreshTrackerResult =
@@ -138,10 +140,14 @@ export async function refreshTracker(
   const system = buildSystemRows(extract, { asOf: options.asOf });
   const workers = await workerNamesOf(port, system.rows);
   const existingLog = await readLog(port);
-  const proposed = proposeRefresh(table, spec, system.rows, [...extract.problems, ...system.problems], {
+  const all = proposeRefresh(table, spec, system.rows, [...extract.problems, ...system.problems], {
     id: uniqueChangeSetId(options.now, existingLog, "RF"),
     acceptSystem: options.acceptSystem ?? false,
   });
+  const only = options.only;
+  const proposed = only
+    ? { ...all, changeSet: { ...all.changeSet, changes: all.changeSet.changes.filter(only) } }
+    : all;
   const filesRead = extract.files;
   const workerIds = async (): Promise<WorkerIdsOutcome | undefined> => {
     if (!workers) return undefined;
