@@ -153,24 +153,25 @@ export function RefreshFromCaseSystem({ onApplied }: { onApplied: () => Promise<
         them. They are read here; nothing is uploaded.
       </Text>
       <div className={styles.files}>
-        <Field label="SSDA903 CSV files">
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            multiple
-            onChange={(e) => void pick(e)}
-            disabled={runner.running}
-          />
-        </Field>
-        <Field label="Or a folder of them">
-          <input
-            type="file"
-            multiple
-            onChange={(e) => void pick(e)}
-            disabled={runner.running}
-            {...{ webkitdirectory: "" }}
-          />
-        </Field>
+        <Label htmlFor={filesId}>SSDA903 CSV files</Label>
+        <input
+          id={filesId}
+          type="file"
+          accept=".csv,text/csv"
+          multiple
+          onChange={(e) => void pick(e)}
+          disabled={runner.running}
+        />
+        <Label htmlFor={folderId}>Or a folder of them</Label>
+        {/* webkitdirectory: every browser Office runs in picks a folder's files with it. */}
+        <input
+          id={folderId}
+          type="file"
+          multiple
+          onChange={(e) => void pick(e)}
+          disabled={runner.running}
+          {...{ webkitdirectory: "" }}
+        />
       </div>
       <JobStatus runner={runner} />
       {message && (
