@@ -1,13 +1,8 @@
 import { addCalendarMonths } from "../calendar/calendarMonths";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { ExtractProblem } from "./ExtractProblem";
-import type {
-  Episode,
-  ExtractSource,
-  ReviewRecord,
-  SocialWorkerRecord,
-  Ssda903Extract,
-} from "./readSsda903Extract";
+import type { Ssda903Extract } from "./readSsda903Extract";
+import type { Episode, ExtractSource, ReviewRecord, SocialWorkerRecord } from "./ssda903Records";
 import { EPISODE_CONTINUES } from "./ssda903Codes";
 import { allocatedWorkerOn } from "./workerIdsSheet";
 

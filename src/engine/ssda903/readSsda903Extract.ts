@@ -29,17 +29,6 @@ import {
   type Ssda903TableKind,
 } from "./ssda903Tables";
 
-export type {
-  Ad1Record,
-  Episode,
-  ExtractSource,
-  PlacedAdoptionRecord,
-  PrevPermRecord,
-  ReviewRecord,
-  SocialWorkerRecord,
-  SystemChild,
-} from "./ssda903Records";
-
 /**
  * Everything read from the extract's files, every return merged into one (the latest wins), and
  * what was wrong with them. The records are typed by `ssda903Records` (zod schemas).

@@ -1,4 +1,4 @@
-import { isCellError, type CellValue } from "../cells/CellValue";
+import { plainCellText } from "../cells/plainCellText";
 import type { EpochDay } from "../dates/epochDay";
 import type { ModelCell, SheetModel } from "../port/SheetModel";
 import type { SheetSnapshot } from "../port/WorkbookPort";
@@ -58,10 +58,7 @@ export function buildWorkerIdsSheet(
   };
 }
 
-const text = (value: CellValue | undefined): string =>
-  value === null || value === undefined || value instanceof Date || isCellError(value)
-    ? ""
-    : String(value).trim();
+const text = plainCellText;
 
 /**
  * The names the user wrote, by worker key (`workerKeyOf`: trimmed, case aside), from the
