@@ -272,6 +272,22 @@ describe("readSsda903Extract over several returns", () => {
   });
 });
 
+describe("readSsda903Extract on every return year's column set", () => {
+  it("reads an older return without REASON_PLACE_CHANGE, URN or postcodes, lower-case names and extra columns", () => {
+    const extract = readSsda903Extract([
+      {
+        name: "episodes_2017.csv",
+        content:
+          "child,decom,rne,ls,cin,place,place_provider,dec,rec,LOCAL_REF\nA,01/06/2016,S,C2,N1,U4,PR1,01/02/2017,E43,x7\n",
+      },
+    ]);
+    expect(extract.problems).toEqual([]);
+    expect(extract.episodes.map((e) => [e.childId, e.end, e.reasonEnded, e.returnYear])).toEqual([
+      ["A", day("2017-02-01"), "E43", 2017],
+    ]);
+  });
+});
+
 describe("readSsda903Extract on bad input", () => {
   it("says what a file that only looks like a table is, by its header rather than its name", () => {
     const extract = readSsda903Extract([
