@@ -246,6 +246,22 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
       .getByText(/^Undid \d+ changes of RF-20261124-0900/)
       .waitFor();
     await shot("11-refresh-undone");
+
+    // A regional file of two authorities: the pane asks which to read.
+    const header = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,LA";
+    const region = [
+      header,
+      "R1,01/04/2026,S,C2,N1,U4,PR1,,,Eastborough",
+      "R2,01/06/2026,S,C1,N1,U6,PR1,,,Westvale",
+    ];
+    await pane()
+      .getByLabel("SSDA903 CSV files")
+      .setInputFiles([
+        { name: "region.csv", mimeType: "text/csv", buffer: Buffer.from(region.join("\r\n")) },
+      ]);
+    await refresh.getByRole("combobox", { name: "Authority" }).selectOption("Westvale");
+    await refresh.getByText("R2, looked after since 01/06/2026: new row", { exact: false }).waitFor();
+    await expect(refresh.getByText("R1,", { exact: false }).count()).resolves.toBe(0);
   });
 
   it("picks a worker, shows their overdue rows and takes the user to a row; the choice is remembered", async () => {
