@@ -5,7 +5,7 @@ import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { profileSheet } from "../engine/profile/TrackerProfile";
 import { buildSystemRows, type SystemRow } from "../engine/ssda903/buildSystemRows";
 import type { ExtractProblem } from "../engine/ssda903/ExtractProblem";
-import { proposeRefresh, type RefreshReport } from "../engine/ssda903/proposeRefresh";
+import { describeRefresh, proposeRefresh, type RefreshReport } from "../engine/ssda903/proposeRefresh";
 import { readSsda903Extract, type ExtractInput } from "../engine/ssda903/readSsda903Extract";
 import {
   WORKER_IDS_SHEET_NAME,
@@ -14,6 +14,7 @@ import {
   workerKeyOf,
   type WorkerName,
 } from "../engine/ssda903/workerIdsSheet";
+import { parseCellAddress } from "../engine/tables/cellAddress";
 import { readLog, uniqueChangeSetId } from "./fixTracker";
 import { ownOutput } from "./outputSheets";
 import { loadProfile } from "./loadProfile";
@@ -144,10 +145,7 @@ export async function refreshTracker(
     id: uniqueChangeSetId(options.now, existingLog, "RF"),
     acceptSystem: options.acceptSystem ?? false,
   });
-  const only = options.only;
-  const proposed = only
-    ? { ...all, changeSet: { ...all.changeSet, changes: all.changeSet.changes.filter(only) } }
-    : all;
+  const proposed = options.only ? onlyKept(all, options.only) : all;
   const filesRead = extract.files;
   const workerIds = async (): Promise<WorkerIdsOutcome | undefined> => {
     if (!workers) return undefined;
@@ -182,6 +180,32 @@ export async function refreshTracker(
     buildChangeLogSheet(existingLog, proposed.changeSet, applied, options.now),
   );
   return { kind: "refreshed", filesRead, ...proposed, applied, log, ...extra };
+}
+
+/**
+ * The proposal with only the changes `keep` keeps (the pane's ticked ones), its report and
+ * description saying what is then done: a conflict whose system-value change was left out keeps the
+ * tracker's value, a fill, new child or exit date left out is not counted.
+ */
+function onlyKept(
+  all: ReturnType<typeof proposeRefresh>,
+  keep: (change: CellChange) => boolean,
+): ReturnType<typeof proposeRefresh> {
+  const changes = all.changeSet.changes.filter(keep);
+  const kept = new Set(changes.map((c) => `${c.sheet}!${c.cell}`));
+  const sheet = all.report.sheet;
+  const rowsKept = new Set(changes.map((c) => parseCellAddress(c.cell)?.row));
+  const report: RefreshReport = {
+    ...all.report,
+    filled: all.report.filled.filter((f) => kept.has(`${sheet}!${f.cell}`)),
+    newChildren: all.report.newChildren.filter((n) => rowsKept.has(n.row)),
+    ceased: all.report.ceased.filter((c) => kept.has(`${sheet}!${c.cell}`)),
+    conflicts: all.report.conflicts.map((c) => ({
+      ...c,
+      kept: c.kept === "system" && kept.has(`${c.sheet}!${c.cell}`) ? "system" : "tracker",
+    })),
+  };
+  return { report, changeSet: { ...all.changeSet, description: describeRefresh(report), changes } };
 }
 
 /**

@@ -137,3 +137,34 @@ describe("refreshTracker and the SocialWorker table", () => {
     ]);
   });
 });
+
+describe("refreshTracker with only the ticked changes", () => {
+  it("applies only what is kept, and its log says what was done", async () => {
+    // 1002's placement type differs from the system's (U4): a conflict.
+    const values = built.tracker.map((row) =>
+      row[0] === "1002" ? row.map((v, c) => (c === 4 ? "U6" : v)) : row,
+    );
+    const port = new MemoryWorkbook([{ name: "Joint Tracker", values }]);
+    const dry = refreshed(await refreshTracker(port, { files, asOf, now, acceptSystem: true, dryRun: true }));
+    const conflict = dry.report.conflicts[0];
+    expect(conflict).toMatchObject({ childId: "1002", column: "placementType", kept: "system" });
+    const leftOut = new Set([
+      `Joint Tracker!${conflict?.cell}`,
+      `Joint Tracker!${dry.report.filled[0]?.cell}`,
+    ]);
+    const result = refreshed(
+      await refreshTracker(port, {
+        files,
+        asOf,
+        now,
+        acceptSystem: true,
+        only: (c) => !leftOut.has(`${c.sheet}!${c.cell}`),
+      }),
+    );
+    expect(result.applied?.applied).toHaveLength(dry.changeSet.changes.length - 2);
+    expect(port.snapshot()["Joint Tracker"]?.find((row) => row[0] === "1002")?.[4]).toBe("U6");
+    expect(result.changeSet.description).toBe(
+      "Refresh from the case system (SSDA903): 6 row(s) matched, 1 cell(s) filled, 1 conflict(s), 1 new child(ren), 1 ceased",
+    );
+  });
+});
