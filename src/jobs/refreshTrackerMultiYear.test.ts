@@ -93,7 +93,7 @@ describe("refreshTracker and the SocialWorker table", () => {
   };
   const withWorkers = [...files, socialWorker];
   const workerCell = (port: MemoryWorkbook, childId: string) =>
-    port.snapshot()["Joint Tracker"]?.find((row) => row[0] === childId)?.[5];
+    port.snapshot()["Joint Tracker"]?.find((row) => String(row[0]) === childId)?.[5];
 
   it("never guesses a name: lists the IDs in a Worker IDs sheet, and fills the worker once the user names the ID", async () => {
     const port = new MemoryWorkbook([
@@ -142,7 +142,7 @@ describe("refreshTracker with only the ticked changes", () => {
   it("applies only what is kept, and its log says what was done", async () => {
     // 1002's placement type differs from the system's (U4): a conflict.
     const values = built.tracker.map((row) =>
-      row[0] === "1002" ? row.map((v, c) => (c === 4 ? "U6" : v)) : row,
+      row[0] === 1002 ? row.map((v, c) => (c === 4 ? "U6" : v)) : row,
     );
     const port = new MemoryWorkbook([{ name: "Joint Tracker", values }]);
     const dry = refreshed(await refreshTracker(port, { files, asOf, now, acceptSystem: true, dryRun: true }));
@@ -162,7 +162,7 @@ describe("refreshTracker with only the ticked changes", () => {
       }),
     );
     expect(result.applied?.applied).toHaveLength(dry.changeSet.changes.length - 2);
-    expect(port.snapshot()["Joint Tracker"]?.find((row) => row[0] === "1002")?.[4]).toBe("U6");
+    expect(port.snapshot()["Joint Tracker"]?.find((row) => row[0] === 1002)?.[4]).toBe("U6");
     expect(result.changeSet.description).toBe(
       "Refresh from the case system (SSDA903): 6 row(s) matched, 1 cell(s) filled, 1 conflict(s), 1 new child(ren), 1 ceased",
     );

@@ -15,7 +15,7 @@ export interface MultiYearExtract {
   /** Episodes of two authorities in one file. */
   regionFile: { name: string; text: string };
   authorities: string[];
-  /** The Joint Tracker sheet's values. */
+  /** The Joint Tracker sheet's values; child IDs are numbers, as Excel keeps typed digits. */
   tracker: CellValue[][];
   asOf: EpochDay;
   /** The real inconsistencies planted, each to be listed once. */
@@ -206,12 +206,12 @@ export function buildMultiYearExtract(): MultiYearExtract {
       "1st CLA review",
       "Date permanence achieved or ceased",
     ],
-    ["1001", serial(births["1001"] as string), serial("2019-06-10"), "C2", "U4", "A. Worker", null, null],
-    ["1002", serial(births["1002"] as string), serial("2019-11-01"), null, "U4", "A. Worker", null, null],
-    ["1006", serial(births["1006"] as string), serial("2020-01-12"), "C1", "U6", "B. Worker", null, null],
-    ["1007", serial(births["1007"] as string), serial("2021-06-01"), "C1", "U6", "B. Worker", null, null],
-    ["1008", serial(births["1008"] as string), serial("2021-07-01"), "C2", "U6", "B. Worker", null, null],
-    ["1009", serial("2015-03-04"), serial("2020-05-05"), "C2", "U4", "C. Worker", null, null],
+    [1001, serial(births["1001"] as string), serial("2019-06-10"), "C2", "U4", "A. Worker", null, null],
+    [1002, serial(births["1002"] as string), serial("2019-11-01"), null, "U4", "A. Worker", null, null],
+    [1006, serial(births["1006"] as string), serial("2020-01-12"), "C1", "U6", "B. Worker", null, null],
+    [1007, serial(births["1007"] as string), serial("2021-06-01"), "C1", "U6", "B. Worker", null, null],
+    [1008, serial(births["1008"] as string), serial("2021-07-01"), "C2", "U6", "B. Worker", null, null],
+    [1009, serial("2015-03-04"), serial("2020-05-05"), "C2", "U4", "C. Worker", null, null],
   ];
   return {
     files: [episodes, header, reviews].map((f) => ({ name: f.name, text: f.text() })),

@@ -124,4 +124,24 @@ describe("buildSystemRows", () => {
       ["B", day("2026-01-01"), "U6"],
     ]);
   });
+
+  it("lists a child whose episodes do not add up once, saying how each was read", () => {
+    const extract = readSsda903Extract([
+      { name: "header.csv", content: [HEADER, "A,1,01/01/2015,,,,", "B,1,01/01/2015,,,,"].join("\n") },
+      {
+        name: "episodes.csv",
+        content: [
+          EPISODES,
+          "A,01/02/2025,S,C2,N1,U4,PR1,,X1,,,,",
+          "A,01/05/2025,P,C2,N1,U6,PR1,,,,,,",
+          "B,01/03/2025,S,C2,N1,U4,PR1,01/02/2025,E11,,,,",
+        ].join("\n"),
+      },
+    ]);
+    const { problems } = buildSystemRows(extract, { asOf });
+    expect(problems.map((p) => p.message)).toEqual([
+      "episodes.csv line 2: child A's episodes do not add up: the episode from 01/02/2025 has a reason it ended (X1) but no DEC, so it is read as open (line 2); the episodes from 01/02/2025 and 01/05/2025 are both open, so the later is read as the current one (line 3)",
+      "episodes.csv line 4: child B's episodes do not add up: the episode from 01/03/2025 ends (01/02/2025) before it begins; it is read as written (line 4)",
+    ]);
+  });
 });

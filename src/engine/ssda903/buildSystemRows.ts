@@ -175,6 +175,12 @@ function carePeriodsOf(unsorted: readonly Episode[], problems: ExtractProblem[])
         text: `the episode from ${from} has a reason it ended (${episode.reasonEnded}) but no DEC, so it is read as open`,
       });
     }
+    if (episode.end !== undefined && episode.end < episode.start) {
+      issues.push({
+        episode,
+        text: `the episode from ${from} ends (${formatUkDate(episode.end)}) before it begins; it is read as written`,
+      });
+    }
     const previous = current[current.length - 1];
     if (previous) {
       const since = formatUkDate(previous.start);
