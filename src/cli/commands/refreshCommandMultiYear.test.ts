@@ -90,6 +90,29 @@ describe("tracker refresh on several years' returns", () => {
     expect(io.stdout).toContain("New children: 1");
   });
 
+  it("adds the SocialWorker table's IDs to a Worker IDs sheet for the user to name, even with nothing else to change", async () => {
+    // A tracker already refreshed from the same returns: only the workers are new.
+    const refreshed = join(folder, "refreshed-before-workers.xlsx");
+    expect((await run(["--from", extract, "--out", refreshed])).code).toBe(0);
+    const withWorkers = join(folder, "903-workers");
+    mkdirSync(withWorkers);
+    for (const file of built.files) writeFileSync(join(withWorkers, file.name), file.text);
+    writeFileSync(
+      join(withWorkers, "socialworker.csv"),
+      "CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON,LA,YEAR\r\n1002,2014-07-19,SW7,2021-04-01,,,Northshire,2022\r\n",
+    );
+    const out = join(folder, "workers.xlsx");
+    const io = captureIo(clock);
+    const args = ["refresh", refreshed, "--as-of", "2022-03-31", "--from", withWorkers, "--out", out];
+    expect(await main(args, io)).toBe(0);
+    expect(io.stdout).toContain(
+      "Allocated workers (SocialWorker table): 0 named in the Worker IDs sheet; 1 ID(s) without a name, so not filled (SW7): write their names in the Worker IDs sheet",
+    );
+    expect(io.stdout).toContain(`Wrote ${out} with the worker IDs to name in its “Worker IDs” sheet.`);
+    const copy = await XlsxWorkbook.load(out);
+    expect((await copy.readSheet("Worker IDs")).values.slice(2)).toEqual([["Worker ID", "Name"], ["SW7"]]);
+  });
+
   it("says an extract without an Episodes table cannot refresh", async () => {
     const headerOnly = join(folder, "header-only");
     mkdirSync(headerOnly);
