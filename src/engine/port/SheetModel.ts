@@ -45,6 +45,7 @@ export type SheetPurpose =
   | "agenda"
   | "summary"
   | "summaryData"
+  | "comparison"
   | "dataQuality"
   | "changeLog"
   | "standards"
@@ -137,4 +138,9 @@ export interface ChartModel {
   dataRange: string;
   /** Where the chart sits: top-left and bottom-right cells. */
   anchor: { from: string; to: string };
+  /**
+   * Error bars on the (first) series: ranges of this sheet, one cell per category, holding how far
+   * the bar reaches above and below the value (a 95% interval's high − value and value − low).
+   */
+  errorBars?: { plus: string; minus: string };
 }
