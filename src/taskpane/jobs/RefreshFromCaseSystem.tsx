@@ -16,7 +16,8 @@ import {
 import type { ChangeSet } from "../../engine/port/ChangeSet";
 import type { RefreshReport } from "../../engine/ssda903/proposeRefresh";
 import type { CsvFile } from "../../engine/ssda903/readCsv";
-import { refreshTracker } from "../../jobs/refreshTracker";
+import { WORKER_IDS_SHEET_NAME } from "../../engine/ssda903/workerIdsSheet";
+import { refreshTracker, type WorkerIdsOutcome } from "../../jobs/refreshTracker";
 import { keepTicked, tickedCount } from "../model/changeSelection";
 import { initiallyUnticked, refreshGroups } from "../model/refreshGroups";
 import { usePaneServices } from "../PaneServices";
@@ -38,6 +39,7 @@ interface Proposal {
   filesRead: readonly { file: string; table: string }[];
   report: RefreshReport;
   changeSet: ChangeSet;
+  workerIds?: WorkerIdsOutcome;
 }
 
 /**
@@ -85,6 +87,7 @@ export function RefreshFromCaseSystem({ onApplied }: { onApplied: () => Promise<
       files,
       ...(la === undefined ? {} : { la }),
       filesRead: result.filesRead,
+      ...(result.workerIds ? { workerIds: result.workerIds } : {}),
       report: result.report,
       changeSet: result.changeSet,
     });
@@ -197,6 +200,13 @@ export function RefreshFromCaseSystem({ onApplied }: { onApplied: () => Promise<
       {proposal && (
         <>
           <Text size={200}>Read {proposal.filesRead.map((f) => `${f.file} (${f.table})`).join(", ")}.</Text>
+          {proposal.workerIds && (
+            <Text size={200}>
+              Allocated workers: {proposal.workerIds.named} named in the {WORKER_IDS_SHEET_NAME} sheet.
+              {proposal.workerIds.unnamed.length > 0 &&
+                ` ${proposal.workerIds.unnamed.length} worker IDs have no name yet (${proposal.workerIds.unnamed.join(", ")}): applying adds them to the ${WORKER_IDS_SHEET_NAME} sheet; write each name there once and refresh again. Names are never guessed.`}
+            </Text>
+          )}
           {groups.map((group) => (
             <section key={group.id} aria-label={group.heading} className={styles.stack}>
               <Subtitle2 as="h3">{group.heading}</Subtitle2>
