@@ -144,4 +144,25 @@ describe("buildSystemRows", () => {
       "episodes.csv line 4: child B's episodes do not add up: the episode from 01/03/2025 ends (01/02/2025) before it begins; it is read as written (line 4)",
     ]);
   });
+
+  it("lists a child's reviews outside every care period as one problem", () => {
+    const extract = readSsda903Extract([
+      { name: "header.csv", content: [HEADER, "A,1,01/01/2015,,,,"].join("\n") },
+      { name: "episodes.csv", content: [EPISODES, "A,01/02/2025,S,C2,N1,U4,PR1,,,,,,"].join("\n") },
+      {
+        name: "reviews.csv",
+        content: [
+          REVIEWS,
+          "A,01/01/2015,01/01/2020,PN1",
+          "A,01/01/2015,01/07/2020,PN1",
+          "A,01/01/2015,01/03/2025,PN1",
+        ].join("\n"),
+      },
+    ]);
+    const { rows, problems } = buildSystemRows(extract, { asOf });
+    expect(problems.map((p) => p.message)).toEqual([
+      "reviews.csv line 2: 2 reviews of child A (01/01/2020, 01/07/2020) are outside every care period in the extract; they were left out",
+    ]);
+    expect(rows[0]?.firstReview).toBe(day("2025-03-01"));
+  });
 });

@@ -97,6 +97,7 @@ export function buildSystemRows(
   const periodsByChild = groupBy(periods, (p) => p.childKey);
   const reviewsByPeriod = new Map<CarePeriod, EpochDay[]>();
   const reportedChildren = new Set<string>();
+  const outsideByChild = new Map<string, { at: number; reviews: ReviewRecord[] }>();
   for (const review of extract.reviews) {
     if (headerRead && !extract.children.has(review.childKey) && !reportedChildren.has(review.childKey)) {
       reportedChildren.add(review.childKey);
@@ -110,13 +111,13 @@ export function buildSystemRows(
     }
     const period = (periodsByChild.get(review.childKey) ?? []).find((p) => within(review, p));
     if (!period) {
-      problems.push({
-        code: "REVIEW-OUTSIDE-EPISODE",
-        severity: "warning",
-        ...review.source,
-        value: formatUkDate(review.day),
-        message: `${review.source.file} line ${review.source.line}: review of child ${review.childId} on ${formatUkDate(review.day)} is outside every care period in the extract; it was left out`,
-      });
+      const outside = outsideByChild.get(review.childKey);
+      if (outside) outside.reviews.push(review);
+      else
+        outsideByChild.set(review.childKey, {
+          at: problems.push(outsideProblem([review])) - 1,
+          reviews: [review],
+        });
       continue;
     }
     const list = reviewsByPeriod.get(period) ?? [];
@@ -124,6 +125,9 @@ export function buildSystemRows(
     reviewsByPeriod.set(period, list);
   }
 
+  // One problem per child, however many of its reviews fall outside (a multi-year extract can hold
+  // many of a care period whose episodes it lacks), where the child's first one was met.
+  for (const { at, reviews } of outsideByChild.values()) problems[at] = outsideProblem(reviews);
   const allocations = groupBy(extract.socialWorkers, (a) => a.childKey);
   const rows = periods.map((period) =>
     systemRowOf(
@@ -135,6 +139,21 @@ export function buildSystemRows(
     ),
   );
   return { periods, rows, problems };
+}
+
+function outsideProblem(reviews: readonly ReviewRecord[]): ExtractProblem {
+  const first = reviews[0] as ReviewRecord;
+  const days = reviews.map((r) => formatUkDate(r.day));
+  return {
+    code: "REVIEW-OUTSIDE-EPISODE",
+    severity: "warning",
+    ...first.source,
+    value: days[0] as string,
+    message:
+      reviews.length === 1
+        ? `${first.source.file} line ${first.source.line}: review of child ${first.childId} on ${days[0]} is outside every care period in the extract; it was left out`
+        : `${first.source.file} line ${first.source.line}: ${reviews.length} reviews of child ${first.childId} (${days.join(", ")}) are outside every care period in the extract; they were left out`,
+  };
 }
 
 function within(review: ReviewRecord, period: CarePeriod): boolean {
