@@ -82,7 +82,10 @@ export interface WorkerIdsOutcome {
  * Refreshes the Joint Tracker from the case system's SSDA903 extract: reads the tracker and the
  * files, proposes one change set (see `proposeRefresh`), and unless it is a dry run applies it the
  * way the safe fixes are applied: protected sheets refused, cells edited since skipped by the port,
- * applied changes logged in the Change log so `revertChanges` can undo them.
+ * applied changes logged in the Change log so `revertChanges` can undo them. A regional extract of
+ * several authorities is refused until one is chosen (`la`). The allocated worker is filled only
+ * from names the user gave in the Worker IDs sheet, which a run that is not dry writes with any
+ * worker ID it lacks.
  */
 export async function refreshTracker(
   port: WorkbookPort,
