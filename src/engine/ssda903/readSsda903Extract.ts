@@ -338,7 +338,7 @@ function recordOf(kind: Ssda903TableKind, base: Base, r: RowReader): unknown {
   switch (kind) {
     case "header": {
       const { childId, ...rest } = base;
-      return defined<SystemChild>({
+      return asRecord<SystemChild>({
         ...rest,
         id: childId,
         dob: r.date("DOB", true),
@@ -349,7 +349,7 @@ function recordOf(kind: Ssda903TableKind, base: Base, r: RowReader): unknown {
     case "episodes": {
       const start = r.date("DECOM", true);
       if (start === undefined) return undefined;
-      return defined<Episode>({
+      return asRecord<Episode>({
         ...base,
         start,
         end: r.date("DEC", false),
@@ -364,12 +364,12 @@ function recordOf(kind: Ssda903TableKind, base: Base, r: RowReader): unknown {
       const day = r.date("REVIEW", true);
       return day === undefined
         ? undefined
-        : defined<ReviewRecord>({ ...base, day, code: upper("REVIEW_CODE") });
+        : asRecord<ReviewRecord>({ ...base, day, code: upper("REVIEW_CODE") });
     }
     case "placedAdoption": {
       const datePlaced = r.date("DATE_PLACED", true);
       if (datePlaced === undefined) return undefined;
-      return defined<PlacedAdoptionRecord>({
+      return asRecord<PlacedAdoptionRecord>({
         ...base,
         datePlaced,
         datePlacedCeased: r.date("DATE_PLACED_CEASED", false),
@@ -381,7 +381,7 @@ function recordOf(kind: Ssda903TableKind, base: Base, r: RowReader): unknown {
       const dateMatched = r.date("DATE_MATCH", true);
       if (dateShouldBePlaced === undefined || dateMatched === undefined) return undefined;
       const adopters = Number(r.text("NB_ADOPTR"));
-      return defined<Ad1Record>({
+      return asRecord<Ad1Record>({
         ...base,
         dateShouldBePlaced,
         dateMatched,
@@ -397,7 +397,7 @@ function recordOf(kind: Ssda903TableKind, base: Base, r: RowReader): unknown {
       const text = r.text("DATE_PERM");
       // The return writes an unknown day or month as "zz": kept as written, not a problem.
       const partial = /z/i.test(text);
-      return defined<PrevPermRecord>({
+      return asRecord<PrevPermRecord>({
         ...base,
         previousPermanence,
         authorityOfOrder: r.text("LA_PERM") || undefined,
@@ -409,7 +409,7 @@ function recordOf(kind: Ssda903TableKind, base: Base, r: RowReader): unknown {
       const workerId = r.text("SW_ID");
       const start = r.date("SW_DECOM", true);
       if (workerId === "" || start === undefined) return undefined;
-      return defined<SocialWorkerRecord>({
+      return asRecord<SocialWorkerRecord>({
         ...base,
         workerId,
         start,
@@ -426,7 +426,7 @@ function recordOf(kind: Ssda903TableKind, base: Base, r: RowReader): unknown {
  * A record as one object literal per table, so every record of a table has the same shape (fast to
  * make and read by the hundred thousand); a field the file did not give is undefined.
  */
-function defined<T extends object>(record: { [K in keyof T]: T[K] | undefined }): T {
+function asRecord<T extends object>(record: { [K in keyof T]: T[K] | undefined }): T {
   return record as T;
 }
 
