@@ -51,6 +51,8 @@ export type SheetPurpose =
   | "standards"
   | "holidays"
   | "profile"
+  /** The case system's social worker IDs and the names the user gave them (see `workerIdsSheet`). */
+  | "workerIds"
   /** The add-in's Tracker history: the dates the tracker overwrites, append-only (issue 21). */
   | "trackerHistory";
 
