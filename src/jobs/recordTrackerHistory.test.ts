@@ -4,6 +4,7 @@ import { MemoryWorkbook, type MemorySheet } from "../engine/port/MemoryWorkbook"
 import { DEFAULT_PROFILE } from "../engine/profile/defaultProfile";
 import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
 import { generateSsda903Extract } from "../engine/ssda903/generateSsda903Extract";
+import { agendaTracker } from "./agendaTracker";
 import { readTracker } from "./readTracker";
 import {
   historyRecordedThrough,
@@ -98,6 +99,30 @@ describe("recording the Tracker history", () => {
     expect(outcome.kind).toBe("refused");
     expect(outcome.kind === "refused" && outcome.message).toContain("is protected");
     expect((await locked.readSheet("Tracker history")).values).toHaveLength(2);
+  });
+
+  it("never stops the job it is part of: a history the workbook cannot take is reported, not thrown", async () => {
+    const port = new MemoryWorkbook([joint("2025-02-14")]);
+    const writeSheet = port.writeSheet.bind(port);
+    jest.spyOn(port, "writeSheet").mockImplementation(async (model) => {
+      if (model.purpose === "trackerHistory")
+        throw new Error("“Tracker history” is a chart sheet of the workbook");
+      return writeSheet(model);
+    });
+    const outcome = await recordWorkbookHistory(port, seen);
+    expect(outcome).toMatchObject({
+      kind: "refused",
+      message: "The Tracker history was not recorded: “Tracker history” is a chart sheet of the workbook",
+    });
+    const request = {
+      surgery: "joint-tracking",
+      date: seen,
+      asOf: seen,
+      names: false,
+      all: true,
+      generatedAt: "",
+    } as const;
+    expect((await agendaTracker(port, request)).kind).toBe("written");
   });
 
   it("records every CLA review of the case system's extract on refresh, source case system, once", async () => {

@@ -127,24 +127,32 @@ export async function recordTrackerHistory(
   if (appended.length === 0) return { kind: "unchanged", history: current };
 
   let written: { name: string; firstRow: number } | undefined;
-  if (sheet?.output !== undefined) {
-    // The add-in's own sheet: rows go below its last row, nothing above is rewritten.
-    const result = await port.appendRows(HISTORY_SHEET_NAME, appended.map(historyRowValues));
-    if (result.kind === "protected") {
-      return {
-        kind: "refused",
-        message: `The ${result.name} sheet is protected, so the dates the tracker overwrites were not recorded: unprotect it to keep recurring figures true.`,
-        history: current,
-      };
+  try {
+    if (sheet?.output !== undefined) {
+      // The add-in's own sheet: rows go below its last row, nothing above is rewritten.
+      const result = await port.appendRows(HISTORY_SHEET_NAME, appended.map(historyRowValues));
+      if (result.kind === "protected") {
+        return {
+          kind: "refused",
+          message: `The ${result.name} sheet is protected, so the dates the tracker overwrites were not recorded: unprotect it to keep recurring figures true.`,
+          history: current,
+        };
+      }
+      if (result.kind === "appended") written = result;
     }
-    if (result.kind === "appended") written = result;
-  }
-  if (written === undefined) {
-    // No sheet of the add-in's yet (or one laid out as ours that it does not own): written whole,
-    // with the rows of the one read carried over.
-    const model = buildHistorySheet(latest, appended, sheet?.visibility ?? "hidden");
-    const write = await port.writeSheet(model);
-    written = { name: write.name, firstRow: (model.rows ?? []).at(-appended.length)?.row ?? 1 };
+    if (written === undefined) {
+      // No sheet of the add-in's yet (or one laid out as ours that it does not own): written whole,
+      // with the rows of the one read carried over.
+      const model = buildHistorySheet(latest, appended, sheet?.visibility ?? "hidden");
+      const write = await port.writeSheet(model);
+      written = { name: write.name, firstRow: (model.rows ?? []).at(-appended.length)?.row ?? 1 };
+    }
+  } catch (error) {
+    // The history is not what the job is for: a workbook that cannot take it (its structure
+    // protected, a chart sheet of that name) must not stop the agenda or summary the user asked
+    // for. Nothing was recorded; the next job tries again, the tracker still holding the dates.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: "refused", message: `The Tracker history was not recorded: ${reason}`, history: current };
   }
   const { name, firstRow } = written;
   const entries: RecordedEntry[] = [
