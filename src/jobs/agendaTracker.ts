@@ -37,7 +37,12 @@ export type AgendaOutcome =
  * being regenerated, and writes the agenda sheet (replacing, never duplicating, the same agenda).
  * Everything is computed before anything is written.
  */
-export async function agendaTracker(port: WorkbookPort, request: AgendaRequest): Promise<AgendaOutcome> {
+export async function agendaTracker(
+  port: WorkbookPort,
+  request: AgendaRequest,
+  /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
+  today?: EpochDay,
+): Promise<AgendaOutcome> {
   const surgery = SURGERIES[request.surgery];
   const status = await statusTracker(port, { asOf: request.asOf });
   const sheet = profileSheet(status.profile, surgery.sheet);
@@ -78,7 +83,7 @@ export async function agendaTracker(port: WorkbookPort, request: AgendaRequest):
     tables: status.tables,
     profile: status.profile,
     standards: status.standards,
-    seen: request.asOf,
+    seen: today ?? request.asOf,
   });
   const written = await port.writeSheet(buildAgendaSheet(agenda, wantedName));
   return {

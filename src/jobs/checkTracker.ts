@@ -60,8 +60,14 @@ export async function checkTracker(
 export async function writeDataQualitySheet(
   port: WorkbookPort,
   result: CheckTrackerResult,
+  /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
+  today?: EpochDay,
 ): Promise<SheetWrite> {
-  await recordTrackerHistory(port, { tables: result.tables, profile: result.profile, seen: result.asOf });
+  await recordTrackerHistory(port, {
+    tables: result.tables,
+    profile: result.profile,
+    seen: today ?? result.asOf,
+  });
   return port.writeSheet(buildDataQualitySheet(result.issues, result.asOf));
 }
 

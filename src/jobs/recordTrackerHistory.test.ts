@@ -13,6 +13,7 @@ import {
   showTrackerHistory,
 } from "./recordTrackerHistory";
 import { refreshTracker } from "./refreshTracker";
+import { summaryTracker, writeSummarySheets } from "./summaryTracker";
 
 const day = (iso: string): EpochDay => parseIsoDate(iso) as EpochDay;
 const date = (iso: string): Date => utcDateFromEpochDay(day(iso));
@@ -123,6 +124,13 @@ describe("recording the Tracker history", () => {
       generatedAt: "",
     } as const;
     expect((await agendaTracker(port, request)).kind).toBe("written");
+  });
+
+  it("records the day it looked, not a past as-of date a summary was asked for", async () => {
+    const port = new MemoryWorkbook([joint("2025-02-14")]);
+    const result = await summaryTracker(port, { month: "2025-02", asOf: day("2025-02-28") });
+    await writeSummarySheets(port, result, seen);
+    expect((await historyOf(port)).entries.map((e) => e.seen)).toEqual([seen]);
   });
 
   it("records every CLA review of the case system's extract on refresh, source case system, once", async () => {

@@ -132,13 +132,15 @@ export interface StatusColumnsOutcome {
 export async function writeTrackerStatusColumns(
   port: WorkbookPort,
   status: TrackerStatus,
+  /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
+  today?: EpochDay,
 ): Promise<StatusColumnsOutcome> {
   const outcome: StatusColumnsOutcome = { written: [], problems: [] };
   await recordTrackerHistory(port, {
     tables: status.tables,
     profile: status.profile,
     standards: status.standards,
-    seen: status.asOf,
+    seen: today ?? status.asOf,
   });
   for (const table of status.tables) {
     const snapshot = await port.readSheet(table.sheetName);

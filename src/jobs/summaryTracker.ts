@@ -54,13 +54,15 @@ export async function summaryTracker(
 export async function writeSummarySheets(
   port: WorkbookPort,
   result: SummaryTrackerResult,
+  /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
+  today?: EpochDay,
 ): Promise<SheetWrite[]> {
   const { status } = result;
   await recordTrackerHistory(port, {
     tables: status.tables,
     profile: status.profile,
     standards: status.standards,
-    seen: status.asOf,
+    seen: today ?? status.asOf,
   });
   const written: SheetWrite[] = [];
   for (const sheet of result.sheets) written.push(await port.writeSheet(sheet));

@@ -4,7 +4,7 @@ import { parseYearMonth, type PeriodKind } from "../../engine/summary/SummaryPer
 import { summaryJson } from "../../engine/summary/summaryJson";
 import { summaryTracker, writeSummarySheets } from "../../jobs/summaryTracker";
 import { EXIT_OK, UsageError, booleanOption, stringOption, type CliCommand } from "../CliCommand";
-import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
+import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook, todayOf } from "./checkCommandFiles";
 
 const PERIODS: Readonly<Record<string, PeriodKind>> = {
   month: "month",
@@ -107,7 +107,7 @@ Options:
       if (f.severity !== "info") io.err(`tracker summary: ${f.message}`);
     }
     if (out !== undefined) {
-      const written = await writeSummarySheets(workbook, result);
+      const written = await writeSummarySheets(workbook, result, todayOf(io.today()));
       await saveWorkbook(workbook, out);
       const names = written.map((w) => `${w.replaced ? "replaced" : "wrote"} “${w.name}”`).join(", ");
       const { chartsDrawn, notes } = workbook.saveReport();

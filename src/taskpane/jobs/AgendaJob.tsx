@@ -84,7 +84,9 @@ export function AgendaJob() {
       return;
     }
     setProblems([]);
-    const result = await runner.run("write the agenda", (port) => agendaTracker(port, parsed.request));
+    const result = await runner.run("write the agenda", (port) =>
+      agendaTracker(port, parsed.request, services.today),
+    );
     if (!result) return;
     setOutcome(result);
     if (result.kind === "written") services.workbookChanged();

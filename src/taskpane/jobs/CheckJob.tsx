@@ -140,7 +140,7 @@ export function CheckJob() {
   const writeSheet = async (): Promise<void> => {
     const done = await runner.run("write the Data quality sheet", async (port) => {
       const { check } = await fixTracker(port, { asOf: services.asOf, now: services.now(), dryRun: true });
-      return writeDataQualitySheet(port, check);
+      return writeDataQualitySheet(port, check, services.today);
     });
     if (done) {
       services.workbookChanged();

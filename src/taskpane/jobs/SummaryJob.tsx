@@ -33,7 +33,7 @@ export function SummaryJob() {
   const generate = async (): Promise<void> => {
     const result = await runner.run("write the summary", async (port) => {
       const summary = await summaryTracker(port, { month, asOf: services.asOf });
-      return writeSummarySheets(port, summary);
+      return writeSummarySheets(port, summary, services.today);
     });
     if (!result) return;
     setWritten(result);
