@@ -125,8 +125,8 @@ describe("OfficeWorkbook writing a sheet", () => {
     expect(excel.state()).toBe(before);
   });
 
-  it("leaves the workbook as it was whichever sync fails in the middle of a rewrite", async () => {
-    const probe = fakeExcelOf([trackerSheet]);
+  it("leaves the workbook as it was whichever sync of a rewrite fails, before ExcelApi 1.20", async () => {
+    const probe = fakeExcelOf([trackerSheet], { host: "excel2024" });
     await new OfficeWorkbook(probe).writeSheet(agenda("First"));
     const start = probe.syncs;
     await new OfficeWorkbook(probe).writeSheet(agenda("Second"));
@@ -134,7 +134,7 @@ describe("OfficeWorkbook writing a sheet", () => {
     expect(syncsPerWrite).toBeGreaterThanOrEqual(3);
 
     for (let failing = 1; failing <= syncsPerWrite; failing++) {
-      const excel = fakeExcelOf([trackerSheet]);
+      const excel = fakeExcelOf([trackerSheet], { host: "excel2024" });
       const port = new OfficeWorkbook(excel);
       await port.writeSheet(agenda("First"));
       const before = excel.state();
@@ -143,6 +143,60 @@ describe("OfficeWorkbook writing a sheet", () => {
       expect(outcome).toMatchObject({ ok: false, problem: { code: "failed" } });
       expect(excel.state()).toBe(before);
     }
+  });
+
+  it("rewrites in place on ExcelApi 1.20, and one Undo puts the workbook back whichever sync fails", async () => {
+    const probe = fakeExcelOf([trackerSheet], { host: "microsoft365" });
+    await new OfficeWorkbook(probe).writeSheet(agenda("First"));
+    const start = probe.syncs;
+    await new OfficeWorkbook(probe).writeSheet(agenda("Second"));
+    const syncsPerWrite = probe.syncs - start;
+    expect(probe.sheets.map((s) => s.id)).toHaveLength(2);
+
+    const undoSays: boolean[] = [];
+    for (let failing = 1; failing <= syncsPerWrite; failing++) {
+      const excel = fakeExcelOf([trackerSheet], { host: "microsoft365" });
+      const port = new OfficeWorkbook(excel);
+      await port.writeSheet(agenda("First"));
+      const before = excel.state();
+      excel.userEdit("the user's own edit", () => undefined);
+      excel.failOnSync = excel.syncs + failing;
+      const outcome = await port.writeModel(agenda("Second"));
+      expect(outcome.ok).toBe(false);
+      // Past its first change the run says to press Undo; before it, that nothing was changed.
+      const undoSaid = !outcome.ok && outcome.problem.message.includes("Undo (Ctrl+Z) once");
+      if (undoSaid) excel.undo();
+      undoSays.push(undoSaid);
+      expect(excel.state()).toBe(before);
+      expect(excel.userUndoSteps()).toEqual(["the user's own edit"]);
+    }
+    expect(undoSays).toContain(true);
+    expect(undoSays).toContain(false);
+  });
+
+  it("keeps the sheet's id and place when it rewrites in place, and leaves no chart, merge or filter behind", async () => {
+    const excel = fakeExcelOf([trackerSheet, { name: "Notes", values: [["mine"]] }], {
+      host: "microsoft365",
+    });
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("First"));
+    const id = excel.sheet("Agenda")?.id;
+    await port.writeSheet({
+      name: "Agenda",
+      purpose: "agenda",
+      cells: [{ row: 1, column: 1, value: "Short" }],
+    });
+    const sheet = excel.sheet("Agenda");
+    expect(sheet?.id).toBe(id);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Joint Tracker", "Notes", "Agenda"]);
+    expect(excel.cell("Agenda", "A1").value).toBe("Short");
+    expect(excel.cell("Agenda", "B3").value).toBeUndefined();
+    expect(sheet?.charts).toEqual([]);
+    expect(sheet?.merges).toEqual([]);
+    expect(sheet?.autoFilter).toBeUndefined();
+    expect(sheet?.freeze).toBeUndefined();
+    expect(sheet?.hyperlinks.size).toBe(0);
+    expect(excel.undoCleared).toEqual([]);
   });
 
   it("leaves the workbook as it was when the user deletes the tracker sheet mid-write", async () => {

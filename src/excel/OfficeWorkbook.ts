@@ -1,5 +1,6 @@
 import type { CellValue } from "../engine/cells/CellValue";
-import type { ApplyReport, CellChange, ChangeSet } from "../engine/port/ChangeSet";
+import type { ApplyReport, CellChange, ChangeSet, LogAppend } from "../engine/port/ChangeSet";
+import { modelCellsOf } from "../engine/port/modelCells";
 import { skipReason } from "../engine/port/MemoryWorkbook";
 import type { SheetModel } from "../engine/port/SheetModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
@@ -18,7 +19,7 @@ import type { ExcelContext, ExcelTable, ExcelWorksheet, OfficeHost } from "./Off
 import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
 import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets, type OwnedSheet } from "./ownedSheets";
-import { UK_DATE_FORMAT, pointsOfCharacters, writeSheetModel } from "./writeSheetModel";
+import { UK_DATE_FORMAT, pointsOfCharacters, writeSheetModel, type WriteFeatures } from "./writeSheetModel";
 import { excelSerialFromEpochDay } from "../engine/cells/coerceCellDate";
 
 /**
@@ -287,20 +288,22 @@ export class OfficeWorkbook implements WorkbookPort {
    * Writes a sheet the add-in owns, as `writeSheet` does, returning the outcome as a value: the
    * name used (a user's sheet of the same name is never overwritten) and notes, or the problem.
    *
-   * The new content goes to a new hidden sheet; only when it is complete is the old sheet renamed
-   * aside, the new one given its name, place and visibility, the register of owned sheets updated
-   * and the old sheet deleted, all in one sync. If anything fails, the new sheet is deleted and the
-   * old one keeps its name, so the workbook is as it was.
+   * Where Excel can undo an add-in's changes (ExcelApi 1.20) a visible sheet is rewritten in place
+   * (`writeModelInPlace`), as one undo step, so the user's own undo history survives. Elsewhere
+   * (and for hidden sheets, whose visibility Excel on Windows cannot set undoably) the new content
+   * goes to a new hidden sheet; only when it is complete is the old sheet renamed aside, the new one
+   * given its name, place and visibility, the register of owned sheets updated and the old sheet
+   * deleted, all in one sync. If anything fails, the new sheet is deleted and the old one keeps its
+   * name, so the workbook is as it was. Deleting a sheet empties Excel's undo stack; before
+   * ExcelApi 1.20 every add-in change does anyway.
    */
   async writeModel(model: SheetModel): Promise<SheetWriteOutcome> {
     const minimum = this.minimumProblem();
     if (minimum) return { ok: false, problem: minimum };
-    const features = {
-      gridlines: this.supports(OPTIONAL_API.gridlines),
-      pageLayout: this.supports(OPTIONAL_API.pageLayout),
-      autoFilter: this.supports(OPTIONAL_API.autoFilter),
-      charts: this.supports(OPTIONAL_API.charts),
-    };
+    const features = this.writeFeatures();
+    if (this.keepsUndo() && (model.visibility ?? "visible") === "visible") {
+      return this.writeModelInPlace(model, features);
+    }
     let written:
       { tempName: string; backupName?: string; originalName?: string; registry?: string } | undefined;
     try {
@@ -335,17 +338,64 @@ export class OfficeWorkbook implements WorkbookPort {
         else part.setXml(ownedSheetsXml(entries));
         target?.delete();
         await context.sync();
-        if (finalName.toLowerCase() !== model.name.toLowerCase()) {
-          notes.unshift(
-            `A sheet named “${model.name}” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “${finalName}”.`,
-          );
-        }
-        return { ok: true, name: finalName, notes };
+        return { ok: true, name: finalName, notes: [...renamedNote(model, plan), ...notes] };
       });
     } catch (error) {
       if (written) await this.undoWrite(written);
       return { ok: false, problem: problemOf(error, `write “${model.name}”`) };
     }
+  }
+
+  /**
+   * Rewrites the add-in's own sheet in place in one `Excel.run` merged into one undo step: its
+   * charts deleted, its cells, formats, merges and links cleared, its freeze, filter, widths and
+   * heights reset, then the model written (a new sheet is added where there is none). No sheet is
+   * deleted, renamed, moved or hidden: those cannot be undone and would empty the user's undo stack
+   * (Undo capabilities in Excel add-ins, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   * If Excel fails part-way the sheet may be half written; Undo takes the whole step back.
+   */
+  private async writeModelInPlace(model: SheetModel, features: WriteFeatures): Promise<SheetWriteOutcome> {
+    let started = false;
+    try {
+      return await this.host.run({ mergeUndoGroup: true }, async (context) => {
+        const plan = await planWrite(context, model);
+        if (!plan.ok) return plan;
+        const { notes } = await writeIntoOwnSheet(context, plan, model, features, () => (started = true));
+        return {
+          ok: true,
+          name: plan.target?.name ?? plan.finalName,
+          notes: [...renamedNote(model, plan), ...notes],
+        };
+      });
+    } catch (error) {
+      const problem = problemOf(error, `write “${model.name}”`);
+      if (!started) return { ok: false, problem };
+      return {
+        ok: false,
+        problem: {
+          ...problem,
+          message: `Excel could not finish writing “${model.name}”, so it may be incomplete: Undo (Ctrl+Z) once puts back what it held, or run the job again.`,
+        },
+      };
+    }
+  }
+
+  /** What this Excel can do beyond the add-in's minimum, for writing sheets. */
+  private writeFeatures(): WriteFeatures {
+    return {
+      gridlines: this.supports(OPTIONAL_API.gridlines),
+      pageLayout: this.supports(OPTIONAL_API.pageLayout),
+      autoFilter: this.supports(OPTIONAL_API.autoFilter),
+      charts: this.supports(OPTIONAL_API.charts),
+    };
+  }
+
+  /**
+   * Whether the add-in's changes join the user's undo stack: from ExcelApi 1.20 ("adds undo support
+   * for Excel JavaScript APIs"); before it they cannot be undone and empty it.
+   */
+  keepsUndo(): boolean {
+    return this.supports(OPTIONAL_API.undoGroup);
   }
 
   /**
@@ -495,57 +545,39 @@ export class OfficeWorkbook implements WorkbookPort {
    * fails part-way, the cells already written get their old values and formats back.
    */
   async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
+    return this.applyChangesAndLog(changes, () => undefined);
+  }
+
+  /**
+   * Applies confirmed fixes as `applyChanges` does and, in the same `Excel.run`, writes their rows
+   * of the Change log: appended below the log's last row (a new log sheet where there is none), so
+   * no sheet is deleted and, on ExcelApi 1.20, Undo takes back the fix and its log rows as one step.
+   * If Excel fails part-way, the cells get their old values back and the rows added are cleared.
+   */
+  async applyChangesAndLog(
+    changes: ChangeSet,
+    log: (report: ApplyReport) => LogAppend | undefined,
+  ): Promise<ApplyReport> {
     this.requireMinimum();
     const report: ApplyReport = { applied: [], skipped: [] };
     if (changes.changes.length === 0) return report;
-    const options = this.supports(OPTIONAL_API.undoGroup) ? { mergeUndoGroup: true } : {};
+    const options = this.keepsUndo() ? { mergeUndoGroup: true } : {};
     const written: Array<{ change: CellChange; value: unknown; format: unknown }> = [];
+    let logged: LogWrite | undefined;
     try {
       await this.host.run(options, async (context) => {
-        const sheets = new Map<string, ExcelWorksheet>();
-        for (const change of changes.changes) {
-          const key = change.sheet.toLowerCase();
-          if (sheets.has(key)) continue;
-          const sheet = context.workbook.worksheets.getItemOrNullObject(change.sheet);
-          sheet.load("name,protection/protected");
-          sheets.set(key, sheet);
-        }
-        await context.sync();
-        const writable: CellChange[] = [];
-        for (const change of changes.changes) {
-          const sheet = sheets.get(change.sheet.toLowerCase());
-          if (!sheet || sheet.isNullObject) report.skipped.push({ change, reason: "sheet-missing" });
-          else writable.push(change);
-        }
-        for (let start = 0; start < writable.length; start += CHANGES_PER_SYNC) {
-          const chunk = writable.slice(start, start + CHANGES_PER_SYNC).map((change) => {
-            const range = (sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet).getRange(change.cell);
-            range.load("values,numberFormat");
-            return { change, range };
-          });
-          // The previous chunk's writes travel with this chunk's reads.
-          await context.sync();
-          for (const { change, range } of chunk) {
-            const sheet = sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet;
-            const raw = range.values[0]?.[0];
-            const format = range.numberFormat[0]?.[0];
-            const current = cellValueFromOffice(raw, format);
-            const skip = skipReason(sheet.protection.protected, current, change.old);
-            if (skip) {
-              report.skipped.push({ change, reason: skip, current });
-              continue;
-            }
-            written.push({ change, value: raw, format });
-            const newFormat = change.numberFormat ?? dateFormatFor(change.new, format);
-            if (newFormat !== undefined) range.numberFormat = [[newFormat]];
-            range.values = [[userCellValue(change.new)]];
-            report.applied.push(change);
-          }
+        await applyCells(context, changes, report, written);
+        const entry = log(report);
+        if (entry) {
+          logged = { sheet: entry.model.name };
+          const outcome = await appendLog(context, entry, this.writeFeatures(), logged);
+          if (!outcome.ok) throw new OfficeWorkbookError(outcome.problem);
+          this.notes.push(...outcome.notes);
         }
         await context.sync();
       });
     } catch (error) {
-      if (written.length > 0) await this.restoreCells(written);
+      if (written.length > 0) await this.restoreCells(written, logged);
       throw new OfficeWorkbookError(problemOf(error, "apply the fixes"));
     }
     // Keep the order the changes were given in.
@@ -556,6 +588,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   private async restoreCells(
     written: Array<{ change: CellChange; value: unknown; format: unknown }>,
+    logged?: LogWrite,
   ): Promise<void> {
     await this.host.run({}, async (context) => {
       for (const { change, value, format } of written) {
@@ -563,6 +596,10 @@ export class OfficeWorkbook implements WorkbookPort {
         range.numberFormat = [[format]];
         range.values = [[typeof value === "string" && needsTextFormat(value) ? `'${value}` : value]];
       }
+      // The log rows of changes no longer made go too: a log sheet made for them, or the rows added.
+      const log = logged && context.workbook.worksheets.getItemOrNullObject(logged.sheet);
+      if (log && logged?.created) log.delete();
+      else if (log && logged?.rows) log.getRange(logged.rows).clear("All");
       await context.sync();
     });
   }
@@ -661,6 +698,174 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
     owned,
     names,
   };
+}
+
+/**
+ * Queues the fixes of a change set: each cell re-read first (the previous chunk's writes travel
+ * with the next chunk's reads), skipped when missing, protected or edited since, else written and
+ * its old value and format kept in `written`. The last chunk's writes are left for the caller's sync.
+ */
+async function applyCells(
+  context: ExcelContext,
+  changes: ChangeSet,
+  report: ApplyReport,
+  written: Array<{ change: CellChange; value: unknown; format: unknown }>,
+): Promise<void> {
+  const sheets = new Map<string, ExcelWorksheet>();
+  for (const change of changes.changes) {
+    const key = change.sheet.toLowerCase();
+    if (sheets.has(key)) continue;
+    const sheet = context.workbook.worksheets.getItemOrNullObject(change.sheet);
+    sheet.load("name,protection/protected");
+    sheets.set(key, sheet);
+  }
+  await context.sync();
+  const writable: CellChange[] = [];
+  for (const change of changes.changes) {
+    const sheet = sheets.get(change.sheet.toLowerCase());
+    if (!sheet || sheet.isNullObject) report.skipped.push({ change, reason: "sheet-missing" });
+    else writable.push(change);
+  }
+  for (let start = 0; start < writable.length; start += CHANGES_PER_SYNC) {
+    const chunk = writable.slice(start, start + CHANGES_PER_SYNC).map((change) => {
+      const range = (sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet).getRange(change.cell);
+      range.load("values,numberFormat");
+      return { change, range };
+    });
+    await context.sync();
+    for (const { change, range } of chunk) {
+      const sheet = sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet;
+      const raw = range.values[0]?.[0];
+      const format = range.numberFormat[0]?.[0];
+      const current = cellValueFromOffice(raw, format);
+      const skip = skipReason(sheet.protection.protected, current, change.old);
+      if (skip) {
+        report.skipped.push({ change, reason: skip, current });
+        continue;
+      }
+      written.push({ change, value: raw, format });
+      const newFormat = change.numberFormat ?? dateFormatFor(change.new, format);
+      if (newFormat !== undefined) range.numberFormat = [[newFormat]];
+      range.values = [[userCellValue(change.new)]];
+      report.applied.push(change);
+    }
+  }
+}
+
+/** Says so when a user's sheet had the model's name and the add-in's went under another. */
+function renamedNote(model: SheetModel, plan: { finalName: string }): string[] {
+  if (plan.finalName.toLowerCase() === model.name.toLowerCase()) return [];
+  return [
+    `A sheet named “${model.name}” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “${plan.finalName}”.`,
+  ];
+}
+
+type WritePlanOk = Extract<WritePlan, { ok: true }>;
+
+/**
+ * Writes a model into the add-in's own sheet (the plan's target) in place, or into a sheet added
+ * under the plan's name, and records it in the register of owned sheets: three syncs for a sheet
+ * that fits one batch (clear or add, content, and the plan's before them).
+ */
+async function writeIntoOwnSheet(
+  context: ExcelContext,
+  plan: WritePlanOk,
+  model: SheetModel,
+  features: WriteFeatures,
+  begun: () => void = () => undefined,
+): Promise<{ sheet: ExcelWorksheet; notes: string[] }> {
+  const flush = async (): Promise<void> => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    await context.sync();
+  };
+  let sheet: ExcelWorksheet;
+  if (plan.target) {
+    sheet = plan.target;
+    sheet.charts.load("items");
+    await context.sync();
+    for (const chart of sheet.charts.items) chart.delete();
+    const all = sheet.getRange();
+    all.clear("All");
+    all.format.useStandardWidth = true;
+    all.format.useStandardHeight = true;
+    sheet.freezePanes.unfreeze();
+    if (features.autoFilter) sheet.autoFilter.remove();
+    if (features.gridlines) sheet.showGridlines = true;
+    sheet.tabColor = "";
+  } else {
+    sheet = context.workbook.worksheets.add(plan.finalName);
+  }
+  sheet.load("id");
+  // The sheet cleared or added on its own sync: from here on, the run has changed the workbook.
+  await context.sync();
+  begun();
+  registerOwned(context, plan, sheet.id, model);
+  const notes = await writeSheetModel(sheet, model, features, flush);
+  return { sheet, notes };
+}
+
+/** The register of owned sheets with `id` as the model's sheet (replacing the plan's target). */
+function registerOwned(context: ExcelContext, plan: WritePlanOk, id: string, model: SheetModel): void {
+  const entries: OwnedSheet[] = [
+    ...plan.owned.filter((o) => o.id !== plan.target?.id && o.id !== id),
+    { id, name: model.name, purpose: model.purpose },
+  ];
+  const parts = context.workbook.customXmlParts;
+  if (plan.registry === undefined) parts.add(ownedSheetsXml(entries));
+  else parts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject().setXml(ownedSheetsXml(entries));
+}
+
+/** Where a fix's log rows went, so a failed fix can take them back. */
+interface LogWrite {
+  sheet: string;
+  /** The log sheet was added for these rows. */
+  created?: boolean;
+  /** The rows appended ("A12:H14"). */
+  rows?: string;
+}
+
+/**
+ * The Change log rows of a fix, in the fix's own run: below the last used row of the add-in's log
+ * sheet (its autofilter widened to them), or the whole log on a sheet added where there is none.
+ * A user's sheet named "Change log" is left alone, as `writeSheet` leaves it.
+ */
+async function appendLog(
+  context: ExcelContext,
+  entry: LogAppend,
+  features: WriteFeatures,
+  logged: LogWrite,
+): Promise<SheetWriteOutcome> {
+  const plan = await planWrite(context, entry.model);
+  if (!plan.ok) return plan;
+  logged.sheet = plan.target?.name ?? plan.finalName;
+  const used = plan.target?.getUsedRangeOrNullObject(true);
+  used?.load("rowIndex,rowCount");
+  if (used) await context.sync();
+  const last = used && !used.isNullObject ? used.rowIndex + used.rowCount : 0;
+  if (!plan.target || last === 0) {
+    logged.created = !plan.target;
+    const { notes } = await writeIntoOwnSheet(context, plan, entry.model, features);
+    return { ok: true, name: logged.sheet, notes: [...renamedNote(entry.model, plan), ...notes] };
+  }
+  const cells = [...modelCellsOf(entry.model)];
+  const lastModelRow = cells.reduce((max, c) => Math.max(max, c.row), 0);
+  const firstNew = lastModelRow - entry.newRows + 1;
+  const shift = last + 1 - firstNew;
+  const added = cells.filter((c) => c.row >= firstNew).map((c) => ({ ...c, row: c.row + shift }));
+  const width = cells.reduce((max, c) => Math.max(max, c.column), 1);
+  logged.rows = `A${last + 1}:${columnLetters(width)}${last + entry.newRows}`;
+  const filter = entry.model.autoFilter ? `A1:${columnLetters(width)}${last + entry.newRows}` : undefined;
+  if (filter && features.autoFilter) plan.target.autoFilter.remove();
+  const rows: SheetModel = {
+    name: entry.model.name,
+    purpose: entry.model.purpose,
+    cells: added,
+    ...(filter ? { autoFilter: filter } : {}),
+  };
+  const notes = await writeSheetModel(plan.target, rows, features, async () => {
+    await context.sync();
+  });
+  return { ok: true, name: logged.sheet, notes };
 }
 
 const officeVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;

@@ -8,7 +8,8 @@ import {
   type LogTime,
 } from "../engine/fixes/changeLog";
 import { proposeFixes } from "../engine/fixes/proposeFixes";
-import type { ApplyReport, CellChange, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
+import type { ApplyReport, CellChange, ChangeSet, LogAppend, SkippedChange } from "../engine/port/ChangeSet";
+import type { SheetModel } from "../engine/port/SheetModel";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
 import { checkTracker, type CheckTrackerResult } from "./checkTracker";
 
@@ -58,12 +59,30 @@ export async function fixTracker(port: WorkbookPort, options: FixTrackerOptions)
     changes: changeSet.changes.filter((c) => !isProtected(c.sheet)),
   };
 
-  const applied = await port.applyChanges(writable);
+  const applied = await applyAndLog(port, writable, (done) =>
+    buildChangeLogSheet(existingLog, changeSet, done, options.now),
+  );
   const report: ApplyReport = { applied: applied.applied, skipped: [...refused, ...applied.skipped] };
-  if (report.applied.length > 0) {
-    await port.writeSheet(buildChangeLogSheet(existingLog, changeSet, report, options.now));
-  }
   return { check, changeSet, report };
+}
+
+/**
+ * Applies a change set and logs what was applied: in one action where the port can (in Excel,
+ * one step on the user's undo stack), otherwise the changes and then the log. No log is written
+ * when nothing was applied.
+ */
+export async function applyAndLog(
+  port: WorkbookPort,
+  changes: ChangeSet,
+  logOf: (applied: ApplyReport) => SheetModel,
+): Promise<ApplyReport> {
+  const log = (applied: ApplyReport): LogAppend | undefined =>
+    applied.applied.length > 0 ? { model: logOf(applied), newRows: applied.applied.length } : undefined;
+  if (port.applyChangesAndLog) return port.applyChangesAndLog(changes, log);
+  const applied = await port.applyChanges(changes);
+  const written = log(applied);
+  if (written) await port.writeSheet(written.model);
+  return applied;
 }
 
 /** The rows the Change log already holds (none when the workbook has no log yet). */

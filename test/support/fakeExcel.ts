@@ -636,6 +636,7 @@ class FakeWorksheet implements ExcelWorksheet {
           const at = parseRangeAddress(addressOf(range));
           if (at) s.freeze = { rows: at.bottom, columns: at.right };
         }),
+      unfreeze: () => this.change(null, (s) => delete s.freeze),
     };
     const outer = { change: this.change.bind(this) };
     const page = { orientation: "", zoom: {} as ExcelWorksheet["pageLayout"]["zoom"] };
@@ -657,7 +658,24 @@ class FakeWorksheet implements ExcelWorksheet {
       setPrintTitleRows: (rows) =>
         this.change(addressOf(rows), (s) => (s.page.printTitleRows = addressOf(rows))),
     };
+    let chartItems: ExcelChart[] | undefined;
     this.charts = {
+      get items(): ExcelChart[] {
+        if (!chartItems) throw new FakeExcelError("PropertyNotLoaded", "charts were not loaded");
+        return chartItems;
+      },
+      load: (names: string) => {
+        context.enqueue(bytesOf(names), () => {
+          const charts = this.live().charts;
+          chartItems = charts.map((chart) => ({
+            title: { text: chart.title },
+            setPosition: () => undefined,
+            delete: () => this.change(null, (s) => s.charts.splice(s.charts.indexOf(chart), 1)),
+          }));
+          return bytesOf(charts.map((c) => c.title));
+        });
+        return this.charts;
+      },
       add: (type, sourceData, seriesBy) => {
         const chart = { type, source: addressOf(sourceData), title: "" } as FakeSheet["charts"][number];
         this.change({ type, seriesBy }, (s) => {
@@ -675,6 +693,7 @@ class FakeWorksheet implements ExcelWorksheet {
               outer.change(value, () => (chart.title = value));
             },
           },
+          delete: () => outer.change(null, (s) => s.charts.splice(s.charts.indexOf(chart), 1)),
           setPosition: (from, to) =>
             outer.change({ from, to }, () => {
               chart.from = addressOf(from);
@@ -686,6 +705,7 @@ class FakeWorksheet implements ExcelWorksheet {
     };
     this.autoFilter = {
       apply: (range) => this.change(addressOf(range), (s) => (s.autoFilter = addressOf(range))),
+      remove: () => this.change(null, (s) => delete s.autoFilter),
     };
     let tableItems: ExcelTable[] | undefined;
     this.tables = {
@@ -823,7 +843,8 @@ class FakeWorksheet implements ExcelWorksheet {
   getRange(address?: string): FakeRange {
     // Office.js sends the range's object path (its address) with the first statement that uses it.
     this.context.enqueue(bytesOf(address ?? ""), () => 0);
-    return new FakeRange(this, () => address ?? "A1", false);
+    // Without an address, the whole sheet (Worksheet.getRange).
+    return new FakeRange(this, () => address ?? "A1:XFD1048576", false);
   }
 
   getUsedRangeOrNullObject(): FakeRange {
@@ -989,6 +1010,8 @@ class FakeRange implements ExcelRange {
       verticalAlignment: setter<string>("verticalAlignment"),
       columnWidth: setter<number>("columnWidth"),
       rowHeight: setter<number>("rowHeight"),
+      useStandardWidth: setter<boolean>("useStandardWidth"),
+      useStandardHeight: setter<boolean>("useStandardHeight"),
     });
     Object.defineProperties(format, {
       font: { value: font },
@@ -1169,6 +1192,30 @@ class FakeRange implements ExcelRange {
 
   merge(): void {
     this.sheet.change(null, (s) => s.merges.push(this.plainAddress()));
+  }
+
+  /** Only "All" is faked: the range's values, number formats, styles, merges and links go. */
+  clear(applyTo = "All"): void {
+    this.sheet.change(applyTo, (s) => {
+      if (applyTo !== "All") throw new FakeExcelError("InvalidArgument", "Only clear(All) is faked");
+      const at = this.position();
+      if (!at) return;
+      const outside = (address: string): boolean => {
+        const other = parseRangeAddress(address);
+        return other !== undefined && !intersects(at, other);
+      };
+      for (const grid of [s.values, s.formats]) {
+        for (let r = at.top - 1; r < Math.min(at.bottom, grid.length); r++) {
+          const row = grid[r];
+          if (!row) continue;
+          for (let c = at.left - 1; c < Math.min(at.right, row.length); c++) row[c] = undefined;
+        }
+      }
+      s.styles = s.styles.filter((style) => outside(style.address));
+      s.merges = s.merges.filter(outside);
+      for (const cell of [...s.hyperlinks.keys()]) if (!outside(cell)) s.hyperlinks.delete(cell);
+      s.conditionalFormats = s.conditionalFormats?.filter((cf) => outside(cf.address));
+    });
   }
 
   getMergedAreasOrNullObject(): ExcelRangeAreas {

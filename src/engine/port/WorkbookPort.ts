@@ -1,6 +1,6 @@
 import type { CellValue } from "../cells/CellValue";
 import type { SheetModel } from "./SheetModel";
-import type { ChangeSet, ApplyReport } from "./ChangeSet";
+import type { ChangeSet, ApplyReport, LogAppend } from "./ChangeSet";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../status/StatusColumnsModel";
 
 /**
@@ -29,6 +29,16 @@ export interface WorkbookPort {
    * the change's `old` value was edited since the change set was computed and is skipped.
    */
   applyChanges(changes: ChangeSet): Promise<ApplyReport>;
+  /**
+   * Applies confirmed fixes and writes their Change log rows (`log` of what was applied; nothing
+   * when it returns undefined) as one action: in Excel with ExcelApi 1.20, one step on the user's
+   * undo stack, so Undo takes back a fix and its log rows together. Optional: where it is absent,
+   * the job applies the changes and then writes the log.
+   */
+  applyChangesAndLog?(
+    changes: ChangeSet,
+    log: (report: ApplyReport) => LogAppend | undefined,
+  ): Promise<ApplyReport>;
   /**
    * Writes the add-in's status columns beside a tracker table, over the block an earlier run wrote:
    * only the block's cells, its conditional formats and the marker's note change; a protected or

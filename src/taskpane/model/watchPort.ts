@@ -1,4 +1,4 @@
-import type { ApplyReport, ChangeSet } from "../../engine/port/ChangeSet";
+import type { ApplyReport, ChangeSet, LogAppend } from "../../engine/port/ChangeSet";
 import type { SheetModel } from "../../engine/port/SheetModel";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../../engine/status/StatusColumnsModel";
 import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../../engine/port/WorkbookPort";
@@ -36,6 +36,8 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
     options.onProgress({ ...progress });
   };
   let writing = false;
+  // Passed on only where the port has it: the fix job falls back to two calls where it does not.
+  const applyChangesAndLog = port.applyChangesAndLog?.bind(port);
   const go = (): void => {
     if (options.signal.aborted && !writing) throw new JobCancelled();
   };
@@ -70,6 +72,18 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
       report(`Changing ${changes.changes.length} cells`, 0, 0);
       return port.applyChanges(changes);
     },
+    ...(applyChangesAndLog
+      ? {
+          applyChangesAndLog: async (
+            changes: ChangeSet,
+            log: (report: ApplyReport) => LogAppend | undefined,
+          ): Promise<ApplyReport> => {
+            write();
+            report(`Changing ${changes.changes.length} cells and logging them`, 0, 0);
+            return applyChangesAndLog(changes, log);
+          },
+        }
+      : {}),
     async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
       write();
       report(`Writing status columns on ${model.sheet}`, 0, 0);
