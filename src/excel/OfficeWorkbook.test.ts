@@ -1,6 +1,7 @@
 import { describeWorkbookPort } from "../../test/contract/workbookPortContract";
 import { FakeExcel, fakeExcelOf } from "../../test/support/fakeExcel";
 import { epochDayFromParts } from "../engine/dates/epochDay";
+import type { ApplyReport, ChangeSet, LogAppend } from "../engine/port/ChangeSet";
 import type { SheetModel } from "../engine/port/SheetModel";
 import { OfficeNavigator, OfficeWorkbook } from "./OfficeWorkbook";
 import { OfficeWorkbookError } from "./OfficeWorkbookError";
@@ -319,6 +320,90 @@ describe("OfficeWorkbook applying fixes", () => {
     await expect(
       new OfficeWorkbook(excel).applyChanges({ id: "1", description: "", changes }),
     ).rejects.toThrow("nothing was changed");
+    expect(excel.state()).toBe(before);
+  });
+});
+
+describe("OfficeWorkbook applying fixes with their Change log rows", () => {
+  const fix = (cell: string, old: string): ChangeSet => ({
+    id: `CS-${cell}`,
+    description: "Text dates",
+    changes: [{ sheet: "T", cell, old, new: new Date(Date.UTC(2024, 3, 3)), rule: "DATE-AS-TEXT" }],
+  });
+  const logOf =
+    (rows: number) =>
+    (report: ApplyReport): LogAppend => ({
+      model: {
+        name: "Change log",
+        purpose: "changeLog",
+        cells: [
+          { row: 1, column: 1, value: "Change set" },
+          ...Array.from({ length: rows }, (_, i) => ({ row: i + 2, column: 1, value: `row ${i + 1}` })),
+          { row: rows + 1, column: 2, value: report.applied[0]?.cell ?? "" },
+        ],
+        autoFilter: `A1:B${rows + 1}`,
+      },
+      newRows: 1,
+    });
+
+  it("appends the new rows below the log's last row, in the fix's own run, keeping the log sheet", async () => {
+    const excel = new FakeExcel({ host: "microsoft365" });
+    excel.addSheet({ name: "T", values: [["03/04/2024"], ["03/04/2024"]], formats: [["@"], ["@"]] });
+    const port = new OfficeWorkbook(excel);
+    await port.applyChangesAndLog(fix("A1", "03/04/2024"), logOf(1));
+    const log = excel.sheet("Change log");
+    expect(log?.values.map((r) => r.slice(0, 2))).toEqual([["Change set"], ["row 1", "A1"]]);
+    excel.userEdit("a note under the log", (x) => ((x.sheet("Change log")?.values ?? [])[2] = ["my note"]));
+    const runs = excel.runs.length;
+    await port.applyChangesAndLog(fix("A2", "03/04/2024"), logOf(2));
+    expect(excel.runs.slice(runs)).toEqual([{ mergeUndoGroup: true }]);
+    expect(excel.sheet("Change log")).toBe(log);
+    expect(log?.values.map((r) => r.slice(0, 2))).toEqual([
+      ["Change set"],
+      ["row 1", "A1"],
+      ["my note"],
+      ["row 2", "A2"],
+    ]);
+    expect(log?.autoFilter).toBe("A1:B4");
+    expect(excel.userUndoSteps()).toEqual(["a note under the log"]);
+  });
+
+  it("puts the cells back and clears the rows it added whichever sync fails", async () => {
+    const start = async (): Promise<{ excel: FakeExcel; port: OfficeWorkbook }> => {
+      const excel = new FakeExcel({ host: "excel2024" });
+      excel.addSheet({ name: "T", values: [["03/04/2024"], ["03/04/2024"]], formats: [["@"], ["@"]] });
+      const port = new OfficeWorkbook(excel);
+      await port.applyChangesAndLog(fix("A1", "03/04/2024"), logOf(1));
+      return { excel, port };
+    };
+    const probe = await start();
+    const first = probe.excel.syncs;
+    await probe.port.applyChangesAndLog(fix("A2", "03/04/2024"), logOf(2));
+    const syncs = probe.excel.syncs - first;
+    expect(syncs).toBeGreaterThanOrEqual(5);
+    for (let failing = 1; failing <= syncs; failing++) {
+      const { excel, port } = await start();
+      excel.failOnSync = excel.syncs + failing;
+      await expect(port.applyChangesAndLog(fix("A2", "03/04/2024"), logOf(2))).rejects.toBeInstanceOf(
+        OfficeWorkbookError,
+      );
+      expect(excel.cell("T", "A2").value).toBe("03/04/2024");
+      const logged = excel
+        .sheet("Change log")
+        ?.values.flat()
+        .filter((v) => v !== undefined);
+      expect(logged).toEqual(["Change set", "row 1", "A1"]);
+    }
+  });
+
+  it("takes the new log sheet away again when the first fix fails before the end", async () => {
+    const excel = new FakeExcel({ host: "excel2024" });
+    excel.addSheet({ name: "T", values: [["03/04/2024"]], formats: [["@"]] });
+    const before = excel.state();
+    excel.failOnSync = 5;
+    await expect(
+      new OfficeWorkbook(excel).applyChangesAndLog(fix("A1", "03/04/2024"), logOf(1)),
+    ).rejects.toThrow();
     expect(excel.state()).toBe(before);
   });
 });

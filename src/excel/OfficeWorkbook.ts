@@ -594,7 +594,9 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const { change, value, format } of written) {
         const range = context.workbook.worksheets.getItemOrNullObject(change.sheet).getRange(change.cell);
         range.numberFormat = [[format]];
-        range.values = [[typeof value === "string" && needsTextFormat(value) ? `'${value}` : value]];
+        // A Text ("@") cell takes text as it is; elsewhere an apostrophe keeps it from being parsed.
+        const quoted = typeof value === "string" && format !== "@" && needsTextFormat(value);
+        range.values = [[quoted ? `'${value}` : value]];
       }
       // The log rows of changes no longer made go too: a log sheet made for them, or the rows added.
       const log = logged && context.workbook.worksheets.getItemOrNullObject(logged.sheet);
