@@ -160,9 +160,15 @@ export interface ExcelCustomXmlPart {
   delete(): void;
 }
 
+/** `Excel.run`'s options (Excel.RunOptions). */
+export interface ExcelRunOptions {
+  /** ExcelApi 1.20: the run's changes are one step on the user's undo stack. */
+  mergeUndoGroup?: boolean;
+}
+
 /** `Excel.run` with options; the port always passes options (mergeUndoGroup where supported). */
 export type ExcelRun = <T>(
-  options: { mergeUndoGroup?: boolean },
+  options: ExcelRunOptions,
   batch: (context: ExcelContext) => Promise<T>,
 ) => Promise<T>;
 

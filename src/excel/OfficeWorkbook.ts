@@ -15,7 +15,7 @@ import {
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
 import { columnLetters } from "../engine/tables/cellAddress";
 import { ChunkSizer, isPayloadTooLarge, jsonBytes, rowsPerChunk } from "./excelPayload";
-import type { ExcelContext, ExcelTable, ExcelWorksheet, OfficeHost } from "./OfficeApi";
+import type { ExcelContext, ExcelRunOptions, ExcelTable, ExcelWorksheet, OfficeHost } from "./OfficeApi";
 import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
 import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets, type OwnedSheet } from "./ownedSheets";
@@ -208,7 +208,7 @@ export class OfficeWorkbook implements WorkbookPort {
           snapshot: {
             name: sheet.name,
             values: [],
-            merges: merged && !merged.isNullObject ? rangesIn(merged.address) : [],
+            merges: canMerges && merged && !merged.isNullObject ? rangesIn(merged.address) : [],
             protected: sheet.protection.protected,
             hiddenRows:
               canHidden && !used.isNullObject ? hiddenRowsOf(used.rowIndex + 1, bottom, visible) : [],
@@ -357,7 +357,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private async writeModelInPlace(model: SheetModel, features: WriteFeatures): Promise<SheetWriteOutcome> {
     let started = false;
     try {
-      return await this.host.run({ mergeUndoGroup: true }, async (context) => {
+      const options: ExcelRunOptions = this.keepsUndo() ? { mergeUndoGroup: true } : {};
+      return await this.host.run(options, async (context) => {
         const plan = await planWrite(context, model);
         if (!plan.ok) return plan;
         const { notes } = await writeIntoOwnSheet(context, plan, model, features, () => (started = true));
@@ -561,7 +562,7 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireMinimum();
     const report: ApplyReport = { applied: [], skipped: [] };
     if (changes.changes.length === 0) return report;
-    const options = this.keepsUndo() ? { mergeUndoGroup: true } : {};
+    const options: ExcelRunOptions = this.keepsUndo() ? { mergeUndoGroup: true } : {};
     const written: Array<{ change: CellChange; value: unknown; format: unknown }> = [];
     let logged: LogWrite | undefined;
     try {
