@@ -4,7 +4,7 @@ import { modelCellsOf } from "../engine/port/modelCells";
 import { skipReason } from "../engine/port/MemoryWorkbook";
 import type { SheetModel } from "../engine/port/SheetModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
-import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { uniqueSheetName } from "../engine/sheets/outputSheetName";
 import {
   statusColumnsRefused,
@@ -18,7 +18,16 @@ import { ChunkSizer, isPayloadTooLarge, jsonBytes, rowsPerChunk } from "./excelP
 import type { ExcelContext, ExcelRunOptions, ExcelTable, ExcelWorksheet, OfficeHost } from "./OfficeApi";
 import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
-import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets, type OwnedSheet } from "./ownedSheets";
+import {
+  OWNED_SHEETS_NAMESPACE,
+  outputNamesByKey,
+  ownedSheetsXml,
+  parseOwnedSheets,
+  planOwnedWrite,
+  registerAfterWrite,
+  type HostSheet,
+  type OwnedSheet,
+} from "../engine/port/ownedSheets";
 import { UK_DATE_FORMAT, pointsOfCharacters, writeSheetModel, type WriteFeatures } from "./writeSheetModel";
 import { excelSerialFromEpochDay } from "../engine/cells/coerceCellDate";
 
@@ -84,7 +93,7 @@ function tableColumnBodies(formatRange: string, table: RangePosition | undefined
 
 /** A sheet written, and the name it was written under (another one when a user's sheet had it). */
 export type SheetWriteOutcome =
-  { ok: true; name: string; notes: string[] } | { ok: false; problem: OfficeProblem };
+  { ok: true; name: string; replaced: boolean; notes: string[] } | { ok: false; problem: OfficeProblem };
 
 export interface SheetTable {
   name: string;
@@ -113,7 +122,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   constructor(private readonly host: OfficeHost) {}
 
-  /** Notes for the user gathered since the last call: renamed sheets, features this Excel lacks. */
+  /** Notes for the user gathered since the last call: what this Excel lacks for reading or fixes. */
   takeNotes(): string[] {
     const notes = this.notes;
     this.notes = [];
@@ -124,13 +133,22 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireMinimum();
     return this.host.run({}, async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/visibility,items/protection/protected");
-      await context.sync();
-      return sheets.items.map((s) => ({
-        name: s.name,
-        visibility: visibilityOf(s.visibility),
-        protected: s.protection.protected,
-      }));
+      sheets.load("items/id,items/name,items/visibility,items/protection/protected");
+      const registry = await readRegister(context);
+      const outputs = outputNamesByKey(
+        parseOwnedSheets(registry ?? ""),
+        "office",
+        hostSheetsOf(sheets.items),
+      );
+      return sheets.items.map((s) => {
+        const output = outputs.get(s.id);
+        return {
+          name: s.name,
+          visibility: visibilityOf(s.visibility),
+          protected: s.protection.protected,
+          ...(output === undefined ? {} : { output }),
+        };
+      });
     });
   }
 
@@ -278,10 +296,10 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async writeSheet(model: SheetModel): Promise<void> {
+  async writeSheet(model: SheetModel): Promise<SheetWrite> {
     const outcome = await this.writeModel(model);
     if (!outcome.ok) throw new OfficeWorkbookError(outcome.problem);
-    this.notes.push(...outcome.notes);
+    return { name: outcome.name, replaced: outcome.replaced, notes: outcome.notes };
   }
 
   /**
@@ -310,7 +328,7 @@ export class OfficeWorkbook implements WorkbookPort {
       return await this.host.run({}, async (context) => {
         const plan = await planWrite(context, model);
         if (!plan.ok) return plan;
-        const { target, finalName, registry, owned, names } = plan;
+        const { target, finalName, registry, entries, hostSheets, names, note } = plan;
         const tempName = uniqueSheetName(`${finalName.slice(0, 20)} new`, names);
         const backupName = uniqueSheetName(`${finalName.slice(0, 20)} old`, [...names, tempName]);
         written = { tempName, registry, ...(target ? { backupName, originalName: target.name } : {}) };
@@ -327,18 +345,29 @@ export class OfficeWorkbook implements WorkbookPort {
         temp.name = finalName;
         temp.visibility = officeVisibility[model.visibility ?? "visible"];
         if (target) temp.position = target.position;
-        const entries: OwnedSheet[] = [
-          ...owned.filter((o) => o.id !== target?.id),
-          { id: temp.id, name: model.name, purpose: model.purpose },
-        ];
+        // temp.id was loaded by the syncs that wrote the model.
+        const entry: OwnedSheet = {
+          host: "office",
+          key: temp.id,
+          name: model.name,
+          sheet: finalName,
+          purpose: model.purpose,
+        };
+        const after = registerAfterWrite(
+          entries,
+          "office",
+          [...hostSheets.filter((s) => s.key !== target?.id), { key: temp.id, name: finalName }],
+          entry,
+        );
         const part = context.workbook.customXmlParts
           .getByNamespace(OWNED_SHEETS_NAMESPACE)
           .getOnlyItemOrNullObject();
-        if (registry === undefined) context.workbook.customXmlParts.add(ownedSheetsXml(entries));
-        else part.setXml(ownedSheetsXml(entries));
+        if (registry === undefined) context.workbook.customXmlParts.add(ownedSheetsXml(after));
+        else part.setXml(ownedSheetsXml(after));
         target?.delete();
         await context.sync();
-        return { ok: true, name: finalName, notes: [...renamedNote(model, plan), ...notes] };
+        if (note) notes.unshift(note);
+        return { ok: true, name: finalName, replaced: target !== undefined, notes };
       });
     } catch (error) {
       if (written) await this.undoWrite(written);
@@ -365,7 +394,8 @@ export class OfficeWorkbook implements WorkbookPort {
         return {
           ok: true,
           name: plan.target?.name ?? plan.finalName,
-          notes: [...renamedNote(model, plan), ...notes],
+          replaced: plan.target !== undefined,
+          notes: [...(plan.note ? [plan.note] : []), ...notes],
         };
       });
     } catch (error) {
@@ -546,7 +576,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * fails part-way, the cells already written get their old values and formats back.
    */
   async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
-    return this.applyChangesAndLog(changes, () => undefined);
+    return (await this.applyChangesAndLog(changes, () => undefined)).report;
   }
 
   /**
@@ -558,13 +588,14 @@ export class OfficeWorkbook implements WorkbookPort {
   async applyChangesAndLog(
     changes: ChangeSet,
     log: (report: ApplyReport) => LogAppend | undefined,
-  ): Promise<ApplyReport> {
+  ): Promise<{ report: ApplyReport; log?: SheetWrite }> {
     this.requireMinimum();
     const report: ApplyReport = { applied: [], skipped: [] };
-    if (changes.changes.length === 0) return report;
+    if (changes.changes.length === 0) return { report };
     const options: ExcelRunOptions = this.keepsUndo() ? { mergeUndoGroup: true } : {};
     const written: Array<{ change: CellChange; value: unknown; format: unknown }> = [];
     let logged: LogWrite | undefined;
+    let logWrite: SheetWrite | undefined;
     try {
       await this.host.run(options, async (context) => {
         await applyCells(context, changes, report, written);
@@ -573,7 +604,7 @@ export class OfficeWorkbook implements WorkbookPort {
           logged = { sheet: entry.model.name };
           const outcome = await appendLog(context, entry, this.writeFeatures(), logged);
           if (!outcome.ok) throw new OfficeWorkbookError(outcome.problem);
-          this.notes.push(...outcome.notes);
+          logWrite = { name: outcome.name, replaced: outcome.replaced, notes: outcome.notes };
         }
         await context.sync();
       });
@@ -584,7 +615,7 @@ export class OfficeWorkbook implements WorkbookPort {
     // Keep the order the changes were given in.
     const order = new Map(changes.changes.map((c, i) => [c, i]));
     report.skipped.sort((a, b) => (order.get(a.change) ?? 0) - (order.get(b.change) ?? 0));
-    return report;
+    return logWrite ? { report, log: logWrite } : { report };
   }
 
   private async restoreCells(
@@ -637,8 +668,10 @@ type WritePlan =
       target?: ExcelWorksheet;
       finalName: string;
       registry?: string;
-      owned: OwnedSheet[];
+      entries: OwnedSheet[];
+      hostSheets: HostSheet[];
       names: string[];
+      note?: string;
     }
   | { ok: false; problem: OfficeProblem };
 
@@ -647,9 +680,7 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
   const sheets = workbook.worksheets;
   sheets.load("items/name,items/id,items/position,items/protection/protected");
   workbook.protection.load("protected");
-  const part = workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject();
-  part.load("id");
-  await context.sync();
+  const registry = await readRegister(context);
   if (workbook.protection.protected) {
     return {
       ok: false,
@@ -659,30 +690,11 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
       },
     };
   }
-  let registry: string | undefined;
-  if (!part.isNullObject) {
-    const xml = part.getXml();
-    await context.sync();
-    registry = xml.value;
-  }
   const items = sheets.items;
-  const byId = new Map(items.map((s) => [s.id, s]));
-  const owned = parseOwnedSheets(registry ?? "").filter((o) => byId.has(o.id));
-  const ownedIds = new Set(owned.map((o) => o.id));
-  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-  const holder = items.find((s) => same(s.name, model.name));
-  const previous = owned.find((o) => same(o.name, model.name));
-  const previousSheet = previous && byId.get(previous.id);
-  const names = items.map((s) => s.name);
-
-  let target: ExcelWorksheet | undefined;
-  let finalName = model.name;
-  if (holder && ownedIds.has(holder.id)) target = holder;
-  else if (!holder) target = previousSheet;
-  else if (previousSheet) {
-    target = previousSheet;
-    finalName = previousSheet.name;
-  } else finalName = uniqueSheetName(model.name, names);
+  const entries = parseOwnedSheets(registry ?? "");
+  const hostSheets = hostSheetsOf(items);
+  const plan = planOwnedWrite(entries, "office", hostSheets, model.name);
+  const target = items.find((s) => s.id === plan.target?.key);
 
   if (target?.protection.protected) {
     return {
@@ -696,11 +708,33 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
   return {
     ok: true,
     ...(target ? { target } : {}),
-    finalName,
+    finalName: plan.name,
     ...(registry !== undefined ? { registry } : {}),
-    owned,
-    names,
+    entries,
+    hostSheets,
+    names: items.map((s) => s.name),
+    ...(plan.note ? { note: plan.note } : {}),
   };
+}
+
+/**
+ * The register of owned sheets as its custom XML part holds it (undefined when there is none yet),
+ * read in the sync that also brings whatever the caller queued before.
+ */
+async function readRegister(context: ExcelContext): Promise<string | undefined> {
+  const part = context.workbook.customXmlParts
+    .getByNamespace(OWNED_SHEETS_NAMESPACE)
+    .getOnlyItemOrNullObject();
+  part.load("id");
+  await context.sync();
+  if (part.isNullObject) return undefined;
+  const xml = part.getXml();
+  await context.sync();
+  return xml.value;
+}
+
+function hostSheetsOf(items: readonly { id: string; name: string }[]): HostSheet[] {
+  return items.map((s) => ({ key: s.id, name: s.name }));
 }
 
 /**
@@ -755,14 +789,6 @@ async function applyCells(
   }
 }
 
-/** Says so when a user's sheet had the model's name and the add-in's went under another. */
-function renamedNote(model: SheetModel, plan: { finalName: string }): string[] {
-  if (plan.finalName.toLowerCase() === model.name.toLowerCase()) return [];
-  return [
-    `A sheet named “${model.name}” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “${plan.finalName}”.`,
-  ];
-}
-
 type WritePlanOk = Extract<WritePlan, { ok: true }>;
 
 /**
@@ -802,20 +828,25 @@ async function writeIntoOwnSheet(
   // The sheet cleared or added on its own sync: from here on, the run has changed the workbook.
   await context.sync();
   begun();
-  registerOwned(context, plan, sheet.id, model);
+  registerOwned(context, plan, { key: sheet.id, name: plan.target?.name ?? plan.finalName }, model);
   const notes = await writeSheetModel(sheet, model, features, flush);
   return { sheet, notes };
 }
 
-/** The register of owned sheets with `id` as the model's sheet (replacing the plan's target). */
-function registerOwned(context: ExcelContext, plan: WritePlanOk, id: string, model: SheetModel): void {
-  const entries: OwnedSheet[] = [
-    ...plan.owned.filter((o) => o.id !== plan.target?.id && o.id !== id),
-    { id, name: model.name, purpose: model.purpose },
-  ];
+/** The register of owned sheets with `sheet` as the model's (in place of the plan's target). */
+function registerOwned(context: ExcelContext, plan: WritePlanOk, sheet: HostSheet, model: SheetModel): void {
+  const entry: OwnedSheet = {
+    host: "office",
+    key: sheet.key,
+    name: model.name,
+    sheet: sheet.name,
+    purpose: model.purpose,
+  };
+  const others = plan.hostSheets.filter((s) => s.key !== plan.target?.id && s.key !== sheet.key);
+  const xml = ownedSheetsXml(registerAfterWrite(plan.entries, "office", [...others, sheet], entry));
   const parts = context.workbook.customXmlParts;
-  if (plan.registry === undefined) parts.add(ownedSheetsXml(entries));
-  else parts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject().setXml(ownedSheetsXml(entries));
+  if (plan.registry === undefined) parts.add(xml);
+  else parts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject().setXml(xml);
 }
 
 /** Where a fix's log rows went, so a failed fix can take them back. */
@@ -848,7 +879,12 @@ async function appendLog(
   if (!plan.target || last === 0) {
     logged.created = !plan.target;
     const { notes } = await writeIntoOwnSheet(context, plan, entry.model, features);
-    return { ok: true, name: logged.sheet, notes: [...renamedNote(entry.model, plan), ...notes] };
+    return {
+      ok: true,
+      name: logged.sheet,
+      replaced: plan.target !== undefined,
+      notes: [...(plan.note ? [plan.note] : []), ...notes],
+    };
   }
   const cells = [...modelCellsOf(entry.model)];
   const lastModelRow = cells.reduce((max, c) => Math.max(max, c.row), 0);
@@ -868,7 +904,7 @@ async function appendLog(
   const notes = await writeSheetModel(plan.target, rows, features, async () => {
     await context.sync();
   });
-  return { ok: true, name: logged.sheet, notes };
+  return { ok: true, name: logged.sheet, replaced: true, notes };
 }
 
 const officeVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;

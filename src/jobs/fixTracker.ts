@@ -3,6 +3,7 @@ import { formatIsoDate } from "../engine/dates/epochDay";
 import {
   buildChangeLogSheet,
   CHANGE_LOG_SHEET,
+  looksLikeChangeLog,
   readChangeLog,
   type ChangeLogRow,
   type LogTime,
@@ -10,7 +11,9 @@ import {
 import { proposeFixes } from "../engine/fixes/proposeFixes";
 import type { ApplyReport, CellChange, ChangeSet, LogAppend, SkippedChange } from "../engine/port/ChangeSet";
 import type { SheetModel } from "../engine/port/SheetModel";
-import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
+import { sameSheetName } from "../engine/port/ownedSheets";
+import { ownOutput } from "./outputSheets";
 import { checkTracker, type CheckTrackerResult } from "./checkTracker";
 
 export interface FixTrackerOptions {
@@ -30,6 +33,8 @@ export interface FixTrackerResult {
   changeSet: ChangeSet;
   /** What the port applied and skipped; absent on a dry run. */
   report?: ApplyReport;
+  /** The Change log as written, when anything was applied. */
+  log?: SheetWrite;
 }
 
 /**
@@ -59,11 +64,11 @@ export async function fixTracker(port: WorkbookPort, options: FixTrackerOptions)
     changes: changeSet.changes.filter((c) => !isProtected(c.sheet)),
   };
 
-  const applied = await applyAndLog(port, writable, (done) =>
+  const { report: applied, log } = await applyAndLog(port, writable, (done) =>
     buildChangeLogSheet(existingLog, changeSet, done, options.now),
   );
   const report: ApplyReport = { applied: applied.applied, skipped: [...refused, ...applied.skipped] };
-  return { check, changeSet, report };
+  return { check, changeSet, report, ...(log ? { log } : {}) };
 }
 
 /**
@@ -75,22 +80,25 @@ export async function applyAndLog(
   port: WorkbookPort,
   changes: ChangeSet,
   logOf: (applied: ApplyReport) => SheetModel,
-): Promise<ApplyReport> {
+): Promise<{ report: ApplyReport; log?: SheetWrite }> {
   const log = (applied: ApplyReport): LogAppend | undefined =>
     applied.applied.length > 0 ? { model: logOf(applied), newRows: applied.applied.length } : undefined;
   if (port.applyChangesAndLog) return port.applyChangesAndLog(changes, log);
-  const applied = await port.applyChanges(changes);
-  const written = log(applied);
-  if (written) await port.writeSheet(written.model);
-  return applied;
+  const report = await port.applyChanges(changes);
+  const written = log(report);
+  return written ? { report, log: await port.writeSheet(written.model) } : { report };
 }
 
 /** The rows the Change log already holds (none when the workbook has no log yet). */
 export async function readLog(port: WorkbookPort): Promise<ChangeLogRow[]> {
-  const sheet = (await port.listSheets()).find(
-    (s) => s.name.toLowerCase() === CHANGE_LOG_SHEET.toLowerCase(),
-  );
-  return sheet ? readChangeLog(await port.readSheet(sheet.name)) : [];
+  const sheets = await port.listSheets();
+  const own = ownOutput(sheets, CHANGE_LOG_SHEET);
+  if (own) return readChangeLog(await port.readSheet(own.name));
+  // A log an earlier version wrote before sheets were registered: its rows carry on in ours.
+  const named = sheets.find((s) => s.output === undefined && sameSheetName(s.name, CHANGE_LOG_SHEET));
+  if (!named) return [];
+  const snapshot = await port.readSheet(named.name);
+  return looksLikeChangeLog(snapshot) ? readChangeLog(snapshot) : [];
 }
 
 /** "CS-20261124-0905", with "-2", "-3"… when the log already has a change set of that minute. */

@@ -3,11 +3,11 @@ import { alignWithCurrentValues, revertChangeSet } from "../engine/fixes/revertC
 import { parseCellAddress } from "../engine/tables/cellAddress";
 import type { CellValue } from "../engine/cells/CellValue";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
-import type { SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { applyAndLog, readLog, uniqueChangeSetId } from "./fixTracker";
 
 export type RevertChangesResult =
-  | { kind: "reverted"; changeSet: ChangeSet; report: ApplyReport }
+  | { kind: "reverted"; changeSet: ChangeSet; report: ApplyReport; log?: SheetWrite }
   | { kind: "notFound"; id: string; knownIds: string[] };
 
 /**
@@ -36,8 +36,8 @@ export async function revertChanges(
   };
   const changeSet = alignWithCurrentValues(inverse.changeSet, current);
 
-  const report = await applyAndLog(port, changeSet, (applied) =>
+  const { report, log: written } = await applyAndLog(port, changeSet, (applied) =>
     buildChangeLogSheet(log, changeSet, applied, options.now),
   );
-  return { kind: "reverted", changeSet, report };
+  return { kind: "reverted", changeSet, report, ...(written ? { log: written } : {}) };
 }

@@ -1,7 +1,7 @@
 import type { ApplyReport, ChangeSet, LogAppend } from "../../engine/port/ChangeSet";
 import type { SheetModel } from "../../engine/port/SheetModel";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../../engine/status/StatusColumnsModel";
-import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../../engine/port/WorkbookPort";
+import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../../engine/port/WorkbookPort";
 import { JobCancelled } from "./plainError";
 
 /** What the pane shows while a job runs: which sheet, how many rows so far. */
@@ -16,6 +16,11 @@ export interface JobProgress {
 
 export interface WatchOptions {
   onProgress: (progress: JobProgress) => void;
+  /**
+   * Told every note for the user as it comes: what writing a sheet could not do (a name a user's
+   * sheet had, a feature this Excel lacks), and what the port noticed while reading.
+   */
+  onNotes?: (notes: readonly string[]) => void;
   /** Aborting it cancels the job at its next call to the workbook. */
   signal: AbortSignal;
 }
@@ -34,6 +39,9 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
     progress.rows += rows;
     progress.sheets += sheets;
     options.onProgress({ ...progress });
+  };
+  const tell = (notes: readonly string[]): void => {
+    if (notes.length > 0) options.onNotes?.(notes);
   };
   let writing = false;
   // Passed on only where the port has it: the fix job falls back to two calls where it does not.
@@ -55,13 +63,16 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
       report(`Reading ${name}`, 0, 0);
       const snapshot = await port.readSheet(name);
       report(`Read ${name} (${snapshot.values.length} rows)`, snapshot.values.length);
+      tell(port.takeNotes?.() ?? []);
       return snapshot;
     },
-    async writeSheet(model: SheetModel): Promise<void> {
+    async writeSheet(model: SheetModel): Promise<SheetWrite> {
       write();
       report(`Writing ${model.name}`, 0, 0);
-      await port.writeSheet(model);
-      report(`Wrote ${model.name}`);
+      const written = await port.writeSheet(model);
+      report(`Wrote ${written.name}`);
+      tell([...written.notes, ...(port.takeNotes?.() ?? [])]);
+      return written;
     },
     async deleteSheet(name: string): Promise<void> {
       write();
@@ -70,14 +81,16 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
     async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
       write();
       report(`Changing ${changes.changes.length} cells`, 0, 0);
-      return port.applyChanges(changes);
+      const applied = await port.applyChanges(changes);
+      tell(port.takeNotes?.() ?? []);
+      return applied;
     },
     ...(applyChangesAndLog
       ? {
           applyChangesAndLog: async (
             changes: ChangeSet,
             log: (report: ApplyReport) => LogAppend | undefined,
-          ): Promise<ApplyReport> => {
+          ): Promise<{ report: ApplyReport; log?: SheetWrite }> => {
             write();
             report(`Changing ${changes.changes.length} cells and logging them`, 0, 0);
             return applyChangesAndLog(changes, log);
