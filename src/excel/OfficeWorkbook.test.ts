@@ -1,4 +1,5 @@
 import { describeWorkbookPort } from "../../test/contract/workbookPortContract";
+import { EXCEL_HOSTS, EXCEL_HOST_NAMES } from "../../test/support/excelHostProfiles";
 import { FakeExcel, fakeExcelOf } from "../../test/support/fakeExcel";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import type { ApplyReport, ChangeSet, LogAppend } from "../engine/port/ChangeSet";
@@ -6,7 +7,18 @@ import type { SheetModel } from "../engine/port/SheetModel";
 import { OfficeNavigator, OfficeWorkbook } from "./OfficeWorkbook";
 import { OfficeWorkbookError } from "./OfficeWorkbookError";
 
-describeWorkbookPort("OfficeWorkbook", async (sheets) => new OfficeWorkbook(fakeExcelOf(sheets)));
+// The whole contract on every Excel the manifest admits, each answering isSetSupported as it does;
+// what a host cannot do is a note the user is shown (the README's support table lists them).
+for (const host of EXCEL_HOST_NAMES) {
+  const excelApi = EXCEL_HOSTS[host].excelApi;
+  describeWorkbookPort(
+    `OfficeWorkbook in ${EXCEL_HOSTS[host].label}`,
+    async (sheets) => new OfficeWorkbook(fakeExcelOf(sheets, { host })),
+    excelApi < 9
+      ? { readsMergesAndHiddenRows: false, hostNotes: [/^This version of Excel cannot set print settings/] }
+      : {},
+  );
+}
 
 const agenda = (title: string, name = "Agenda"): SheetModel => ({
   name,

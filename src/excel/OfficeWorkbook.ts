@@ -48,6 +48,14 @@ export const OPTIONAL_API = {
 } as const;
 
 /**
+ * Said after a hidden sheet (the tracker profile) is replaced where Excel otherwise keeps undo
+ * history: Excel on Windows and Mac cannot undo hiding a sheet nor deleting one (Undo capabilities
+ * in Excel add-ins), so the add-in writes it aside and swaps it in, which clears the history.
+ */
+const HIDDEN_SHEET_UNDO_NOTE = (name: string): string =>
+  `Writing the hidden sheet “${name}” cleared Excel's undo history: Excel cannot undo replacing a hidden sheet.`;
+
+/**
  * Changes re-read and written per sync: each is two statements of about 200 bytes and a response of
  * one value and format, so 2,000 changes stay near 1 MB, well inside the budget.
  */
@@ -367,6 +375,8 @@ export class OfficeWorkbook implements WorkbookPort {
         target?.delete();
         await context.sync();
         if (note) notes.unshift(note);
+        // Where Excel keeps undo history the pane promised it; a hidden sheet's swap clears it.
+        if (this.keepsUndo()) notes.push(HIDDEN_SHEET_UNDO_NOTE(finalName));
         return { ok: true, name: finalName, replaced: target !== undefined, notes };
       });
     } catch (error) {
@@ -427,6 +437,10 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   keepsUndo(): boolean {
     return this.supports(OPTIONAL_API.undoGroup);
+  }
+
+  undoHistory(): "kept" | "cleared" {
+    return this.keepsUndo() ? "kept" : "cleared";
   }
 
   /**

@@ -54,6 +54,13 @@ export interface WorkbookPort {
    * nothing to say. What writing a sheet could not do comes back with `writeSheet` itself.
    */
   takeNotes?(): string[];
+  /**
+   * Whether the add-in's changes keep the user's undo history in this host ("kept": Excel with
+   * ExcelApi 1.20, where each fix or sheet is one Undo step) or clear it ("cleared": older Excel,
+   * which cannot undo an add-in's changes), so the pane can say so before a job changes anything.
+   * Optional: a file or memory port has no undo history.
+   */
+  undoHistory?(): "kept" | "cleared";
 }
 
 /** What writing an owned sheet did. */

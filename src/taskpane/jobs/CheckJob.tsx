@@ -34,6 +34,7 @@ import {
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -266,6 +267,7 @@ export function CheckJob() {
                 {state.changeSet.changes.length > SHOWN_CHANGES && (
                   <Text size={200}>and {state.changeSet.changes.length - SHOWN_CHANGES} more changes.</Text>
                 )}
+                <UndoHistoryNote action="applying fixes" />
                 <div>
                   <Button
                     appearance="primary"

@@ -14,6 +14,7 @@ import { summaryMonths } from "../model/summaryMonths";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -50,6 +51,7 @@ export function SummaryJob() {
           ))}
         </Select>
       </Field>
+      <UndoHistoryNote action="writing the summary" />
       <div>
         <Button appearance="primary" onClick={() => void generate()} disabled={runner.running}>
           Generate the summary

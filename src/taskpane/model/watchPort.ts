@@ -93,7 +93,9 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
           ): Promise<{ report: ApplyReport; log?: SheetWrite }> => {
             write();
             report(`Changing ${changes.changes.length} cells and logging them`, 0, 0);
-            return applyChangesAndLog(changes, log);
+            const done = await applyChangesAndLog(changes, log);
+            tell([...(done.log?.notes ?? []), ...(port.takeNotes?.() ?? [])]);
+            return done;
           },
         }
       : {}),
