@@ -1,6 +1,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { excelApiSets, unguardedMembers, type CheckOptions } from "../../test/support/officeApiSets";
+import {
+  excelApiSets,
+  loadRuleViolations,
+  unguardedMembers,
+  type CheckOptions,
+} from "../../test/support/officeApiSets";
 import { OPTIONAL_API, REQUIRED_API } from "./OfficeWorkbook";
 
 /*
@@ -62,4 +67,22 @@ describe("The Office.js members the port uses", () => {
     expect(flags.length).toBe(4);
     for (const [, flag, set] of flags) expect(flag).toBe(set);
   });
+
+  it("are loaded and tested as eslint-plugin-office-addins' load rules ask, which a planted call breaks", () => {
+    expect(loadRuleViolations(PORT_FILES, DTS)).toEqual([]);
+    const planted = path.join(__dirname, "plantedLoads.ts");
+    const text = `
+      import type { ExcelWorksheet } from "./OfficeApi";
+      export function planted(sheet: ExcelWorksheet): boolean {
+        sheet.load("");
+        sheet.load("name,protection");
+        return sheet.getUsedRangeOrNullObject() === null;
+      }
+    `;
+    expect(loadRuleViolations([], DTS, new Map([[planted, text]]))).toEqual([
+      "plantedLoads.ts:4 no-empty-load",
+      "plantedLoads.ts:5 no-navigational-load protection",
+      "plantedLoads.ts:6 test-for-null-using-isNullObject",
+    ]);
+  }, 60_000);
 });

@@ -112,15 +112,8 @@ export interface CheckOptions {
   overrides?: ReadonlyMap<string, string>;
 }
 
-const minorOf = (version: string): number => Number(version.split(".")[1] ?? "0");
-
-/** Every use in `files` of an Excel member above the minimum that no guard for its set covers. */
-export function unguardedMembers(
-  files: readonly string[],
-  dtsPath: string,
-  options: CheckOptions,
-): Violation[] {
-  const sets = excelApiSets(fs.readFileSync(dtsPath, "utf8"));
+/** A type-checked program of `files` (and the planted `overrides`), without loading @types. */
+function programOf(files: readonly string[], overrides: ReadonlyMap<string, string>): ts.Program {
   const compilerOptions: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
@@ -130,7 +123,6 @@ export function unguardedMembers(
     skipLibCheck: true,
   };
   const host = ts.createCompilerHost(compilerOptions);
-  const overrides = options.overrides ?? new Map<string, string>();
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   host.readFile = (name) => overrides.get(path.resolve(name)) ?? readFile(name);
@@ -142,7 +134,30 @@ export function unguardedMembers(
       ? ts.createSourceFile(name, text, version, true)
       : getSourceFile(name, version, onError, create);
   };
-  const program = ts.createProgram([...files, ...overrides.keys()], compilerOptions, host);
+  return ts.createProgram([...files, ...overrides.keys()], compilerOptions, host);
+}
+
+/** The source files of `files` and `overrides` in `program`. */
+function checkedSources(
+  program: ts.Program,
+  files: readonly string[],
+  overrides: ReadonlyMap<string, string>,
+): ts.SourceFile[] {
+  const wanted = new Set([...files.map((f) => path.resolve(f)), ...overrides.keys()]);
+  return program.getSourceFiles().filter((s) => wanted.has(path.resolve(s.fileName)));
+}
+
+const minorOf = (version: string): number => Number(version.split(".")[1] ?? "0");
+
+/** Every use in `files` of an Excel member above the minimum that no guard for its set covers. */
+export function unguardedMembers(
+  files: readonly string[],
+  dtsPath: string,
+  options: CheckOptions,
+): Violation[] {
+  const sets = excelApiSets(fs.readFileSync(dtsPath, "utf8"));
+  const overrides = options.overrides ?? new Map<string, string>();
+  const program = programOf(files, overrides);
   const checker = program.getTypeChecker();
 
   /** The Excel class a port type's member belongs to: by the map, or through its parent member. */
@@ -278,9 +293,7 @@ export function unguardedMembers(
     }
   };
 
-  for (const source of program.getSourceFiles()) {
-    const file = path.resolve(source.fileName);
-    if (!files.some((f) => path.resolve(f) === file) && !overrides.has(file)) continue;
+  for (const source of checkedSources(program, files, overrides)) {
     const visit = (node: ts.Node): void => {
       if (ts.isPropertyAccessExpression(node) || ts.isPropertyAssignment(node)) {
         const symbol = ts.isPropertyAccessExpression(node)
@@ -315,4 +328,87 @@ export function unguardedMembers(
     visit(source);
   }
   return violations;
+}
+
+/**
+ * The static half of eslint-plugin-office-addins' load and sync rules, which cannot load under
+ * ESLint 10 (see the README's "Why each dependency is there"): a `load()` of nothing
+ * (no-empty-load), a load path ending in an object rather than a property (no-navigational-load:
+ * Office loads every scalar of it, far more than needed), and a port object compared with null
+ * where Office.js hands back a null object whose `isNullObject` must be tested instead
+ * (test-for-null-using-isNullObject). The dynamic half (loading and syncing before reading) is the
+ * fake's: reading a property not loaded and synced throws in every test that drives the port.
+ */
+export function loadRuleViolations(
+  files: readonly string[],
+  dtsPath: string,
+  overrides: ReadonlyMap<string, string> = new Map(),
+): string[] {
+  const sets = excelApiSets(fs.readFileSync(dtsPath, "utf8"));
+  const program = programOf(files, overrides);
+  const checker = program.getTypeChecker();
+  const fromPort = (node: ts.Node): ts.Declaration | undefined => {
+    const declaration = checker.getNonNullableType(checker.getTypeAtLocation(node)).getSymbol()
+      ?.declarations?.[0];
+    return declaration && path.basename(declaration.getSourceFile().fileName) === "OfficeApi.ts"
+      ? declaration
+      : undefined;
+  };
+  const found: string[] = [];
+  for (const source of checkedSources(program, files, overrides)) {
+    const where = (node: ts.Node): string =>
+      `${path.basename(source.fileName)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+    const visit = (node: ts.Node): void => {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        node.expression.name.text === "load" &&
+        fromPort(node.expression.expression)
+      ) {
+        const [argument] = node.arguments;
+        if (!argument || (ts.isStringLiteralLike(argument) && argument.text.trim() === "")) {
+          found.push(`${where(node)} no-empty-load`);
+        } else if (ts.isStringLiteralLike(argument)) {
+          const declaration = fromPort(node.expression.expression);
+          const parent = declaration?.parent;
+          const owner =
+            declaration && ts.isInterfaceDeclaration(declaration)
+              ? PORT_TYPES[declaration.name.text]
+              : parent && ts.isInterfaceDeclaration(parent)
+                ? PORT_TYPES[parent.name.text]
+                : undefined;
+          for (const loadPath of argument.text.split(",")) {
+            let current = owner;
+            let last: MemberSet | undefined;
+            for (const step of loadPath.trim().split("/")) {
+              last = current ? sets.get(current)?.get(step) : undefined;
+              current = last?.type;
+            }
+            if (last?.type && sets.has(last.type))
+              found.push(`${where(argument)} no-navigational-load ${loadPath.trim()}`);
+          }
+        }
+      }
+      if (
+        ts.isBinaryExpression(node) &&
+        [
+          ts.SyntaxKind.EqualsEqualsEqualsToken,
+          ts.SyntaxKind.ExclamationEqualsEqualsToken,
+          ts.SyntaxKind.EqualsEqualsToken,
+          ts.SyntaxKind.ExclamationEqualsToken,
+        ].includes(node.operatorToken.kind)
+      ) {
+        const other =
+          node.right.kind === ts.SyntaxKind.NullKeyword
+            ? node.left
+            : node.left.kind === ts.SyntaxKind.NullKeyword
+              ? node.right
+              : undefined;
+        if (other && fromPort(other)) found.push(`${where(node)} test-for-null-using-isNullObject`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
 }
