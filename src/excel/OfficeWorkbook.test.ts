@@ -409,6 +409,30 @@ describe("OfficeWorkbook applying fixes with their Change log rows", () => {
     }
   });
 
+  it("skips a cell a co-author changed during the fix, and one Undo takes back only this user's fix", async () => {
+    const excel = new FakeExcel({ host: "microsoft365" });
+    excel.addSheet({ name: "T", values: [["03/04/2024"], ["03/04/2024"]], formats: [["@"], ["@"]] });
+    const start = excel.syncs;
+    // The co-author's edit lands after the fix looked the sheets up and before it re-reads the cells.
+    excel.beforeSync = (sync) => {
+      if (sync === start + 2) excel.coAuthorEdit((x) => ((x.sheet("T")?.values ?? [])[1] = ["04/04/2024"]));
+    };
+    const both: ChangeSet = {
+      ...fix("A1", "03/04/2024"),
+      changes: [...fix("A1", "03/04/2024").changes, ...fix("A2", "03/04/2024").changes],
+    };
+    const { report } = await new OfficeWorkbook(excel).applyChangesAndLog(both, logOf(1));
+    expect(report.applied.map((c) => c.cell)).toEqual(["A1"]);
+    expect(report.skipped.map((s) => [s.change.cell, s.reason, s.current])).toEqual([
+      ["A2", "edited-since", "04/04/2024"],
+    ]);
+    expect(excel.cell("T", "A2").value).toBe("04/04/2024");
+    excel.undo();
+    expect(excel.cell("T", "A1").value).toBe("03/04/2024");
+    expect(excel.cell("T", "A2").value).toBe("04/04/2024");
+    expect(excel.sheet("Change log")).toBeUndefined();
+  });
+
   it("takes the new log sheet away again when the first fix fails before the end", async () => {
     const excel = new FakeExcel({ host: "excel2024" });
     excel.addSheet({ name: "T", values: [["03/04/2024"]], formats: [["@"]] });

@@ -60,6 +60,34 @@ describe("The Office.js members the port uses", () => {
     ]);
   }, 60_000);
 
+  it("refuses TableRowCollection.add on any Excel: it makes merge conflicts between co-authors", () => {
+    // The port's types have no table rows; a copy of them that had would be caught.
+    const api = path.join(__dirname, "OfficeApi.ts");
+    const withRows = fs
+      .readFileSync(api, "utf8")
+      .replace(
+        "export interface ExcelTable {",
+        "export interface ExcelTable {\n  readonly rows: { add(index?: number, values?: unknown[][]): void };",
+      );
+    const planted = path.join(__dirname, "plantedRows.ts");
+    const text = `
+      import type { ExcelTable } from "./OfficeApi";
+      export function planted(table: ExcelTable): void {
+        table.rows.add(undefined, [["C001"]]);
+      }
+    `;
+    const found = unguardedMembers([planted], DTS, {
+      ...options,
+      overrides: new Map([
+        [api, withRows],
+        [planted, text],
+      ]),
+    });
+    expect(found.map((v) => `${v.member} ${v.forbidden ?? ""}`)).toEqual([
+      "TableRowCollection.add adding table rows makes merge conflicts between co-authors",
+    ]);
+  }, 60_000);
+
   it("sets each WriteFeatures flag from supports(...) for the set of the same name", () => {
     const text = fs.readFileSync(path.join(__dirname, "OfficeWorkbook.ts"), "utf8");
     const body = /private writeFeatures\(\): WriteFeatures \{([\s\S]*?)\n {2}\}/.exec(text)?.[1] ?? "";

@@ -2,17 +2,24 @@ import { Text } from "@fluentui/react-components";
 import { usePaneServices } from "./PaneServices";
 
 /**
- * Said before a job that changes the workbook, where this Excel cannot undo an add-in's changes
- * (before ExcelApi 1.20: Excel 2019, 2021, 2024): running it clears the user's own undo history
- * too, which they cannot get back, so they are told first. Nothing where the history is kept.
+ * Said before a job that changes the workbook when the job will clear the user's own undo history,
+ * which they cannot get back, so they are told first: on an Excel that cannot undo an add-in's
+ * changes (before ExcelApi 1.20: Excel 2019, 2021, 2024), and on every Excel for a write to the very
+ * hidden TrackerProfile sheet (`hiddenSheet`), which Excel cannot replace undoably (deleting or
+ * hiding a sheet cannot be undone: "Undo capabilities in Excel add-ins"). Nothing outside Excel.
  */
-export function UndoHistoryNote({ action }: { action: string }) {
+export function UndoHistoryNote({ action, hiddenSheet = false }: { action: string; hiddenSheet?: boolean }) {
   const { port } = usePaneServices();
-  if (port.undoHistory?.() !== "cleared") return null;
+  const undo = port.undoHistory?.();
+  if (undo === undefined || (undo === "kept" && !hiddenSheet)) return null;
+  const why =
+    undo === "cleared"
+      ? "This version of Excel cannot undo an add-in's changes"
+      : "Excel cannot undo replacing the hidden sheet the mapping is kept in";
   return (
     <Text size={200} role="note">
-      This version of Excel cannot undo an add-in&apos;s changes: {action} clears Excel&apos;s undo history,
-      so Undo (Ctrl+Z) will not reach anything you did before it.
+      {why}: {action} clears Excel&apos;s undo history, so Undo (Ctrl+Z) will not reach anything you did
+      before it.
     </Text>
   );
 }

@@ -96,6 +96,17 @@ describe("The fake Excel's undo stack", () => {
   });
 });
 
+describe("The fake Excel's co-authors", () => {
+  it("keep their edits off this user's undo stack, and the fake will not undo past one", () => {
+    const excel = new FakeExcel({ host: "web" });
+    excel.addSheet({ name: "Tracker", values: [["C001"]] });
+    excel.userEdit("typed", (x) => ((x.sheets[0]?.values[0] ?? [])[1] = "mine"));
+    excel.coAuthorEdit((x) => ((x.sheets[0]?.values[0] ?? [])[2] = "theirs"));
+    expect(excel.userUndoSteps()).toEqual(["typed"]);
+    expect(() => excel.undo()).toThrow("past a co-author's edit");
+  });
+});
+
 describe("The fake Excel's read limit", () => {
   it("refuses to read the values of a range of more than 5,000,000 cells", async () => {
     const excel = new FakeExcel();

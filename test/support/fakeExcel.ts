@@ -117,6 +117,8 @@ export interface UndoStep {
   label: string;
   /** Absent when the workbook was too big for the fake to keep a copy (the scale tests). */
   before?: WorkbookCopy;
+  /** Co-authors' edits made before this step: undoing it after another would lose theirs. */
+  coAuthorEdits?: number;
 }
 
 interface WorkbookCopy {
@@ -171,6 +173,8 @@ export class FakeExcel implements OfficeHost {
   readonly undoStack: UndoStep[] = [];
   /** Each time the undo stack was emptied, the API that did it. */
   readonly undoCleared: string[] = [];
+  /** Edits by co-authors so far (see `coAuthorEdit`). */
+  private coAuthorEdits = 0;
   private nextId = 1;
   private profile: ExcelHostProfile;
 
@@ -210,12 +214,31 @@ export class FakeExcel implements OfficeHost {
     change(this);
   }
 
+  /**
+   * A co-author changes the workbook (it is shared on OneDrive or SharePoint with AutoSave on). Their
+   * change joins their own undo stack, not this user's: "actions are saved in the undo stack for an
+   * individual user" (Undo capabilities in Excel add-ins), and "coauthoring only synchronizes the
+   * content within the shared workbook" (Coauthoring in Excel add-ins,
+   * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). Call it
+   * from `beforeSync` to land between an add-in's syncs.
+   */
+  coAuthorEdit(change: (excel: FakeExcel) => void): void {
+    this.coAuthorEdits++;
+    change(this);
+  }
+
   /** The user presses Undo: the last step is taken back; its label, or undefined when none is left. */
   undo(): string | undefined {
     const step = this.undoStack.pop();
     if (!step) return undefined;
     if (!step.before)
       throw new Error(`The fake kept no copy to undo “${step.label}”: the workbook is too big`);
+    // The fake undoes by putting back a copy, which would also take back a co-author's later edit.
+    if (step.coAuthorEdits !== this.coAuthorEdits) {
+      throw new Error(
+        `The fake cannot undo “${step.label}” past a co-author's edit; Excel undoes this user's only`,
+      );
+    }
     const { sheets, xmlParts, workbookProtected } = structuredClone(step.before);
     this.sheets.splice(0, this.sheets.length, ...sheets);
     this.xmlParts.splice(0, this.xmlParts.length, ...xmlParts);
@@ -261,7 +284,7 @@ export class FakeExcel implements OfficeHost {
     this.undoCleared.push(api);
   }
 
-  private copyForUndo(): { before?: WorkbookCopy } {
+  private copyForUndo(): { before?: WorkbookCopy; coAuthorEdits?: number } {
     const rows = this.sheets.reduce((sum, s) => sum + s.values.length, 0);
     if (rows > UNDO_COPY_ROW_LIMIT) return {};
     const copy: WorkbookCopy = {
@@ -269,7 +292,7 @@ export class FakeExcel implements OfficeHost {
       xmlParts: this.xmlParts,
       workbookProtected: this.workbookProtected,
     };
-    return { before: structuredClone(copy) };
+    return { before: structuredClone(copy), coAuthorEdits: this.coAuthorEdits };
   }
 
   addSheet(init: FakeSheetInit): FakeSheet {

@@ -101,7 +101,19 @@ export interface Violation {
   set: number;
   /** The set the surrounding guard covers (0: none). */
   guarded: number;
+  /** Why the member may not be used at all, whatever the set. */
+  forbidden?: string;
 }
+
+/**
+ * Members the port must not use on any Excel. "Adds rows to tables using TableRowCollection.add (risk
+ * of merge conflicts)" (Coauthoring in Excel add-ins,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins): trackers are
+ * shared, so rows are written into ranges instead.
+ */
+export const FORBIDDEN_MEMBERS: Readonly<Record<string, string>> = {
+  "TableRowCollection.add": "adding table rows makes merge conflicts between co-authors",
+};
 
 export interface CheckOptions {
   /** The manifest's minimum ExcelApi minor version (7). */
@@ -267,6 +279,8 @@ export function unguardedMembers(
       line: line + 1,
       member: `${className}.${member}`,
     };
+    const forbidden = FORBIDDEN_MEMBERS[at.member];
+    if (forbidden) violations.push({ ...at, set: info?.set ?? 0, guarded: 0, forbidden });
     if (!info) {
       // Not in the typings at all: as bad as an unguarded member, and said as such.
       violations.push({ ...at, set: Number.POSITIVE_INFINITY, guarded: 0 });
