@@ -8,6 +8,7 @@ import { fixTracker } from "../jobs/fixTracker";
 import { summaryTracker } from "../jobs/summaryTracker";
 import { watchPort } from "../taskpane/model/watchPort";
 import { OfficeWorkbook } from "./OfficeWorkbook";
+import { jointTrackingRequest } from "../../test/support/jointTrackingRequest";
 
 /*
  * The pane's jobs on every Excel the manifest admits, through the same watched port the pane uses:
@@ -34,14 +35,7 @@ async function everyJob(
   await writeDataQualitySheet(port, check);
   const fixed = await fixTracker(port, { asOf: AS_OF, now: { day: AS_OF, hour: 10, minute: 0 } });
   expect(fixed.report?.applied.length).toBeGreaterThan(0);
-  const agenda = await agendaTracker(port, {
-    surgery: "joint-tracking",
-    date: AS_OF,
-    asOf: AS_OF,
-    names: false,
-    all: false,
-    generatedAt: "2026-11-24",
-  });
+  const agenda = await agendaTracker(port, jointTrackingRequest(AS_OF, "2026-11-24"));
   expect(agenda.kind).toBe("written");
   await summaryTracker(port, { month: "2026-10", asOf: AS_OF });
   return { notes: [...notes], undo: office.undoHistory(), userSteps: excel.userUndoSteps() };

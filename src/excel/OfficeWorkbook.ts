@@ -123,9 +123,11 @@ export interface SheetReading {
 
 /**
  * The workbook port over Office.js: the only code in the product that talks to Excel. Every action is
- * one `Excel.run`; reads size every sheet in one sync and then load fixed-budget row chunks, writes
- * go to a new hidden sheet that replaces the old one only once complete, and fixes re-read each cell
- * in the same run before writing it. What the host cannot do is said in `takeNotes()`; what goes
+ * one `Excel.run`; reads size every sheet in one sync and then load fixed-budget row chunks; writes
+ * rewrite the add-in's own sheet in place as one undo step where Excel can undo them (ExcelApi 1.20)
+ * and elsewhere go to a new hidden sheet that replaces the old one only once complete; fixes re-read
+ * each cell in the same run before writing it, with their Change log rows. What the host cannot do
+ * is said in `takeNotes()` or a write's notes; what goes
  * wrong is an `OfficeWorkbookError` whose `problem.message` is a sentence for the user.
  */
 export class OfficeWorkbook implements WorkbookPort {

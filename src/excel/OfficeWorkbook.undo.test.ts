@@ -6,6 +6,7 @@ import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
 import { agendaTracker } from "../jobs/agendaTracker";
 import { fixTracker } from "../jobs/fixTracker";
 import { OfficeWorkbook } from "./OfficeWorkbook";
+import { jointTrackingRequest } from "../../test/support/jointTrackingRequest";
 
 /*
  * What Excel's Undo does after each job, host by host, as "Undo capabilities in Excel add-ins"
@@ -17,14 +18,7 @@ import { OfficeWorkbook } from "./OfficeWorkbook";
 
 const AS_OF = parseIsoDate("2026-11-24") as EpochDay;
 const now = { day: AS_OF, hour: 9, minute: 5 };
-const agendaRequest = {
-  surgery: "joint-tracking" as const,
-  date: AS_OF,
-  asOf: AS_OF,
-  names: false,
-  all: false,
-  generatedAt: "2026-11-24",
-};
+const agendaRequest = jointTrackingRequest(AS_OF, "2026-11-24");
 
 function sample(host: ExcelHostName): { excel: FakeExcel; port: OfficeWorkbook } {
   const tracker = generateSampleTracker({ children: 60, seed: 3, asOf: AS_OF, messy: true });
