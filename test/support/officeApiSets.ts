@@ -59,6 +59,17 @@ export const PORT_TYPES: Readonly<Record<string, string>> = {
  * set (its own annotation, else its class's; the lowest over overloads) and its type.
  */
 export function excelApiSets(dts: string): Map<string, Map<string, MemberSet>> {
+  const known = parsedTypings.get(dts);
+  if (known) return known;
+  const parsed = parseApiSets(dts);
+  parsedTypings.set(dts, parsed);
+  return parsed;
+}
+
+/** The typings parsed once per process (they are 190,000 lines). */
+const parsedTypings = new Map<string, Map<string, Map<string, MemberSet>>>();
+
+function parseApiSets(dts: string): Map<string, Map<string, MemberSet>> {
   const classes = new Map<string, Map<string, MemberSet>>();
   const lines = dts.split("\n");
   const start = lines.indexOf("declare namespace Excel {");
@@ -124,8 +135,18 @@ export interface CheckOptions {
   overrides?: ReadonlyMap<string, string>;
 }
 
+/** Programs already built in this process, by their files: a program of the port takes seconds. */
+const programs = new Map<string, ts.Program>();
+
 /** A type-checked program of `files` (and the planted `overrides`), without loading @types. */
 function programOf(files: readonly string[], overrides: ReadonlyMap<string, string>): ts.Program {
+  const key = JSON.stringify([files, [...overrides]]);
+  const built = programs.get(key) ?? buildProgram(files, overrides);
+  programs.set(key, built);
+  return built;
+}
+
+function buildProgram(files: readonly string[], overrides: ReadonlyMap<string, string>): ts.Program {
   const compilerOptions: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
