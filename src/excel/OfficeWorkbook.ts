@@ -445,13 +445,15 @@ export class OfficeWorkbook implements WorkbookPort {
    * payload budget (blanks as "" so the earlier block's cells are cleared), the date column's
    * format, then the block's conditional formats cleared and added again (ExcelApi 1.6, within the
    * manifest's 1.7). Only the block's cells change. The marker's note is not written: notes need
-   * ExcelApi 1.18, and the marker header says whose the columns are.
+   * ExcelApi 1.18, and the marker header says whose the columns are. Where Excel can undo it
+   * (ExcelApi 1.20) the whole block is one undo step.
    */
   async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
     const minimum = this.minimumProblem();
     if (minimum) return { ok: false, problem: { code: "write-failed", message: minimum.message } };
+    const options: ExcelRunOptions = this.keepsUndo() ? { mergeUndoGroup: true } : {};
     try {
-      return await this.host.run({}, async (context) => {
+      return await this.host.run(options, async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(model.sheet);
         sheet.load("name,protection/protected");
         await context.sync();
