@@ -840,7 +840,7 @@ async function writeIntoOwnSheet(
   let sheet: ExcelWorksheet;
   if (plan.target) {
     sheet = plan.target;
-    sheet.charts.load("items");
+    sheet.charts.load("items/name");
     await context.sync();
     for (const chart of sheet.charts.items) chart.delete();
     const all = sheet.getRange();
