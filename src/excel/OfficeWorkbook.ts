@@ -51,9 +51,9 @@ export const OPTIONAL_API = {
 } as const;
 
 /**
- * Said after a hidden sheet (the tracker profile) is replaced where Excel otherwise keeps undo
- * history: Excel on Windows and Mac cannot undo hiding a sheet nor deleting one (Undo capabilities
- * in Excel add-ins), so the add-in writes it aside and swaps it in, which clears the history.
+ * Said after a hidden sheet (the tracker profile) that the user had shown is replaced where Excel
+ * otherwise keeps undo history: Excel on Windows and Mac cannot undo hiding a sheet, so the add-in
+ * writes it aside and swaps it in, and no Excel can undo deleting the old one, which clears it.
  */
 const HIDDEN_SHEET_UNDO_NOTE = (name: string): string =>
   `Writing the hidden sheet “${name}” cleared Excel's undo history: Excel cannot undo replacing a hidden sheet.`;
@@ -315,9 +315,9 @@ export class OfficeWorkbook implements WorkbookPort {
    * Writes a sheet the add-in owns, as `writeSheet` does, returning the outcome as a value: the
    * name used (a user's sheet of the same name is never overwritten) and notes, or the problem.
    *
-   * Where Excel can undo an add-in's changes (ExcelApi 1.20) a visible sheet is rewritten in place
+   * Where Excel can undo an add-in's changes (ExcelApi 1.20) the add-in's sheet is rewritten in place
    * (`writeModelInPlace`), as one undo step, so the user's own undo history survives. Elsewhere
-   * (and for hidden sheets, whose visibility Excel on Windows cannot set undoably) the new content
+   * (and for a sheet that must be hidden, which Excel on Windows cannot do undoably) the new content
    * goes to a new hidden sheet; only when it is complete is the old sheet renamed aside, the new one
    * given its name, place and visibility, the register of owned sheets updated and the old sheet
    * deleted, all in one sync. If anything fails, the new sheet is deleted and the old one keeps its
@@ -328,8 +328,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const minimum = this.minimumProblem();
     if (minimum) return { ok: false, problem: minimum };
     const features = this.writeFeatures();
-    if (this.keepsUndo() && (model.visibility ?? "visible") === "visible") {
-      return this.writeModelInPlace(model, features);
+    if (this.keepsUndo()) {
+      const inPlace = await this.writeModelInPlace(model, features);
+      if (inPlace !== "hide") return inPlace;
     }
     let written:
       { tempName: string; backupName?: string; originalName?: string; registry?: string } | undefined;
@@ -372,8 +373,8 @@ export class OfficeWorkbook implements WorkbookPort {
         target?.delete();
         await context.sync();
         if (note) notes.unshift(note);
-        // Where Excel keeps undo history the pane promised it; a hidden sheet's swap clears it.
-        if (this.keepsUndo()) notes.push(HIDDEN_SHEET_UNDO_NOTE(finalName));
+        // Where Excel keeps undo history, deleting the hidden sheet this one replaces has cleared it.
+        if (this.keepsUndo() && target) notes.push(HIDDEN_SHEET_UNDO_NOTE(finalName));
         return { ok: true, name: finalName, replaced: target !== undefined, notes };
       });
     } catch (error) {
@@ -390,13 +391,20 @@ export class OfficeWorkbook implements WorkbookPort {
    * (Undo capabilities in Excel add-ins, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
    * If Excel fails part-way the sheet may be half written; Undo takes the whole step back.
    */
-  private async writeModelInPlace(model: SheetModel, features: WriteFeatures): Promise<SheetWriteOutcome> {
+  private async writeModelInPlace(
+    model: SheetModel,
+    features: WriteFeatures,
+  ): Promise<SheetWriteOutcome | "hide"> {
     let started = false;
     try {
       const options: ExcelRunOptions = this.keepsUndo() ? { mergeUndoGroup: true } : {};
-      return await this.host.run(options, async (context) => {
+      return await this.host.run(options, async (context): Promise<SheetWriteOutcome | "hide"> => {
         const plan = await planWrite(context, model);
         if (!plan.ok) return plan;
+        // A sheet that must be hidden first (a new one, or ours shown by the user) cannot be, undoably,
+        // on Windows or Mac: it goes the swap's way, having changed nothing here.
+        const visibility = officeVisibility[model.visibility ?? "visible"];
+        if (plan.target ? plan.target.visibility !== visibility : visibility !== "Visible") return "hide";
         const { notes } = await writeIntoOwnSheet(context, plan, model, features, () => (started = true));
         return {
           ok: true,
@@ -691,7 +699,7 @@ type WritePlan =
 async function planWrite(context: ExcelContext, model: SheetModel): Promise<WritePlan> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets;
-  sheets.load("items/name,items/id,items/position,items/protection/protected");
+  sheets.load("items/name,items/id,items/position,items/visibility,items/protection/protected");
   workbook.protection.load("protected");
   const registry = await readRegister(context);
   if (workbook.protection.protected) {

@@ -2,6 +2,7 @@ import { EXCEL_HOSTS, type ExcelHostName } from "../../test/support/excelHostPro
 import { fakeExcelOf, type FakeExcel } from "../../test/support/fakeExcel";
 import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
 import { CHANGE_LOG_SHEET, readChangeLog } from "../engine/fixes/changeLog";
+import type { SheetModel } from "../engine/port/SheetModel";
 import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
 import { agendaTracker } from "../jobs/agendaTracker";
 import { fixTracker } from "../jobs/fixTracker";
@@ -74,6 +75,42 @@ describe.each(["microsoft365", "web"] as const)("Undo on %s (ExcelApi 1.20)", (h
     expect(excel.undoCleared).toEqual([]);
     excel.undo();
     expect(excel.state()).toBe(before);
+  });
+});
+
+describe("Undo on Microsoft 365 when the very hidden profile sheet is saved", () => {
+  const profile = (text: string): SheetModel => ({
+    name: "TrackerProfile",
+    purpose: "profile",
+    visibility: "veryHidden",
+    cells: [{ row: 1, column: 1, value: text }],
+  });
+
+  it("rewrites it in place once it is there and hidden, keeping the user's undo history", async () => {
+    const { excel, port } = sample("microsoft365");
+    await port.writeSheet(profile("first"));
+    userTypes(excel, "the user's own edit");
+    const before = excel.state();
+    expect(await port.writeSheet(profile("second"))).toMatchObject({ replaced: true, notes: [] });
+    expect(excel.sheet("TrackerProfile")).toMatchObject({ visibility: "VeryHidden" });
+    expect(excel.cell("TrackerProfile", "A1").value).toBe("second");
+    expect(excel.userUndoSteps()).toEqual(["the user's own edit"]);
+    excel.undo();
+    expect(excel.state()).toBe(before);
+  });
+
+  it("hides it again by the swap, which clears the history, when the user had shown it, and says so", async () => {
+    const { excel, port } = sample("microsoft365");
+    await port.writeSheet(profile("first"));
+    const shown = excel.sheet("TrackerProfile");
+    if (shown) shown.visibility = "Visible";
+    userTypes(excel, "the user's own edit");
+    const written = await port.writeSheet(profile("second"));
+    expect(written.notes).toEqual([
+      "Writing the hidden sheet “TrackerProfile” cleared Excel's undo history: Excel cannot undo replacing a hidden sheet.",
+    ]);
+    expect(excel.sheet("TrackerProfile")).toMatchObject({ visibility: "VeryHidden" });
+    expect(excel.userUndoSteps()).toEqual([]);
   });
 });
 
