@@ -193,7 +193,6 @@ export function buildHistorySheet(
   }
   const first = Math.max(last, 1) + 1;
   append.forEach((entry, i) => rows.push({ row: first + i, column: 1, values: historyRowValues(entry) }));
-  const lastRow = first + append.length - 1;
   return {
     // Always the output's name: the port finds the add-in's own sheet by it, whatever the tab is called.
     name: HISTORY_SHEET_NAME,
@@ -202,8 +201,8 @@ export function buildHistorySheet(
     cells: [],
     rows,
     columnWidths: { 1: 22, 2: 14, 3: 26, 4: 12, 5: 12, 6: 13 },
+    // No autofilter: the rows appended later would fall outside its range.
     freeze: { rows: 1, columns: 0 },
-    autoFilter: `A1:F${Math.max(lastRow, 1)}`,
   };
 }
 

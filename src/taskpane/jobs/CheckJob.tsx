@@ -35,6 +35,7 @@ import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
 import { RefreshFromCaseSystem } from "./RefreshFromCaseSystem";
 import { useJobRunner } from "../useJobRunner";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -267,6 +268,7 @@ export function CheckJob() {
                 {state.changeSet.changes.length > SHOWN_CHANGES && (
                   <Text size={200}>and {state.changeSet.changes.length - SHOWN_CHANGES} more changes.</Text>
                 )}
+                <UndoHistoryNote action="applying fixes" />
                 <div>
                   <Button
                     appearance="primary"

@@ -39,6 +39,7 @@ import { mappingViews, type SheetMappingView } from "../model/mappingRows";
 import { MappingEditor } from "./MappingEditor";
 import { parseUkDateInput } from "../model/ukDateInput";
 import { usePaneServices } from "../PaneServices";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
 
@@ -288,6 +289,7 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
               </MessageBarBody>
             </MessageBar>
           )}
+          <UndoHistoryNote action="saving a mapping" hiddenSheet />
           {settings.profile.sheets.map((spec, index) => (
             <details key={spec.key}>
               <summary>
