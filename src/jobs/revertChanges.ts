@@ -37,9 +37,11 @@ export async function revertChanges(
   };
   const changeSet = alignWithCurrentValues(inverse.changeSet, current);
 
+  // The dates as they stand before the revert (the next job records what it puts back), recorded
+  // first so that the revert with its Change log rows stays the last step on Excel's undo stack.
+  await recordWorkbookHistory(port, options.now.day);
   const { report, log: written } = await applyAndLog(port, changeSet, (applied) =>
     buildChangeLogSheet(log, changeSet, applied, options.now),
   );
-  if (report.applied.length > 0) await recordWorkbookHistory(port, options.now.day);
   return { kind: "reverted", changeSet, report, ...(written ? { log: written } : {}) };
 }
