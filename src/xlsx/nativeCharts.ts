@@ -6,7 +6,7 @@ import { insertDrawingElement } from "./worksheetElements";
 import { WorkbookStructure } from "./workbookStructure";
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
 import { MemorySink } from "./zipWriter";
-import { attributesOf, tagsNamed } from "./xmlText";
+import { attributesOf, tagsNamed } from "./xmlElements";
 
 /** A chart that could not be drawn, and why in plain words. */
 export interface SkippedChart {

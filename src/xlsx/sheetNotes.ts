@@ -1,14 +1,8 @@
 import type { RangePosition } from "../engine/tables/cellAddress";
 import { cellAddress, parseCellAddress } from "../engine/tables/cellAddress";
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
-import {
-  attributesOf,
-  elementsNamed,
-  escapeCellText,
-  escapeXml,
-  insertBeforeClosing,
-  tagsNamed,
-} from "./xmlText";
+import { attributesOf, elementsNamed, insertBeforeClosing, tagsNamed } from "./xmlElements";
+import { escapeCellText, escapeXml } from "./xmlText";
 
 /*
  * Notes (Excel's classic cell comments) on a user's sheet: the text lives in a comments part

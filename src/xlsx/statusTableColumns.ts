@@ -1,7 +1,8 @@
 import type { StatusColumnsModel, StatusColumnsProblem } from "../engine/status/StatusColumnsModel";
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
 import { RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
-import { attributesOf, elementsNamed, escapeXml, tagsNamed, withAttribute } from "./xmlText";
+import { attributesOf, elementsNamed, tagsNamed, withAttribute } from "./xmlElements";
+import { escapeXml } from "./xmlText";
 
 /*
  * Excel Tables (ListObjects) in the .xlsx port. A table is a part of its own (xl/tables/tableN.xml)

@@ -1,5 +1,5 @@
 import { StyleSheet, isDateFormat } from "./styleSheet";
-import { elementsNamed } from "./xmlText";
+import { elementsNamed } from "./xmlElements";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 

@@ -1,5 +1,6 @@
 import type { CellStyle } from "../engine/port/SheetModel";
-import { attributesOf, elementsNamed, escapeXml, withAttribute } from "./xmlText";
+import { attributesOf, elementsNamed, withAttribute } from "./xmlElements";
+import { escapeXml } from "./xmlText";
 
 /*
  * The workbook's styles part (xl/styles.xml). A cell points at a cell format (an <xf> of cellXfs) by

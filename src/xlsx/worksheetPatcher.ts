@@ -3,14 +3,8 @@ import type { CellValue } from "../engine/cells/CellValue";
 import { cellAddress, columnLetters, parseRangeAddress } from "../engine/tables/cellAddress";
 import type { CellEdit, SheetEdits } from "./sheetEdits";
 import { insertIntoTail, withRelationshipNamespace } from "./worksheetElements";
-import {
-  attributesOf,
-  escapeCellText,
-  escapeElementText,
-  escapeXml,
-  withAttribute,
-  withoutAttribute,
-} from "./xmlText";
+import { attributesOf, withAttribute, withoutAttribute } from "./xmlElements";
+import { escapeCellText, escapeElementText, escapeXml } from "./xmlText";
 
 /*
  * One of the user's worksheets copied through with the add-in's edits, as it is inflated: rows
