@@ -103,6 +103,18 @@ describe("the styles part", () => {
     expect(xml).not.toMatch(/<(?!\/?x:|\?xml)/);
   });
 
+  it("counts only real cell formats: one in a comment is not one, and indexes stay those Excel reads", () => {
+    const commented = USERS.replace(
+      '<cellXfs count="3">',
+      '<cellXfs count="3"><!-- <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0"/> -->',
+    );
+    const styles = StyleSheet.read(commented);
+    expect([0, 1, 2].map((i) => styles.isDateStyle(i))).toEqual([false, false, true]);
+    expect(styles.cellFormat(undefined, true)).toBe(3);
+    const xml = styles.render() ?? "";
+    expect(section(xml, "cellXfs")).toMatch(/^<cellXfs count="4"><!-- <xf numFmtId="14"/);
+  });
+
   it("tells date formats as exceljs did: date letters outside quotes and brackets", () => {
     expect(
       ["dd/mm/yyyy", "d mmm yy", "h:mm", "[$-F800]dddd, mmmm dd, yyyy", "mm-dd-yy"].map(isDateFormat),
