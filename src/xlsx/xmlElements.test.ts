@@ -95,6 +95,10 @@ describe("finding elements with a parser", () => {
       ["sheetId", "1"],
       ["name", "<Tom's>"],
     ]);
+    // ">" may stand in a value; it does not end the tag.
+    expect(withAttribute('<definedName comment="a > b" name="x">', "hidden", "1")).toBe(
+      '<definedName comment="a > b" name="x" hidden="1">',
+    );
     // A start tag cut before its ">", as the package code extends them.
     expect(attributesOf('<xf numFmtId="14" fontId="0"').get("numFmtId")).toBe("14");
   });
