@@ -4,7 +4,7 @@ import { captureIo } from "../../../test/support/captureIo";
 import { CheckRun } from "../../engine/checks/CheckReport";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { main } from "../main";
-import { tempFolder, writeCleanTracker, writeMessyTracker } from "./checkCommandFixtures";
+import { tempFolder, writeCleanTracker, writeMessyTracker } from "../../../test/support/checkCommandFixtures";
 
 const folder = tempFolder("tracker-check-");
 

@@ -1,6 +1,6 @@
-import { VALID_ROWS, testContext } from "./checkFixtures";
+import { VALID_ROWS, testContext } from "../../../test/support/checkFixtures";
 import { runChecks } from "./runChecks";
-import { trackerTableOf } from "./trackerTableOf";
+import { trackerTableOf } from "../../../test/support/trackerTableOf";
 
 // How long this takes is the benchmark's business, not a test's: `npm run bench -- --quick --check`
 // fails when the checks stage grows faster than linear with rows (bench/stageScaling.ts).

@@ -1,13 +1,13 @@
 import type { SheetKey } from "../profile/TrackerProfile";
 import { ALL_CHECKS, registerChecks } from "./allChecks";
 import { CHECK_MESSAGES } from "./checkMessages";
-import { VALID_ROWS, tableWith, testContext } from "./checkFixtures";
+import { VALID_ROWS, tableWith, testContext } from "../../../test/support/checkFixtures";
 import { DataQualityIssue } from "./DataQualityIssue";
 import { dateInvalid } from "./dateInvalid";
 import { defineCheck } from "./defineCheck";
 import { duplicateEpisode } from "./duplicateEpisode";
 import { runChecks, runChecksReporting } from "./runChecks";
-import { trackerTableOf } from "./trackerTableOf";
+import { trackerTableOf } from "../../../test/support/trackerTableOf";
 
 describe("runChecks", () => {
   it("finds nothing on a valid row of every sheet", () => {

@@ -1,4 +1,4 @@
-import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
+import { MemoryWorkbook } from "../../src/engine/port/MemoryWorkbook";
 
 const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 

@@ -1,9 +1,9 @@
-import type { CellValue } from "../cells/CellValue";
-import { excelSerialFromEpochDay } from "../cells/coerceCellDate";
-import { epochDayFromParts, type EpochDay } from "../dates/epochDay";
-import { DEFAULT_PROFILE } from "../profile/defaultProfile";
-import type { ColumnKey, ColumnSpec } from "../profile/TrackerProfile";
-import type { TrackerTable } from "../tables/TrackerTable";
+import type { CellValue } from "../../src/engine/cells/CellValue";
+import { excelSerialFromEpochDay } from "../../src/engine/cells/coerceCellDate";
+import { epochDayFromParts, type EpochDay } from "../../src/engine/dates/epochDay";
+import { DEFAULT_PROFILE } from "../../src/engine/profile/defaultProfile";
+import type { ColumnKey, ColumnSpec } from "../../src/engine/profile/TrackerProfile";
+import type { TrackerTable } from "../../src/engine/tables/TrackerTable";
 import { trackerTableOf } from "./trackerTableOf";
 
 /*
