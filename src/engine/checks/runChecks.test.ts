@@ -9,6 +9,17 @@ import { duplicateEpisode } from "./duplicateEpisode";
 import { runChecks, runChecksReporting } from "./runChecks";
 import { trackerTableOf } from "../../../test/support/trackerTableOf";
 
+/** A check with a bug: it throws whatever it is given. */
+const broken = defineCheck({
+  code: "TEST-BROKEN",
+  severity: "error",
+  title: "Broken on purpose",
+  reads: [],
+  check: () => {
+    throw new Error("bug");
+  },
+});
+
 describe("runChecks", () => {
   it("finds nothing on a valid row of every sheet", () => {
     const tables = (Object.keys(VALID_ROWS) as SheetKey[]).map((key) =>
@@ -36,15 +47,6 @@ describe("runChecks", () => {
   });
 
   it("records a check that throws as one CHECK-FAILED issue and still runs the others", () => {
-    const broken = defineCheck({
-      code: "TEST-BROKEN",
-      severity: "error",
-      title: "Broken on purpose",
-      reads: [],
-      check: () => {
-        throw new Error("bug");
-      },
-    });
     const issues = runChecks([tableWith("jointTracker", { firstReview: "soon" })], testContext(), [
       broken,
       dateInvalid,
@@ -89,15 +91,6 @@ describe("runChecks", () => {
   });
 
   it("reports a check that throws as failed, and how many problems each other check found", () => {
-    const broken = defineCheck({
-      code: "TEST-BROKEN",
-      severity: "error",
-      title: "Broken on purpose",
-      reads: [],
-      check: () => {
-        throw new Error("bug");
-      },
-    });
     const run = runChecksReporting(
       [tableWith("jointTracker", { firstReview: "soon" }, { latestPpm: "never" })],
       testContext(),
