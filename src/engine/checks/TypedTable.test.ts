@@ -5,7 +5,8 @@ import { cellOf } from "../tables/TrackerTable";
 import { serial } from "../../../test/support/checkFixtures";
 import { messyTables } from "../../../test/support/messyTables";
 import { trackerTableOf } from "../../../test/support/trackerTableOf";
-import { NO_DAY, cellText, typeTable, type TypedTable } from "./TypedTable";
+import { NO_DAY } from "../dates/epochDay";
+import { cellText, typeTable, type TypedTable } from "./TypedTable";
 
 const typed = (table: TrackerTable): TypedTable => {
   const result = typeTable(table, DEFAULT_PROFILE);
