@@ -34,6 +34,7 @@ import {
 } from "../model/issueFilters";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
+import { RefreshFromCaseSystem } from "./RefreshFromCaseSystem";
 import { useJobRunner } from "../useJobRunner";
 import { ChecksRun } from "./ChecksRun";
 
@@ -306,6 +307,7 @@ export function CheckJob() {
           </section>
         </>
       )}
+      <RefreshFromCaseSystem onApplied={runCheck} />
     </section>
   );
 }
