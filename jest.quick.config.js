@@ -20,6 +20,8 @@ const SLOW_SUITES = [
   "<rootDir>/src/excel/OfficeWorkbook.agenda.test.ts",
   // 4 s: 100,000 rows read and written through the counting fake of Excel.
   "<rootDir>/src/excel/OfficeWorkbook.scale.test.ts",
+  // 8 to 15 s: compiles lib/ with tsc before running bin/tracker.js as a program.
+  "<rootDir>/src/cli/installedBin.test.ts",
 ];
 
 /** @type {import('jest').Config} */
