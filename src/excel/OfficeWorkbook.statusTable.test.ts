@@ -1,3 +1,4 @@
+import type { ExcelHostName } from "../../test/support/excelHostProfiles";
 import { FakeExcel, type FakeCellValue } from "../../test/support/fakeExcel";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import { STATUS_RULES } from "../engine/status/buildStatusColumns";
@@ -5,8 +6,8 @@ import { STATUS_BLOCK_MARKER, type StatusColumnsModel } from "../engine/status/S
 import { OfficeWorkbook } from "./OfficeWorkbook";
 
 /** A tracker kept as an Excel Table: title in A1, the table A2:D6 (four children), a note in A8. */
-function trackerAsTable(table = "A2:D6"): FakeExcel {
-  const excel = new FakeExcel();
+function trackerAsTable(table = "A2:D6", host: ExcelHostName = "web"): FakeExcel {
+  const excel = new FakeExcel({ host });
   excel.addSheet({
     name: "Joint Tracker",
     values: [
@@ -51,6 +52,19 @@ function rowsOf(excel: FakeExcel, from: number, to: number): Array<Array<FakeCel
 }
 
 describe("OfficeWorkbook status columns on a tracker kept as an Excel Table", () => {
+  it("writes the block as one undo step on Microsoft 365, keeping the user's own undo history", async () => {
+    const excel = trackerAsTable("A2:D6", "microsoft365");
+    excel.userEdit("the user's own edit", () => undefined);
+    const before = excel.state();
+    await new OfficeWorkbook(excel).writeStatusColumns(statusBlock(["1st review", "PPM"]));
+    expect(excel.undoStack.map((s) => s.label)).toEqual([
+      "the user's own edit",
+      expect.stringMatching(/^add-in: /),
+    ]);
+    excel.undo();
+    expect(excel.state()).toBe(before);
+  });
+
   it("adds the block as table columns when the table ends just before it", async () => {
     const excel = trackerAsTable();
     const before = rowsOf(excel, 1, 8).map((row) => row.slice(0, 4));

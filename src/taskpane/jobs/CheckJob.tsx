@@ -37,6 +37,7 @@ import { JobStatus } from "../JobStatus";
 import { RefreshFromCaseSystem } from "./RefreshFromCaseSystem";
 import { useJobRunner } from "../useJobRunner";
 import { ChecksRun } from "./ChecksRun";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -272,6 +273,7 @@ export function CheckJob() {
                 {state.changeSet.changes.length > SHOWN_CHANGES && (
                   <Text size={200}>and {state.changeSet.changes.length - SHOWN_CHANGES} more changes.</Text>
                 )}
+                <UndoHistoryNote action="applying fixes" />
                 <div>
                   <Button
                     appearance="primary"
