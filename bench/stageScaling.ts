@@ -2,7 +2,7 @@ import type { EngineRun } from "./BenchResults";
 import { ENGINE_STAGES, type EngineStage } from "./engineStages";
 
 /** How much slower than linear a stage may grow between two sizes before the check fails. */
-export const SCALING_ALLOWANCE = 2;
+export const SCALING_ALLOWANCE = 4;
 
 /** One stage's growth from the smaller to the larger measured size of the messy tracker. */
 export interface StageScaling {
@@ -16,9 +16,10 @@ export interface StageScaling {
 
 /**
  * The benchmark's check that no stage does quadratic work (a lookup inside a loop over rows): ten
- * times the rows may take at most twice ten times as long. Quadratic work at ten times the rows takes
- * ten times linear, so the check catches it on a shared machine where a single wall-clock limit in a
- * test either fails on a busy day or is too loose to catch anything.
+ * times the rows may take at most four times ten times as long. Quadratic work at ten times the rows
+ * takes ten times linear, so the check catches it, with room for a garbage collection or a busy
+ * neighbour on a shared machine, where a single wall-clock limit in a test either fails on a busy day
+ * or is too loose to catch anything.
  */
 export function stageScaling(engine: readonly EngineRun[]): StageScaling[] {
   const messy = engine.filter((e) => e.messy).sort((a, b) => a.rows - b.rows);
