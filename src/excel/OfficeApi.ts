@@ -148,8 +148,16 @@ export interface ExcelRangeFormat {
 }
 
 export interface ExcelCustomXmlPartCollection {
-  getByNamespace(namespaceUri: string): { getOnlyItemOrNullObject(): ExcelCustomXmlPart };
+  getByNamespace(namespaceUri: string): ExcelCustomXmlPartScopedCollection;
   add(xml: string): ExcelCustomXmlPart;
+}
+
+/** The parts of one namespace (ExcelApi 1.5): there can be several, when two writers added one at once. */
+export interface ExcelCustomXmlPartScopedCollection {
+  readonly items: ExcelCustomXmlPart[];
+  load(propertyNames: string): unknown;
+  /** Null unless the collection holds exactly one part. */
+  getOnlyItemOrNullObject(): ExcelCustomXmlPart;
 }
 
 export interface ExcelCustomXmlPart {

@@ -6,6 +6,7 @@ import type { ApplyReport, ChangeSet, LogAppend } from "../engine/port/ChangeSet
 import type { SheetModel } from "../engine/port/SheetModel";
 import { OfficeNavigator, OfficeWorkbook } from "./OfficeWorkbook";
 import { OfficeWorkbookError } from "./OfficeWorkbookError";
+import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets } from "../engine/port/ownedSheets";
 
 // The whole contract on every Excel the manifest admits, each answering isSetSupported as it does;
 // what a host cannot do is a note the user is shown (the README's support table lists them).
@@ -458,5 +459,34 @@ describe("OfficeNavigator", () => {
     await expect(new OfficeNavigator(excel).select("Gone", "A2")).rejects.toThrow(
       "There is no sheet named “Gone” any more",
     );
+  });
+});
+
+describe("OfficeWorkbook and a register written twice at once", () => {
+  it("reads both parts as one register and leaves one part at its next write", async () => {
+    const excel = fakeExcelOf([trackerSheet]);
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("First"));
+    await port.writeSheet({ name: "Data quality", purpose: "dataQuality", cells: [] });
+    // Two panes that each found no register added one each: one entry in each part.
+    const [part] = excel.xmlParts;
+    const entries = parseOwnedSheets(part?.xml ?? "");
+    excel.xmlParts.splice(0, 1);
+    for (const entry of entries)
+      excel.xmlParts.push({
+        id: excel.nextPartId(),
+        namespace: OWNED_SHEETS_NAMESPACE,
+        xml: ownedSheetsXml([entry]),
+      });
+    expect(excel.xmlParts).toHaveLength(2);
+
+    expect((await port.listSheets()).map((s) => s.output)).toEqual([undefined, "Agenda", "Data quality"]);
+    expect(await port.writeSheet(agenda("Second"))).toMatchObject({ name: "Agenda", replaced: true });
+    expect(excel.xmlParts).toHaveLength(1);
+    expect(
+      parseOwnedSheets(excel.xmlParts[0]?.xml ?? "")
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(["Agenda", "Data quality"]);
   });
 });

@@ -21,7 +21,14 @@ import {
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
 import { columnLetters } from "../engine/tables/cellAddress";
 import { ChunkSizer, isPayloadTooLarge, jsonBytes, rowsPerChunk } from "./excelPayload";
-import type { ExcelContext, ExcelRunOptions, ExcelTable, ExcelWorksheet, OfficeHost } from "./OfficeApi";
+import type {
+  ExcelContext,
+  ExcelCustomXmlPart,
+  ExcelRunOptions,
+  ExcelTable,
+  ExcelWorksheet,
+  OfficeHost,
+} from "./OfficeApi";
 import {
   TEXT_FORMAT,
   cellValueFromOffice,
@@ -34,6 +41,7 @@ import {
   OWNED_SHEETS_NAMESPACE,
   outputNamesByKey,
   ownedSheetsXml,
+  mergedRegisters,
   parseOwnedSheets,
   planOwnedWrite,
   registerAfterWrite,
@@ -379,11 +387,7 @@ export class OfficeWorkbook implements WorkbookPort {
           ...stampField(model),
         };
         const after = registerAfterWrite(entries, "office", hostSheets, entry, target?.id);
-        const part = context.workbook.customXmlParts
-          .getByNamespace(OWNED_SHEETS_NAMESPACE)
-          .getOnlyItemOrNullObject();
-        if (registry === undefined) context.workbook.customXmlParts.add(ownedSheetsXml(after));
-        else part.setXml(ownedSheetsXml(after));
+        writeRegister(context, plan.registerParts, ownedSheetsXml(after));
         target?.delete();
         await context.sync();
         if (note) notes.unshift(note);
@@ -574,17 +578,13 @@ export class OfficeWorkbook implements WorkbookPort {
       temp.load("name");
       const backup = written.backupName ? sheets.getItemOrNullObject(written.backupName) : undefined;
       backup?.load("name");
-      const part = context.workbook.customXmlParts
-        .getByNamespace(OWNED_SHEETS_NAMESPACE)
-        .getOnlyItemOrNullObject();
-      part.load("id");
+      const parts = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE);
+      parts.load("items");
       await context.sync();
       if (!temp.isNullObject) temp.delete();
       if (backup && !backup.isNullObject && written.originalName) backup.name = written.originalName;
-      if (!part.isNullObject) {
-        if (written.registry === undefined) part.delete();
-        else part.setXml(written.registry);
-      }
+      if (written.registry === undefined) for (const part of parts.items) part.delete();
+      else writeRegister(context, parts.items, written.registry);
       await context.sync();
     });
   }
@@ -752,6 +752,8 @@ type WritePlan =
       target?: ExcelWorksheet;
       finalName: string;
       registry?: string;
+      /** The register's custom XML parts as found (none, one, or several written at once). */
+      registerParts: ExcelCustomXmlPart[];
       entries: OwnedSheet[];
       hostSheets: HostSheet[];
       names: string[];
@@ -764,7 +766,7 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
   const sheets = workbook.worksheets;
   sheets.load("items/name,items/id,items/position,items/visibility,items/protection/protected");
   workbook.protection.load("protected");
-  const registry = await readRegister(context);
+  const { xml: registry, parts: registerParts } = await readRegisterParts(context);
   if (workbook.protection.protected) {
     return {
       ok: false,
@@ -794,6 +796,7 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
     ...(target ? { target } : {}),
     finalName: plan.name,
     ...(registry !== undefined ? { registry } : {}),
+    registerParts,
     entries,
     hostSheets,
     names: items.map((s) => s.name),
@@ -806,15 +809,37 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
  * read in the sync that also brings whatever the caller queued before.
  */
 async function readRegister(context: ExcelContext): Promise<string | undefined> {
-  const part = context.workbook.customXmlParts
-    .getByNamespace(OWNED_SHEETS_NAMESPACE)
-    .getOnlyItemOrNullObject();
-  part.load("id");
+  return (await readRegisterParts(context)).xml;
+}
+
+/**
+ * The register's parts and what they hold together. Two panes (or co-authors) that each found no
+ * register and added one leave two parts of our namespace; Office's getOnlyItemOrNullObject then
+ * answers null, which would make every output the user's. Their entries together are the register,
+ * and the next write keeps it in the first part and deletes the others.
+ */
+async function readRegisterParts(
+  context: ExcelContext,
+): Promise<{ xml?: string; parts: ExcelCustomXmlPart[] }> {
+  const scoped = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE);
+  scoped.load("items");
   await context.sync();
-  if (part.isNullObject) return undefined;
-  const xml = part.getXml();
+  const parts = scoped.items;
+  if (parts.length === 0) return { parts };
+  const xmls = parts.map((part) => part.getXml());
   await context.sync();
-  return xml.value;
+  return { xml: mergedRegisters(xmls.map((x) => x.value)), parts };
+}
+
+/** The register written into its first part, any further part deleted (or a part added for it). */
+function writeRegister(context: ExcelContext, parts: readonly ExcelCustomXmlPart[], xml: string): void {
+  const [first, ...extra] = parts;
+  if (first === undefined) {
+    context.workbook.customXmlParts.add(xml);
+    return;
+  }
+  first.setXml(xml);
+  for (const part of extra) part.delete();
 }
 
 /** An appended cell as Office takes it: its value and number format (a date as a dd/mm/yyyy date). */
@@ -955,9 +980,7 @@ function registerOwned(context: ExcelContext, plan: WritePlanOk, sheet: HostShee
   const xml = ownedSheetsXml(
     registerAfterWrite(plan.entries, "office", plan.hostSheets, entry, plan.target?.id),
   );
-  const parts = context.workbook.customXmlParts;
-  if (plan.registry === undefined) parts.add(xml);
-  else parts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject().setXml(xml);
+  writeRegister(context, plan.registerParts, xml);
 }
 
 /** Where a fix's log rows went, so a failed fix can take them back. */

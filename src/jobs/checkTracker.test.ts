@@ -1,6 +1,6 @@
-import { isoDay } from "../engine/checks/checkFixtures";
+import { isoDay } from "../../test/support/checkFixtures";
 import { checkTracker, hasErrors, writeDataQualitySheet } from "./checkTracker";
-import { smallTracker } from "./checkTrackerFixtures";
+import { smallTracker } from "../../test/support/checkTrackerFixtures";
 
 describe("checkTracker", () => {
   it("reads the profile and tracker through the port and lists every problem located on its sheet", async () => {

@@ -402,16 +402,7 @@ class FakeContext implements ExcelContext {
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       customXmlParts: {
-        getByNamespace: (namespaceUri: string) => ({
-          getOnlyItemOrNullObject: (): ExcelCustomXmlPart => {
-            const part = new FakeXmlPart(this);
-            this.enqueue(bytesOf(namespaceUri), () => {
-              part.bound = excel.xmlParts.find((p) => p.namespace === namespaceUri);
-              return 0;
-            });
-            return part;
-          },
-        }),
+        getByNamespace: (namespaceUri: string) => new FakeXmlParts(this, namespaceUri),
         add: (xml: string): ExcelCustomXmlPart => {
           const part = new FakeXmlPart(this);
           this.enqueue(
@@ -510,6 +501,52 @@ class Loadable {
 
   setLoaded(path: string, value: unknown): void {
     this.loaded.set(path, value);
+  }
+}
+
+/**
+ * The custom XML parts of one namespace. Two writers that each found none and added one leave two:
+ * `getOnlyItemOrNullObject` then gives a null object, as Office does ("If the collection contains
+ * exactly one item, this method returns it. Otherwise, this method returns a null object":
+ * https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartscopedcollection).
+ */
+class FakeXmlParts {
+  private loadedItems?: FakeXmlPart[];
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly namespace: string,
+  ) {}
+
+  get items(): FakeXmlPart[] {
+    if (!this.loadedItems) throw new FakeExcelError("PropertyNotLoaded", "items was not loaded");
+    return this.loadedItems;
+  }
+
+  load(_names: string): unknown {
+    this.context.enqueue(bytesOf(this.namespace), () => {
+      this.loadedItems = this.matching().map((bound) => {
+        const part = new FakeXmlPart(this.context);
+        part.bound = bound;
+        return part;
+      });
+      return 50 * (this.loadedItems.length + 1);
+    });
+    return this;
+  }
+
+  getOnlyItemOrNullObject(): ExcelCustomXmlPart {
+    const part = new FakeXmlPart(this.context);
+    this.context.enqueue(bytesOf(this.namespace), () => {
+      const found = this.matching();
+      part.bound = found.length === 1 ? found[0] : undefined;
+      return 0;
+    });
+    return part;
+  }
+
+  private matching(): FakeExcel["xmlParts"] {
+    return this.context.excel.xmlParts.filter((p) => p.namespace === this.namespace);
   }
 }
 

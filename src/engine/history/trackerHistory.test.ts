@@ -3,7 +3,7 @@ import { utcDateFromEpochDay } from "../dates/epochDay";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
-import { day, table } from "../summary/summaryFixtures";
+import { day, table } from "../../../test/support/summaryFixtures";
 import { buildHistorySheet, readHistorySheet } from "./historySheet";
 import { historyToAppend } from "./historyToAppend";
 import { indexHistory } from "./HistoryIndex";

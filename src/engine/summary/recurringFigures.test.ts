@@ -4,7 +4,7 @@ import type { RecordedEntry } from "../history/TrackerHistory";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { monthPeriod } from "./SummaryPeriod";
 import { recurringCount, recurringOccurrences } from "./recurringFigures";
-import { calendar, day, evaluate, standards, table } from "./summaryFixtures";
+import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
 
 /*
  * Worked by hand: 6 weeks is 42 days. PPMs 06/01, 10/02 (35 days: met), 31/03/2025 (49 days: late);

@@ -1,9 +1,9 @@
 import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import type { CellDate } from "../cells/coerceCellDate";
-import { type EpochDay } from "../dates/epochDay";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import { addLimit } from "../evaluation/evaluateStandard";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
-import { NONE, REASON, STATUS, type StandardResults } from "../evaluation/StandardResults";
+import { REASON, STATUS, type StandardResults } from "../evaluation/StandardResults";
 import type { HistoryIndex } from "../history/HistoryIndex";
 import { lowerBound } from "../sorting/lowerBound";
 import { isRecurring, type Limit, type Standard } from "../standards/Standard";
@@ -26,7 +26,7 @@ export interface RecurringOccurrences {
   deadlines: Int32Array;
   /** 1 when met on time. */
   onTime: Uint8Array;
-  /** The occurrence's opening date, its closing date (NONE for the current one), sheet and row. */
+  /** The occurrence's opening date, its closing date (NO_DAY for the current one), sheet and row. */
   starts: Int32Array;
   ends: Int32Array;
   sheets: Uint16Array;
@@ -179,13 +179,13 @@ function collectOccurrences(
   for (let i = 0; i < results.length; i++) {
     const status = results.status[i];
     // No information (cannot assess) or not this row's standard (condition not met): nothing to count.
-    if (status === STATUS.cannotAssess || results.start[i] === NONE) continue;
+    if (status === STATUS.cannotAssess || results.start[i] === NO_DAY) continue;
     if (status === STATUS.notApplicable && results.reason[i] === REASON.conditionNotMet) continue;
     const index = results.limitIndex[i] as number;
     const limit = (index > 0 ? standard.limitVariants[index - 1]?.limit : standard.limit) as Limit;
     const exit = results.exit[i] as number;
-    const from = origin === undefined ? NONE : dayOf(origin[i] as CellDate);
-    const last = exit === NONE || exit > asOf ? asOf : exit;
+    const from = origin === undefined ? NO_DAY : dayOf(origin[i] as CellDate);
+    const last = exit === NO_DAY || exit > asOf ? asOf : exit;
     list.length = 0;
     for (let k = 0; k < startDates.length; k++)
       addDate(list, dayOf((startDates[k] as readonly CellDate[])[i] as CellDate), from, last);
@@ -204,16 +204,16 @@ function collectOccurrences(
       }
       // The current occurrence, as evaluateStandard reads it: closed by the deadline, nothing to
       // count; else late once t = min(as-of, exit) is past the deadline.
-      if (exit !== NONE && exit <= deadline) continue;
-      const t = exit !== NONE && exit < asOf ? exit : asOf;
-      if (t > deadline) found.add(deadline, 0, start, NONE, s, i);
+      if (exit !== NO_DAY && exit <= deadline) continue;
+      const t = exit !== NO_DAY && exit < asOf ? exit : asOf;
+      if (t > deadline) found.add(deadline, 0, start, NO_DAY, s, i);
     }
   }
 }
 
 /** Puts a day into an ascending list of distinct days, when it lies from `from` to `last`. */
 function addDate(list: number[], day: number, from: number, last: number): void {
-  if (day === NONE || day < from || day > last) return;
+  if (day === NO_DAY || day < from || day > last) return;
   let at = list.length;
   while (at > 0 && (list[at - 1] as number) > day) at--;
   if (at > 0 && list[at - 1] === day) return;
@@ -221,7 +221,7 @@ function addDate(list: number[], day: number, from: number, last: number): void 
 }
 
 function dayOf(date: CellDate): number {
-  return date.kind === "date" ? date.day : NONE;
+  return date.kind === "date" ? date.day : NO_DAY;
 }
 
 /** A recurring standard's cohort in a period, and whether the history covers the period. */
@@ -283,7 +283,7 @@ export function traceOccurrences(
       trace.row[at] = (sheet.rows[i] as { rowNumber: number }).rowNumber;
       trace.id[at] = sheet.ids[i] ?? null;
       trace.standard[at] = occurrences.standard.id;
-      trace.outcome[at] = end === NONE ? "overdue" : occurrences.onTime[k] === 1 ? "met" : "met late";
+      trace.outcome[at] = end === NO_DAY ? "overdue" : occurrences.onTime[k] === 1 ? "met" : "met late";
       trace.date[at] = deadline;
     }
   }

@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { buildSummaryFigures } from "./buildSummaryFigures";
 import { buildSummarySheet } from "./buildSummarySheet";
 import { summaryJson } from "./summaryJson";
-import { calendar, day, evaluate, standards, table } from "./summaryFixtures";
+import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
 
 const rows: Record<string, CellValue>[] = [
   { childId: "A", becameLookedAfter: "02/01/2025", firstPpm: "06/01/2025", latestPpm: "31/03/2025" },

@@ -1,8 +1,8 @@
-import { parseIsoDate, type EpochDay } from "../dates/epochDay";
-import { MemoryWorkbook } from "../port/MemoryWorkbook";
-import { summaryTracker } from "../../jobs/summaryTracker";
-import { generateSampleTracker } from "./generateSampleTracker";
-import type { SampleTracker } from "./SampleTracker";
+import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
+import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
+import { summaryTracker } from "./summaryTracker";
+import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
+import type { SampleTracker } from "../engine/sample/SampleTracker";
 
 const asOf = parseIsoDate("2026-11-24") as EpochDay;
 const withHistory = generateSampleTracker({ children: 600, seed: 5, asOf, messy: false, history: true });
