@@ -328,8 +328,40 @@ export function unguardedMembers(
     }
   };
 
+  /**
+   * A `WriteFeatures` flag given a value: `features.k` counts as a guard for set k, so every value a
+   * flag is given (in `writeFeatures()` or any other object literal of that type) must itself be a
+   * guard for that set, else a literal `{ autoFilter: true }` would reach 1.9 members unguarded.
+   */
+  const checkFeatureFlag = (
+    node: ts.PropertyAssignment | ts.ShorthandPropertyAssignment,
+    source: ts.SourceFile,
+  ): void => {
+    const literal = node.parent;
+    if (!ts.isObjectLiteralExpression(literal)) return;
+    const owner = checker.getContextualType(literal)?.getSymbol()?.declarations?.[0];
+    if (!owner || !ts.isInterfaceDeclaration(owner) || owner.name.text !== "WriteFeatures") return;
+    const version = options.optional[node.name.getText(source)];
+    if (!version || minorOf(version) <= options.minimum) return;
+    const value = ts.isPropertyAssignment(node) ? node.initializer : node.name;
+    if (value.kind === ts.SyntaxKind.FalseKeyword) return; // a feature left off needs no guard
+    const guarded = guardOf(value);
+    if (guarded >= minorOf(version)) return;
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+    violations.push({
+      file: path.relative(process.cwd(), source.fileName),
+      line: line + 1,
+      member: `WriteFeatures.${node.name.getText(source)}`,
+      set: minorOf(version),
+      guarded,
+    });
+  };
+
   for (const source of checkedSources(program, files, overrides)) {
     const visit = (node: ts.Node): void => {
+      if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+        checkFeatureFlag(node, source);
+      }
       if (ts.isPropertyAccessExpression(node) || ts.isPropertyAssignment(node)) {
         const symbol = ts.isPropertyAccessExpression(node)
           ? checker.getSymbolAtLocation(node.name)
