@@ -171,17 +171,15 @@ describe("OfficeWorkbook status columns beside a table column the user added", (
     ]);
   });
 
-  it("keeps the user's table column when a re-run with fewer standards removes a status column", async () => {
+  it("refuses a narrower re-run, changing nothing, rather than delete or move the user's table column", async () => {
     const { excel, port } = await withUsersColumnAfterBlock();
+    const before = excel.state();
     const again = await port.writeStatusColumns(statusBlock(["1st review"], 4));
-    expect(again.ok).toBe(true);
+    expect(again).toEqual({
+      ok: false,
+      problem: { code: "write-failed", message: expect.stringContaining("the Excel Table “Tracker”") },
+    });
+    expect(excel.state()).toBe(before);
     expect(usersColumn(excel)).toEqual(["Social worker", "J. Smith", "K. Jones", "L. Brown", "M. Green"]);
-    expect(rowsOf(excel, 2, 2)[0]?.slice(4)).toEqual([
-      STATUS_BLOCK_MARKER,
-      "▸ RAG: 1st review",
-      "▸ RAG next due date",
-      "Social worker",
-    ]);
-    expect(excel.sheet("Joint Tracker")?.tables[0]?.address).toBe("A2:H6");
   });
 });

@@ -8,6 +8,7 @@ import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engi
 import { uniqueSheetName } from "../engine/sheets/outputSheetName";
 import {
   STATUS_HEADER_PREFIX,
+  statusColumnsInsideTable,
   statusColumnsRefused,
   statusColumnsWritten,
   type StatusColumnsModel,
@@ -503,6 +504,12 @@ export class OfficeWorkbook implements WorkbookPort {
         // header becomes "Column1", so the add-in's surplus columns leave the table first, and the
         // new ones join it (blank, under their header) before the chunked writes fill them.
         const blockRight = model.firstColumn + model.headers.length - 1;
+        const earlierRight = model.firstColumn + model.clear.columns - 1;
+        if (table && table.at.right > earlierRight && blockRight !== earlierRight) {
+          // The table's own columns stand right of the block: a block of another width would
+          // delete or move them (as the .xlsx port, refuse, changing nothing).
+          return { ok: false, problem: statusColumnsInsideTable(model, table.table.name) };
+        }
         const removed = table ? await surplusStatusColumns(context, sheet, model, table.at) : 0;
         if (table) {
           // Only the earlier block's own "▸ …" columns go: a column the user added to the table
@@ -550,19 +557,6 @@ export class OfficeWorkbook implements WorkbookPort {
           // One sync per chunk keeps each request under Excel on the web's payload limit.
           await context.sync();
           top = last + 1;
-        }
-        // Below the table nothing moved: the deleted columns' cells there are blanked as before.
-        if (table && removed > 0 && bottom > table.at.bottom) {
-          const from = model.firstColumn + width;
-          const to = model.firstColumn + model.clear.columns - 1;
-          if (from <= to) {
-            const below = sheet.getRange(
-              `${cellAddress(table.at.bottom + 1, from)}:${cellAddress(bottom, to)}`,
-            );
-            below.values = Array.from({ length: bottom - table.at.bottom }, () =>
-              Array.from({ length: to - from + 1 }, () => ""),
-            );
-          }
         }
         const header = sheet.getRange(
           `${left}${model.headerRow}:${columnLetters(model.firstColumn + model.headers.length - 1)}${model.headerRow}`,
