@@ -603,7 +603,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const backup = written.backupName ? sheets.getItemOrNullObject(written.backupName) : undefined;
       backup?.load("name");
       const parts = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE);
-      parts.load("items");
+      parts.load("items/id");
       await context.sync();
       if (!temp.isNullObject) temp.delete();
       if (backup && !backup.isNullObject && written.originalName) backup.name = written.originalName;
@@ -797,7 +797,7 @@ async function readRegisterParts(
   context: ExcelContext,
 ): Promise<{ xml?: string; parts: ExcelCustomXmlPart[] }> {
   const scoped = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE);
-  scoped.load("items");
+  scoped.load("items/id");
   await context.sync();
   const parts = scoped.items;
   if (parts.length === 0) return { parts };
