@@ -174,6 +174,19 @@ describe("the words about rows with no information", () => {
   });
 });
 
+describe("the share of rows with no information", () => {
+  it("is never written 0% when there is one", () => {
+    const result = compare([
+      ...children("2025-03", 250, 5),
+      ...children("2025-09", 250, 5),
+      ...children("2025-09", 1, "invalid"),
+    ]);
+    expect(result.shares[0]?.words).toContain(
+      "No information (missing or invalid dates) for 0 of 250 (0%) before and 1 of 251 (<1%) after.",
+    );
+  });
+});
+
 describe("a change at the margin", () => {
   it("is called borderline, not significant, when the interval leaves out no change but p is not below 0.05", () => {
     // 62 of 70 before and 54 of 72 after: Fisher's p = 0.0501, Newcombe's interval −26 to −1 points.

@@ -68,8 +68,11 @@ export function compareWords(input: CompareWordsInput): string {
 function gapText(input: CompareWordsInput): string {
   const { noInformationBefore: b, noInformationAfter: a } = input;
   if (a === 0 && b === 0) return "";
-  const of = (missing: number, cases: number): string =>
-    `${missing} of ${missing + cases} (${Math.round((100 * missing) / (missing + cases))}%)`;
+  const of = (missing: number, cases: number): string => {
+    const percent = Math.round((100 * missing) / (missing + cases));
+    // 1 of 207 is not "0%": a gap there is, however small.
+    return `${missing} of ${missing + cases} (${missing > 0 && percent === 0 ? "<1" : percent}%)`;
+  };
   const counts = ` No information (${input.noInformationWhy ?? "missing or invalid dates"}) for ${of(b, input.casesBefore)} before and ${of(a, input.casesAfter)} after`;
   // A significant verdict has already been checked against the gap (compareVerdict): say so.
   return input.verdict === "significant improvement" || input.verdict === "significant worsening"
