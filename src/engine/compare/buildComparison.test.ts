@@ -117,6 +117,23 @@ describe("comparing two periods of a tracker", () => {
     expect(result.undated).toEqual([{ id: "ppm-first", title: "1st permanency planning meeting", rows: 3 }]);
   });
 
+  it("leaves out of a period under way the rows it cannot assess whose deadline would fall after as-of, as it leaves their cohort", () => {
+    const tables = [
+      table("jointTracker", [
+        ...children("2025-03", 12, 5),
+        ...children("2025-12", 12, 5),
+        // Became looked after on 06/01/2026: the 1st PPM would be due on 20/01/2026, after as-of.
+        ...children("2026-01", 3, "invalid"),
+      ]),
+    ];
+    const result = buildComparison(evaluate(tables, "2026-01-15", standards("ppm-first")), tables, {
+      before: BEFORE,
+      after: period("2025-07..2026-01"),
+      calendar,
+    });
+    expect(result.shares[0]?.after).toMatchObject({ cohort: 12, noInformation: 0 });
+  });
+
   it("compares BLA to 1st PPM working days by the month of BLA, counting children with no PPM as no information", () => {
     const result = compare([
       ...children("2025-03", 10, 30),
