@@ -170,6 +170,7 @@ function measureComparison(m: MeasureValues, before: ComparePeriod, after: Compa
       casesAfter: m.after.values.length,
       noInformationBefore: m.before.missingAtLeast.length,
       noInformationAfter: m.after.missingAtLeast.length,
+      noInformationWhy: "not held yet, or a missing or invalid date",
     }),
   };
 }
