@@ -49,6 +49,21 @@ function compare(rows: Record<string, CellValue>[]): Comparison {
 }
 
 describe("comparing two periods of a tracker", () => {
+  it("says the times as a whole moved when the rank test finds a shift the equal medians do not show", () => {
+    const result = compare([
+      ...children("2025-03", 20, 10),
+      ...children("2025-03", 19, 40),
+      ...children("2025-09", 20, 10),
+      ...children("2025-09", 19, 2),
+    ]);
+    const ppm = result.measures.find((m) => m.id === "bla-to-1st-ppm");
+    expect([ppm?.before.median, ppm?.after.median]).toEqual([10, 10]);
+    expect(ppm?.verdict).toBe("significant improvement");
+    expect(ppm?.words).toContain(
+      "the medians are the same, but the times as a whole are shorter (the test compares every case, not only the middle one)",
+    );
+  });
+
   it("counts each period's cohort by deadline as the summary does, with Fisher's test and Newcombe's interval", () => {
     const result = compare([
       ...children("2025-03", 6, 5),
