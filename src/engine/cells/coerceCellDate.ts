@@ -124,7 +124,7 @@ export function coerceCellDate(value: CellValue | undefined): CellDate {
 /*
  * A tracker repeats the same few thousand days down every date column (100,000 rows of ten years
  * hold about 3,650 distinct days), so each distinct cell value is read once and its result shared:
- * parsing text dates was most of the cost of reading a large tracker (issue 9). Whole serials (what
+ * parsing text dates was most of the cost of reading a large tracker. Whole serials (what
  * Office.js returns for every real date) and exceljs's `Date`s are kept in arrays indexed by serial
  * and by day, which are faster than any map. The results are frozen, so sharing them is safe; the text memo is emptied when full, so
  * hostile sheets of unique text cannot grow it without bound.
@@ -172,7 +172,7 @@ export function excelSerialFromEpochDay(day: EpochDay): number {
 
 /**
  * `shown` is how the cell reads in a message; for a number it is made only when there is a problem,
- * because turning every date serial into a string was most of the cost of reading a tracker (issue 9).
+ * because turning every date serial into a string was most of the cost of reading a tracker.
  */
 function fromSerial(serial: number, shown?: string): CellDate {
   const whole = Math.floor(serial);

@@ -42,7 +42,7 @@ export function epochDayFromParts(year: number, month: number, day: number): Epo
 /*
  * Day numbers and calendar dates convert by arithmetic on the proleptic Gregorian calendar
  * (H. Hinnant, "chrono-compatible low-level date algorithms"), not through `Date`: reading a large
- * tracker converts millions of dates, and a `Date` each was a tenth of the engine's time (issue 9).
+ * tracker converts millions of dates, and a `Date` each was a tenth of the engine's time.
  * The tests check both directions against `Date` for every day from 1800 to 2200.
  */
 function daysFromCivil(year: number, month: number, day: number): EpochDay {

@@ -18,7 +18,7 @@ export interface SheetModel {
   rows?: ModelRow[];
   /**
    * Columns of cells written top to bottom: the compact form of a long table. A 100,000-row
-   * tracker's summary trace is about 3 million cells, too many to make one object each (issue 9).
+   * tracker's summary trace is about 3 million cells, too many to make one object each.
    */
   columnBlocks?: ColumnBlock[];
   /** Column widths in Excel character units, by 1-based column. */
