@@ -2,7 +2,8 @@ import type { EpochDay } from "../dates/epochDay";
 
 /**
  * A sheet the add-in writes, as data: the engine's builders return models and each port writes them
- * in its own way (exceljs for files, batched Office.js calls in Excel), so both write the same thing.
+ * in its own way (worksheet XML for .xlsx files, batched Office.js calls in Excel), so both write
+ * the same thing.
  */
 export interface SheetModel {
   name: string;
