@@ -137,3 +137,49 @@ describe("OfficeWorkbook status columns on a tracker kept as an Excel Table", ()
     expect(excel.sheet("Joint Tracker")?.conditionalFormats?.[0]?.address).toBe("E3:F5");
   });
 });
+
+describe("OfficeWorkbook status columns beside a table column the user added", () => {
+  /** The block written once (E:H), then a table column of the user's own added right of it (I). */
+  async function withUsersColumnAfterBlock(): Promise<{ excel: FakeExcel; port: OfficeWorkbook }> {
+    const excel = trackerAsTable();
+    const port = new OfficeWorkbook(excel);
+    await port.writeStatusColumns(statusBlock(["1st review", "PPM"]));
+    excel.userEdit("the user adds a Social worker column to the table", (e) => {
+      const sheet = e.sheet("Joint Tracker");
+      if (!sheet) throw new Error("no tracker");
+      ["Social worker", "J. Smith", "K. Jones", "L. Brown", "M. Green"].forEach((value, i) => {
+        (sheet.values[i + 1] ??= [])[8] = value;
+      });
+      (sheet.tables[0] as { address: string }).address = "A2:I6";
+    });
+    return { excel, port };
+  }
+  const usersColumn = (excel: FakeExcel): unknown[] =>
+    rowsOf(excel, 2, 6).map((row) => row.find((v) => v === "Social worker" || /^[A-Z]\. /.test(String(v))));
+
+  it("keeps the user's table column on a re-run of the same width", async () => {
+    const { excel, port } = await withUsersColumnAfterBlock();
+    const again = await port.writeStatusColumns(statusBlock(["1st review", "PPM"], 4));
+    expect(again.ok).toBe(true);
+    expect(excel.sheet("Joint Tracker")?.tables[0]?.address).toBe("A2:I6");
+    expect(rowsOf(excel, 2, 6).map((row) => row[8])).toEqual([
+      "Social worker",
+      "J. Smith",
+      "K. Jones",
+      "L. Brown",
+      "M. Green",
+    ]);
+  });
+
+  it("refuses a narrower re-run, changing nothing, rather than delete or move the user's table column", async () => {
+    const { excel, port } = await withUsersColumnAfterBlock();
+    const before = excel.state();
+    const again = await port.writeStatusColumns(statusBlock(["1st review"], 4));
+    expect(again).toEqual({
+      ok: false,
+      problem: { code: "write-failed", message: expect.stringContaining("the Excel Table “Tracker”") },
+    });
+    expect(excel.state()).toBe(before);
+    expect(usersColumn(excel)).toEqual(["Social worker", "J. Smith", "K. Jones", "L. Brown", "M. Green"]);
+  });
+});

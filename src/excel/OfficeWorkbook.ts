@@ -13,6 +13,8 @@ import type {
 } from "../engine/port/WorkbookPort";
 import { uniqueSheetName } from "../engine/sheets/outputSheetName";
 import {
+  STATUS_HEADER_PREFIX,
+  statusColumnsInsideTable,
   statusColumnsRefused,
   statusColumnsWritten,
   type StatusColumnsModel,
@@ -111,6 +113,31 @@ async function trackerTableOf(
     if (at.left < model.firstColumn && model.firstColumn <= at.right + 1) return { table, at };
   }
   return undefined;
+}
+
+/**
+ * How many table columns right of the new block are the earlier block's own, to be deleted: those
+ * from just after the block, within the earlier block and the table, whose header (read now, in
+ * this run) is one of the add-in's "▸ …". The first that is not ends the count, so a column the
+ * user added to the table beside the block is never removed. One sync, only when there are any.
+ */
+async function surplusStatusColumns(
+  context: ExcelContext,
+  sheet: ExcelWorksheet,
+  model: StatusColumnsModel,
+  table: RangePosition,
+): Promise<number> {
+  const blockRight = model.firstColumn + model.headers.length - 1;
+  const last = Math.min(table.right, model.firstColumn + model.clear.columns - 1);
+  if (last <= blockRight) return 0;
+  const headers = sheet.getRange(
+    `${cellAddress(model.headerRow, blockRight + 1)}:${cellAddress(model.headerRow, last)}`,
+  );
+  headers.load("values");
+  await context.sync();
+  const cells = headers.values[0] ?? [];
+  const owned = cells.findIndex((v) => typeof v !== "string" || !v.startsWith(STATUS_HEADER_PREFIX));
+  return owned < 0 ? cells.length : owned;
 }
 
 /**
@@ -490,9 +517,18 @@ export class OfficeWorkbook implements WorkbookPort {
         // Table columns are shaped before any value is written: a blank written to a table's
         // header becomes "Column1", so the add-in's surplus columns leave the table first, and the
         // new ones join it (blank, under their header) before the chunked writes fill them.
+        const blockRight = model.firstColumn + model.headers.length - 1;
+        const earlierRight = model.firstColumn + model.clear.columns - 1;
+        if (table && table.at.right > earlierRight && blockRight !== earlierRight) {
+          // The table's own columns stand right of the block: a block of another width would
+          // delete or move them (as the .xlsx port, refuse, changing nothing).
+          return { ok: false, problem: statusColumnsInsideTable(model, table.table.name) };
+        }
+        const removed = table ? await surplusStatusColumns(context, sheet, model, table.at) : 0;
         if (table) {
-          const blockRight = model.firstColumn + model.headers.length - 1;
-          for (let column = table.at.right; column > blockRight; column--) {
+          // Only the earlier block's own "▸ …" columns go: a column the user added to the table
+          // right of the block is theirs. Deleting shifts the table's cells on the right left.
+          for (let column = blockRight + removed; column > blockRight; column--) {
             table.table.columns.getItemAt(column - table.at.left).delete();
           }
           for (let column = table.at.right + 1; column <= blockRight; column++) {
@@ -500,7 +536,9 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         }
 
-        const width = Math.max(model.clear.columns, model.headers.length);
+        // The earlier block's columns that are left to blank: those deleted from the table are gone
+        // from its rows, and what stood right of them (the user's) is now there.
+        const width = Math.max(model.clear.columns - removed, model.headers.length);
         const byRow = new Map(model.rows.map((r) => [r.row, r.values] as const));
         const bottom = Math.max(model.clear.lastRow, ...model.rows.map((r) => r.row));
         const left = columnLetters(model.firstColumn);
@@ -579,7 +617,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const backup = written.backupName ? sheets.getItemOrNullObject(written.backupName) : undefined;
       backup?.load("name");
       const parts = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE);
-      parts.load("items");
+      parts.load("items/id");
       await context.sync();
       if (!temp.isNullObject) temp.delete();
       if (backup && !backup.isNullObject && written.originalName) backup.name = written.originalName;
@@ -822,7 +860,7 @@ async function readRegisterParts(
   context: ExcelContext,
 ): Promise<{ xml?: string; parts: ExcelCustomXmlPart[] }> {
   const scoped = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE);
-  scoped.load("items");
+  scoped.load("items/id");
   await context.sync();
   const parts = scoped.items;
   if (parts.length === 0) return { parts };

@@ -60,6 +60,51 @@ describe("The Office.js members the port uses", () => {
     ]);
   }, 60_000);
 
+  it("finds WriteFeatures flags set without their guard, which would reach newer members unguarded", () => {
+    const planted = path.join(__dirname, "plantedFeatures.ts");
+    const text = `
+      import type { ExcelWorksheet, OfficeHost } from "./OfficeApi";
+      import type { SheetModel } from "../engine/port/SheetModel";
+      import { writeSheetModel, type WriteFeatures } from "./writeSheetModel";
+      export async function planted(host: OfficeHost, sheet: ExcelWorksheet, model: SheetModel): Promise<void> {
+        const charts = host.isSetSupported("ExcelApi", "1.1");
+        const features: WriteFeatures = { gridlines: true, pageLayout: false, autoFilter: true, charts };
+        await writeSheetModel(sheet, model, features, async () => undefined);
+      }
+    `;
+    const found = unguardedMembers([planted], DTS, { ...options, overrides: new Map([[planted, text]]) });
+    expect(found.map((v) => `${v.member} ${v.set} ${v.guarded}`).sort()).toEqual([
+      "WriteFeatures.autoFilter 9 0",
+      "WriteFeatures.gridlines 8 0",
+    ]);
+  }, 60_000);
+
+  it("finds a member of a port type the map does not name, whose set could not be checked", () => {
+    const api = path.join(__dirname, "OfficeApi.ts");
+    const withPivots = fs
+      .readFileSync(api, "utf8")
+      .replace(
+        "export interface ExcelWorksheet {",
+        "export interface ExcelPivotTableCollection {\n  add(name: string, source: string, destination: string): unknown;\n}\n\n" +
+          "export interface ExcelWorksheet {\n  readonly pivotTables: ExcelPivotTableCollection;",
+      );
+    const planted = path.join(__dirname, "plantedPivots.ts");
+    const text = `
+      import type { ExcelWorksheet } from "./OfficeApi";
+      export function planted(sheet: ExcelWorksheet): void {
+        sheet.pivotTables.add("Pivot", "A1:B2", "D1");
+      }
+    `;
+    const found = unguardedMembers([planted], DTS, {
+      ...options,
+      overrides: new Map([
+        [api, withPivots],
+        [planted, text],
+      ]),
+    });
+    expect(found.map((v) => `${v.member} ${v.set}`)).toEqual(["ExcelPivotTableCollection.add Infinity"]);
+  }, 60_000);
+
   it("refuses TableRowCollection.add on any Excel: it makes merge conflicts between co-authors", () => {
     // The port's types have no table rows; a copy of them that had would be caught.
     const api = path.join(__dirname, "OfficeApi.ts");

@@ -1,4 +1,8 @@
-import type { StatusColumnsModel, StatusColumnsProblem } from "../engine/status/StatusColumnsModel";
+import {
+  statusColumnsInsideTable,
+  type StatusColumnsModel,
+  type StatusColumnsProblem,
+} from "../engine/status/StatusColumnsModel";
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
 import { RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
 import {
@@ -121,7 +125,7 @@ export function planStatusTable(
     if (at.right > earlierRight && blockRight !== earlierRight) {
       // The table goes on past the earlier block with columns of its own: a narrower block would
       // leave blank headers inside the table, and moving the user's columns is not ours to do.
-      return { ok: false, problem: inTheMiddle(model, table.name) };
+      return { ok: false, problem: statusColumnsInsideTable(model, table.name) };
     }
     const keptLeft = table.columns.slice(0, model.firstColumn - at.left);
     const keepsRight = at.right > earlierRight;
@@ -211,14 +215,4 @@ function uniqueHeaders(headers: readonly string[], others: readonly TableColumn[
 
 function rangeOf(at: RangePosition): string {
   return `${cellAddress(at.top, at.left)}:${cellAddress(at.bottom, at.right)}`;
-}
-
-function inTheMiddle(model: StatusColumnsModel, table: string): StatusColumnsProblem {
-  return {
-    code: "write-failed",
-    message:
-      `“${model.sheet}”: the status columns stand inside the Excel Table “${table}” with the table's own ` +
-      "columns to their right, and fewer columns are needed now. Delete the status columns from the " +
-      "table (or move them to its right end) and run again.",
-  };
 }

@@ -24,8 +24,8 @@ export interface ExcelHostProfile {
 
 export const EXCEL_HOSTS = {
   excel2019: { label: "Excel 2019 (volume licence)", excelApi: 7, platform: "desktop" },
-  excel2021: { label: "Excel 2021", excelApi: 14, platform: "desktop" },
-  excel2024: { label: "Excel 2024", excelApi: 17, platform: "desktop" },
+  excel2021: { label: "Excel 2021 (volume licence)", excelApi: 14, platform: "desktop" },
+  excel2024: { label: "Excel 2024 (volume licence)", excelApi: 17, platform: "desktop" },
   microsoft365: { label: "Microsoft 365 (Version 2509 or later)", excelApi: 20, platform: "desktop" },
   web: { label: "Excel on the web", excelApi: 20, platform: "web" },
 } as const satisfies Record<string, ExcelHostProfile>;

@@ -171,6 +171,7 @@ export function CheckJob() {
           </Button>
         )}
       </div>
+      {state && <UndoHistoryNote action="writing the Data quality sheet" />}
       <JobStatus runner={runner} />
       {notice !== undefined && (
         <MessageBar intent="success">
@@ -289,6 +290,7 @@ export function CheckJob() {
           <section aria-label="Change log" className={styles.stack}>
             <Subtitle2 as="h2">Change log ({state.log.length} changes)</Subtitle2>
             {changeSets.length === 0 && <Text>No changes logged yet.</Text>}
+            {changeSets.length > 0 && <UndoHistoryNote action="undoing a change set from the log" />}
             <ul className={styles.list}>
               {changeSets.map((set) => (
                 <li key={set.id} className={styles.buttons}>
