@@ -100,6 +100,8 @@ describe("recording the Tracker history", () => {
     expect(outcome.kind).toBe("refused");
     expect(outcome.kind === "refused" && outcome.message).toContain("is protected");
     expect((await locked.readSheet("Tracker history")).values).toHaveLength(2);
+    // The job goes on, and the user is told: in the pane under the view, on the command line's stderr.
+    expect(locked.takeNotes()).toEqual([outcome.kind === "refused" ? outcome.message : ""]);
   });
 
   it("never stops the job it is part of: a history the workbook cannot take is reported, not thrown", async () => {

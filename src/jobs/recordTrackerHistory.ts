@@ -132,11 +132,9 @@ export async function recordTrackerHistory(
       // The add-in's own sheet: rows go below its last row, nothing above is rewritten.
       const result = await port.appendRows(HISTORY_SHEET_NAME, appended.map(historyRowValues));
       if (result.kind === "protected") {
-        return {
-          kind: "refused",
-          message: `The ${result.name} sheet is protected, so the dates the tracker overwrites were not recorded: unprotect it to keep recurring figures true.`,
-          history: current,
-        };
+        const message = `The ${result.name} sheet is protected, so the dates the tracker overwrites were not recorded: unprotect it to keep recurring figures true.`;
+        port.tell?.(message);
+        return { kind: "refused", message, history: current };
       }
       if (result.kind === "appended") written = result;
     }
@@ -152,7 +150,9 @@ export async function recordTrackerHistory(
     // protected, a chart sheet of that name) must not stop the agenda or summary the user asked
     // for. Nothing was recorded; the next job tries again, the tracker still holding the dates.
     const reason = error instanceof Error ? error.message : String(error);
-    return { kind: "refused", message: `The Tracker history was not recorded: ${reason}`, history: current };
+    const message = `The Tracker history was not recorded: ${reason}`;
+    port.tell?.(message);
+    return { kind: "refused", message, history: current };
   }
   const { name, firstRow } = written;
   const entries: RecordedEntry[] = [

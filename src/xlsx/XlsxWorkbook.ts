@@ -109,6 +109,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Anything changed since loading: the calculation chain is dropped, Excel rebuilds it. */
   private changed = false;
   private lastSave: SaveReport = { chartsDrawn: 0, notes: [] };
+  private readonly told: string[] = [];
 
   private constructor(
     private readonly pkg: XlsxPackage,
@@ -204,7 +205,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** How many native charts the saved sheets hold, and what could not be drawn. */
   saveReport(): SaveReport {
-    return { chartsDrawn: this.lastSave.chartsDrawn, notes: [...this.lastSave.notes] };
+    return { chartsDrawn: this.lastSave.chartsDrawn, notes: [...this.lastSave.notes, ...this.told] };
+  }
+
+  /** Kept for the save report, which the command line prints when it saves the copy. */
+  tell(note: string): void {
+    if (!this.told.includes(note)) this.told.push(note);
   }
 
   async listSheets(): Promise<SheetInfo[]> {

@@ -71,6 +71,7 @@ interface HeldSheet {
 export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: HeldSheet[];
   private register: string | undefined;
+  private told: string[] = [];
   private keys = 0;
 
   constructor(sheets: readonly MemorySheet[] = [], options: MemoryWorkbookOptions = {}) {
@@ -98,6 +99,17 @@ export class MemoryWorkbook implements WorkbookPort {
         ...(output === undefined ? {} : { output }),
       };
     });
+  }
+
+  /** What a job told the user through this port since the last call: for tests of jobs. */
+  takeNotes(): string[] {
+    const notes = this.told;
+    this.told = [];
+    return notes;
+  }
+
+  tell(note: string): void {
+    if (!this.told.includes(note)) this.told.push(note);
   }
 
   /** The register of the add-in's sheets as the custom XML part holds it, if there is one. */

@@ -64,6 +64,12 @@ export interface WorkbookPort {
    */
   takeNotes?(): string[];
   /**
+   * Something a job noticed that the user must be told though the job went on (the Tracker history
+   * could not be recorded, say): the port passes it on with its own notes, to the pane's message
+   * under the view or the command line's stderr. Optional: a port with nowhere to say it drops it.
+   */
+  tell?(note: string): void;
+  /**
    * Whether the add-in's changes keep the user's undo history in this host ("kept": Excel with
    * ExcelApi 1.20, where each fix or sheet is one Undo step) or clear it ("cleared": older Excel,
    * which cannot undo an add-in's changes), so the pane can say so before a job changes anything.

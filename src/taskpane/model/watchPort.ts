@@ -63,6 +63,9 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
     writing = true;
   };
   return {
+    tell(note: string): void {
+      tell([note]);
+    },
     async listSheets(): Promise<SheetInfo[]> {
       go();
       return port.listSheets();
