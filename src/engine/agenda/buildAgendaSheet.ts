@@ -20,6 +20,7 @@ const BASIS_WORDS = {
   STAT: "statutory",
   SG: "statutory guidance",
   NMS: "NMS",
+  SCORECARD: "DfE adoption scorecard threshold",
   LOCAL: "local target",
 } as const;
 const WORKER_FILL = "DDEBF7";
