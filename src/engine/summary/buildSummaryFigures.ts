@@ -18,6 +18,7 @@ import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/Tra
 import { isRecurring } from "../standards/Standard";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf } from "../tables/tableColumns";
+import { buildAdoptionScorecard } from "./adoptionScorecard";
 import { CountedResults, TimelinessCounts } from "./countedResults";
 import { DatedEvents } from "./DatedEvents";
 import {
@@ -74,6 +75,15 @@ const KEY_DATE_COLUMNS: Readonly<Partial<Record<SheetKey, readonly string[]>>> =
   ploTracker: ["firstLpm", "finalLpm"],
   recruitment: ["enquiry", "ihv", "application", "panel", "admDecision"],
   fosteringSupport: ["approvalDate", "lastAnnualReview", "lastUnannouncedVisit", "lastSupervisoryVisit"],
+  familyFinding: [
+    "referral",
+    "profileCompleted",
+    "shouldBePlaced",
+    "placementOrder",
+    "panel",
+    "adm",
+    "placementDate",
+  ],
   connectedPersons: ["temporaryApproval", "admDecision"],
 };
 
@@ -170,6 +180,12 @@ export function buildSummaryFigures(
     inHouseFostering: inHouseOf(asAt),
     placementsLast12Months: placementsOf(asAt),
     completeness: completenessOf(tables),
+    adoption: buildAdoptionScorecard(tables, {
+      month: ym,
+      asOf,
+      calendar,
+      standards: evaluation.standardsById.values(),
+    }),
     trace: traceOf(counted, events, windows, years, asAt),
   };
 }
