@@ -3,6 +3,7 @@ import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
 import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import { modelCellsOf } from "../engine/port/modelCells";
 import type { CellStyle, SheetModel } from "../engine/port/SheetModel";
+import type { SheetWrite } from "../engine/port/WorkbookPort";
 import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
 import { cellAddress, parseRangeAddress } from "../engine/tables/cellAddress";
 import type { CellValue } from "../engine/cells/CellValue";
@@ -16,9 +17,9 @@ const AS_OF = parseIsoDate("2026-11-24") as EpochDay;
 class KeepingWorkbook extends MemoryWorkbook {
   readonly models: SheetModel[] = [];
 
-  override async writeSheet(model: SheetModel): Promise<void> {
+  override async writeSheet(model: SheetModel): Promise<SheetWrite> {
     this.models.push(model);
-    await super.writeSheet(model);
+    return super.writeSheet(model);
   }
 }
 

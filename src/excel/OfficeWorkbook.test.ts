@@ -78,6 +78,7 @@ describe("OfficeWorkbook writing a sheet", () => {
     expect(await port.writeModel(agenda("First"))).toEqual({
       ok: true,
       name: "Agenda (2)",
+      replaced: false,
       notes: [expect.stringContaining("“Agenda” is already in the workbook and is not the add-in's")],
     });
     // Regenerating replaces the add-in's own sheet, not the user's, and adds no third one.
@@ -169,10 +170,10 @@ describe("OfficeWorkbook writing a sheet", () => {
     const excel = fakeExcelOf([]);
     excel.supportUpTo(7);
     const port = new OfficeWorkbook(excel);
-    await port.writeSheet(agenda("Surgery"));
+    const written = await port.writeSheet(agenda("Surgery"));
     expect(excel.cell("Agenda", "A1").value).toBe("Surgery");
     expect(excel.sheet("Agenda")?.page).toEqual({});
-    expect(port.takeNotes()).toEqual([
+    expect(written.notes).toEqual([
       "This version of Excel cannot hide gridlines, so “Agenda” shows them.",
       "This version of Excel cannot set print settings, so set “Agenda” to landscape in Page Layout before printing.",
       "This version of Excel cannot add filters from an add-in, so “Agenda” has none.",

@@ -3,7 +3,7 @@ import type { ApplyReport, CellChange, ChangeSet } from "../engine/port/ChangeSe
 import { skipReason } from "../engine/port/MemoryWorkbook";
 import type { SheetModel } from "../engine/port/SheetModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
-import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { uniqueSheetName } from "../engine/sheets/outputSheetName";
 import {
   statusColumnsRefused,
@@ -17,7 +17,16 @@ import { ChunkSizer, isPayloadTooLarge, jsonBytes, rowsPerChunk } from "./excelP
 import type { ExcelContext, ExcelTable, ExcelWorksheet, OfficeHost } from "./OfficeApi";
 import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
-import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets, type OwnedSheet } from "./ownedSheets";
+import {
+  OWNED_SHEETS_NAMESPACE,
+  outputNamesByKey,
+  ownedSheetsXml,
+  parseOwnedSheets,
+  planOwnedWrite,
+  registerAfterWrite,
+  type HostSheet,
+  type OwnedSheet,
+} from "../engine/port/ownedSheets";
 import { UK_DATE_FORMAT, pointsOfCharacters, writeSheetModel } from "./writeSheetModel";
 import { excelSerialFromEpochDay } from "../engine/cells/coerceCellDate";
 
@@ -83,7 +92,7 @@ function tableColumnBodies(formatRange: string, table: RangePosition | undefined
 
 /** A sheet written, and the name it was written under (another one when a user's sheet had it). */
 export type SheetWriteOutcome =
-  { ok: true; name: string; notes: string[] } | { ok: false; problem: OfficeProblem };
+  { ok: true; name: string; replaced: boolean; notes: string[] } | { ok: false; problem: OfficeProblem };
 
 export interface SheetTable {
   name: string;
@@ -112,7 +121,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   constructor(private readonly host: OfficeHost) {}
 
-  /** Notes for the user gathered since the last call: renamed sheets, features this Excel lacks. */
+  /** Notes for the user gathered since the last call: what this Excel lacks for reading or fixes. */
   takeNotes(): string[] {
     const notes = this.notes;
     this.notes = [];
@@ -123,13 +132,22 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requireMinimum();
     return this.host.run({}, async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name,items/visibility,items/protection/protected");
-      await context.sync();
-      return sheets.items.map((s) => ({
-        name: s.name,
-        visibility: visibilityOf(s.visibility),
-        protected: s.protection.protected,
-      }));
+      sheets.load("items/id,items/name,items/visibility,items/protection/protected");
+      const registry = await readRegister(context);
+      const outputs = outputNamesByKey(
+        parseOwnedSheets(registry ?? ""),
+        "office",
+        hostSheetsOf(sheets.items),
+      );
+      return sheets.items.map((s) => {
+        const output = outputs.get(s.id);
+        return {
+          name: s.name,
+          visibility: visibilityOf(s.visibility),
+          protected: s.protection.protected,
+          ...(output === undefined ? {} : { output }),
+        };
+      });
     });
   }
 
@@ -277,10 +295,10 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async writeSheet(model: SheetModel): Promise<void> {
+  async writeSheet(model: SheetModel): Promise<SheetWrite> {
     const outcome = await this.writeModel(model);
     if (!outcome.ok) throw new OfficeWorkbookError(outcome.problem);
-    this.notes.push(...outcome.notes);
+    return { name: outcome.name, replaced: outcome.replaced, notes: outcome.notes };
   }
 
   /**
@@ -307,7 +325,7 @@ export class OfficeWorkbook implements WorkbookPort {
       return await this.host.run({}, async (context) => {
         const plan = await planWrite(context, model);
         if (!plan.ok) return plan;
-        const { target, finalName, registry, owned, names } = plan;
+        const { target, finalName, registry, entries, hostSheets, names, note } = plan;
         const tempName = uniqueSheetName(`${finalName.slice(0, 20)} new`, names);
         const backupName = uniqueSheetName(`${finalName.slice(0, 20)} old`, [...names, tempName]);
         written = { tempName, registry, ...(target ? { backupName, originalName: target.name } : {}) };
@@ -324,23 +342,29 @@ export class OfficeWorkbook implements WorkbookPort {
         temp.name = finalName;
         temp.visibility = officeVisibility[model.visibility ?? "visible"];
         if (target) temp.position = target.position;
-        const entries: OwnedSheet[] = [
-          ...owned.filter((o) => o.id !== target?.id),
-          { id: temp.id, name: model.name, purpose: model.purpose },
-        ];
+        // temp.id was loaded by the syncs that wrote the model.
+        const entry: OwnedSheet = {
+          host: "office",
+          key: temp.id,
+          name: model.name,
+          sheet: finalName,
+          purpose: model.purpose,
+        };
+        const after = registerAfterWrite(
+          entries,
+          "office",
+          [...hostSheets.filter((s) => s.key !== target?.id), { key: temp.id, name: finalName }],
+          entry,
+        );
         const part = context.workbook.customXmlParts
           .getByNamespace(OWNED_SHEETS_NAMESPACE)
           .getOnlyItemOrNullObject();
-        if (registry === undefined) context.workbook.customXmlParts.add(ownedSheetsXml(entries));
-        else part.setXml(ownedSheetsXml(entries));
+        if (registry === undefined) context.workbook.customXmlParts.add(ownedSheetsXml(after));
+        else part.setXml(ownedSheetsXml(after));
         target?.delete();
         await context.sync();
-        if (finalName.toLowerCase() !== model.name.toLowerCase()) {
-          notes.unshift(
-            `A sheet named “${model.name}” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “${finalName}”.`,
-          );
-        }
-        return { ok: true, name: finalName, notes };
+        if (note) notes.unshift(note);
+        return { ok: true, name: finalName, replaced: target !== undefined, notes };
       });
     } catch (error) {
       if (written) await this.undoWrite(written);
@@ -597,8 +621,10 @@ type WritePlan =
       target?: ExcelWorksheet;
       finalName: string;
       registry?: string;
-      owned: OwnedSheet[];
+      entries: OwnedSheet[];
+      hostSheets: HostSheet[];
       names: string[];
+      note?: string;
     }
   | { ok: false; problem: OfficeProblem };
 
@@ -607,9 +633,7 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
   const sheets = workbook.worksheets;
   sheets.load("items/name,items/id,items/position,items/protection/protected");
   workbook.protection.load("protected");
-  const part = workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE).getOnlyItemOrNullObject();
-  part.load("id");
-  await context.sync();
+  const registry = await readRegister(context);
   if (workbook.protection.protected) {
     return {
       ok: false,
@@ -619,30 +643,11 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
       },
     };
   }
-  let registry: string | undefined;
-  if (!part.isNullObject) {
-    const xml = part.getXml();
-    await context.sync();
-    registry = xml.value;
-  }
   const items = sheets.items;
-  const byId = new Map(items.map((s) => [s.id, s]));
-  const owned = parseOwnedSheets(registry ?? "").filter((o) => byId.has(o.id));
-  const ownedIds = new Set(owned.map((o) => o.id));
-  const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-  const holder = items.find((s) => same(s.name, model.name));
-  const previous = owned.find((o) => same(o.name, model.name));
-  const previousSheet = previous && byId.get(previous.id);
-  const names = items.map((s) => s.name);
-
-  let target: ExcelWorksheet | undefined;
-  let finalName = model.name;
-  if (holder && ownedIds.has(holder.id)) target = holder;
-  else if (!holder) target = previousSheet;
-  else if (previousSheet) {
-    target = previousSheet;
-    finalName = previousSheet.name;
-  } else finalName = uniqueSheetName(model.name, names);
+  const entries = parseOwnedSheets(registry ?? "");
+  const hostSheets = hostSheetsOf(items);
+  const plan = planOwnedWrite(entries, "office", hostSheets, model.name);
+  const target = items.find((s) => s.id === plan.target?.key);
 
   if (target?.protection.protected) {
     return {
@@ -656,11 +661,33 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
   return {
     ok: true,
     ...(target ? { target } : {}),
-    finalName,
+    finalName: plan.name,
     ...(registry !== undefined ? { registry } : {}),
-    owned,
-    names,
+    entries,
+    hostSheets,
+    names: items.map((s) => s.name),
+    ...(plan.note ? { note: plan.note } : {}),
   };
+}
+
+/**
+ * The register of owned sheets as its custom XML part holds it (undefined when there is none yet),
+ * read in the sync that also brings whatever the caller queued before.
+ */
+async function readRegister(context: ExcelContext): Promise<string | undefined> {
+  const part = context.workbook.customXmlParts
+    .getByNamespace(OWNED_SHEETS_NAMESPACE)
+    .getOnlyItemOrNullObject();
+  part.load("id");
+  await context.sync();
+  if (part.isNullObject) return undefined;
+  const xml = part.getXml();
+  await context.sync();
+  return xml.value;
+}
+
+function hostSheetsOf(items: readonly { id: string; name: string }[]): HostSheet[] {
+  return items.map((s) => ({ key: s.id, name: s.name }));
 }
 
 const officeVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;

@@ -10,6 +10,8 @@ import {
 import { SURGERIES } from "../engine/agenda/SurgeryType";
 import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import { sameSheetName } from "../engine/port/ownedSheets";
+import { ownOutput, ownOutputs } from "./outputSheets";
 import { profileSheet } from "../engine/profile/TrackerProfile";
 import { legalSheetName } from "../engine/sheets/outputSheetName";
 import { statusTracker } from "./statusTracker";
@@ -21,6 +23,8 @@ export type AgendaOutcome =
       sheetName: string;
       /** An agenda of the same surgery and date was there and has been replaced in place. */
       replaced: boolean;
+      /** What the user must be told: another name because a user's sheet had this one, say. */
+      notes: string[];
       /** The earlier agenda whose actions were carried forward, if any. */
       carriedFrom: string | null;
     }
@@ -46,12 +50,17 @@ export async function agendaTracker(port: WorkbookPort, request: AgendaRequest):
 
   const sheets = await port.listSheets();
   const wantedName = legalSheetName(agendaSheetName(surgery, request));
-  const same = sheets.find((s) => s.name.toLowerCase() === wantedName.toLowerCase());
-  const previous = latestEarlierAgenda(
-    sheets.map((s) => s.name),
-    surgery.code,
-    request.date,
-  );
+  // Agendas are read back by the name they were written as. Sheets not in the register of the
+  // add-in's sheets are read too, after ours: an agenda an earlier version wrote, or one saved by a
+  // program that drops the register (LibreOffice, say), still carries its actions forward. Reading
+  // is all that is done with them; such a sheet is never replaced (writeSheet decides that).
+  const unregistered = sheets
+    .filter((s) => s.output === undefined)
+    .map((s) => ({ name: s.name, output: s.name }));
+  const same = ownOutput(sheets, wantedName) ?? unregistered.find((s) => sameSheetName(s.name, wantedName));
+  const previous =
+    latestEarlierAgenda(ownOutputs(sheets), surgery.code, request.date) ??
+    latestEarlierAgenda(unregistered, surgery.code, request.date);
 
   let agreedLastTime: Map<string, AgreedActions> | undefined;
   if (previous) agreedLastTime = readAgendaActions(await port.readSheet(previous.name));
@@ -66,26 +75,26 @@ export async function agendaTracker(port: WorkbookPort, request: AgendaRequest):
     ...(previous ? { lastSurgery: previous.date } : {}),
     ...(typedHere ? { typedHere } : {}),
   });
-  const sheetName = same?.name ?? wantedName;
-  await port.writeSheet(buildAgendaSheet(agenda, sheetName));
+  const written = await port.writeSheet(buildAgendaSheet(agenda, wantedName));
   return {
     kind: "written",
     agenda,
-    sheetName,
-    replaced: same !== undefined,
+    sheetName: written.name,
+    replaced: written.replaced,
+    notes: written.notes,
     carriedFrom: previous?.name ?? null,
   };
 }
 
 /** The most recent agenda sheet of a surgery type held before the given date. */
 function latestEarlierAgenda(
-  names: readonly string[],
+  outputs: readonly { name: string; output: string }[],
   code: string,
   before: EpochDay,
 ): { name: string; date: EpochDay } | undefined {
   let latest: { name: string; date: EpochDay } | undefined;
-  for (const name of names) {
-    const parsed = parseAgendaSheetName(name);
+  for (const { name, output } of outputs) {
+    const parsed = parseAgendaSheetName(output);
     if (!parsed || parsed.code !== code) continue;
     const date = parseIsoDate(parsed.date);
     if (date === undefined || date >= before) continue;

@@ -3,7 +3,7 @@ import type { DataQualityIssue } from "../engine/checks/DataQualityIssue";
 import { runChecks } from "../engine/checks/runChecks";
 import type { EpochDay } from "../engine/dates/epochDay";
 import { buildDataQualitySheet } from "../engine/fixes/buildDataQualitySheet";
-import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import type { TrackerProfile } from "../engine/profile/TrackerProfile";
 import type { TableFinding } from "../engine/tables/TableFinding";
 import type { TrackerTable } from "../engine/tables/TrackerTable";
@@ -48,8 +48,11 @@ export async function checkTracker(
 }
 
 /** Writes (or replaces) the Data quality sheet listing every issue of a check, each linked to its cell. */
-export async function writeDataQualitySheet(port: WorkbookPort, result: CheckTrackerResult): Promise<void> {
-  await port.writeSheet(buildDataQualitySheet(result.issues, result.asOf));
+export async function writeDataQualitySheet(
+  port: WorkbookPort,
+  result: CheckTrackerResult,
+): Promise<SheetWrite> {
+  return port.writeSheet(buildDataQualitySheet(result.issues, result.asOf));
 }
 
 /** Whether a check found anything that makes figures wrong: the CLI's exit 1. */

@@ -3,13 +3,16 @@ import { formatIsoDate } from "../engine/dates/epochDay";
 import {
   buildChangeLogSheet,
   CHANGE_LOG_SHEET,
+  looksLikeChangeLog,
   readChangeLog,
   type ChangeLogRow,
   type LogTime,
 } from "../engine/fixes/changeLog";
 import { proposeFixes } from "../engine/fixes/proposeFixes";
 import type { ApplyReport, CellChange, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
-import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
+import { sameSheetName } from "../engine/port/ownedSheets";
+import { ownOutput } from "./outputSheets";
 import { checkTracker, type CheckTrackerResult } from "./checkTracker";
 
 export interface FixTrackerOptions {
@@ -29,6 +32,8 @@ export interface FixTrackerResult {
   changeSet: ChangeSet;
   /** What the port applied and skipped; absent on a dry run. */
   report?: ApplyReport;
+  /** The Change log as written, when anything was applied. */
+  log?: SheetWrite;
 }
 
 /**
@@ -60,18 +65,21 @@ export async function fixTracker(port: WorkbookPort, options: FixTrackerOptions)
 
   const applied = await port.applyChanges(writable);
   const report: ApplyReport = { applied: applied.applied, skipped: [...refused, ...applied.skipped] };
-  if (report.applied.length > 0) {
-    await port.writeSheet(buildChangeLogSheet(existingLog, changeSet, report, options.now));
-  }
-  return { check, changeSet, report };
+  if (report.applied.length === 0) return { check, changeSet, report };
+  const log = await port.writeSheet(buildChangeLogSheet(existingLog, changeSet, report, options.now));
+  return { check, changeSet, report, log };
 }
 
 /** The rows the Change log already holds (none when the workbook has no log yet). */
 export async function readLog(port: WorkbookPort): Promise<ChangeLogRow[]> {
-  const sheet = (await port.listSheets()).find(
-    (s) => s.name.toLowerCase() === CHANGE_LOG_SHEET.toLowerCase(),
-  );
-  return sheet ? readChangeLog(await port.readSheet(sheet.name)) : [];
+  const sheets = await port.listSheets();
+  const own = ownOutput(sheets, CHANGE_LOG_SHEET);
+  if (own) return readChangeLog(await port.readSheet(own.name));
+  // A log an earlier version wrote before sheets were registered: its rows carry on in ours.
+  const named = sheets.find((s) => s.output === undefined && sameSheetName(s.name, CHANGE_LOG_SHEET));
+  if (!named) return [];
+  const snapshot = await port.readSheet(named.name);
+  return looksLikeChangeLog(snapshot) ? readChangeLog(snapshot) : [];
 }
 
 /** "CS-20261124-0905", with "-2", "-3"… when the log already has a change set of that minute. */

@@ -1,7 +1,7 @@
 import type { EpochDay } from "../engine/dates/epochDay";
 import { buildChangeLogSheet, type LogTime } from "../engine/fixes/changeLog";
 import type { ApplyReport, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
-import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { profileSheet } from "../engine/profile/TrackerProfile";
 import { buildSystemRows } from "../engine/ssda903/buildSystemRows";
 import type { ExtractProblem } from "../engine/ssda903/ExtractProblem";
@@ -34,6 +34,8 @@ export type RefreshTrackerResult =
       report: RefreshReport;
       /** What the port applied and skipped; absent on a dry run or when there is nothing to change. */
       applied?: ApplyReport;
+      /** The Change log as written, when anything was applied. */
+      log?: SheetWrite;
     }
   /** Nothing to refresh against: the tracker has no readable Joint Tracker, or the files no episodes. */
   | {
@@ -109,8 +111,9 @@ export async function refreshTracker(
     changes: proposed.changeSet.changes.filter((c) => !isProtected(c.sheet)),
   });
   const applied: ApplyReport = { applied: result.applied, skipped: [...refused, ...result.skipped] };
-  if (applied.applied.length > 0) {
-    await port.writeSheet(buildChangeLogSheet(existingLog, proposed.changeSet, applied, options.now));
-  }
-  return { kind: "refreshed", filesRead, ...proposed, applied };
+  if (applied.applied.length === 0) return { kind: "refreshed", filesRead, ...proposed, applied };
+  const log = await port.writeSheet(
+    buildChangeLogSheet(existingLog, proposed.changeSet, applied, options.now),
+  );
+  return { kind: "refreshed", filesRead, ...proposed, applied, log };
 }

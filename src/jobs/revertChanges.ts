@@ -3,11 +3,11 @@ import { alignWithCurrentValues, revertChangeSet } from "../engine/fixes/revertC
 import { parseCellAddress } from "../engine/tables/cellAddress";
 import type { CellValue } from "../engine/cells/CellValue";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
-import type { SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { readLog, uniqueChangeSetId } from "./fixTracker";
 
 export type RevertChangesResult =
-  | { kind: "reverted"; changeSet: ChangeSet; report: ApplyReport }
+  | { kind: "reverted"; changeSet: ChangeSet; report: ApplyReport; log?: SheetWrite }
   | { kind: "notFound"; id: string; knownIds: string[] };
 
 /**
@@ -37,7 +37,7 @@ export async function revertChanges(
   const changeSet = alignWithCurrentValues(inverse.changeSet, current);
 
   const report = await port.applyChanges(changeSet);
-  if (report.applied.length > 0)
-    await port.writeSheet(buildChangeLogSheet(log, changeSet, report, options.now));
-  return { kind: "reverted", changeSet, report };
+  if (report.applied.length === 0) return { kind: "reverted", changeSet, report };
+  const written = await port.writeSheet(buildChangeLogSheet(log, changeSet, report, options.now));
+  return { kind: "reverted", changeSet, report, log: written };
 }

@@ -1,6 +1,6 @@
 import type { EpochDay } from "../engine/dates/epochDay";
 import type { SheetModel } from "../engine/port/SheetModel";
-import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { buildSummaryFigures } from "../engine/summary/buildSummaryFigures";
 import { buildSummarySheets } from "../engine/summary/buildSummarySheet";
 import type { SummaryFigures } from "../engine/summary/SummaryFigures";
@@ -42,18 +42,14 @@ export async function summaryTracker(
 }
 
 /**
- * Writes the summary sheets; a sheet of the same name (the same period summarised again) is
- * replaced, never duplicated. Returns whether each sheet replaced an existing one.
+ * Writes the summary sheets; the add-in's own summary of the same period is replaced, never
+ * duplicated, and a user's sheet of the same name is left alone. Returns what each write did.
  */
 export async function writeSummarySheets(
   port: WorkbookPort,
   result: SummaryTrackerResult,
-): Promise<{ name: string; replaced: boolean }[]> {
-  const existing = new Set((await port.listSheets()).map((s) => s.name.toLowerCase()));
-  const written: { name: string; replaced: boolean }[] = [];
-  for (const sheet of result.sheets) {
-    await port.writeSheet(sheet);
-    written.push({ name: sheet.name, replaced: existing.has(sheet.name.toLowerCase()) });
-  }
+): Promise<SheetWrite[]> {
+  const written: SheetWrite[] = [];
+  for (const sheet of result.sheets) written.push(await port.writeSheet(sheet));
   return written;
 }

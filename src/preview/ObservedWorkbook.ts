@@ -3,7 +3,7 @@ import type { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import type { SheetModel } from "../engine/port/SheetModel";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../engine/status/StatusColumnsModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
-import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 
 /** Where the navigator last took the user: a cell ("D7") or a whole row ("7:7"). */
 export interface Selection {
@@ -45,9 +45,10 @@ export class ObservedWorkbook implements WorkbookPort, WorkbookNavigator {
     return this.memory.readSheet(name);
   }
 
-  async writeSheet(model: SheetModel): Promise<void> {
-    await this.memory.writeSheet(model);
+  async writeSheet(model: SheetModel): Promise<SheetWrite> {
+    const written = await this.memory.writeSheet(model);
     this.changed();
+    return written;
   }
 
   async deleteSheet(name: string): Promise<void> {

@@ -12,9 +12,14 @@ import type { JobRunner } from "./useJobRunner";
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS },
   bar: { flexGrow: 1 },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** While a job runs: what it is doing (sheet, rows) and Cancel. After: the error or "cancelled". */
+/**
+ * While a job runs: what it is doing (sheet, rows) and Cancel. After: the error or "cancelled", and
+ * whatever the user must know of a run that worked (an output given another name, what this Excel
+ * could not do).
+ */
 export function JobStatus({ runner }: { runner: JobRunner }) {
   const styles = useStyles();
   if (runner.running) {
@@ -39,6 +44,22 @@ export function JobStatus({ runner }: { runner: JobRunner }) {
     return (
       <MessageBar intent="info">
         <MessageBarBody>Cancelled before anything was written to the workbook.</MessageBarBody>
+      </MessageBar>
+    );
+  if (runner.notes.length > 0)
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          {runner.notes.length === 1 ? (
+            runner.notes[0]
+          ) : (
+            <ul className={styles.notes}>
+              {runner.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+        </MessageBarBody>
       </MessageBar>
     );
   return null;

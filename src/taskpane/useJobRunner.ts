@@ -11,6 +11,11 @@ export interface JobRunner {
   /** Set when the user cancelled the last run. */
   cancelled: boolean;
   /**
+   * What the user must know about the last run though it succeeded: an output written under another
+   * name because a user's sheet had its name, what this version of Excel could not do.
+   */
+  notes: string[];
+  /**
    * Runs one job over a watched port. Resolves to the job's result, or `undefined` when it failed
    * (the error is shown) or was cancelled.
    */
@@ -24,6 +29,7 @@ export function useJobRunner(port: WorkbookPort): JobRunner {
   const [progress, setProgress] = useState<JobProgress | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [cancelled, setCancelled] = useState(false);
+  const [notes, setNotes] = useState<string[]>([]);
   const controller = useRef<AbortController | undefined>(undefined);
 
   const run = useCallback(
@@ -35,8 +41,11 @@ export function useJobRunner(port: WorkbookPort): JobRunner {
       setError(undefined);
       setCancelled(false);
       setProgress(undefined);
+      setNotes([]);
+      const onNotes = (more: readonly string[]): void =>
+        setNotes((now) => [...now, ...more.filter((note) => !now.includes(note))]);
       try {
-        return await work(watchPort(port, { signal: abort.signal, onProgress: setProgress }));
+        return await work(watchPort(port, { signal: abort.signal, onProgress: setProgress, onNotes }));
       } catch (e) {
         if (e instanceof JobCancelled) setCancelled(true);
         else setError(plainError(e, doing));
@@ -51,5 +60,5 @@ export function useJobRunner(port: WorkbookPort): JobRunner {
     [port],
   );
   const cancel = useCallback(() => controller.current?.abort(), []);
-  return { running, progress, error, cancelled, run, cancel };
+  return { running, progress, error, cancelled, notes, run, cancel };
 }

@@ -4,7 +4,19 @@ import { utcDateFromEpochDay } from "../engine/dates/epochDay";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import { skipReason } from "../engine/port/MemoryWorkbook";
 import type { SheetModel } from "../engine/port/SheetModel";
-import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../engine/port/WorkbookPort";
+import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
+import {
+  OWNED_SHEETS_NAMESPACE,
+  outputNamesByKey,
+  ownedSheetsXml,
+  parseOwnedSheets,
+  planOwnedWrite,
+  registerAfterDelete,
+  registerAfterWrite,
+  type HostSheet,
+  type OwnedSheet,
+} from "../engine/port/ownedSheets";
+import { findCustomXmlPart, writeCustomXmlPart } from "./customXmlParts";
 import {
   statusColumnsRefused,
   statusColumnsWritten,
@@ -186,11 +198,24 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
+    const outputs = outputNamesByKey(this.ownedEntries(), "xlsx", this.hostSheets());
     const sheets: SheetInfo[] = [];
     for (const entry of this.structure.worksheets()) {
-      sheets.push({ name: entry.name, visibility: entry.state, protected: await this.isProtected(entry) });
+      const output = outputs.get(String(entry.sheetId));
+      sheets.push({
+        name: entry.name,
+        visibility: entry.state,
+        protected: await this.isProtected(entry),
+        ...(output === undefined ? {} : { output }),
+      });
     }
     return sheets;
+  }
+
+  /** The register of the add-in's sheets (`ownedSheets.ts`) as the file's custom XML part holds it. */
+  ownedSheetsXml(): string | undefined {
+    const path = findCustomXmlPart(this.pkg, this.structure.path, OWNED_SHEETS_NAMESPACE);
+    return path === undefined ? undefined : this.pkg.text(path);
   }
 
   async readSheet(name: string): Promise<SheetSnapshot> {
@@ -207,9 +232,11 @@ export class XlsxWorkbook implements WorkbookPort {
     };
   }
 
-  async writeSheet(model: SheetModel): Promise<void> {
+  async writeSheet(model: SheetModel): Promise<SheetWrite> {
     const state = model.visibility ?? "visible";
-    let entry = this.structure.find(model.name);
+    const entries = this.ownedEntries();
+    const plan = planOwnedWrite(entries, "xlsx", this.hostSheets(), model.name);
+    let entry = this.structure.worksheets().find((s) => String(s.sheetId) === plan.target?.key);
     if (entry?.path !== undefined) {
       // Replaced in place: the tab keeps its position, the part its name; what only the old sheet
       // used (its drawing and charts, its notes) goes with it.
@@ -219,13 +246,13 @@ export class XlsxWorkbook implements WorkbookPort {
       this.edits.delete(entry);
       this.sources.delete(entry);
     } else {
-      const other = this.structure.findAny(model.name);
+      const other = this.structure.findAny(plan.name);
       // Excel refuses a workbook with two tabs of one name; the jobs only see worksheets, so say so.
       if (other) {
         const what = other.kind === "chartsheet" ? "a chart sheet" : "a macro or dialog sheet";
         throw new Error(`“${other.name}” is ${what} of the workbook: a sheet of that name cannot be added`);
       }
-      entry = this.structure.addWorksheet(this.pkg, model.name, state);
+      entry = this.structure.addWorksheet(this.pkg, plan.name, state);
     }
     const path = entry.path as string;
     this.structure.setPrintTitles(entry, model.print?.repeatRows);
@@ -245,13 +272,25 @@ export class XlsxWorkbook implements WorkbookPort {
       chartsDrawn: charts.written.length,
       notes: charts.skipped.map((s) => `the chart “${s.title}” on “${s.sheet}” was not drawn: ${s.reason}`),
     });
+    const written: OwnedSheet = {
+      host: "xlsx",
+      key: String(entry.sheetId),
+      name: model.name,
+      sheet: entry.name,
+      purpose: model.purpose,
+    };
+    this.writeRegister(registerAfterWrite(entries, "xlsx", this.hostSheets(), written));
     this.changed = true;
+    return { name: entry.name, replaced: plan.target !== undefined, notes: plan.note ? [plan.note] : [] };
   }
 
   async deleteSheet(name: string): Promise<void> {
     const entry = this.structure.find(name);
     if (!entry) return;
+    const entries = this.ownedEntries();
     this.structure.removeSheet(this.pkg, entry);
+    if (entries.length > 0)
+      this.writeRegister(registerAfterDelete(entries, "xlsx", this.hostSheets(), String(entry.sheetId)));
     this.edits.delete(entry);
     this.sources.delete(entry);
     this.written.delete(entry);
@@ -487,6 +526,20 @@ export class XlsxWorkbook implements WorkbookPort {
       throw this.damaged("its shared strings cannot be read", error);
     }
     return this.sharedStrings;
+  }
+
+  private ownedEntries(): OwnedSheet[] {
+    const xml = this.ownedSheetsXml();
+    return xml === undefined ? [] : parseOwnedSheets(xml);
+  }
+
+  private writeRegister(entries: readonly OwnedSheet[]): void {
+    writeCustomXmlPart(this.pkg, this.structure.path, OWNED_SHEETS_NAMESPACE, ownedSheetsXml(entries));
+  }
+
+  /** Every tab (chart sheets too, whose names a new sheet must not take) by its workbook.xml sheetId. */
+  private hostSheets(): HostSheet[] {
+    return this.structure.sheets.map((s) => ({ key: String(s.sheetId), name: s.name }));
   }
 
   /** The named cells' values and formats as they are now: loaded, with this session's edits on top. */

@@ -217,6 +217,45 @@ export function describeWorkbookPort(
       expect((await again.readSheet("Agenda 14-11-2025")).values[0]).toEqual(["Second"]);
     });
 
+    it.each(["Data quality", "Change log", "Agenda 14-11-2025", "Summary 2026-10"])(
+      "never overwrites a user's own sheet named “%s”: the output gets another name and a note",
+      async (name) => {
+        const users: MemorySheet = { name, values: [["My own notes"], [42]] };
+        const port = await make([tracker(), users]);
+        const written = await port.writeSheet({ ...agenda("Ours"), name, purpose: "dataQuality" });
+        expect(written.name).toBe(`${name} (2)`);
+        expect(written.replaced).toBe(false);
+        expect(written.notes.join(" ")).toContain(`“${name}” is already in the workbook`);
+        const again = await reopen(port);
+        expect((await again.readSheet(name)).values).toEqual([["My own notes"], [42]]);
+        expect((await again.readSheet(`${name} (2)`)).values[0]).toEqual(["Ours"]);
+        // Written again, the output replaces its own sheet, not the user's, and says nothing new.
+        const second = await again.writeSheet({ ...agenda("Ours again"), name, purpose: "dataQuality" });
+        expect(second).toEqual({ name: `${name} (2)`, replaced: true, notes: [expect.any(String)] });
+        const third = await reopen(again);
+        expect((await third.readSheet(name)).values).toEqual([["My own notes"], [42]]);
+        expect((await third.readSheet(`${name} (2)`)).values[0]).toEqual(["Ours again"]);
+        expect((await third.listSheets()).map((s) => s.name)).toEqual(["Joint Tracker", name, `${name} (2)`]);
+      },
+    );
+
+    it("knows its own sheets after the workbook is saved and opened again, and lists them as outputs", async () => {
+      const port = await make([tracker()]);
+      const first = await port.writeSheet(agenda("First"));
+      expect(first).toEqual({ name: "Agenda 14-11-2025", replaced: false, notes: [] });
+      const again = await reopen(port);
+      expect(await again.writeSheet(agenda("Second"))).toEqual({
+        name: "Agenda 14-11-2025",
+        replaced: true,
+        notes: [],
+      });
+      const sheets = await (await reopen(again)).listSheets();
+      expect(sheets.map((s) => [s.name, s.output])).toEqual([
+        ["Joint Tracker", undefined],
+        ["Agenda 14-11-2025", "Agenda 14-11-2025"],
+      ]);
+    });
+
     it("deletes a sheet", async () => {
       const port = await make([tracker(), locked()]);
       await port.deleteSheet("Locked");

@@ -86,6 +86,7 @@ Options:
     );
     if (outcome.carriedFrom !== null)
       io.out(`Actions agreed at “${outcome.carriedFrom}” are carried forward.`);
+    for (const note of outcome.notes) io.err(`tracker agenda: ${note}`);
     return EXIT_OK;
   },
 };

@@ -46,9 +46,11 @@ Exit codes: 0 no errors (warnings and information may remain), 1 errors found, 2
       for (const finding of result.findings) io.out(`  note: ${finding.message}`);
     }
     if (out !== undefined) {
-      await writeDataQualitySheet(workbook, result);
+      const written = await writeDataQualitySheet(workbook, result);
       await saveWorkbook(workbook, out, (note) => io.err(`tracker check: ${note}`));
-      if (!booleanOption(args, "json")) io.out(`Wrote ${out} with a Data quality sheet.`);
+      for (const note of written.notes) io.err(`tracker check: ${note}`);
+      if (!booleanOption(args, "json"))
+        io.out(`Wrote ${out} with the data quality list in “${written.name}”.`);
     }
     return hasErrors(result) ? EXIT_PROBLEMS : EXIT_OK;
   },

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { epochDayFromParts, formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
 import { coerceCellDate } from "../../engine/cells/coerceCellDate";
 import type { ApplyReport, CellChange, SkippedChange } from "../../engine/port/ChangeSet";
+import type { SheetWrite } from "../../engine/port/WorkbookPort";
 import { shownLogValue, type LogTime } from "../../engine/fixes/changeLog";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { workbookFileKind } from "../../xlsx/workbookFileKind";
@@ -213,6 +214,7 @@ export async function finishAppliedCopy(
   report: ApplyReport,
   out: string | undefined,
   command: string,
+  log?: SheetWrite,
 ): Promise<void> {
   if (report.skipped.length > 0) {
     io.out(`Skipped ${report.skipped.length} change(s):`);
@@ -220,7 +222,6 @@ export async function finishAppliedCopy(
   }
   if (out === undefined) return;
   await saveWorkbook(workbook, out, (note) => io.err(`tracker ${command}: ${note}`));
-  io.out(
-    `Wrote ${out}${report.applied.length > 0 ? " with the changes listed in its Change log sheet" : ""}.`,
-  );
+  for (const note of log?.notes ?? []) io.err(`tracker ${command}: ${note}`);
+  io.out(`Wrote ${out}${log ? ` with the changes listed in its “${log.name}” sheet` : ""}.`);
 }

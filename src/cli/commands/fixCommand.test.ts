@@ -21,7 +21,7 @@ describe("tracker fix", () => {
       "  Joint Tracker!C2: “3rd April 2024” → 03/04/2024  (DATE-AS-TEXT)",
       "  Joint Tracker!D4: “jane smith ” → “Jane Smith”  (WORKER-NAME-VARIANTS)",
       "  Fostering Support!B2: “Tom Green ” → “Tom Green”  (TEXT-UNTRIMMED)",
-      `Wrote ${out} with the changes listed in its Change log sheet.`,
+      `Wrote ${out} with the changes listed in its “Change log” sheet.`,
     ]);
     expect(readFileSync(input).equals(before)).toBe(true);
 

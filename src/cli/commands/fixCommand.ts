@@ -60,7 +60,7 @@ Options:
     }
     io.out(`Change set ${changeSet.id}: ${report.applied.length} change(s) applied`);
     for (const change of report.applied) io.out(describeChangeLine(change));
-    await finishAppliedCopy(io, workbook, report, out, "fix");
+    await finishAppliedCopy(io, workbook, report, out, "fix", result.log);
     return EXIT_OK;
   },
 };

@@ -54,7 +54,7 @@ describe("tracker refresh", () => {
       );
     }
     expect(io.stdout).toContain("New children: 3");
-    expect(io.stdout).toContain(`Wrote ${out} with the changes listed in its Change log sheet.`);
+    expect(io.stdout).toContain(`Wrote ${out} with the changes listed in its “Change log” sheet.`);
 
     const copy = await XlsxWorkbook.load(out);
     const log = readChangeLog(await copy.readSheet("Change log"));

@@ -95,7 +95,7 @@ Options:
       return EXIT_OK;
     }
     io.out(`Change set ${changeSet.id}: ${applied.applied.length} change(s) applied`);
-    await finishAppliedCopy(io, workbook, applied, out, "refresh");
+    await finishAppliedCopy(io, workbook, applied, out, "refresh", result.log);
     return EXIT_OK;
   },
 };

@@ -48,6 +48,7 @@ reported. The revert is logged too. The input is never changed.`,
       );
     }
     await saveWorkbook(workbook, out, (note) => io.err(`tracker revert: ${note}`));
+    for (const note of result.log?.notes ?? []) io.err(`tracker revert: ${note}`);
     io.out(`Wrote ${out}.`);
     return EXIT_OK;
   },

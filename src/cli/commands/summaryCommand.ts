@@ -91,7 +91,7 @@ Options:
       // With --json, stdout is the JSON alone; the note goes to stderr.
       if (booleanOption(args, "json")) io.err(line);
       else io.out(line);
-      for (const note of notes) io.err(`tracker summary: ${note}`);
+      for (const note of [...written.flatMap((w) => w.notes), ...notes]) io.err(`tracker summary: ${note}`);
     }
     return EXIT_OK;
   },

@@ -46,6 +46,15 @@ const WIDTHS = [22, 17, 22, 8, 30, 30, 24, 50];
  * The log's rows read back from its sheet, so a new change set is appended to them and an old one
  * can be reverted. Rows above the header (none today) and blank rows are ignored.
  */
+/**
+ * Whether a sheet is laid out as the add-in's Change log: its exact header row. A Change log written
+ * by an earlier version of the command line is not in the register of owned sheets, but its rows are
+ * still the log's history; a user's own sheet called "Change log" is nothing of the kind.
+ */
+export function looksLikeChangeLog(snapshot: SheetSnapshot): boolean {
+  return snapshot.values.some((row) => HEADERS.every((header, i) => row[i] === header));
+}
+
 export function readChangeLog(snapshot: SheetSnapshot): ChangeLogRow[] {
   const headerIndex = snapshot.values.findIndex((row) => row[0] === HEADERS[0]);
   if (headerIndex < 0) return [];

@@ -5,7 +5,17 @@ import { isSameCellValue } from "../tables/isSameCellValue";
 import type { ApplyReport, ChangeSet, SkippedChange } from "./ChangeSet";
 import type { ModelValue, SheetModel } from "./SheetModel";
 import { modelCellsOf } from "./modelCells";
-import type { SheetInfo, SheetSnapshot, WorkbookPort } from "./WorkbookPort";
+import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "./WorkbookPort";
+import {
+  outputNamesByKey,
+  ownedSheetsXml,
+  parseOwnedSheets,
+  planOwnedWrite,
+  registerAfterDelete,
+  registerAfterWrite,
+  sameSheetName,
+  type HostSheet,
+} from "./ownedSheets";
 import {
   statusColumnsRefused,
   statusColumnsWritten,
@@ -25,7 +35,18 @@ export interface MemorySheet {
   hiddenRows?: number[];
 }
 
+/** What a memory workbook holds besides its sheets. */
+export interface MemoryWorkbookOptions {
+  /**
+   * The register of the add-in's sheets (`ownedSheets.ts`) as another port wrote it: the custom XML
+   * part that a workbook saved by Excel or by the command line carries.
+   */
+  ownedSheetsXml?: string;
+}
+
 interface HeldSheet {
+  /** Stable across replacing the sheet's content, as a worksheet's id is in Excel. */
+  key: string;
   name: string;
   values: CellValue[][];
   merges: string[];
@@ -47,9 +68,13 @@ interface HeldSheet {
  */
 export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: HeldSheet[];
+  private register: string | undefined;
+  private keys = 0;
 
-  constructor(sheets: readonly MemorySheet[] = []) {
+  constructor(sheets: readonly MemorySheet[] = [], options: MemoryWorkbookOptions = {}) {
+    this.register = options.ownedSheetsXml;
     this.sheets = sheets.map((s) => ({
+      key: this.nextKey(),
       name: s.name,
       values: copyValues(s.values),
       merges: [...(s.merges ?? [])],
@@ -61,7 +86,21 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected }));
+    const outputs = outputNamesByKey(this.ownedEntries(), "memory", this.hostSheets());
+    return this.sheets.map((s) => {
+      const output = outputs.get(s.key);
+      return {
+        name: s.name,
+        visibility: s.visibility,
+        protected: s.protected,
+        ...(output === undefined ? {} : { output }),
+      };
+    });
+  }
+
+  /** The register of the add-in's sheets as the custom XML part holds it, if there is one. */
+  ownedSheetsXml(): string | undefined {
+    return this.register;
   }
 
   async readSheet(name: string): Promise<SheetSnapshot> {
@@ -76,14 +115,17 @@ export class MemoryWorkbook implements WorkbookPort {
     };
   }
 
-  async writeSheet(model: SheetModel): Promise<void> {
+  async writeSheet(model: SheetModel): Promise<SheetWrite> {
+    const entries = this.ownedEntries();
+    const plan = planOwnedWrite(entries, "memory", this.hostSheets(), model.name);
     const values: CellValue[][] = [];
     for (const cell of modelCellsOf(model)) {
       const row = (values[cell.row - 1] ??= []);
       row[cell.column - 1] = cellValueOf(cell.value);
     }
     const held: HeldSheet = {
-      name: model.name,
+      key: plan.target?.key ?? this.nextKey(),
+      name: plan.name,
       values: fillHoles(values),
       merges: [...(model.merges ?? [])],
       protected: false,
@@ -93,14 +135,29 @@ export class MemoryWorkbook implements WorkbookPort {
       model: structuredClone(model),
     };
     // A replaced sheet keeps its place among the tabs, as it does in Excel.
-    const at = this.sheets.findIndex((s) => sameName(s.name, model.name));
+    const at = this.sheets.findIndex((s) => s.key === plan.target?.key);
     if (at >= 0) this.sheets[at] = held;
     else this.sheets.push(held);
+    this.register = ownedSheetsXml(
+      registerAfterWrite(entries, "memory", this.hostSheets(), {
+        host: "memory",
+        key: held.key,
+        name: model.name,
+        sheet: held.name,
+        purpose: model.purpose,
+      }),
+    );
+    return { name: held.name, replaced: plan.target !== undefined, notes: plan.note ? [plan.note] : [] };
   }
 
   async deleteSheet(name: string): Promise<void> {
-    const at = this.sheets.findIndex((s) => sameName(s.name, name));
-    if (at >= 0) this.sheets.splice(at, 1);
+    const at = this.sheets.findIndex((s) => sameSheetName(s.name, name));
+    if (at < 0) return;
+    const [deleted] = this.sheets.splice(at, 1);
+    if (this.register !== undefined && deleted) {
+      const entries = registerAfterDelete(this.ownedEntries(), "memory", this.hostSheets(), deleted.key);
+      this.register = ownedSheetsXml(entries);
+    }
   }
 
   async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
@@ -178,7 +235,19 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private find(name: string): HeldSheet | undefined {
-    return this.sheets.find((s) => sameName(s.name, name));
+    return this.sheets.find((s) => sameSheetName(s.name, name));
+  }
+
+  private ownedEntries(): ReturnType<typeof parseOwnedSheets> {
+    return this.register === undefined ? [] : parseOwnedSheets(this.register);
+  }
+
+  private hostSheets(): HostSheet[] {
+    return this.sheets.map((s) => ({ key: s.key, name: s.name }));
+  }
+
+  private nextKey(): string {
+    return String(++this.keys);
   }
 }
 
@@ -194,11 +263,6 @@ export function skipReason(
   if (sheetProtected) return "sheet-protected";
   if (!isSameCellValue(current, old)) return "edited-since";
   return undefined;
-}
-
-// Excel treats sheet names case-insensitively: "agenda" and "Agenda" cannot both exist.
-function sameName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase("en-GB") === b.toLocaleLowerCase("en-GB");
 }
 
 function cellValueOf(value: ModelValue): CellValue {

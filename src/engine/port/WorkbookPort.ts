@@ -20,9 +20,12 @@ export interface WorkbookPort {
   readSheets?(names: readonly string[]): Promise<SheetSnapshot[]>;
   /**
    * Writes a sheet the add-in owns (agenda, summary, data quality, change log, standards...),
-   * replacing the content of a sheet of the same name or creating it. Never used for user sheets.
+   * replacing the content of the add-in's own sheet of that name or adding one. A user's sheet that
+   * happens to have the name is never overwritten: the output gets another name, returned with a
+   * note for the user. Which sheets are the add-in's is kept in the workbook's register of owned
+   * sheets (`ownedSheets.ts`), which every port reads and writes.
    */
-  writeSheet(model: SheetModel): Promise<void>;
+  writeSheet(model: SheetModel): Promise<SheetWrite>;
   deleteSheet(name: string): Promise<void>;
   /**
    * Writes confirmed fixes to user cells. Each cell is re-read first: one whose value is no longer
@@ -35,10 +38,31 @@ export interface WorkbookPort {
    * missing sheet is refused as a value and left as it was.
    */
   writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite>;
+  /**
+   * What this host could not do since the last call, as sentences for the user (a version of Excel
+   * without an API set the add-in would have used, say). Optional: a port that can do everything has
+   * nothing to say. What writing a sheet could not do comes back with `writeSheet` itself.
+   */
+  takeNotes?(): string[];
+}
+
+/** What writing an owned sheet did. */
+export interface SheetWrite {
+  /** The tab the model was written to: the model's name unless a user's sheet has it. */
+  name: string;
+  /** True when an earlier sheet of the add-in's was replaced, false when a sheet was added. */
+  replaced: boolean;
+  /** What the user must be told: the name that was taken, what this Excel could not do. */
+  notes: string[];
 }
 
 export interface SheetInfo {
   name: string;
+  /**
+   * For a sheet the add-in wrote, the output name it was written as (usually the tab's own name;
+   * another when a user's sheet had it, or the user renamed ours). Absent on the user's sheets.
+   */
+  output?: string;
   visibility: "visible" | "hidden" | "veryHidden";
   /** Protected sheets can be read but not written: fixes to them are refused with a message. */
   protected: boolean;

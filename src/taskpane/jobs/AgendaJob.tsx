@@ -22,6 +22,7 @@ import { loadProfile } from "../../jobs/loadProfile";
 import { readTracker } from "../../jobs/readTracker";
 import type { TrackerProfile } from "../../engine/profile/TrackerProfile";
 import type { TrackerTable } from "../../engine/tables/TrackerTable";
+import type { SheetInfo } from "../../engine/port/WorkbookPort";
 import { agendaChoices, agendaTarget, readAgendaForm, type AgendaForm } from "../model/agendaForm";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
@@ -47,7 +48,7 @@ export function AgendaJob() {
     names: !services.initialsOnly,
     all: false,
   });
-  const [sheetNames, setSheetNames] = useState<string[]>([]);
+  const [sheets, setSheets] = useState<SheetInfo[]>([]);
   const [outcome, setOutcome] = useState<AgendaOutcome | undefined>();
   const [problems, setProblems] = useState<string[]>([]);
 
@@ -67,13 +68,13 @@ export function AgendaJob() {
 
   useEffect(() => {
     void services.port.listSheets().then(
-      (sheets) => setSheetNames(sheets.map((s) => s.name)),
-      () => setSheetNames([]),
+      (listed) => setSheets(listed),
+      () => setSheets([]),
     );
   }, [services.port, services.workbookVersion]);
 
   const read = useMemo(() => readAgendaForm(form, services.asOf, ""), [form, services.asOf]);
-  const target = read.ok ? agendaTarget(read.request, sheetNames) : undefined;
+  const target = read.ok ? agendaTarget(read.request, sheets) : undefined;
 
   const generate = async (): Promise<void> => {
     const now = formatLogTime(services.now());

@@ -139,12 +139,11 @@ export function CheckJob() {
   const writeSheet = async (): Promise<void> => {
     const done = await runner.run("write the Data quality sheet", async (port) => {
       const { check } = await fixTracker(port, { asOf: services.asOf, now: services.now(), dryRun: true });
-      await writeDataQualitySheet(port, check);
-      return true;
+      return writeDataQualitySheet(port, check);
     });
     if (done) {
       services.workbookChanged();
-      setNotice("The Data quality sheet lists every issue, each linked to its cell.");
+      setNotice(`The “${done.name}” sheet lists every issue, each linked to its cell.`);
     }
   };
 

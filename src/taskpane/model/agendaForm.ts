@@ -2,7 +2,9 @@ import { agendaSheetName, type AgendaRequest } from "../../engine/agenda/planSur
 import { SURGERIES, type SurgeryType } from "../../engine/agenda/SurgeryType";
 import type { EpochDay } from "../../engine/dates/epochDay";
 import { profileSheet, type TrackerProfile } from "../../engine/profile/TrackerProfile";
+import type { SheetInfo } from "../../engine/port/WorkbookPort";
 import { legalSheetName } from "../../engine/sheets/outputSheetName";
+import { ownOutput } from "../../jobs/outputSheets";
 import { cellOf, type TrackerTable } from "../../engine/tables/TrackerTable";
 import { parseUkDateInput } from "./ukDateInput";
 
@@ -62,11 +64,12 @@ export function readAgendaForm(form: AgendaForm, asOf: EpochDay, generatedAt: st
  */
 export function agendaTarget(
   request: AgendaRequest,
-  sheetNames: readonly string[],
+  sheets: readonly SheetInfo[],
 ): { name: string; exists: boolean } {
   const name = legalSheetName(agendaSheetName(SURGERIES[request.surgery], request));
-  const existing = sheetNames.find((s) => s.toLowerCase() === name.toLowerCase());
-  return { name: existing ?? name, exists: existing !== undefined };
+  // Only the add-in's own agenda is replaced: a user's sheet of that name is left alone.
+  const existing = ownOutput(sheets, name);
+  return { name: existing?.name ?? name, exists: existing !== undefined };
 }
 
 /**

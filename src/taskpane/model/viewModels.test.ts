@@ -3,6 +3,7 @@ import { DEFAULT_PROFILE } from "../../engine/profile/defaultProfile";
 import type { DataQualityIssue } from "../../engine/checks/DataQualityIssue";
 import type { TrackerTable } from "../../engine/tables/TrackerTable";
 import { agendaChoices, agendaTarget, readAgendaForm, type AgendaForm } from "./agendaForm";
+import type { SheetInfo } from "../../engine/port/WorkbookPort";
 import { changeSetsOf } from "./changeSetsOf";
 import { displayCell, displayWrittenValue } from "./displayCell";
 import { filterChoices, filterIssues, groupIssues, NO_FILTER, withWorkers } from "./issueFilters";
@@ -144,13 +145,24 @@ describe("the pane's view models", () => {
       "",
     );
     if (!read.ok) throw new Error("the form should read");
-    expect(agendaTarget(read.request, ["Joint Tracker"])).toEqual({
+    const sheet = (name: string, output?: string): SheetInfo => ({
+      name,
+      visibility: "visible",
+      protected: false,
+      ...(output === undefined ? {} : { output }),
+    });
+    expect(agendaTarget(read.request, [sheet("Joint Tracker")])).toEqual({
       name: "Agenda JTM 2026-11-24",
       exists: false,
     });
-    expect(agendaTarget(read.request, ["agenda jtm 2026-11-24"])).toEqual({
+    expect(agendaTarget(read.request, [sheet("agenda jtm 2026-11-24", "Agenda JTM 2026-11-24")])).toEqual({
       name: "agenda jtm 2026-11-24",
       exists: true,
+    });
+    // A user's sheet of that name is not the agenda: it is left alone, so nothing is replaced.
+    expect(agendaTarget(read.request, [sheet("Agenda JTM 2026-11-24")])).toEqual({
+      name: "Agenda JTM 2026-11-24",
+      exists: false,
     });
   });
 

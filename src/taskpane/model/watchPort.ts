@@ -1,7 +1,7 @@
 import type { ApplyReport, ChangeSet } from "../../engine/port/ChangeSet";
 import type { SheetModel } from "../../engine/port/SheetModel";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../../engine/status/StatusColumnsModel";
-import type { SheetInfo, SheetSnapshot, WorkbookPort } from "../../engine/port/WorkbookPort";
+import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../../engine/port/WorkbookPort";
 import { JobCancelled } from "./plainError";
 
 /** What the pane shows while a job runs: which sheet, how many rows so far. */
@@ -16,6 +16,11 @@ export interface JobProgress {
 
 export interface WatchOptions {
   onProgress: (progress: JobProgress) => void;
+  /**
+   * Told every note for the user as it comes: what writing a sheet could not do (a name a user's
+   * sheet had, a feature this Excel lacks), and what the port noticed while reading.
+   */
+  onNotes?: (notes: readonly string[]) => void;
   /** Aborting it cancels the job at its next call to the workbook. */
   signal: AbortSignal;
 }
@@ -35,6 +40,9 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
     progress.sheets += sheets;
     options.onProgress({ ...progress });
   };
+  const tell = (notes: readonly string[]): void => {
+    if (notes.length > 0) options.onNotes?.(notes);
+  };
   let writing = false;
   const go = (): void => {
     if (options.signal.aborted && !writing) throw new JobCancelled();
@@ -53,13 +61,16 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
       report(`Reading ${name}`, 0, 0);
       const snapshot = await port.readSheet(name);
       report(`Read ${name} (${snapshot.values.length} rows)`, snapshot.values.length);
+      tell(port.takeNotes?.() ?? []);
       return snapshot;
     },
-    async writeSheet(model: SheetModel): Promise<void> {
+    async writeSheet(model: SheetModel): Promise<SheetWrite> {
       write();
       report(`Writing ${model.name}`, 0, 0);
-      await port.writeSheet(model);
-      report(`Wrote ${model.name}`);
+      const written = await port.writeSheet(model);
+      report(`Wrote ${written.name}`);
+      tell([...written.notes, ...(port.takeNotes?.() ?? [])]);
+      return written;
     },
     async deleteSheet(name: string): Promise<void> {
       write();
@@ -68,7 +79,9 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
     async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
       write();
       report(`Changing ${changes.changes.length} cells`, 0, 0);
-      return port.applyChanges(changes);
+      const applied = await port.applyChanges(changes);
+      tell(port.takeNotes?.() ?? []);
+      return applied;
     },
     async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
       write();

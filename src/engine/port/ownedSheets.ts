@@ -1,0 +1,192 @@
+import { SaxesParser } from "saxes";
+import { uniqueSheetName } from "../sheets/outputSheetName";
+
+/**
+ * Which sheets the add-in made: one register, kept in the workbook as a custom XML part in our own
+ * namespace, read and written by every port (Office.js in Excel, the .xlsx files of the command line,
+ * memory), so a sheet the command line wrote is the add-in's when Excel opens the file, and the other
+ * way round.
+ *
+ * Why a custom XML part: it travels inside the file, users never see or sort it (a marker cell can be
+ * deleted, overwritten or sorted away; a defined name shows in Name Manager and is easy to delete), it
+ * needs only ExcelApi 1.5, and it names each sheet by an id that survives a rename, so a user's sheet
+ * that happens to have an output's name is never taken for ours.
+ *
+ * Each host names sheets by its own id: Office.js by `Worksheet.id`, an .xlsx file by the `sheetId`
+ * of workbook.xml, memory by a counter. Neither can see the other's, so an entry records the id of
+ * the host that wrote it (`host`, `key`) and the tab name it was given (`sheet`). A host finds the
+ * entry's sheet by id when it wrote the entry, and by the recorded tab name when another host did;
+ * writing the entry again records its own id. A sheet whose entry no longer matches anything (it was
+ * deleted, or renamed in another host) is simply not ours any more: the add-in writes a new one and
+ * never overwrites a sheet it cannot prove is its own.
+ */
+export const OWNED_SHEETS_NAMESPACE = "urn:permanence-tracker:owned-sheets:1";
+
+/** The hosts whose sheet ids an entry can hold. */
+export type SheetHost = "office" | "xlsx" | "memory";
+
+export interface OwnedSheet {
+  /** The host whose id `key` is. Entries written before hosts were recorded are Office's. */
+  host: SheetHost;
+  /** That host's id of the sheet: stable across renames in that host. */
+  key: string;
+  /** The name the add-in asked for (the model's name), which may differ from the tab's. */
+  name: string;
+  /** The tab's name when the entry was written. */
+  sheet: string;
+  purpose: string;
+}
+
+/** A sheet of the workbook as a host sees it: its id there and its tab name. */
+export interface HostSheet {
+  key: string;
+  name: string;
+}
+
+/** The register as XML, names escaped. */
+export function ownedSheetsXml(sheets: readonly OwnedSheet[]): string {
+  const rows = sheets.map(
+    (s) =>
+      `<sheet host="${escapeXml(s.host)}" id="${escapeXml(s.key)}" name="${escapeXml(s.name)}" ` +
+      `sheet="${escapeXml(s.sheet)}" purpose="${escapeXml(s.purpose)}"/>`,
+  );
+  return `<ownedSheets xmlns="${OWNED_SHEETS_NAMESPACE}">${rows.join("")}</ownedSheets>`;
+}
+
+/**
+ * The register read back from its XML. Only our own format is read: a part edited by hand or broken
+ * yields the entries that still parse, so at worst a sheet is no longer known as ours and is left alone.
+ */
+export function parseOwnedSheets(xml: string): OwnedSheet[] {
+  const sheets: OwnedSheet[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on("opentag", (tag) => {
+    if (tag.local !== "sheet" || tag.uri !== OWNED_SHEETS_NAMESPACE) return;
+    const attribute = (name: string): string | undefined => tag.attributes[name]?.value;
+    const key = attribute("id");
+    const name = attribute("name");
+    if (!key || !name) return;
+    const host = attribute("host");
+    sheets.push({
+      host: host === "xlsx" || host === "memory" ? host : "office",
+      key,
+      name,
+      sheet: attribute("sheet") ?? name,
+      purpose: attribute("purpose") ?? "",
+    });
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    // A damaged part: the entries read before the damage stand, the rest are not ours any more.
+  }
+  return sheets;
+}
+
+/** Each entry matched to the sheet it stands for in this host, if any (see the module comment). */
+export function ownedSheetsIn(
+  entries: readonly OwnedSheet[],
+  host: SheetHost,
+  sheets: readonly HostSheet[],
+): { entry: OwnedSheet; sheet: HostSheet }[] {
+  const found: { entry: OwnedSheet; sheet: HostSheet }[] = [];
+  const taken = new Set<string>();
+  for (const entry of entries) {
+    const sheet =
+      entry.host === host
+        ? sheets.find((s) => s.key === entry.key)
+        : sheets.find((s) => sameSheetName(s.name, entry.sheet));
+    if (sheet && !taken.has(sheet.key)) {
+      taken.add(sheet.key);
+      found.push({ entry, sheet });
+    }
+  }
+  return found;
+}
+
+/** Where a model goes: the owned sheet it replaces (if any) and the tab name it gets. */
+export interface OwnedWritePlan {
+  /** The sheet of ours the model replaces; absent when a new sheet is added. */
+  target?: HostSheet;
+  name: string;
+  /** A sentence for the user when the output could not have the name it asked for. */
+  note?: string;
+}
+
+/**
+ * Where the add-in writes a model: over its own sheet of that name, or over the sheet of ours that
+ * was written under that name before (the user may have renamed it), or else into a new sheet, with a
+ * free name when a user's sheet has the one asked for. A user's sheet is never the target.
+ */
+export function planOwnedWrite(
+  entries: readonly OwnedSheet[],
+  host: SheetHost,
+  sheets: readonly HostSheet[],
+  wanted: string,
+): OwnedWritePlan {
+  const owned = ownedSheetsIn(entries, host, sheets);
+  const holder = sheets.find((s) => sameSheetName(s.name, wanted));
+  const ours = (sheet: HostSheet): boolean => owned.some((o) => o.sheet.key === sheet.key);
+  if (holder && ours(holder)) return { target: holder, name: holder.name };
+  const previous = owned.find((o) => sameSheetName(o.entry.name, wanted))?.sheet;
+  // A sheet of ours the user renamed keeps the user's name: the register still knows it.
+  if (!holder) return previous ? { target: previous, name: previous.name } : { name: wanted };
+  // The name is a user's sheet: ours goes elsewhere, to the sheet it was given before if any.
+  const name =
+    previous?.name ??
+    uniqueSheetName(
+      wanted,
+      sheets.map((s) => s.name),
+    );
+  return {
+    ...(previous ? { target: previous } : {}),
+    name,
+    note: `A sheet named “${wanted}” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “${name}”.`,
+  };
+}
+
+/**
+ * The register after a write: the written sheet's entry in this host's ids, and every other entry
+ * that still stands for a sheet (entries of sheets since deleted are dropped).
+ */
+export function registerAfterWrite(
+  entries: readonly OwnedSheet[],
+  host: SheetHost,
+  sheets: readonly HostSheet[],
+  written: OwnedSheet,
+): OwnedSheet[] {
+  const kept = ownedSheetsIn(entries, host, sheets)
+    .filter((o) => o.sheet.key !== written.key && !sameSheetName(o.sheet.name, written.sheet))
+    .map((o) => o.entry);
+  return [...kept, written];
+}
+
+/** The register after a sheet is deleted: its entry goes, with those of sheets no longer there. */
+export function registerAfterDelete(
+  entries: readonly OwnedSheet[],
+  host: SheetHost,
+  sheets: readonly HostSheet[],
+  deletedKey: string,
+): OwnedSheet[] {
+  return ownedSheetsIn(entries, host, sheets)
+    .filter((o) => o.sheet.key !== deletedKey)
+    .map((o) => o.entry);
+}
+
+/** The name each owned sheet was written as (its output's name), by the sheet's id in this host. */
+export function outputNamesByKey(
+  entries: readonly OwnedSheet[],
+  host: SheetHost,
+  sheets: readonly HostSheet[],
+): Map<string, string> {
+  return new Map(ownedSheetsIn(entries, host, sheets).map((o) => [o.sheet.key, o.entry.name]));
+}
+
+// Excel treats sheet names case-insensitively: "agenda" and "Agenda" cannot both exist.
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase("en-GB") === b.toLocaleLowerCase("en-GB");
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
