@@ -1,3 +1,4 @@
+import type { CellValue } from "../cells/CellValue";
 import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
 import { Standard } from "../standards/Standard";
 import { buildAdoptionScorecard } from "./adoptionScorecard";
@@ -15,7 +16,7 @@ const options = (asOf: string, standards = DEFAULT_STANDARDS) => ({
   standards,
 });
 
-const FAMILY_FINDING = [
+const FAMILY_FINDING: Record<string, CellValue>[] = [
   // Moved in 01/02/2025, 401 days after becoming looked after on 28/12/2023 (2024 a leap year); order 01/10/2024 to
   // match 01/12/2024: 61 days.
   {
