@@ -24,7 +24,7 @@ function simpleAddWorkingDays(start: number, n: number): number {
   return d;
 }
 /** Working days d with a < d <= b, or 0 when b is not after a. */
-function simpleBetween(a: number, b: number): number {
+export function simpleBetween(a: number, b: number): number {
   let count = 0;
   for (let d = a + 1; d <= b; d++) if (isWorking(d)) count++;
   return count;
