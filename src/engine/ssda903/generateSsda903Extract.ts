@@ -9,6 +9,7 @@ import type { SampleTracker } from "../sample/SampleTracker";
 import { randomInteger, randomItem, seededRandom, type RandomSource } from "../sample/seededRandom";
 import { mapTrackerTable } from "../tables/mapTrackerTable";
 import { cellOf, type TrackerRow } from "../tables/TrackerTable";
+import { generateAdoptionTables } from "./generateAdoptionTables";
 import { REFRESHED_COLUMNS } from "./proposeRefresh";
 import { childKeyOf } from "./readSsda903Extract";
 
@@ -33,7 +34,10 @@ export const PlantedDifference = z.object({
 export type PlantedDifference = z.infer<typeof PlantedDifference>;
 
 export interface Ssda903Sample {
-  /** header.csv, episodes.csv, reviews.csv: the return's own column names, dates dd/mm/yyyy, CRLF. */
+  /**
+   * header.csv, episodes.csv, reviews.csv, placed_adoption.csv, ad1.csv: the return's own column
+   * names, dates dd/mm/yyyy, CRLF.
+   */
   files: { name: string; text: string }[];
   planted: PlantedDifference[];
   /** Tracker rows left out of the extract (a planted tracker problem in a refreshed column, a duplicate ID). */
@@ -174,7 +178,14 @@ export function generateSsda903Extract(sample: SampleTracker, options: Ssda903Sa
       system: formatUkDate(bla),
     });
   }
-  return { files: writeFiles(children, random), planted, rowsLeftOut };
+  // The adoption tables from the Family Finding sheet, on their own random stream so that the other
+  // files stay as they were.
+  const adoption = generateAdoptionTables(
+    sample,
+    options.asOf,
+    seededRandom((options.seed ?? 1) * 7919 + 9031),
+  );
+  return { files: [...writeFiles(children, random), ...adoption], planted, rowsLeftOut };
 }
 
 function difference(
