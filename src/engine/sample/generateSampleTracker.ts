@@ -847,17 +847,26 @@ function generateFamilyFinding(
   count: number,
 ): SampleRow[] {
   const { asOf } = world;
-  const candidates = children.filter(
+  const eligible = children.filter(
     (c) =>
       c.planAgreed !== undefined && (c.plan === "ADOPTION" || c.plan === "LTF") && c.planAgreed < c.openEnd,
   );
+  // A family-finding team's open caseload first (children still in care whose plan was agreed in the
+  // last twenty months, up to six in ten of the rows), then the older and closed cases the scorecard's
+  // past quarters count.
+  const recent = eligible.filter((c) => c.exit === undefined && (c.planAgreed as EpochDay) > asOf - 600);
+  const open = recent.slice(0, Math.round(count * 0.6));
+  const chosen = new Set(open);
+  const candidates = [...open, ...eligible.filter((c) => !chosen.has(c))];
   const rows: SampleRow[] = [];
+  let adoptions = 0;
   for (const child of candidates) {
     if (rows.length >= count) break;
     const end = Math.min(asOf, child.openEnd);
+    // One adoption in ten has its should-be-placed decision reversed: a few in every sample.
     const facts =
       child.plan === "ADOPTION"
-        ? adoptionJourney(world, random, child, end)
+        ? adoptionJourney(world, random, child, end, adoptions++ % 10 === 3)
         : fosteringJourney(world, random, child, end);
     if (facts === undefined) continue;
     // A child who left care (an adoption order, a return home) leaves family finding then too.
@@ -910,6 +919,14 @@ interface FamilyFindingFacts {
   closed?: EpochDay;
 }
 
+/** The child's profile: within the local 10 working days of the referral for most, weeks late for some. */
+function profileAfter(world: World, random: RandomSource, referral: EpochDay): EpochDay {
+  return world.calendar.addWorkingDays(
+    referral,
+    randomChance(random, 0.7) ? randomInteger(random, 3, 10) : randomInteger(random, 11, 35),
+  );
+}
+
 /** The ADM's decision on a match: within 7 working days of panel for most (NMS 14). */
 function admAfter(world: World, random: RandomSource, panel: EpochDay): EpochDay {
   return world.calendar.addWorkingDays(
@@ -929,6 +946,7 @@ function adoptionJourney(
   random: RandomSource,
   child: SampleChild,
   end: EpochDay,
+  reverse: boolean,
 ): FamilyFindingFacts | undefined {
   let decided = (child.planAgreed as EpochDay) + randomInteger(random, 0, 90);
   if (decided > end) return undefined;
@@ -937,17 +955,8 @@ function adoptionJourney(
     shouldBePlaced: decided,
   };
   if (facts.referral > end) return undefined;
-  facts.profile = by(
-    world.calendar.addWorkingDays(
-      facts.referral,
-      randomWeighted(random, [
-        [randomInteger(random, 3, 10), 70],
-        [randomInteger(random, 11, 30), 30],
-      ]),
-    ),
-    end,
-  );
-  if (randomChance(random, 0.08)) {
+  facts.profile = by(profileAfter(world, random, facts.referral), end);
+  if (reverse) {
     const reversed = by(decided + randomInteger(random, 40, 200), end);
     if (reversed !== undefined) {
       facts.decisionReversed = reversed;
@@ -1017,14 +1026,18 @@ function fosteringJourney(
     facts.adm = child.matchAdm;
     const gap = facts.panel - agreed;
     facts.referral = agreed + Math.floor(gap * 0.2);
-    facts.profile = agreed + Math.floor(gap * 0.4);
+    facts.profile = Math.min(profileAfter(world, random, facts.referral), agreed + Math.floor(gap * 0.6));
     facts.matching = agreed + Math.floor(gap * 0.8);
   } else {
     facts.referral = agreed + randomInteger(random, 0, 30);
     if (facts.referral > end) return undefined;
-    facts.profile = by(facts.referral + randomInteger(random, 10, 60), end);
+    facts.profile = by(profileAfter(world, random, facts.referral), end);
+    // One in four long-term fostering searches finds no family for months (older children, sibling groups).
+    const hardToPlace = randomChance(random, 0.25);
     facts.matching =
-      facts.profile === undefined ? undefined : by(facts.profile + randomInteger(random, 30, 180), end);
+      facts.profile === undefined || hardToPlace
+        ? undefined
+        : by(facts.profile + randomInteger(random, 30, 180), end);
     facts.panel =
       facts.matching === undefined ? undefined : by(facts.matching + randomInteger(random, 14, 60), end);
     facts.adm = facts.panel === undefined ? undefined : by(admAfter(world, random, facts.panel), end);

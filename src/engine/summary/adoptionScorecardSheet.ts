@@ -16,80 +16,79 @@ export type ScorecardLine =
   | { kind: "row"; values: ModelValue[] }
   | { kind: "note"; text: string };
 
-function daysText(a: AverageDays, threshold?: number): string {
-  if (a.averageDays === null) return "–";
-  const against =
-    threshold === undefined
-      ? ""
-      : a.averageDays <= threshold
-        ? `, within ${threshold}`
-        : `, ${a.averageDays - threshold} over ${threshold}`;
-  return `${a.averageDays} days (${a.children} ${a.children === 1 ? "child" : "children"}${against})`;
+const days = (a: AverageDays): ModelValue => a.averageDays ?? "–";
+
+function median(m: MedianOf): ModelValue {
+  return m.median ?? "–";
 }
 
-function workingDaysText(m: MedianOf): string {
-  return m.median === null ? "–" : `${m.median} (mean ${m.mean}; ${m.n} ${m.n === 1 ? "child" : "children"})`;
+function medianDetail(m: MedianOf): string {
+  return m.n === 0 ? "no children" : `mean ${m.mean}; ${m.n} ${m.n === 1 ? "child" : "children"}`;
 }
 
-/** The block's lines: the scorecard against its thresholds, waiting children, matching measures, matches per month. */
+/**
+ * The block's lines: A1, A2 and A10 (average days and children, 12 months and financial year) against
+ * the thresholds, waiting children, the matching measures and matches per month. Numbers are numbers,
+ * so a manager can chart or sum them; labels fit the summary's first column.
+ */
 export function adoptionScorecardLines(a: AdoptionScorecard, asOf: number): ScorecardLine[] {
   const { twelveMonths: t, financialYear: y, thresholds } = a;
-  const lines: ScorecardLine[] = [
+  const row = (label: string, average: (p: typeof t) => AverageDays, threshold: number): ScorecardLine => ({
+    kind: "row",
+    values: [label, days(average(t)), average(t).children, days(average(y)), average(y).children, threshold],
+  });
+  return [
     { kind: "section", text: "Adoption scorecard (DfE thresholds 2013–16) and matching" },
-    { kind: "header", values: ["Measure (average calendar days)", t.label, y.label, "Threshold"] },
     {
-      kind: "row",
+      kind: "header",
+      values: ["Average calendar days", t.label, "Children", `${y.period} to date`, "Children", "Threshold"],
+    },
+    row("A1: looked after to moving in with the adoptive family", (p) => p.a1, thresholds.a1),
+    row("A2: placement order to match (match before order = 0)", (p) => p.a2, thresholds.a2),
+    row("A10: A1, foster-carer adoptions from moving in with them", (p) => p.a10, thresholds.a1),
+    {
+      kind: "header",
       values: [
-        "A1: became looked after to moving in with the adoptive family",
-        daysText(t.a1, thresholds.a1),
-        daysText(y.a1, thresholds.a1),
-        thresholds.a1,
+        `Waiting for a match, as at ${formatUkDate(asOf)}`,
+        "Children",
+        "Longest wait (days)",
+        "Child",
       ],
     },
     {
       kind: "row",
       values: [
-        "A2: placement order to the match (a match before the order is 0 days)",
-        daysText(t.a2, thresholds.a2),
-        daysText(y.a2, thresholds.a2),
-        thresholds.a2,
-      ],
-    },
-    {
-      kind: "row",
-      values: [
-        "A10: A1 with foster-carer adoptions counted from moving in with those carers",
-        daysText(t.a10, thresholds.a1),
-        daysText(y.a10, thresholds.a1),
-        thresholds.a1,
-      ],
-    },
-    {
-      kind: "row",
-      values: [
-        `Children with a should-be-placed decision waiting for a match, as at ${formatUkDate(asOf)}`,
+        "Should-be-placed decision, no match yet",
         a.waiting.children,
-        a.waiting.longestWaitDays === null
-          ? "–"
-          : `longest wait ${a.waiting.longestWaitDays} days (${a.waiting.longestWaitId ?? "no ID"})`,
+        a.waiting.longestWaitDays ?? "–",
+        a.waiting.longestWaitId ?? "–",
       ],
     },
-    { kind: "header", values: ["Matching (working days, median)", t.label] },
+    { kind: "header", values: ["Matching (working days)", `Median, ${t.label}`, "Mean and children"] },
     {
       kind: "row",
       values: [
-        "Became looked after to the IRO endorsing long-term fostering",
-        workingDaysText(a.matching.blaToIroEndorsement),
+        "Looked after to the IRO endorsing long-term fostering",
+        median(a.matching.blaToIroEndorsement),
+        medianDetail(a.matching.blaToIroEndorsement),
       ],
     },
     {
       kind: "row",
       values: [
         "IRO endorsement to the match presented to panel",
-        workingDaysText(a.matching.endorsementToPanel),
+        median(a.matching.endorsementToPanel),
+        medianDetail(a.matching.endorsementToPanel),
       ],
     },
-    { kind: "row", values: ["Panel to the ADM agreeing the match", workingDaysText(a.matching.panelToAdm)] },
+    {
+      kind: "row",
+      values: [
+        "Panel to the ADM agreeing the match",
+        median(a.matching.panelToAdm),
+        medianDetail(a.matching.panelToAdm),
+      ],
+    },
     {
       kind: "header",
       values: ["Matches agreed by the ADM", ...a.matchesByMonth.map((m) => shortMonth(m.month))],
@@ -98,10 +97,9 @@ export function adoptionScorecardLines(a: AdoptionScorecard, asOf: number): Scor
     { kind: "row", values: ["Long-term fostering", ...a.matchesByMonth.map((m) => m.longTermFostering)] },
     {
       kind: "note",
-      text: "A1 and A10 are counted in the period the child moved in, A2 when both the order and the match had happened; the matching measures by the later date, from the Joint Tracker.",
+      text: "A1 and A10 count in the period the child moved in; A2 once both the order and the match had happened; the matching measures by the later date, from the Joint Tracker.",
     },
   ];
-  return lines;
 }
 
 /** "2025-03" → "Mar 2025". */
