@@ -38,10 +38,13 @@ export function adoptionScorecardLines(a: AdoptionScorecard, asOf: number): Scor
     values: [label, days(average(t)), average(t).children, days(average(y)), average(y).children, threshold],
   });
   return [
-    { kind: "section", text: "Adoption scorecard (DfE thresholds 2013–16) and matching" },
+    {
+      kind: "section",
+      text: `Adoption scorecard (DfE thresholds 2013–16): ${t.label.replace(/^12/, "the 12")} and ${y.period} to date`,
+    },
     {
       kind: "header",
-      values: ["Average calendar days", t.label, "Children", `${y.period} to date`, "Children", "Threshold"],
+      values: ["Average calendar days", "12 months", "Children", y.period, "Children", "Threshold"],
     },
     row("A1: looked after to moving in with the adoptive family", (p) => p.a1, thresholds.a1),
     row("A2: placement order to match (match before order = 0)", (p) => p.a2, thresholds.a2),
@@ -64,7 +67,7 @@ export function adoptionScorecardLines(a: AdoptionScorecard, asOf: number): Scor
         a.waiting.longestWaitId ?? "–",
       ],
     },
-    { kind: "header", values: ["Matching (working days)", `Median, ${t.label}`, "Mean and children"] },
+    { kind: "header", values: ["Matching, 12 months (working days)", "Median", "Mean, children"] },
     {
       kind: "row",
       values: [
