@@ -1,5 +1,6 @@
 import { parseIsoDate, type EpochDay } from "../../engine/dates/epochDay";
 import { MemoryWorkbook } from "../../engine/port/MemoryWorkbook";
+import type { WorkbookPort } from "../../engine/port/WorkbookPort";
 import { generateSampleTracker } from "../../engine/sample/generateSampleTracker";
 import { loadProfile } from "../../jobs/loadProfile";
 import { readTracker } from "../../jobs/readTracker";
@@ -92,5 +93,28 @@ describe("my cases and the column mapping, over the sample tracker", () => {
     expect(joint?.summary).toMatch(/^Read from “Joint Tracker”, header on row \d+, \d+ rows\.$/);
     expect(joint?.lines[0]?.column).toBe("A");
     expect(joint?.lines.some((l) => l.reads === "Social worker")).toBe(true);
+  });
+
+  it("tells the pane every note: an output written beside a user's sheet, what the host could not do", async () => {
+    const memory = new MemoryWorkbook([{ name: "Data quality", values: [["The user's own list"]] }]);
+    const host: WorkbookPort = Object.assign(memory, {
+      takeNotes: (() => {
+        let told = false;
+        return (): string[] =>
+          told ? [] : ((told = true), ["This version of Excel cannot hide gridlines."]);
+      })(),
+    });
+    const heard: string[] = [];
+    const port = watchPort(host, {
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+      onNotes: (notes) => heard.push(...notes),
+    });
+    const written = await port.writeSheet({ name: "Data quality", purpose: "dataQuality", cells: [] });
+    expect(written.name).toBe("Data quality (2)");
+    expect(heard).toEqual([
+      "A sheet named “Data quality” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “Data quality (2)”.",
+      "This version of Excel cannot hide gridlines.",
+    ]);
   });
 });
