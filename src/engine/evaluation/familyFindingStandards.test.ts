@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { formatIsoDate, formatUkDate } from "../dates/epochDay";
 import { simpleEvaluate, type Cell } from "../../../test/support/simpleEvaluation";
 import { evaluateStandard } from "./evaluateStandard";
+import { explainResult } from "./explainResult";
 import { contextAsOf, day, defaultStandard, evaluate } from "./evaluationFixtures";
 
 /*
@@ -73,6 +74,15 @@ describe("ff-match-a2: matched within 121 days of the placement order (adoption 
     expect(r).toMatchObject({ status: "met", rag: "green", elapsedWorkingDays: 0, overdueWorkingDays: 0 });
     expect(r.reason).toBeNull();
     expect(summary(r)).toEqual(simple("ff-match-a2", "2024-03-04", "2024-02-12", "2024-08-01"));
+  });
+
+  it("explains an early match in one sentence, with its basis as a scorecard threshold", () => {
+    const r = evaluate("ff-match-a2", { ...order, adm: "12/02/2024" }, "2024-08-01");
+    expect(explainResult(r, defaultStandard("ff-match-a2"))).toBe(
+      "Matched after the placement order due 03/07/2024 (121 days after the placement order on 04/03/2024; " +
+        "DfE adoption scorecard threshold, DfE adoption scorecard A2 threshold 2013–16: placement order to match " +
+        "within 121 days (4 months)): done on 12/02/2024, before it started (early permanence), in time",
+    );
   });
 
   it("has not started for a child with no placement order (long-term fostering, or not yet granted)", () => {
