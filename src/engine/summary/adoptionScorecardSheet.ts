@@ -68,30 +68,13 @@ export function adoptionScorecardLines(a: AdoptionScorecard, asOf: number): Scor
       ],
     },
     { kind: "header", values: ["Matching, 12 months (working days)", "Median", "Mean, children"] },
-    {
-      kind: "row",
-      values: [
-        "Looked after to the IRO endorsing long-term fostering",
-        median(a.matching.blaToIroEndorsement),
-        medianDetail(a.matching.blaToIroEndorsement),
-      ],
-    },
-    {
-      kind: "row",
-      values: [
-        "IRO endorsement to the match presented to panel",
-        median(a.matching.endorsementToPanel),
-        medianDetail(a.matching.endorsementToPanel),
-      ],
-    },
-    {
-      kind: "row",
-      values: [
-        "Panel to the ADM agreeing the match",
-        median(a.matching.panelToAdm),
-        medianDetail(a.matching.panelToAdm),
-      ],
-    },
+    ...(
+      [
+        ["Looked after to the IRO endorsing long-term fostering", a.matching.blaToIroEndorsement],
+        ["IRO endorsement to the match presented to panel", a.matching.endorsementToPanel],
+        ["Panel to the ADM agreeing the match", a.matching.panelToAdm],
+      ] as const
+    ).map(([label, m]): ScorecardLine => ({ kind: "row", values: [label, median(m), medianDetail(m)] })),
     {
       kind: "header",
       values: ["Matches agreed by the ADM", ...a.matchesByMonth.map((m) => shortMonth(m.month))],
