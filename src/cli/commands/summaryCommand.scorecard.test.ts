@@ -199,3 +199,13 @@ describe("tracker summary --json: the adoption scorecard and the matching measur
     });
   }, 60_000);
 });
+
+describe("tracker summary without --json", () => {
+  it("prints the scorecard in one line beside the other figures", async () => {
+    const io = captureIo();
+    expect(await main(["summary", samplePath, "--month", MONTH, "--as-of", AS_OF], io)).toBe(0);
+    expect(io.stdout.find((l) => l.includes("Adoption scorecard"))).toMatch(
+      /^ {2}Adoption scorecard, 12 months to March 2025: A1 (\d+ days \(\d+\)|–) against 426, A2 (\d+ days \(\d+\)|–) against 121, A10 .*; \d+ waiting for a match/,
+    );
+  }, 30_000);
+});
