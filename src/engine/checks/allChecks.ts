@@ -24,6 +24,7 @@ import {
   familyFindingDecisionMadeAgain,
   familyFindingDecisionReversed,
 } from "./familyFindingDecisionReversed";
+import { familyFindingFosterStartMissing } from "./familyFindingFosterStartMissing";
 import { familyFindingOrderBeforeDecision } from "./familyFindingOrderBeforeDecision";
 import { familyFindingOrderOnFostering } from "./familyFindingOrderOnFostering";
 import { familyFindingPlacedBeforeMatch } from "./familyFindingPlacedBeforeMatch";
@@ -77,6 +78,7 @@ export const ALL_CHECKS: readonly CheckDefinition[] = registerChecks([
   familyFindingOrderOnFostering,
   familyFindingDecisionReversed,
   familyFindingDecisionMadeAgain,
+  familyFindingFosterStartMissing,
   connectedPersonsAdmBeforePanel,
   ihvBeforeEnquiry,
   panelBeforeApplication,

@@ -37,6 +37,8 @@ export const CHECK_MESSAGES: Readonly<Record<string, string>> = {
     "{column} {date} is on a long-term fostering row: a placement order is for adoption; check the plan or the order",
   "FF-DECISION-REVERSED":
     "{column}: the should-be-placed decision of {earlier} was reversed on {date} and the row is still open: close it or record the new decision",
+  "FF-FOSTER-START-MISSING":
+    "{column} is empty for a child adopted by their foster carers: A1 stops when that foster placement began (A10), so record it",
   "FF-DECISION-MADE-AGAIN":
     "{column} {date} was made again after the decision was reversed on {earlier}: the new decision is the one that counts",
   "CP-ADM-BEFORE-PANEL": "{column} {date} is before the panel on {earlier}",

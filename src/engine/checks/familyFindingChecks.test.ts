@@ -1,8 +1,10 @@
+import type { CellValue } from "../cells/CellValue";
 import { findingsOf, serial, tableWith } from "./checkFixtures";
 import {
   familyFindingDecisionMadeAgain,
   familyFindingDecisionReversed,
 } from "./familyFindingDecisionReversed";
+import { familyFindingFosterStartMissing } from "./familyFindingFosterStartMissing";
 import { familyFindingOrderBeforeDecision } from "./familyFindingOrderBeforeDecision";
 import { familyFindingOrderOnFostering } from "./familyFindingOrderOnFostering";
 import { familyFindingPlacedBeforeMatch } from "./familyFindingPlacedBeforeMatch";
@@ -91,5 +93,21 @@ describe("the family-finding checks", () => {
         "Should be placed decision 10/01/2025 was made again after the decision was reversed on 01/11/2024: the new decision is the one that counts",
       ],
     ]);
+  });
+
+  it("warn of a foster-carer adoption with no foster placement start, A10's end", () => {
+    const found = (extra: Record<string, CellValue>) =>
+      findingsOf(familyFindingFosterStartMissing, tableWith("familyFinding", { ...adoption, ...extra })).map(
+        ([code, , message]) => [code, message],
+      );
+    expect(found({ adoptedByFosterCarers: "1" })).toEqual([
+      [
+        "FF-FOSTER-START-MISSING",
+        "Foster placement start is empty for a child adopted by their foster carers: A1 stops when that foster placement began (A10), so record it",
+      ],
+    ]);
+    expect(found({ placementType: "A5" })).toHaveLength(1);
+    expect(found({ placementType: "A4", adoptedByFosterCarers: "No" })).toEqual([]);
+    expect(found({ adoptedByFosterCarers: "Yes", fosterPlacementStart: serial("2024-03-01") })).toEqual([]);
   });
 });
