@@ -89,6 +89,9 @@ function loadCommands() {
   }
 }
 
+// What the last command printed, for the closing note.
+let lastOutput = "";
+
 function run(args) {
   const bin = path.join(root, "bin", "tracker.js");
   console.log(`$ tracker ${args.join(" ")}`);
@@ -96,6 +99,7 @@ function run(args) {
   const lines = `${result.stdout}${result.stderr}`.trimEnd().split("\n");
   for (const line of lines.slice(0, SHOWN_LINES)) console.log(`  ${line}`);
   if (lines.length > SHOWN_LINES) console.log(`  … ${lines.length - SHOWN_LINES} more lines`);
+  lastOutput = lines.join("\n");
   return result.status;
 }
 
@@ -116,6 +120,7 @@ function main() {
 
   let failed = 0;
   let step = 0;
+  let familyFindingAgenda = "";
   for (const { command, about, args, writes, exits } of STEPS) {
     if (!available.has(command)) {
       console.log(`\n— tracker ${command}: not available in this build (skipped)`);
@@ -130,6 +135,7 @@ function main() {
       continue;
     }
     if (writes) current = next;
+    if (args.includes("family-finding")) familyFindingAgenda = lastOutput.trim();
   }
 
   const result = rel("tracker-demo.xlsx");
@@ -137,12 +143,16 @@ function main() {
   for (const file of fs.readdirSync(demo))
     if (/^step-\d+\.xlsx$/.test(file)) fs.rmSync(path.join(demo, file));
   console.log(`\nThe result: ${result} (the sample as made: ${rel("tracker-sample.xlsx")}).`);
-  closingNote(result);
+  closingNote(result, familyFindingAgenda);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
 /** What the family-finding agenda and the summary's adoption scorecard show, read back from the result. */
-function closingNote(result) {
+function closingNote(result, familyFindingAgenda) {
+  if (familyFindingAgenda !== "")
+    console.log(
+      `The family-finding agenda: ${familyFindingAgenda.replace(/^Wrote /, "").replace(/ in \S+\.xlsx/, ` in ${result}`)} Each finder's adoption and long-term fostering cases are in blocks of their own; the date looked after comes from the Joint Tracker.`,
+    );
   if (!loadCommands().includes("summary")) return;
   const bin = path.join(root, "bin", "tracker.js");
   const out = spawnSync(process.execPath, [bin, "summary", result, "--month", month, "--json"], {
