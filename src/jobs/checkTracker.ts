@@ -7,6 +7,7 @@ import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import type { TrackerProfile } from "../engine/profile/TrackerProfile";
 import type { TableFinding } from "../engine/tables/TableFinding";
 import type { TrackerTable } from "../engine/tables/TrackerTable";
+import { borrowFromJointTracker, borrowingIssues } from "../engine/familyFinding/borrowFromJointTracker";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
 
@@ -33,11 +34,15 @@ export async function checkTracker(
 ): Promise<CheckTrackerResult> {
   const loaded = await loadProfile(port);
   const read = await readTracker(port, loaded.profile);
-  const issues = runChecks(read.tables, {
-    asOf: options.asOf,
-    calendar: options.calendar ?? createWorkingDayCalendar(),
-    profile: loaded.profile,
-  });
+  const issues = [
+    ...runChecks(read.tables, {
+      asOf: options.asOf,
+      calendar: options.calendar ?? createWorkingDayCalendar(),
+      profile: loaded.profile,
+    }),
+    // Family Finding rows whose date became looked after is nowhere: neither theirs nor the Joint Tracker's.
+    ...borrowingIssues(borrowFromJointTracker(read.tables).tables),
+  ];
   return {
     asOf: options.asOf,
     profile: loaded.profile,

@@ -1,4 +1,6 @@
 import type { CellValue } from "../cells/CellValue";
+import type { DataQualityIssue } from "../checks/DataQualityIssue";
+import { cellAddress } from "../tables/cellAddress";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import type { BorrowedColumn, TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf } from "../tables/tableColumns";
@@ -87,4 +89,32 @@ function episodeOfChild(joint: TrackerTable): Map<string, TrackerRow> {
     if (better) chosen.set(key, { row, open, start });
   });
   return new Map([...chosen].map(([key, c]) => [key, c.row]));
+}
+
+/**
+ * The Family Finding rows that found no date became looked after (no column of their own and no
+ * Joint Tracker row for the child), as data-quality warnings at their child ID: A1 cannot be
+ * assessed for them, and the list says so rather than leaving them silently grey.
+ */
+export function borrowingIssues(tables: readonly TrackerTable[]): DataQualityIssue[] {
+  const issues: DataQualityIssue[] = [];
+  for (const table of tables) {
+    const bla = table.borrowed?.find((b) => b.key === "becameLookedAfter");
+    const idColumn = table.columns.find((c) => c.key === "childId");
+    if (bla === undefined || idColumn === undefined) continue;
+    for (const { rowNumber, id } of bla.notFound) {
+      issues.push({
+        sheet: table.sheetName,
+        cell: cellAddress(rowNumber, idColumn.column),
+        row: rowNumber,
+        column: "childId",
+        severity: "warning",
+        code: "FF-NO-BLA",
+        message:
+          `Child ID “${id ?? ""}” has no ${bla.fromSheetName} row, and the ${table.sheetName} sheet has no ` +
+          `Date became looked after column: the time to moving in (A1) cannot be assessed`,
+      });
+    }
+  }
+  return issues;
 }
