@@ -7,6 +7,7 @@ import { revertCommand } from "./commands/revertCommand";
 import { agendaCommand } from "./commands/agendaCommand";
 import { statusCommand } from "./commands/statusCommand";
 import { summaryCommand } from "./commands/summaryCommand";
+import { compareCommand } from "./commands/compareCommand";
 import { refreshCommand } from "./commands/refreshCommand";
 
 /** Every subcommand, in the order `tracker --help` lists them. Listed by hand: bundlers cannot glob. */
@@ -19,5 +20,6 @@ export const cliCommands: readonly CliCommand[] = [
   agendaCommand,
   statusCommand,
   summaryCommand,
+  compareCommand,
   refreshCommand,
 ];

@@ -24,6 +24,9 @@ import {
   parseOwnedSheets,
   planOwnedWrite,
   registerAfterWrite,
+  sheetsToStamp,
+  stampField,
+  stampOfCell,
   type HostSheet,
   type OwnedSheet,
 } from "../engine/port/ownedSheets";
@@ -133,12 +136,8 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.host.run({}, async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/id,items/name,items/visibility,items/protection/protected");
-      const registry = await readRegister(context);
-      const outputs = outputNamesByKey(
-        parseOwnedSheets(registry ?? ""),
-        "office",
-        hostSheetsOf(sheets.items),
-      );
+      const entries = parseOwnedSheets((await readRegister(context)) ?? "");
+      const outputs = outputNamesByKey(entries, "office", await hostSheetsIn(context, sheets.items, entries));
       return sheets.items.map((s) => {
         const output = outputs.get(s.id);
         return {
@@ -349,13 +348,9 @@ export class OfficeWorkbook implements WorkbookPort {
           name: model.name,
           sheet: finalName,
           purpose: model.purpose,
+          ...stampField(model),
         };
-        const after = registerAfterWrite(
-          entries,
-          "office",
-          [...hostSheets.filter((s) => s.key !== target?.id), { key: temp.id, name: finalName }],
-          entry,
-        );
+        const after = registerAfterWrite(entries, "office", hostSheets, entry, target?.id);
         const part = context.workbook.customXmlParts
           .getByNamespace(OWNED_SHEETS_NAMESPACE)
           .getOnlyItemOrNullObject();
@@ -645,7 +640,7 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
   }
   const items = sheets.items;
   const entries = parseOwnedSheets(registry ?? "");
-  const hostSheets = hostSheetsOf(items);
+  const hostSheets = await hostSheetsIn(context, items, entries);
   const plan = planOwnedWrite(entries, "office", hostSheets, model.name);
   const target = items.find((s) => s.id === plan.target?.key);
 
@@ -686,8 +681,25 @@ async function readRegister(context: ExcelContext): Promise<string | undefined> 
   return xml.value;
 }
 
-function hostSheetsOf(items: readonly { id: string; name: string }[]): HostSheet[] {
-  return items.map((s) => ({ key: s.id, name: s.name }));
+/**
+ * The workbook's sheets by Office's ids, with A1 read (in one sync) from those that the command
+ * line's entries of the register name: a sheet is theirs only if A1 still holds what they wrote.
+ */
+async function hostSheetsIn(
+  context: ExcelContext,
+  items: readonly ExcelWorksheet[],
+  entries: readonly OwnedSheet[],
+): Promise<HostSheet[]> {
+  const toStamp = new Set(sheetsToStamp(entries, "office").map((n) => n.toLocaleLowerCase("en-GB")));
+  const firstCells = items.map((s) =>
+    toStamp.has(s.name.toLocaleLowerCase("en-GB")) ? s.getRange("A1") : undefined,
+  );
+  for (const range of firstCells) range?.load("values");
+  if (firstCells.some((range) => range !== undefined)) await context.sync();
+  return items.map((s, i) => {
+    const firstCell = stampOfCell(firstCells[i]?.values[0]?.[0]);
+    return { key: s.id, name: s.name, ...(firstCell === undefined ? {} : { firstCell }) };
+  });
 }
 
 const officeVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;

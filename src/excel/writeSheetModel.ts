@@ -75,6 +75,13 @@ export async function writeSheetModel(
           drawn.setPosition(chart.anchor.from, chart.anchor.to);
         });
       }
+      // Office.js sets an error bar's kind (ChartErrorBars.type) but has no way to give it custom
+      // values, so an interval drawn from the sheet's own cells is left to the table beside it.
+      if (model.charts.some((chart) => chart.errorBars !== undefined)) {
+        notes.push(
+          `Excel's add-in interface cannot draw custom error bars, so the charts on “${model.name}” show no 95% intervals: the intervals are in its table.`,
+        );
+      }
     } else {
       notes.push(
         `This version of Excel cannot draw charts, so “${model.name}” has the data tables without the charts.`,

@@ -58,9 +58,7 @@ export async function agendaTracker(port: WorkbookPort, request: AgendaRequest):
     .filter((s) => s.output === undefined)
     .map((s) => ({ name: s.name, output: s.name }));
   const same = ownOutput(sheets, wantedName) ?? unregistered.find((s) => sameSheetName(s.name, wantedName));
-  const previous =
-    latestEarlierAgenda(ownOutputs(sheets), surgery.code, request.date) ??
-    latestEarlierAgenda(unregistered, surgery.code, request.date);
+  const previous = latestEarlierAgenda([...ownOutputs(sheets), ...unregistered], surgery.code, request.date);
 
   let agreedLastTime: Map<string, AgreedActions> | undefined;
   if (previous) agreedLastTime = readAgendaActions(await port.readSheet(previous.name));

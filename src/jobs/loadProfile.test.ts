@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import { DEFAULT_PROFILE } from "../engine/profile/defaultProfile";
 import { buildProfileSheet } from "../engine/profile/profileSheet";
 import { TrackerProfile } from "../engine/profile/TrackerProfile";
@@ -67,5 +68,21 @@ describe("loadProfile", () => {
         },
       ],
     });
+  });
+});
+
+describe("the profile saved beside a profile sheet the register does not know", () => {
+  it("is the one read back, so a saved mapping is never ignored", async () => {
+    const stale = buildProfileSheet(DEFAULT_PROFILE);
+    // A profile sheet a program that drops the register saved: the add-in cannot prove it is its own.
+    const port = new MemoryWorkbook([
+      { name: "TrackerProfile", values: [[String(stale.cells[0]?.value)], ["not a profile any more"]] },
+    ]);
+    const changed = { ...DEFAULT_PROFILE, name: "Our own profile" };
+    const written = await port.writeSheet(buildProfileSheet(changed));
+    expect(written.name).toBe("TrackerProfile (2)");
+    const loaded = await loadProfile(port);
+    expect(loaded.source).toBe("workbook");
+    expect(loaded.profile.name).toBe("Our own profile");
   });
 });

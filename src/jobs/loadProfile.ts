@@ -1,8 +1,10 @@
+import { sameSheetName } from "../engine/port/ownedSheets";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
 import { DEFAULT_PROFILE } from "../engine/profile/defaultProfile";
 import { PROFILE_SHEET_NAME, readProfileSheet } from "../engine/profile/profileSheet";
 import type { TrackerProfile } from "../engine/profile/TrackerProfile";
 import type { TableFinding } from "../engine/tables/TableFinding";
+import { ownOutput } from "./outputSheets";
 
 export interface LoadedProfile {
   profile: TrackerProfile;
@@ -16,8 +18,12 @@ export interface LoadedProfile {
  * default. A stored profile that cannot be read is not fatal: the default is used, with a warning.
  */
 export async function loadProfile(port: WorkbookPort): Promise<LoadedProfile> {
-  const wanted = PROFILE_SHEET_NAME.toLowerCase();
-  const sheet = (await port.listSheets()).find((s) => s.name.toLowerCase() === wanted);
+  // The add-in's own profile sheet first; one not in the register (saved by an earlier version, or
+  // by a program that dropped the register) after it. readProfileSheet checks its A1 marker either way.
+  const sheets = await port.listSheets();
+  const sheet =
+    ownOutput(sheets, PROFILE_SHEET_NAME) ??
+    sheets.find((s) => s.output === undefined && sameSheetName(s.name, PROFILE_SHEET_NAME));
   if (!sheet) return { profile: DEFAULT_PROFILE, source: "default", findings: [] };
   const stored = readProfileSheet(await port.readSheet(sheet.name));
   if ("profile" in stored) return { profile: stored.profile, source: "workbook", findings: [] };

@@ -11,8 +11,9 @@ export interface JobRunner {
   /** Set when the user cancelled the last run. */
   cancelled: boolean;
   /**
-   * What the user must know about the last run though it succeeded: an output written under another
-   * name because a user's sheet had its name, what this version of Excel could not do.
+   * What the user must know about the last run that wrote to the workbook, though it succeeded: an
+   * output written under another name because a user's sheet had its name, what this version of
+   * Excel could not do. A run that only reads (a view reloading after a write) keeps them.
    */
   notes: string[];
   /**
@@ -41,11 +42,16 @@ export function useJobRunner(port: WorkbookPort): JobRunner {
       setError(undefined);
       setCancelled(false);
       setProgress(undefined);
-      setNotes([]);
       const onNotes = (more: readonly string[]): void =>
         setNotes((now) => [...now, ...more.filter((note) => !now.includes(note))]);
       try {
-        return await work(watchPort(port, { signal: abort.signal, onProgress: setProgress, onNotes }));
+        const watched = watchPort(port, {
+          signal: abort.signal,
+          onProgress: setProgress,
+          onNotes,
+          onWriteStart: () => setNotes([]),
+        });
+        return await work(watched);
       } catch (e) {
         if (e instanceof JobCancelled) setCancelled(true);
         else setError(plainError(e, doing));

@@ -13,6 +13,9 @@ import {
   planOwnedWrite,
   registerAfterDelete,
   registerAfterWrite,
+  sheetsToStamp,
+  stampField,
+  stampOfCell,
   type HostSheet,
   type OwnedSheet,
 } from "../engine/port/ownedSheets";
@@ -198,7 +201,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    const outputs = outputNamesByKey(this.ownedEntries(), "xlsx", this.hostSheets());
+    const entries = this.ownedEntries();
+    const outputs = outputNamesByKey(entries, "xlsx", await this.hostSheets(entries));
     const sheets: SheetInfo[] = [];
     for (const entry of this.structure.worksheets()) {
       const output = outputs.get(String(entry.sheetId));
@@ -235,7 +239,8 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheet(model: SheetModel): Promise<SheetWrite> {
     const state = model.visibility ?? "visible";
     const entries = this.ownedEntries();
-    const plan = planOwnedWrite(entries, "xlsx", this.hostSheets(), model.name);
+    const sheetsBefore = await this.hostSheets(entries);
+    const plan = planOwnedWrite(entries, "xlsx", sheetsBefore, model.name);
     let entry = this.structure.worksheets().find((s) => String(s.sheetId) === plan.target?.key);
     if (entry?.path !== undefined) {
       // Replaced in place: the tab keeps its position, the part its name; what only the old sheet
@@ -278,8 +283,9 @@ export class XlsxWorkbook implements WorkbookPort {
       name: model.name,
       sheet: entry.name,
       purpose: model.purpose,
+      ...stampField(model),
     };
-    this.writeRegister(registerAfterWrite(entries, "xlsx", this.hostSheets(), written));
+    this.writeRegister(registerAfterWrite(entries, "xlsx", sheetsBefore, written));
     this.changed = true;
     return { name: entry.name, replaced: plan.target !== undefined, notes: plan.note ? [plan.note] : [] };
   }
@@ -288,9 +294,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const entry = this.structure.find(name);
     if (!entry) return;
     const entries = this.ownedEntries();
+    const sheets = await this.hostSheets(entries);
     this.structure.removeSheet(this.pkg, entry);
     if (entries.length > 0)
-      this.writeRegister(registerAfterDelete(entries, "xlsx", this.hostSheets(), String(entry.sheetId)));
+      this.writeRegister(registerAfterDelete(entries, "xlsx", sheets, String(entry.sheetId)));
     this.edits.delete(entry);
     this.sources.delete(entry);
     this.written.delete(entry);
@@ -537,9 +544,27 @@ export class XlsxWorkbook implements WorkbookPort {
     writeCustomXmlPart(this.pkg, this.structure.path, OWNED_SHEETS_NAMESPACE, ownedSheetsXml(entries));
   }
 
-  /** Every tab (chart sheets too, whose names a new sheet must not take) by its workbook.xml sheetId. */
-  private hostSheets(): HostSheet[] {
-    return this.structure.sheets.map((s) => ({ key: String(s.sheetId), name: s.name }));
+  /**
+   * Every tab (chart sheets too, whose names a new sheet must not take) by its workbook.xml sheetId,
+   * with A1 read from the worksheets that another host's entries of the register name.
+   */
+  private async hostSheets(entries: readonly OwnedSheet[]): Promise<HostSheet[]> {
+    const toStamp = sheetsToStamp(entries, "xlsx").map((n) => n.toLocaleLowerCase("en-GB"));
+    const sheets: HostSheet[] = [];
+    for (const s of this.structure.sheets) {
+      const sheet: HostSheet = { key: String(s.sheetId), name: s.name };
+      if (
+        s.kind === "worksheet" &&
+        s.path !== undefined &&
+        toStamp.includes(s.name.toLocaleLowerCase("en-GB"))
+      ) {
+        const a1 = await this.readPart(s, { only: (row, column) => row === 1 && column === 1 });
+        const firstCell = stampOfCell(withEdits(a1.values, this.edits.get(s))[0]?.[0]);
+        if (firstCell !== undefined) sheet.firstCell = firstCell;
+      }
+      sheets.push(sheet);
+    }
+    return sheets;
   }
 
   /** The named cells' values and formats as they are now: loaded, with this session's edits on top. */

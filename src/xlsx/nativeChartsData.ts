@@ -23,6 +23,12 @@ export interface ChartSeries {
 export interface ChartData {
   categories: ChartReference & { labels: string[] };
   series: ChartSeries[];
+  /** The first series' error bars, when the chart has them: one distance per category each way. */
+  errorBars?: { plus: ChartErrorValues; minus: ChartErrorValues };
+}
+
+export interface ChartErrorValues extends ChartReference {
+  points: (number | null)[];
 }
 
 export type ChartDataResult = { ok: true; data: ChartData } | { ok: false; reason: string };
@@ -71,13 +77,28 @@ export function chartDataOf(sheet: SheetModel, chart: ChartModel): ChartDataResu
       },
     });
   }
-  return {
-    ok: true,
-    data: {
-      categories: { formula: reference(firstRow, range.left, range.bottom, range.left), labels },
-      series,
-    },
+  const categories = { formula: reference(firstRow, range.left, range.bottom, range.left), labels };
+  if (chart.errorBars === undefined) return { ok: true, data: { categories, series } };
+  const errorValues = (address: string): ChartErrorValues | undefined => {
+    const bars = parseRangeAddress(address);
+    if (!bars || bars.left !== bars.right || bars.bottom - bars.top !== range.bottom - firstRow)
+      return undefined;
+    const points: (number | null)[] = [];
+    for (let row = bars.top; row <= bars.bottom; row += 1) {
+      const value = at(row, bars.left)?.value;
+      points.push(typeof value === "number" && Number.isFinite(value) ? value : null);
+    }
+    return { formula: reference(bars.top, bars.left, bars.bottom, bars.left), points };
   };
+  const plus = errorValues(chart.errorBars.plus);
+  const minus = errorValues(chart.errorBars.minus);
+  if (!plus || !minus) {
+    return {
+      ok: false,
+      reason: `its error bars ${chart.errorBars.minus} and ${chart.errorBars.plus} are not one column each, a cell per category`,
+    };
+  }
+  return { ok: true, data: { categories, series, errorBars: { plus, minus } } };
 }
 
 /** A sheet name as a formula needs it: always quoted, an apostrophe doubled. */

@@ -1,6 +1,6 @@
 import type { ChartModel } from "../engine/port/SheetModel";
 import { parseCellAddress } from "../engine/tables/cellAddress";
-import type { ChartData, ChartSeries } from "./nativeChartsData";
+import type { ChartData, ChartErrorValues, ChartSeries } from "./nativeChartsData";
 import { escapeXml } from "./xmlText";
 
 /*
@@ -81,7 +81,11 @@ function plotXml(chart: ChartModel, data: ChartData): string {
       return (
         `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/>` +
         `<c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>` +
-        data.series.map((s, i) => seriesXml(s, i, data, '<c:invertIfNegative val="0"/>')).join("") +
+        data.series
+          .map((s, i) =>
+            seriesXml(s, i, data, '<c:invertIfNegative val="0"/>' + (i === 0 ? errorBarsXml(data) : "")),
+          )
+          .join("") +
         // Stacked columns sit on top of each other only with a full overlap.
         `<c:gapWidth val="150"/>${stacked ? '<c:overlap val="100"/>' : ""}${axisIds}</c:barChart>` +
         axesXml(horizontal ? "l" : "b", horizontal ? "b" : "l", data)
@@ -110,6 +114,27 @@ function seriesXml(series: ChartSeries, index: number, data: ChartData, afterNam
     "</c:numCache></c:numRef></c:val>" +
     (afterName.includes("marker") ? '<c:smooth val="0"/>' : "") +
     "</c:ser>"
+  );
+}
+
+/**
+ * Custom error bars (a 95% interval about each column): the distances up and down, as formulas over
+ * the sheet's cells with their values cached. A bar chart's error bars have no direction element
+ * (CT_ErrBars allows c:errDir only for scatter and area charts' x and y).
+ */
+function errorBarsXml(data: ChartData): string {
+  if (data.errorBars === undefined) return "";
+  const values = (tag: "plus" | "minus", bars: ChartErrorValues): string =>
+    `<c:${tag}><c:numRef><c:f>${escapeXml(bars.formula)}</c:f><c:numCache><c:formatCode>General</c:formatCode>` +
+    `<c:ptCount val="${bars.points.length}"/>` +
+    bars.points.map((p, i) => (p === null ? "" : `<c:pt idx="${i}"><c:v>${p}</c:v></c:pt>`)).join("") +
+    `</c:numCache></c:numRef></c:${tag}>`;
+  return (
+    '<c:errBars><c:errBarType val="both"/><c:errValType val="cust"/><c:noEndCap val="0"/>' +
+    values("plus", data.errorBars.plus) +
+    values("minus", data.errorBars.minus) +
+    '<c:spPr><a:ln w="12700"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></c:spPr>' +
+    "</c:errBars>"
   );
 }
 

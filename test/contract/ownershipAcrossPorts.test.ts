@@ -163,6 +163,42 @@ describe("the register of the add-in's sheets, shared by the command line and Ex
     });
     expect((await back.readSheet("Summary 2026-10")).values).toEqual([["The user's own summary"]]);
   });
+
+  it("a user who deleted the command line's sheet in Excel and made their own of that name keeps it", async () => {
+    const path = nextPath();
+    await writeXlsxFixture(path, [tracker]);
+    const file = await XlsxWorkbook.load(path);
+    await file.writeSheet(output("Data quality", "Data quality: 24/11/2026"));
+    const excel = await openInExcel(await saveAs(file));
+    // In Excel: the add-in's sheet deleted, the user's own made with the same name.
+    excel.sheets.splice(
+      excel.sheets.findIndex((s) => s.name === "Data quality"),
+      1,
+    );
+    excel.addSheet({ name: "Data quality", values: [["The user's own list"]] });
+    const pane = new OfficeWorkbook(excel);
+    expect((await pane.listSheets()).find((s) => s.name === "Data quality")?.output).toBeUndefined();
+    expect((await pane.writeSheet(output("Data quality", "Data quality: 01/12/2026"))).name).toBe(
+      "Data quality (2)",
+    );
+    expect(excel.cell("Data quality", "A1").value).toBe("The user's own list");
+  });
+
+  it("an entry Excel wrote before hosts were recorded never makes the command line take a user's sheet", async () => {
+    // The add-in wrote its data quality list beside the user's own, as "Data quality (2)".
+    const excel = fakeExcelOf([tracker, { name: "Data quality", values: [["My own notes"]] }]);
+    await new OfficeWorkbook(excel).writeSheet(output("Data quality", "Ours"));
+    const part = excel.xmlParts[0] as { xml: string };
+    const id = /id="([^"]*)"/.exec(part.xml)?.[1] ?? "";
+    part.xml = `<ownedSheets xmlns="${OWNED_SHEETS_NAMESPACE}"><sheet id="${id}" name="Data quality" purpose="dataQuality"/></ownedSheets>`;
+
+    const file = await XlsxWorkbook.load(await saveFromExcel(excel));
+    const written = await file.writeSheet(output("Data quality", "From the command line"));
+    expect(written.name).toBe("Data quality (3)");
+    const reopened = await XlsxWorkbook.load(await saveAs(file));
+    expect((await reopened.readSheet("Data quality")).values).toEqual([["My own notes"]]);
+    expect((await reopened.readSheet("Data quality (2)")).values).toEqual([["Ours"]]);
+  });
 });
 
 async function saveAs(file: XlsxWorkbook): Promise<string> {

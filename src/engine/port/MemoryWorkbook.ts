@@ -14,6 +14,8 @@ import {
   registerAfterDelete,
   registerAfterWrite,
   sameSheetName,
+  stampField,
+  stampOfCell,
   type HostSheet,
 } from "./ownedSheets";
 import {
@@ -117,7 +119,8 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async writeSheet(model: SheetModel): Promise<SheetWrite> {
     const entries = this.ownedEntries();
-    const plan = planOwnedWrite(entries, "memory", this.hostSheets(), model.name);
+    const sheetsBefore = this.hostSheets();
+    const plan = planOwnedWrite(entries, "memory", sheetsBefore, model.name);
     const values: CellValue[][] = [];
     for (const cell of modelCellsOf(model)) {
       const row = (values[cell.row - 1] ??= []);
@@ -139,12 +142,13 @@ export class MemoryWorkbook implements WorkbookPort {
     if (at >= 0) this.sheets[at] = held;
     else this.sheets.push(held);
     this.register = ownedSheetsXml(
-      registerAfterWrite(entries, "memory", this.hostSheets(), {
+      registerAfterWrite(entries, "memory", sheetsBefore, {
         host: "memory",
         key: held.key,
         name: model.name,
         sheet: held.name,
         purpose: model.purpose,
+        ...stampField(model),
       }),
     );
     return { name: held.name, replaced: plan.target !== undefined, notes: plan.note ? [plan.note] : [] };
@@ -243,7 +247,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private hostSheets(): HostSheet[] {
-    return this.sheets.map((s) => ({ key: s.key, name: s.name }));
+    return this.sheets.map((s) => {
+      const firstCell = stampOfCell(s.values[0]?.[0]);
+      return { key: s.key, name: s.name, ...(firstCell === undefined ? {} : { firstCell }) };
+    });
   }
 
   private nextKey(): string {

@@ -42,7 +42,15 @@ export interface SheetModel {
 }
 
 export type SheetPurpose =
-  "agenda" | "summary" | "summaryData" | "dataQuality" | "changeLog" | "standards" | "holidays" | "profile";
+  | "agenda"
+  | "summary"
+  | "summaryData"
+  | "comparison"
+  | "dataQuality"
+  | "changeLog"
+  | "standards"
+  | "holidays"
+  | "profile";
 
 /** A value the add-in writes: a date is written as a real Excel date with a dd/mm/yyyy format. */
 export type ModelValue = string | number | boolean | null | { date: EpochDay };
@@ -128,4 +136,9 @@ export interface ChartModel {
   dataRange: string;
   /** Where the chart sits: top-left and bottom-right cells. */
   anchor: { from: string; to: string };
+  /**
+   * Error bars on the (first) series: ranges of this sheet, one cell per category, holding how far
+   * the bar reaches above and below the value (a 95% interval's high − value and value − low).
+   */
+  errorBars?: { plus: string; minus: string };
 }

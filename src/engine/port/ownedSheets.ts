@@ -1,5 +1,6 @@
 import { SaxesParser } from "saxes";
 import { uniqueSheetName } from "../sheets/outputSheetName";
+import type { SheetModel } from "./SheetModel";
 
 /**
  * Which sheets the add-in made: one register, kept in the workbook as a custom XML part in our own
@@ -14,11 +15,13 @@ import { uniqueSheetName } from "../sheets/outputSheetName";
  *
  * Each host names sheets by its own id: Office.js by `Worksheet.id`, an .xlsx file by the `sheetId`
  * of workbook.xml, memory by a counter. Neither can see the other's, so an entry records the id of
- * the host that wrote it (`host`, `key`) and the tab name it was given (`sheet`). A host finds the
- * entry's sheet by id when it wrote the entry, and by the recorded tab name when another host did;
- * writing the entry again records its own id. A sheet whose entry no longer matches anything (it was
- * deleted, or renamed in another host) is simply not ours any more: the add-in writes a new one and
- * never overwrites a sheet it cannot prove is its own.
+ * the host that wrote it (`host`, `key`), the tab name it was given (`sheet`) and the text the sheet
+ * held in A1 (`stamp`). A host finds the entry's sheet by id when it wrote the entry; when another
+ * host did, by the tab name, and only if A1 still holds the stamp (a user who deleted our sheet and
+ * made their own of that name has a sheet that is not ours). Writing the entry again records this
+ * host's id. Entries another host wrote that match nothing here are kept as they are: that host may
+ * still know the sheet by its id (the user renamed it there). A sheet the add-in cannot prove is its
+ * own is never overwritten: it writes a new one beside it.
  */
 export const OWNED_SHEETS_NAMESPACE = "urn:permanence-tracker:owned-sheets:1";
 
@@ -35,12 +38,20 @@ export interface OwnedSheet {
   /** The tab's name when the entry was written. */
   sheet: string;
   purpose: string;
+  /**
+   * The text of A1 when the entry was written: what another host checks before it takes a sheet of
+   * that name for ours. Absent in entries written before hosts were recorded, which another host
+   * therefore never matches.
+   */
+  stamp?: string;
 }
 
 /** A sheet of the workbook as a host sees it: its id there and its tab name. */
 export interface HostSheet {
   key: string;
   name: string;
+  /** The text of A1, read for the sheets `sheetsToStamp` names (the others may leave it out). */
+  firstCell?: string;
 }
 
 /** The register as XML, names escaped. */
@@ -48,7 +59,8 @@ export function ownedSheetsXml(sheets: readonly OwnedSheet[]): string {
   const rows = sheets.map(
     (s) =>
       `<sheet host="${escapeXml(s.host)}" id="${escapeXml(s.key)}" name="${escapeXml(s.name)}" ` +
-      `sheet="${escapeXml(s.sheet)}" purpose="${escapeXml(s.purpose)}"/>`,
+      `sheet="${escapeXml(s.sheet)}" purpose="${escapeXml(s.purpose)}"` +
+      `${s.stamp === undefined ? "" : ` stamp="${escapeXml(s.stamp)}"`}/>`,
   );
   return `<ownedSheets xmlns="${OWNED_SHEETS_NAMESPACE}">${rows.join("")}</ownedSheets>`;
 }
@@ -67,12 +79,15 @@ export function parseOwnedSheets(xml: string): OwnedSheet[] {
     const name = attribute("name");
     if (!key || !name) return;
     const host = attribute("host");
+    const stamp = attribute("stamp");
     sheets.push({
       host: host === "xlsx" || host === "memory" ? host : "office",
       key,
       name,
-      sheet: attribute("sheet") ?? name,
+      // Entries from before hosts were recorded are Office's, known by id only.
+      sheet: attribute("sheet") ?? "",
       purpose: attribute("purpose") ?? "",
+      ...(stamp === undefined ? {} : { stamp }),
     });
   });
   try {
@@ -92,10 +107,7 @@ export function ownedSheetsIn(
   const found: { entry: OwnedSheet; sheet: HostSheet }[] = [];
   const taken = new Set<string>();
   for (const entry of entries) {
-    const sheet =
-      entry.host === host
-        ? sheets.find((s) => s.key === entry.key)
-        : sheets.find((s) => sameSheetName(s.name, entry.sheet));
+    const sheet = sheets.find((s) => standsFor(entry, host, s));
     if (sheet && !taken.has(sheet.key)) {
       taken.add(sheet.key);
       found.push({ entry, sheet });
@@ -103,6 +115,51 @@ export function ownedSheetsIn(
   }
   return found;
 }
+
+function standsFor(entry: OwnedSheet, host: SheetHost, sheet: HostSheet): boolean {
+  if (entry.host === host) return sheet.key === entry.key;
+  return (
+    entry.stamp !== undefined &&
+    entry.sheet !== "" &&
+    sameSheetName(sheet.name, entry.sheet) &&
+    sheet.firstCell === entry.stamp
+  );
+}
+
+/**
+ * The tabs whose A1 a host must read before matching the register: those that entries written by
+ * another host name. Every other sheet is matched by this host's own ids alone.
+ */
+export function sheetsToStamp(entries: readonly OwnedSheet[], host: SheetHost): string[] {
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.host !== host && entry.stamp !== undefined && entry.sheet !== "") names.push(entry.sheet);
+  }
+  return names;
+}
+
+/** The text a model writes in A1, which identifies it to another host (see `OwnedSheet.stamp`). */
+export function stampOf(model: SheetModel): string | undefined {
+  const cell = model.cells.find((c) => c.row === 1 && c.column === 1);
+  if (cell) return stampOfCell(cell.value);
+  const row = model.rows?.find((r) => r.row === 1 && r.column === 1);
+  return row ? stampOfCell(row.values[0]) : undefined;
+}
+
+/** `{ stamp }` for an entry of the model, or nothing when its A1 holds no text. */
+export function stampField(model: SheetModel): { stamp?: string } {
+  const stamp = stampOf(model);
+  return stamp === undefined ? {} : { stamp };
+}
+
+/** The text of a cell's value as a stamp: text and numbers; nothing for a date or a blank. */
+export function stampOfCell(value: unknown): string | undefined {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value === "string" && value.trim() !== "" ? value.slice(0, MAX_STAMP) : undefined;
+}
+
+// Long enough to tell outputs apart, short enough to keep the register small.
+const MAX_STAMP = 200;
 
 /** Where a model goes: the owned sheet it replaces (if any) and the tab name it gets. */
 export interface OwnedWritePlan {
@@ -131,46 +188,58 @@ export function planOwnedWrite(
   const previous = owned.find((o) => sameSheetName(o.entry.name, wanted))?.sheet;
   // A sheet of ours the user renamed keeps the user's name: the register still knows it.
   if (!holder) return previous ? { target: previous, name: previous.name } : { name: wanted };
-  // The name is a user's sheet: ours goes elsewhere, to the sheet it was given before if any.
-  const name =
-    previous?.name ??
-    uniqueSheetName(
-      wanted,
-      sheets.map((s) => s.name),
-    );
+  // The name is a user's sheet: ours goes elsewhere, to the sheet it was given before if any (the
+  // user was told then), else to a new sheet with a free name.
+  if (previous) return { target: previous, name: previous.name };
+  const name = uniqueSheetName(
+    wanted,
+    sheets.map((s) => s.name),
+  );
   return {
-    ...(previous ? { target: previous } : {}),
     name,
     note: `A sheet named “${wanted}” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “${name}”.`,
   };
 }
 
 /**
- * The register after a write: the written sheet's entry in this host's ids, and every other entry
- * that still stands for a sheet (entries of sheets since deleted are dropped).
+ * The register after a write: the written sheet's entry in this host's ids; this host's other
+ * entries that still stand for a sheet (those of sheets since deleted are dropped); and every entry
+ * another host wrote that does not stand for the replaced sheet, kept as it was (this host cannot
+ * tell whether that host still knows its sheet). `sheets` are the sheets as they were before the
+ * write; `replacedKey` is the sheet the write replaced, when it was not written in place.
  */
 export function registerAfterWrite(
   entries: readonly OwnedSheet[],
   host: SheetHost,
-  sheets: readonly HostSheet[],
+  sheetsBefore: readonly HostSheet[],
   written: OwnedSheet,
+  replacedKey: string = written.key,
 ): OwnedSheet[] {
-  const kept = ownedSheetsIn(entries, host, sheets)
-    .filter((o) => o.sheet.key !== written.key && !sameSheetName(o.sheet.name, written.sheet))
-    .map((o) => o.entry);
-  return [...kept, written];
+  return [...entriesKept(entries, host, sheetsBefore, replacedKey), written];
 }
 
-/** The register after a sheet is deleted: its entry goes, with those of sheets no longer there. */
+/** The register after a sheet is deleted: its entry goes, as does any of this host's for a sheet gone. */
 export function registerAfterDelete(
   entries: readonly OwnedSheet[],
   host: SheetHost,
   sheets: readonly HostSheet[],
   deletedKey: string,
 ): OwnedSheet[] {
-  return ownedSheetsIn(entries, host, sheets)
-    .filter((o) => o.sheet.key !== deletedKey)
-    .map((o) => o.entry);
+  return entriesKept(entries, host, sheets, deletedKey);
+}
+
+function entriesKept(
+  entries: readonly OwnedSheet[],
+  host: SheetHost,
+  sheets: readonly HostSheet[],
+  replacedKey: string,
+): OwnedSheet[] {
+  const matched = new Map(ownedSheetsIn(entries, host, sheets).map((o) => [o.entry, o.sheet]));
+  return entries.filter((entry) => {
+    const sheet = matched.get(entry);
+    if (sheet) return sheet.key !== replacedKey;
+    return entry.host !== host;
+  });
 }
 
 /** The name each owned sheet was written as (its output's name), by the sheet's id in this host. */

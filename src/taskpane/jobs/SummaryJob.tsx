@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { summaryTracker, writeSummarySheets } from "../../jobs/summaryTracker";
 import { summaryMonths } from "../model/summaryMonths";
+import { CompareJob } from "./CompareJob";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
   links: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
-/** Summary: a month's summary sheet (KPIs, trend, charts) and its data sheet. */
+/** Summary: a month's summary sheet (KPIs, trend, charts) and its data sheet; and two periods compared. */
 export function SummaryJob() {
   const styles = useStyles();
   const services = usePaneServices();
@@ -70,6 +71,7 @@ export function SummaryJob() {
           </MessageBarBody>
         </MessageBar>
       )}
+      <CompareJob />
     </section>
   );
 }

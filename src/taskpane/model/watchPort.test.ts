@@ -117,4 +117,18 @@ describe("my cases and the column mapping, over the sample tracker", () => {
       "This version of Excel cannot hide gridlines.",
     ]);
   });
+
+  it("says when a job first writes, once, so the pane forgets the notes of an earlier write then", async () => {
+    let starts = 0;
+    const port = watchPort(new MemoryWorkbook(), {
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+      onWriteStart: () => starts++,
+    });
+    await port.listSheets();
+    expect(starts).toBe(0);
+    await port.writeSheet({ name: "A", purpose: "agenda", cells: [] });
+    await port.writeSheet({ name: "B", purpose: "agenda", cells: [] });
+    expect(starts).toBe(1);
+  });
 });

@@ -21,6 +21,8 @@ export interface WatchOptions {
    * sheet had, a feature this Excel lacks), and what the port noticed while reading.
    */
   onNotes?: (notes: readonly string[]) => void;
+  /** Told when the job first writes to the workbook: the notes of an earlier write are stale then. */
+  onWriteStart?: () => void;
   /** Aborting it cancels the job at its next call to the workbook. */
   signal: AbortSignal;
 }
@@ -49,6 +51,7 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
   };
   const write = (): void => {
     go();
+    if (!writing) options.onWriteStart?.();
     writing = true;
   };
   return {

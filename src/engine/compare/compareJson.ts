@@ -1,0 +1,47 @@
+import { formatIsoDate } from "../dates/epochDay";
+import type { ComparePeriod } from "./ComparePeriod";
+import type { Comparison } from "./Comparison";
+
+/**
+ * `tracker compare --json`: the periods (dates as YYYY-MM-DD), then per standard and per measure the
+ * counts, the interval and test, the verdict and its words. Shares and changes are fractions
+ * (0.21 is 21 percentage points); a missing figure is null.
+ */
+export function compareJson(comparison: Comparison): unknown {
+  const period = (p: ComparePeriod): unknown => ({
+    period: p.key,
+    first: formatIsoDate(p.first),
+    last: formatIsoDate(p.last),
+  });
+  return {
+    asOf: formatIsoDate(comparison.asOf),
+    before: period(comparison.before),
+    after: period(comparison.after),
+    standards: comparison.shares.map((s) => ({
+      standard: s.id,
+      title: s.title,
+      before: s.before,
+      after: s.after,
+      change: s.change === null ? null : { difference: s.change.difference, ...s.change.interval },
+      p: s.p,
+      gapCouldExplain: s.gapCouldExplain,
+      verdict: s.verdict,
+      words: s.words,
+    })),
+    measures: comparison.measures.map((m) => ({
+      measure: m.id,
+      title: m.title,
+      unit: m.unit,
+      before: { n: m.before.n, median: m.before.median, noInformation: m.before.noInformation },
+      after: { n: m.after.n, median: m.after.median, noInformation: m.after.noInformation },
+      u: m.test?.u ?? null,
+      p: m.test?.p ?? null,
+      method: m.test?.method ?? null,
+      gapCouldExplain: m.gapCouldExplain,
+      verdict: m.verdict,
+      words: m.words,
+    })),
+    undated: comparison.undated,
+    notes: comparison.notes,
+  };
+}

@@ -1,0 +1,72 @@
+import { FEWEST_CASES, type Verdict } from "./Comparison";
+import type { ComparePeriod } from "./ComparePeriod";
+
+/** The figures a comparison's sentence is made of, already formatted by the caller. */
+export interface CompareWordsInput {
+  verdict: Verdict;
+  before: ComparePeriod;
+  after: ComparePeriod;
+  /** "12% on time (7 of 58)", "median 41 working days (n = 60)". */
+  beforeText: string;
+  afterText: string;
+  /** "+21 points (95% interval +6 to +35)", "41 → 18 working days"; empty when there is none. */
+  changeText: string;
+  /** "Fisher's exact test p = 0.009". */
+  testText: string;
+  /** A share's 95% interval of the change leaves out 0 (no change); false for a median. */
+  intervalExcludesNoChange?: boolean;
+  casesBefore: number;
+  casesAfter: number;
+  noInformationBefore: number;
+  noInformationAfter: number;
+}
+
+/**
+ * What a manager can conclude, in words: the figures, then the verdict, then how many cases had no
+ * information in each period. The words for each verdict are the only ones used: "significant"
+ * appears only for a verdict the p-value and the information gap allow (compareVerdict).
+ */
+export function compareWords(input: CompareWordsInput): string {
+  const figures = `${input.beforeText} in ${input.before.label}, ${input.afterText} in ${input.after.label}`;
+  const change = input.changeText === "" ? "" : `: ${input.changeText}`;
+  const gap = gapText(input);
+  switch (input.verdict) {
+    case "no cases":
+      return `No cases to compare: ${input.casesBefore} in ${input.before.label}, ${input.casesAfter} in ${input.after.label}.${gap}`;
+    case "too few cases":
+      return (
+        `Too few cases to tell: ${input.casesBefore} in ${input.before.label} and ${input.casesAfter} in ` +
+        `${input.after.label} (at least ${FEWEST_CASES} in each are needed). ${figures}.${gap}`
+      );
+    case "significant improvement":
+      return `A significant improvement (${input.testText}): ${figures}${change}.${gap}`;
+    case "significant worsening":
+      return `A significant worsening (${input.testText}): ${figures}${change}.${gap}`;
+    case "gap could explain":
+      return (
+        `No conclusion can be drawn: ${figures}${change} (${input.testText}), but the cases with no ` +
+        `information could explain the change on their own.${gap}`
+      );
+    case "no significant change":
+      return (
+        `No significant change (${input.testText}); the difference could be chance: ${figures}${change}.` +
+        // Newcombe's interval and Fisher's test are different methods and can part at the margin.
+        (input.intervalExcludesNoChange === true
+          ? " Borderline: the interval just leaves out no change, but the exact test does not reach p < 0.05."
+          : "") +
+        gap
+      );
+  }
+}
+
+function gapText(input: CompareWordsInput): string {
+  const { noInformationBefore: b, noInformationAfter: a } = input;
+  if (a === 0 && b === 0) return "";
+  const of = (missing: number, cases: number): string =>
+    `${missing} of ${missing + cases} (${Math.round((100 * missing) / (missing + cases))}%)`;
+  const counts = ` No information (missing or invalid dates) for ${of(b, input.casesBefore)} before and ${of(a, input.casesAfter)} after`;
+  // A significant verdict has already been checked against the gap (compareVerdict): say so.
+  return input.verdict === "significant improvement" || input.verdict === "significant worsening"
+    ? `${counts}: even had every one of them gone against the change, it would remain.`
+    : `${counts}.`;
+}
