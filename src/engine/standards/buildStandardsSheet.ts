@@ -50,7 +50,8 @@ export function buildStandardsSheet(standards: readonly Standard[]): SheetModel 
       value:
         "Change a limit, the amber window or On (yes/no) here; add a row for a local standard over the " +
         "tracker's column keys. Start: columns in order, the first with a date wins; leave End blank for a " +
-        "recurring “next due” standard; End before start “met” counts an end dated before the start as met " +
+        "recurring “next due” standard, or add “; other column when condition” for rows that end elsewhere; " +
+        "End before start “met” counts an end dated before the start as met " +
         "(early permanence). Basis: STAT regulation or Act, SG statutory guidance, NMS national minimum " +
         "standard, SCORECARD DfE adoption scorecard threshold, LOCAL local target.",
       style: { italic: true, wrap: false },
