@@ -274,6 +274,7 @@ class AnchorReader {
    */
   anchorOf(x: Standard, i: number, depth: number): Anchor {
     if (depth > MAX_BY_DEPTH) return UNKNOWN_ANCHOR;
+    // X's own end column: no default standard due `by` another has end variants (only A1 has them).
     if (x.end !== undefined) {
       const end = this.columns.dates(x.end)[i] as CellDate;
       if (end.kind === "date") return { kind: "date", day: end.day, held: true };
