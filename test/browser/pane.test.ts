@@ -12,6 +12,10 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { parseIsoDate, type EpochDay } from "../../src/engine/dates/epochDay";
+import { generateSampleTracker } from "../../src/engine/sample/generateSampleTracker";
+import { generateSsda903Extract } from "../../src/engine/ssda903/generateSsda903Extract";
+import { PREVIEW_CHILDREN } from "../../src/preview/previewWorkbook";
 import { servePreview } from "./previewServer";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -192,6 +196,72 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
     await grid().locator('button[data-sheet-tab="Change log"]').click();
     await expect(grid().locator("tbody tr").count()).resolves.toBeGreaterThan(2);
     await shot("4-check-undone");
+  });
+
+  it("refreshes from the case system's files: grouped changes, one unticked, applied and undone through the Change log", async () => {
+    // The preview's sample tracker and its matching SSDA903 extract, made as the preview makes them.
+    const asOf = parseIsoDate(TODAY) as EpochDay;
+    const sample = generateSampleTracker({ children: PREVIEW_CHILDREN, seed: 1, asOf, messy: true });
+    const extract = generateSsda903Extract(sample, { asOf, seed: 1 });
+    const count = (kind: string) => extract.planted.filter((p) => p.kind === kind).length;
+    await open("check");
+    await pane()
+      .getByLabel("SSDA903 CSV files")
+      .setInputFiles(
+        extract.files.map((f) => ({
+          name: f.name,
+          mimeType: "text/csv",
+          buffer: Buffer.from(f.text, "utf8"),
+        })),
+      );
+    const refresh = pane().getByRole("region", { name: "Refresh from case system" });
+    await refresh.getByRole("heading", { name: `Cells filled (${count("fill")})` }).waitFor();
+    for (const heading of [
+      `Conflicts (${count("conflict")})`,
+      `New children (${count("new-child")})`,
+      `Left care (${count("ceased")})`,
+    ])
+      await refresh.getByRole("heading", { name: heading }).waitFor();
+    // Conflicts keep the tracker's value until ticked; everything else is ticked.
+    const conflicts = refresh.getByRole("region", { name: /^Conflicts/ }).getByRole("checkbox");
+    await expect(conflicts.first().isChecked()).resolves.toBe(false);
+    const fills = refresh.getByRole("region", { name: /^Cells filled/ });
+    const firstFill = (await fills.locator("li").first().innerText()).trim();
+    const filledCell = /^([A-Z]+\d+) /.exec(firstFill)?.[1] as string;
+    await fills.getByRole("checkbox").first().uncheck();
+    await expectNoSeriousAxeViolations();
+    await shot("10-refresh-from-case-system");
+
+    const apply = refresh.getByRole("button", { name: /^Apply \d+ changes$/ });
+    const total = Number(/\d+/.exec(await apply.innerText())?.[0]);
+    await apply.click();
+    await refresh
+      .getByText(new RegExp(`^Applied ${total} changes from the case system as change set RF-20261124-0900`))
+      .waitFor();
+    // The unticked fill was not made.
+    await grid().locator('button[data-sheet-tab="Joint Tracker"]').click();
+    await expect(cellText(filledCell)).resolves.toBe("");
+    await pane().getByRole("button", { name: "Undo RF-20261124-0900" }).click();
+    await pane()
+      .getByText(/^Undid \d+ changes of RF-20261124-0900/)
+      .waitFor();
+    await shot("11-refresh-undone");
+
+    // A regional file of two authorities: the pane asks which to read.
+    const header = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,LA";
+    const region = [
+      header,
+      "R1,01/04/2026,S,C2,N1,U4,PR1,,,Eastborough",
+      "R2,01/06/2026,S,C1,N1,U6,PR1,,,Westvale",
+    ];
+    await pane()
+      .getByLabel("SSDA903 CSV files")
+      .setInputFiles([
+        { name: "region.csv", mimeType: "text/csv", buffer: Buffer.from(region.join("\r\n")) },
+      ]);
+    await refresh.getByRole("combobox", { name: "Authority" }).selectOption("Westvale");
+    await refresh.getByText("R2, looked after since 01/06/2026: new row", { exact: false }).waitFor();
+    await expect(refresh.getByText("R1,", { exact: false }).count()).resolves.toBe(0);
   });
 
   it("picks a worker, shows their overdue rows and takes the user to a row; the choice is remembered", async () => {

@@ -225,3 +225,18 @@ export async function finishAppliedCopy(
   for (const note of log?.notes ?? []) io.err(`tracker ${command}: ${note}`);
   io.out(`Wrote ${out}${log ? ` with the changes listed in its “${log.name}” sheet` : ""}.`);
 }
+
+/**
+ * A command given --out that has nothing to change still writes the copy, unchanged, and says so:
+ * scripts chain `refresh`, `fix` and the rest, and the next step needs the file.
+ */
+export async function writeUnchangedCopy(
+  io: CliIo,
+  workbook: XlsxWorkbook,
+  out: string | undefined,
+  command: string,
+): Promise<void> {
+  if (out === undefined) return;
+  await saveWorkbook(workbook, out, (note) => io.err(`tracker ${command}: ${note}`));
+  io.out(`Wrote ${out} unchanged: there was nothing to change.`);
+}

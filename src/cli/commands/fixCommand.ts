@@ -8,6 +8,7 @@ import {
   openWorkbook,
   outputPathOf,
   finishAppliedCopy,
+  writeUnchangedCopy,
 } from "./checkCommandFiles";
 
 /** Applies the safe fixes to a copy of the tracker and logs every change in its Change log sheet. */
@@ -23,7 +24,8 @@ Applies the fixes that cannot change what a cell means, and writes the result to
   - extra spaces are removed from text;
   - a worker's name written several ways is written the usual way ("jane smith" → "Jane Smith").
 Every change is listed in the copy's "Change log" sheet with its old value, so it can be undone with
-\`tracker revert\`. Cells on protected sheets are left alone and reported. The input is never changed.
+\`tracker revert\`. Cells on protected sheets are left alone and reported. The input is never changed;
+with nothing to fix, --out still gets the copy, unchanged.
 
 Options:
   --out <copy.xlsx>   where to write the fixed copy (required unless --dry-run)
@@ -50,6 +52,7 @@ Options:
     const { changeSet, report } = result;
     if (changeSet.changes.length === 0) {
       io.out("No safe fixes to make.");
+      if (!dryRun) await writeUnchangedCopy(io, workbook, out, "fix");
       return EXIT_OK;
     }
     if (dryRun || !report) {

@@ -3,13 +3,17 @@ import { basename, join } from "node:path";
 import { formatUkDate } from "../../engine/dates/epochDay";
 import type { ExtractProblem } from "../../engine/ssda903/ExtractProblem";
 import type { RefreshReport } from "../../engine/ssda903/proposeRefresh";
-import type { CsvFile } from "../../engine/ssda903/readCsv";
-import { refreshTracker } from "../../jobs/refreshTracker";
+import type { ExtractInput } from "../../engine/ssda903/readSsda903Extract";
+import { tablesOfSheets } from "../../engine/ssda903/sheetTables";
+import { WORKER_IDS_SHEET_NAME } from "../../engine/ssda903/workerIdsSheet";
+import { refreshTracker, type WorkerIdsOutcome } from "../../jobs/refreshTracker";
+import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import {
   EXIT_OK,
   EXIT_PROBLEMS,
   UsageError,
   booleanOption,
+  stringOption,
   type CliCommand,
   type CliIo,
   type ParsedArgs,
@@ -21,6 +25,8 @@ import {
   openWorkbook,
   outputPathOf,
   finishAppliedCopy,
+  saveWorkbook,
+  writeUnchangedCopy,
 } from "./checkCommandFiles";
 
 /** Refreshes a copy of the tracker from the case system's SSDA903 CSV extract, with a change log. */
@@ -30,30 +36,39 @@ export const refreshCommand: CliCommand = {
     "fill the Joint Tracker from the case system's SSDA903 extract (CSV), on a copy, with a change log",
   help: `Usage:
   tracker refresh <tracker.xlsx> --from <file or folder>... --out <copy.xlsx>
-                  [--dry-run] [--accept-system] [--as-of <date>]
+                  [--la <authority>] [--dry-run] [--accept-system] [--as-of <date>]
 
-Reads the SSDA903 (children looked after) CSV files your case system exports — the Header, Episodes
-and Reviews tables, recognised by their header rows whatever the files are called; give a folder to
-read every .csv in it, and last year's files too if a child's care spans both — and compares them with
-the Joint Tracker, matching children by child ID and each care period by its date became looked after:
+Reads the SSDA903 (children looked after) files your case system exports — the Header, Episodes,
+Reviews, PlacedAdoption, AD1, PrevPerm and SocialWorker tables, as CSV files or the sheets of an .xlsx
+export, recognised by their header rows whatever the files are called and whatever the return year;
+give a folder to read every .csv and .xlsx in it. Several years' returns (one file a year, or files
+with a YEAR column) are one extract: the same record in several returns is read from the latest. A
+regional file with an LA column of several authorities needs --la. It compares them with the Joint
+Tracker, matching children by child ID and each care period by its date became looked after:
   - empty tracker cells the system knows are filled (date of birth, legal status, placement type,
     provider and start, placements in the last 12 months, 1st / 2nd / latest CLA review);
   - where tracker and system disagree, both values are listed and the tracker's is kept
     (--accept-system takes the system's);
   - children in care missing from the tracker get a new row, in the tracker's own column order;
-  - children the system says left care get their exit date.
-Permanence plans, PPMs, workers, notes and every other column are never touched. Every change is
+  - the social worker, from the SocialWorker table (2023-24 on), only where the copy's "Worker IDs"
+    sheet gives the worker's ID a name: refresh adds the IDs it meets there for you to name;
+  - children the system says left care get their exit date; a child still in care in an earlier
+    return but missing from the latest is listed, never appended.
+Permanence plans, PPMs, notes and every other column are never touched. Every change is
 listed in the copy's "Change log" sheet, so \`tracker revert\` can undo it; running refresh again on
-the same files changes nothing. The input workbook is never changed.
+the same files changes nothing, and --out then gets the copy unchanged. The input workbook and the
+extract's files are never changed.
 
 Options:
-  --from <path>       an SSDA903 CSV file or a folder of them (repeat for several)
+  --from <path>       an SSDA903 CSV or .xlsx file, or a folder of them (repeat for several)
+  --la <authority>    the authority to read from a regional extract (its LA column)
   --out <copy.xlsx>   where to write the refreshed copy (required unless --dry-run)
   --dry-run           only print what would change
   --accept-system     resolve conflicts with the system's values
   --as-of <date>      the day "now" means for placements (default today), e.g. 2026-11-24`,
   options: {
     from: { type: "string", multiple: true },
+    la: { type: "string" },
     out: { type: "string" },
     "dry-run": { type: "boolean" },
     "accept-system": { type: "boolean" },
@@ -64,16 +79,26 @@ Options:
     const dryRun = booleanOption(args, "dry-run");
     const out = outputPathOf(args, input, !dryRun, "refresh");
     const asOf = asOfOf(args, io);
-    const files = extractFilesOf(args);
+    const files = await extractFilesOf(args);
     const workbook = await openWorkbook(input, out);
+    const la = stringOption(args, "la");
     const result = await refreshTracker(workbook, {
       files,
+      ...(la === undefined ? {} : { la }),
+      onProgress: (file, rows) => io.err(`Reading ${file}: ${rows.toLocaleString("en-GB")} rows`),
       asOf,
       now: logTimeOf(io.today()),
       acceptSystem: booleanOption(args, "accept-system"),
       dryRun,
     });
     if (result.kind === "cannot-refresh") {
+      if (result.reason === "choose-authority") {
+        throw new UsageError(
+          result.extractProblems.some((p) => p.code === "AUTHORITY-UNKNOWN")
+            ? `${result.message}: choose one with --la <name>`
+            : `the extract holds ${result.authorities?.length ?? 0} authorities (${(result.authorities ?? []).join(", ")}): choose one with --la <name>`,
+        );
+      }
       if (result.reason === "no-episodes") {
         const why = result.extractProblems.filter((p) => p.severity === "error").map((p) => p.message);
         throw new UsageError(`${result.message}${why.length > 0 ? ` (${why.join("; ")})` : ""}`);
@@ -83,9 +108,18 @@ Options:
     }
     io.out(`Read ${result.filesRead.map((f) => `${f.file} (${f.table})`).join(", ")}`);
     printReport(result.report, io);
-    const { changeSet, applied } = result;
+    const { changeSet, applied, workerIds } = result;
+    if (workerIds) printWorkerIds(workerIds, io);
     if (changeSet.changes.length === 0) {
       io.out("Nothing to change: the tracker already holds what the extract says.");
+      if (dryRun) return EXIT_OK;
+      if (workerIds?.sheet && out !== undefined) {
+        await saveWorkbook(workbook, out, (note) => io.err(`tracker refresh: ${note}`));
+        for (const note of workerIds.sheet.notes) io.err(`tracker refresh: ${note}`);
+        io.out(`Wrote ${out} with the worker IDs to name in its “${workerIds.sheet.name}” sheet.`);
+      } else {
+        await writeUnchangedCopy(io, workbook, out, "refresh");
+      }
       return EXIT_OK;
     }
     if (dryRun || !applied) {
@@ -100,8 +134,12 @@ Options:
   },
 };
 
-/** The --from files and folders, read as bytes (the reader finds the encoding). */
-function extractFilesOf(args: ParsedArgs): CsvFile[] {
+/**
+ * The --from files and folders: CSV files as bytes (the reader finds the encoding), .xlsx exports as
+ * their sheets' tables. A folder gives its .csv and .xlsx files in name order (Excel's "~$" lock
+ * files left out); the files are only read.
+ */
+async function extractFilesOf(args: ParsedArgs): Promise<ExtractInput[]> {
   const value = args.values.from;
   const paths = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   if (paths.length === 0) {
@@ -109,7 +147,7 @@ function extractFilesOf(args: ParsedArgs): CsvFile[] {
       "--from <file or folder> is required: the SSDA903 CSV files (see `tracker refresh --help`)",
     );
   }
-  const files: CsvFile[] = [];
+  const files: ExtractInput[] = [];
   for (const path of paths) {
     let isFolder: boolean;
     try {
@@ -119,20 +157,47 @@ function extractFilesOf(args: ParsedArgs): CsvFile[] {
     }
     const names = isFolder
       ? readdirSync(path)
-          .filter((name) => /\.csv$/i.test(name))
+          .filter((name) => /\.(csv|xlsx)$/i.test(name) && !name.startsWith("~$"))
           .sort()
           .map((name) => join(path, name))
       : [path];
-    if (names.length === 0) throw new UsageError(`the folder “${path}” has no .csv files`);
+    if (names.length === 0)
+      throw new UsageError(`the folder “${path}” has no .csv files (nor .xlsx exports)`);
     for (const name of names) {
+      const shown = isFolder ? basename(name) : name;
+      let bytes: Uint8Array;
       try {
-        files.push({ name: isFolder ? basename(name) : name, content: new Uint8Array(readFileSync(name)) });
+        bytes = new Uint8Array(readFileSync(name));
       } catch {
         throw new UsageError(`cannot read “${name}”`);
       }
+      if (/\.xlsx$/i.test(name)) files.push(...(await sheetTablesOf(shown, bytes)));
+      else files.push({ name: shown, content: bytes });
     }
   }
   return files;
+}
+
+async function sheetTablesOf(name: string, bytes: Uint8Array): Promise<ExtractInput[]> {
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.fromBuffer(bytes);
+  } catch {
+    throw new UsageError(`“${name}” cannot be read as an Excel workbook (.xlsx)`);
+  }
+  const sheets = [];
+  for (const sheet of await workbook.listSheets()) sheets.push(await workbook.readSheet(sheet.name));
+  return tablesOfSheets(name, sheets);
+}
+
+function printWorkerIds(outcome: WorkerIdsOutcome, io: CliIo): void {
+  const sheet = outcome.sheet?.name ?? WORKER_IDS_SHEET_NAME;
+  io.out(
+    `Allocated workers (SocialWorker table): ${outcome.named} named in the ${sheet} sheet` +
+      (outcome.unnamed.length === 0
+        ? ""
+        : `; ${outcome.unnamed.length} ID(s) without a name, so not filled (${outcome.unnamed.join(", ")}): write their names in the ${sheet} sheet`),
+  );
 }
 
 function printReport(report: RefreshReport, io: CliIo): void {
@@ -165,6 +230,9 @@ function printReport(report: RefreshReport, io: CliIo): void {
   for (const u of report.unmatchedRows) io.out(`Not refreshed: row ${u.row} (${u.childId}): ${u.reason}`);
   if (report.rowsNotInExtract > 0)
     io.out(`Rows whose child is not in the extract (left alone): ${report.rowsNotInExtract}`);
+  for (const note of report.extractProblems.filter((p) => p.severity === "info")) {
+    io.out(`Note: ${note.message}`);
+  }
   const problems = report.extractProblems.filter((p) => p.severity !== "info");
   if (problems.length > 0) {
     io.out(`Problems in the extract: ${problems.length}`);

@@ -50,7 +50,9 @@ export type SheetPurpose =
   | "changeLog"
   | "standards"
   | "holidays"
-  | "profile";
+  | "profile"
+  /** The case system's social worker IDs and the names the user gave them (see `workerIdsSheet`). */
+  | "workerIds";
 
 /** A value the add-in writes: a date is written as a real Excel date with a dd/mm/yyyy format. */
 export type ModelValue = string | number | boolean | null | { date: EpochDay };

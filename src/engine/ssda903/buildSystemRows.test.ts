@@ -86,7 +86,7 @@ describe("buildSystemRows", () => {
     expect(rows[0]?.placementStart).toBe(day("2026-05-01"));
   });
 
-  it("merges the same episode from two years' files and reports duplicates, overlaps, stray reviews and unknown children", () => {
+  it("merges the same episode from two years' files and reports duplicates, inconsistent episodes once per child, stray reviews and unknown children", () => {
     const extract = readSsda903Extract([
       { name: "header.csv", content: [HEADER, "A,1,01/01/2015,,,,"].join("\n") },
       { name: "episodes-2025.csv", content: [EPISODES, "A,01/02/2025,S,C2,N1,U4,PR1,,,,,,"].join("\n") },
@@ -106,12 +106,14 @@ describe("buildSystemRows", () => {
         content: [REVIEWS, "A,01/01/2015,01/01/2020,PN1", "Z,01/01/2015,01/01/2026,PN1"].join("\n"),
       },
     ]);
+    expect(extract.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ["RECORD-DUPLICATE", "episodes-2026.csv", 4],
+    ]);
     const { rows, problems } = buildSystemRows(extract, { asOf });
     expect(problems.map((p) => [p.code, p.file, p.line])).toEqual([
-      ["EPISODE-DUPLICATE", "episodes-2026.csv", 4],
-      // 01/04/2025 begins before 01/05/2025, when the episode before it ended; it ends after the next began.
-      ["EPISODE-OVERLAP", "episodes-2026.csv", 5],
-      ["EPISODE-OVERLAP", "episodes-2026.csv", 3],
+      // 01/04/2025 begins before 01/05/2025, when the episode before it ended; it ends after the next
+      // began: one problem for the child, at the first row to look at.
+      ["EPISODES-INCONSISTENT", "episodes-2026.csv", 5],
       ["EPISODE-CHILD-NOT-IN-HEADER", "episodes-2026.csv", 6],
       ["REVIEW-OUTSIDE-EPISODE", "reviews.csv", 2],
       ["REVIEW-CHILD-NOT-IN-HEADER", "reviews.csv", 3],
@@ -121,5 +123,46 @@ describe("buildSystemRows", () => {
       ["A", day("2025-02-01"), "U6"],
       ["B", day("2026-01-01"), "U6"],
     ]);
+  });
+
+  it("lists a child whose episodes do not add up once, saying how each was read", () => {
+    const extract = readSsda903Extract([
+      { name: "header.csv", content: [HEADER, "A,1,01/01/2015,,,,", "B,1,01/01/2015,,,,"].join("\n") },
+      {
+        name: "episodes.csv",
+        content: [
+          EPISODES,
+          "A,01/02/2025,S,C2,N1,U4,PR1,,X1,,,,",
+          "A,01/05/2025,P,C2,N1,U6,PR1,,,,,,",
+          "B,01/03/2025,S,C2,N1,U4,PR1,01/02/2025,E11,,,,",
+        ].join("\n"),
+      },
+    ]);
+    const { problems } = buildSystemRows(extract, { asOf });
+    expect(problems.map((p) => p.message)).toEqual([
+      "episodes.csv line 2: child A's episodes do not add up: the episode from 01/02/2025 has a reason it ended (X1) but no DEC, so it is read as open (line 2); the episodes from 01/02/2025 and 01/05/2025 are both open, so the later is read as the current one (line 3)",
+      "episodes.csv line 4: child B's episodes do not add up: the episode from 01/03/2025 ends (01/02/2025) before it begins; it is read as written (line 4)",
+    ]);
+  });
+
+  it("lists a child's reviews outside every care period as one problem", () => {
+    const extract = readSsda903Extract([
+      { name: "header.csv", content: [HEADER, "A,1,01/01/2015,,,,"].join("\n") },
+      { name: "episodes.csv", content: [EPISODES, "A,01/02/2025,S,C2,N1,U4,PR1,,,,,,"].join("\n") },
+      {
+        name: "reviews.csv",
+        content: [
+          REVIEWS,
+          "A,01/01/2015,01/01/2020,PN1",
+          "A,01/01/2015,01/07/2020,PN1",
+          "A,01/01/2015,01/03/2025,PN1",
+        ].join("\n"),
+      },
+    ]);
+    const { rows, problems } = buildSystemRows(extract, { asOf });
+    expect(problems.map((p) => p.message)).toEqual([
+      "reviews.csv line 2: 2 reviews of child A (01/01/2020, 01/07/2020) are outside every care period in the extract; they were left out",
+    ]);
+    expect(rows[0]?.firstReview).toBe(day("2025-03-01"));
   });
 });

@@ -1,8 +1,10 @@
 import { addCalendarMonths } from "../calendar/calendarMonths";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { ExtractProblem } from "./ExtractProblem";
-import type { Episode, ExtractSource, ReviewRecord, Ssda903Extract } from "./readSsda903Extract";
+import type { Ssda903Extract } from "./readSsda903Extract";
+import type { Episode, ExtractSource, ReviewRecord, SocialWorkerRecord } from "./ssda903Records";
 import { EPISODE_CONTINUES } from "./ssda903Codes";
+import { allocatedWorkerOn } from "./workerIdsSheet";
 
 /** A child's continuous time in care: episodes joined while each ends with REC X1. */
 export interface CarePeriod {
@@ -13,6 +15,11 @@ export interface CarePeriod {
   /** The last episode's DEC when it ended with a reason other than X1; absent while in care. */
   end?: EpochDay;
   reasonEnded?: string;
+  /**
+   * The return the child's open episode is missing from: the child was no longer looked after by
+   * then, on a day the extract does not give (see `settleOpenEpisodes`). Never read as in care.
+   */
+  absentFromReturn?: number;
   episodes: readonly Episode[];
 }
 
@@ -40,6 +47,15 @@ export interface SystemRow {
   /** Date ceased to be looked after, and the REC reason, when the period has ended. */
   ceased?: EpochDay;
   reasonCeased?: string;
+  /** See `CarePeriod.absentFromReturn`: such a period is never appended as a child in care. */
+  absentFromReturn?: number;
+  /**
+   * The allocated worker's case-system ID (SocialWorker, 2023-24 on): the allocation running on the
+   * as-at day, or on the day the period ended.
+   */
+  socialWorkerId?: string;
+  /** The worker's name, only from the user's Worker IDs sheet (see `workerIdsSheet`); never guessed. */
+  socialWorker?: string;
   source: ExtractSource;
 }
 
@@ -49,9 +65,10 @@ export interface SystemRowsOptions {
 }
 
 /**
- * Care periods from the episodes, then one system row per period, with its reviews. Duplicate and
- * overlapping episodes, reviews outside every care period, and children of the Episodes or Reviews
- * tables missing from the Header table are added to the extract's problems.
+ * Care periods from the episodes, then one system row per period, with its reviews. A child whose
+ * episodes do not add up (an open episode with a reason it ended, episodes that overlap, two open
+ * episodes) is one problem saying how they were read; reviews outside every care period, and
+ * children of the Episodes or Reviews tables missing from the Header table are problems too.
  */
 export function buildSystemRows(
   extract: Ssda903Extract,
@@ -80,6 +97,7 @@ export function buildSystemRows(
   const periodsByChild = groupBy(periods, (p) => p.childKey);
   const reviewsByPeriod = new Map<CarePeriod, EpochDay[]>();
   const reportedChildren = new Set<string>();
+  const outsideByChild = new Map<string, { at: number; reviews: ReviewRecord[] }>();
   for (const review of extract.reviews) {
     if (headerRead && !extract.children.has(review.childKey) && !reportedChildren.has(review.childKey)) {
       reportedChildren.add(review.childKey);
@@ -93,13 +111,13 @@ export function buildSystemRows(
     }
     const period = (periodsByChild.get(review.childKey) ?? []).find((p) => within(review, p));
     if (!period) {
-      problems.push({
-        code: "REVIEW-OUTSIDE-EPISODE",
-        severity: "warning",
-        ...review.source,
-        value: formatUkDate(review.day),
-        message: `${review.source.file} line ${review.source.line}: review of child ${review.childId} on ${formatUkDate(review.day)} is outside every care period in the extract; it was left out`,
-      });
+      const outside = outsideByChild.get(review.childKey);
+      if (outside) outside.reviews.push(review);
+      else
+        outsideByChild.set(review.childKey, {
+          at: problems.push(outsideProblem([review])) - 1,
+          reviews: [review],
+        });
       continue;
     }
     const list = reviewsByPeriod.get(period) ?? [];
@@ -107,15 +125,35 @@ export function buildSystemRows(
     reviewsByPeriod.set(period, list);
   }
 
+  // One problem per child, however many of its reviews fall outside (a multi-year extract can hold
+  // many of a care period whose episodes it lacks), where the child's first one was met.
+  for (const { at, reviews } of outsideByChild.values()) problems[at] = outsideProblem(reviews);
+  const allocations = groupBy(extract.socialWorkers, (a) => a.childKey);
   const rows = periods.map((period) =>
     systemRowOf(
       period,
       extract,
       (reviewsByPeriod.get(period) ?? []).sort((a, b) => a - b),
       options.asOf,
+      allocations.get(period.childKey) ?? [],
     ),
   );
   return { periods, rows, problems };
+}
+
+function outsideProblem(reviews: readonly ReviewRecord[]): ExtractProblem {
+  const first = reviews[0] as ReviewRecord;
+  const days = reviews.map((r) => formatUkDate(r.day));
+  return {
+    code: "REVIEW-OUTSIDE-EPISODE",
+    severity: "warning",
+    ...first.source,
+    value: days[0] as string,
+    message:
+      reviews.length === 1
+        ? `${first.source.file} line ${first.source.line}: review of child ${first.childId} on ${days[0]} is outside every care period in the extract; it was left out`
+        : `${first.source.file} line ${first.source.line}: ${reviews.length} reviews of child ${first.childId} (${days.join(", ")}) are outside every care period in the extract; they were left out`,
+  };
 }
 
 function within(review: ReviewRecord, period: CarePeriod): boolean {
@@ -123,11 +161,9 @@ function within(review: ReviewRecord, period: CarePeriod): boolean {
 }
 
 function carePeriodsOf(unsorted: readonly Episode[], problems: ExtractProblem[]): CarePeriod[] {
-  const episodes = deduplicate(
-    [...unsorted].sort((a, b) => a.start - b.start),
-    problems,
-  );
+  const episodes = [...unsorted].sort((a, b) => a.start - b.start);
   const periods: CarePeriod[] = [];
+  const issues: { episode: Episode; text: string }[] = [];
   let current: Episode[] = [];
   const close = (): void => {
     const first = current[0];
@@ -145,19 +181,40 @@ function carePeriodsOf(unsorted: readonly Episode[], problems: ExtractProblem[])
       period.end = last.end;
       if (last.reasonEnded !== undefined) period.reasonEnded = last.reasonEnded;
     }
+    if (last.end === undefined && last.absentFromReturn !== undefined)
+      period.absentFromReturn = last.absentFromReturn;
     periods.push(period);
     current = [];
   };
   for (const episode of episodes) {
+    const from = formatUkDate(episode.start);
+    if (episode.end === undefined && episode.reasonEnded !== undefined) {
+      issues.push({
+        episode,
+        text: `the episode from ${from} has a reason it ended (${episode.reasonEnded}) but no DEC, so it is read as open`,
+      });
+    }
+    if (episode.end !== undefined && episode.end < episode.start) {
+      issues.push({
+        episode,
+        text: `the episode from ${from} ends (${formatUkDate(episode.end)}) before it begins; it is read as written`,
+      });
+    }
     const previous = current[current.length - 1];
     if (previous) {
-      if (previous.end === undefined || previous.end > episode.start) {
-        problems.push({
-          code: "EPISODE-OVERLAP",
-          severity: "warning",
-          ...episode.source,
-          value: formatUkDate(episode.start),
-          message: `${episode.source.file} line ${episode.source.line}: child ${episode.childId}'s episode from ${formatUkDate(episode.start)} overlaps the one from ${formatUkDate(previous.start)} (${previous.source.file} line ${previous.source.line}); read as one care period`,
+      const since = formatUkDate(previous.start);
+      if (previous.end === undefined) {
+        issues.push({
+          episode,
+          text:
+            episode.end === undefined
+              ? `the episodes from ${since} and ${from} are both open, so the later is read as the current one`
+              : `the episode from ${from} begins while the one from ${since} is still open, so both are read as one care period`,
+        });
+      } else if (previous.end > episode.start) {
+        issues.push({
+          episode,
+          text: `the episode from ${from} begins before the one from ${since} ended (${formatUkDate(previous.end)}), so both are read as one care period`,
         });
       } else if (previous.reasonEnded !== EPISODE_CONTINUES) {
         close();
@@ -166,42 +223,20 @@ function carePeriodsOf(unsorted: readonly Episode[], problems: ExtractProblem[])
     current.push(episode);
   }
   close();
-  return periods;
-}
-
-/**
- * The same episode in two years' files (open at one year end, closed in the next) is one episode:
- * the one with an end date wins. Two episodes of one start in the same file, or that disagree
- * otherwise, are duplicates: the first is kept and the other reported.
- */
-function deduplicate(sorted: readonly Episode[], problems: ExtractProblem[]): Episode[] {
-  const kept: Episode[] = [];
-  for (const episode of sorted) {
-    const at = kept.findIndex((k) => k.start === episode.start);
-    const held = kept[at];
-    if (!held) {
-      kept.push(episode);
-      continue;
-    }
-    const sameFile = held.source.file === episode.source.file;
-    const continuation =
-      !sameFile &&
-      held.placementType === episode.placementType &&
-      held.legalStatus === episode.legalStatus &&
-      (held.end === undefined || episode.end === undefined || held.end === episode.end);
-    if (continuation) {
-      if (held.end === undefined && episode.end !== undefined) kept[at] = episode;
-      continue;
-    }
+  const first = issues[0];
+  if (first) {
+    // One problem per child, however many of its episodes disagree: the first row to look at, and
+    // every way the child's episodes were read.
+    const { episode } = first;
     problems.push({
-      code: "EPISODE-DUPLICATE",
+      code: "EPISODES-INCONSISTENT",
       severity: "warning",
       ...episode.source,
       value: formatUkDate(episode.start),
-      message: `${episode.source.file} line ${episode.source.line}: child ${episode.childId} has a second episode starting ${formatUkDate(episode.start)} (first at ${held.source.file} line ${held.source.line}); the first is used`,
+      message: `${episode.source.file} line ${episode.source.line}: child ${episode.childId}'s episodes do not add up: ${issues.map((i) => `${i.text} (line ${i.episode.source.line})`).join("; ")}`,
     });
   }
-  return kept;
+  return periods;
 }
 
 function systemRowOf(
@@ -209,6 +244,7 @@ function systemRowOf(
   extract: Ssda903Extract,
   reviews: readonly EpochDay[],
   asOf: EpochDay,
+  allocations: readonly SocialWorkerRecord[],
 ): SystemRow {
   const episodes = period.episodes;
   const last = episodes[episodes.length - 1] as Episode;
@@ -232,6 +268,9 @@ function systemRowOf(
   if (reviews.length >= 3) row.latestReview = reviews[reviews.length - 1] as EpochDay;
   if (period.end !== undefined) row.ceased = period.end;
   if (period.reasonEnded !== undefined) row.reasonCeased = period.reasonEnded;
+  if (period.absentFromReturn !== undefined) row.absentFromReturn = period.absentFromReturn;
+  const worker = allocatedWorkerOn(allocations, Math.min(asOf, period.end ?? asOf));
+  if (worker) row.socialWorkerId = worker.workerId;
   return row;
 }
 

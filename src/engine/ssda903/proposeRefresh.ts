@@ -24,9 +24,10 @@ export const REFRESH_RULES = {
 } as const;
 
 /**
- * The tracker columns the SSDA903 extract gives, and nothing else: PPMs, plans, notes, workers and any
- * column not listed here are the tracker's own and are never touched. The child ID is only written
- * on appended rows. Placements in the last 12 months are counted to the as-at day, which a tracker
+ * The tracker columns the SSDA903 extract gives, and nothing else: PPMs, plans, notes and any column
+ * not listed here are the tracker's own and are never touched. The social worker comes only from the
+ * names the user gave the case system's worker IDs (the Worker IDs sheet). The child ID is only
+ * written on appended rows. Placements in the last 12 months are counted to the as-at day, which a tracker
  * may count to its own meeting date: they fill an empty cell but are never called a conflict.
  */
 export const REFRESHED_COLUMNS = [
@@ -40,6 +41,7 @@ export const REFRESHED_COLUMNS = [
   "firstReview",
   "secondReview",
   "latestReview",
+  "socialWorker",
   "permanenceAchieved",
 ] as const satisfies readonly (keyof SystemRow | "permanenceAchieved")[];
 export type RefreshedColumn = (typeof REFRESHED_COLUMNS)[number];
@@ -189,7 +191,10 @@ export function proposeRefresh(
     // A child in care whose period has no row is appended, unless the child has rows refresh could
     // not place: then which row is the period's is the user's call.
     if (freeRows.length === 0) {
-      for (const period of freePeriods.filter((p) => p.ceased === undefined)) {
+      // A period open in an earlier return whose child is missing from a later one is not in care.
+      for (const period of freePeriods.filter(
+        (p) => p.ceased === undefined && p.absentFromReturn === undefined,
+      )) {
         changes.push(...writer.newRow(nextRow, period));
         report.newChildren.push({
           childId: period.childId,

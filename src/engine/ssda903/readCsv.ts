@@ -17,7 +17,8 @@ export interface CsvRow {
 
 export interface CsvTable {
   file: string;
-  encoding: "utf-8" | "windows-1252" | "text";
+  /** "sheet": a sheet of an .xlsx export (see `tablesOfSheets`). */
+  encoding: "utf-8" | "windows-1252" | "text" | "sheet";
   separator: CsvSeparator;
   /** The first non-blank row: the header. */
   header: CsvRow;
@@ -94,50 +95,107 @@ function detectSeparator(headerLine: string): CsvSeparator {
   return best;
 }
 
+/**
+ * The rows of the text. Fields are sliced out of the text rather than built a character at a time:
+ * a string grown by += is a chain of one-character pieces, and 200,000 rows of them cost seconds to
+ * make and to read.
+ */
 function splitRows(text: string, separator: CsvSeparator): CsvRow[] {
   const rows: CsvRow[] = [];
   let fields: string[] = [];
-  let field = "";
-  let quoted = false;
   let line = 1;
   let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field.trim() === "") {
-      quoted = true;
-      field = "";
-    } else if (ch === separator) {
-      fields.push(field);
-      field = "";
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      fields.push(field);
-      rows.push({ line: rowLine, fields });
-      fields = [];
-      field = "";
-      line++;
-      rowLine = line;
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== "" || fields.length > 0) {
-    fields.push(field);
+  let i = 0;
+  const end = text.length;
+  const endRow = (): void => {
     rows.push({ line: rowLine, fields });
+    fields = [];
+    line++;
+    rowLine = line;
+  };
+  while (i <= end) {
+    if (i === end) {
+      // The last row, unless the text ended with a line break.
+      if (fields.length > 0) rows.push({ line: rowLine, fields });
+      break;
+    }
+    let value: string;
+    let at: number;
+    // A quote opens a quoted field only as its first character: ' "x"' is text, as Excel and
+    // papaparse read it (RFC 4180: spaces are part of a field).
+    if (text.charCodeAt(i) === QUOTE) {
+      const parts: string[] = [];
+      let from = i + 1;
+      at = from;
+      for (;;) {
+        const close = text.indexOf('"', at);
+        if (close === -1) {
+          // An unclosed quote runs to the end of the file.
+          parts.push(text.slice(from));
+          at = end;
+          break;
+        }
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          parts.push(text.slice(from, close + 1));
+          from = at = close + 2;
+          continue;
+        }
+        parts.push(text.slice(from, close));
+        at = close + 1;
+        break;
+      }
+      value = parts.join("");
+      line += countLineBreaks(value);
+      // Text after the closing quote, up to the separator, belongs to the field too.
+      const rest = fieldEnd(text, at, separator);
+      value += text.slice(at, rest);
+      at = rest;
+    } else {
+      at = fieldEnd(text, i, separator);
+      value = text.slice(i, at);
+    }
+    fields.push(value);
+    if (at >= end) {
+      rows.push({ line: rowLine, fields });
+      break;
+    }
+    const ch = text.charCodeAt(at);
+    if (ch === CR || ch === LF) {
+      endRow();
+      i = ch === CR && text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+      if (i === end) break;
+    } else {
+      i = at + 1;
+      // A separator at the very end leaves one more, empty, field.
+      if (i === end) {
+        fields.push("");
+        rows.push({ line: rowLine, fields });
+        break;
+      }
+    }
   }
   return rows;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Where the unquoted field from `from` ends: at the separator, a line break or the end. */
+function fieldEnd(text: string, from: number, separator: CsvSeparator): number {
+  const code = separator.charCodeAt(0);
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === code || ch === CR || ch === LF) return i;
+  }
+  return text.length;
+}
+
+function countLineBreaks(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch === LF || (ch === CR && value.charCodeAt(i + 1) !== LF)) count++;
+  }
+  return count;
 }

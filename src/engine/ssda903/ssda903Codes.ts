@@ -13,6 +13,8 @@ export const EPISODE_CONTINUES = "X1";
 /**
  * REC, reason episode ceased. X1 continues the care period; every other reason ends it (E11/E12
  * adopted, E45–E48 special guardianship, E4A/E4B returned home, E41 child arrangements order...).
+ * E43 and E44 (special guardianship to former foster carers / others) are the codes E45–E48
+ * replaced: returns up to 2019-20 hold them (liia-tools spec/s903/SSDA903_schema_2017.yml).
  */
 export const REASONS_EPISODE_CEASED: readonly string[] = [
   "X1",
@@ -26,6 +28,8 @@ export const REASONS_EPISODE_CEASED: readonly string[] = [
   "E2",
   "E3",
   "E41",
+  "E43",
+  "E44",
   "E45",
   "E46",
   "E47",

@@ -1,5 +1,5 @@
 import { coerceCellDate } from "../cells/coerceCellDate";
-import { isCellError, type CellValue } from "../cells/CellValue";
+import { plainCellText } from "../cells/plainCellText";
 import { dayOfWeek, formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { ModelCell, SheetModel } from "../port/SheetModel";
 import type { SheetSnapshot } from "../port/WorkbookPort";
@@ -61,10 +61,7 @@ export function buildHolidaysSheet(entries: readonly HolidayEntry[] = []): Sheet
   };
 }
 
-const text = (value: CellValue | undefined): string =>
-  value === null || value === undefined || value instanceof Date || isCellError(value)
-    ? ""
-    : String(value).trim();
+const text = plainCellText;
 
 /**
  * The closure days of a Holidays sheet: every date under a "Date" header (the first column when

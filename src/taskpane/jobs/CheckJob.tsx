@@ -33,6 +33,7 @@ import {
 } from "../model/issueFilters";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
+import { RefreshFromCaseSystem } from "./RefreshFromCaseSystem";
 import { useJobRunner } from "../useJobRunner";
 
 const useStyles = makeStyles({
@@ -301,6 +302,7 @@ export function CheckJob() {
           </section>
         </>
       )}
+      <RefreshFromCaseSystem onApplied={runCheck} />
     </section>
   );
 }
