@@ -39,7 +39,7 @@ describe("tracker refresh", () => {
     ).toBe(0);
     expect(io.stderr).toEqual([]);
     expect(io.stdout[0]).toBe(
-      "Read ad1.csv (Adoption (AD1)), episodes.csv (Episodes), header.csv (Header), placed_adoption.csv (Placed for adoption), reviews.csv (Reviews)",
+      "Read ad1.csv (AD1), episodes.csv (Episodes), header.csv (Header), placed_adoption.csv (PlacedAdoption), reviews.csv (Reviews)",
     );
     expect(readFileSync(tracker).equals(before)).toBe(true);
     const differences = planted();

@@ -39,7 +39,7 @@ describe("the sample's SSDA903 adoption tables", () => {
       const recognised = recogniseSsda903Table(tableOf(f));
       return recognised.kind === "table" ? recognised.spec.kind : recognised.kind;
     });
-    expect(kinds).toEqual(["placedForAdoption", "adoption"]);
+    expect(kinds).toEqual(["placedAdoption", "ad1"]);
   });
 
   it("give a reason for every reversed decision and none otherwise", () => {
