@@ -871,6 +871,7 @@ function generateFamilyFinding(
     if (facts === undefined) continue;
     // A child who left care (an adoption order, a return home) leaves family finding then too.
     if (facts.closed === undefined && child.exit !== undefined) facts.closed = child.exit;
+    if (child.plan === "ADOPTION") alignJointTracker(child, facts);
     const finder = workerWith(world, "familyFinding");
     rows.push({
       childId: child.id,
@@ -901,6 +902,37 @@ function generateFamilyFinding(
     });
   }
   return rows;
+}
+
+/**
+ * The child's Joint Tracker row as the adoption left it: legal status E1 once the placement order is
+ * granted, the adoption placement (A3 / A4, the authority's own) once the child moved in, so that the
+ * two sheets, and the SSDA903 extract made from them, tell one story.
+ */
+function alignJointTracker(child: SampleChild, facts: FamilyFindingFacts): void {
+  const row = child.row;
+  // No order yet: the care order stands; no adoption placement yet: the child is fostered.
+  const legalStatus =
+    facts.placementOrder !== undefined ? "E1" : child.legalStatus === "E1" ? "C2" : undefined;
+  if (legalStatus !== undefined) {
+    row.legalStatus = legalStatus;
+    child.legalStatus = legalStatus;
+  }
+  const placement =
+    facts.placed !== undefined && facts.placementType !== undefined
+      ? facts.placementType
+      : child.placementType.startsWith("A")
+        ? "U6"
+        : undefined;
+  if (placement !== undefined) {
+    row.placementType = placement;
+    row.placementProvider = "PR1";
+    child.placementType = placement;
+  }
+  if (facts.placed !== undefined) {
+    row.placementStart = date(facts.placed);
+    child.placementStart = facts.placed;
+  }
 }
 
 /** One child's family-finding dates, each held by the as-of (or exit) date or left out. */
@@ -1005,9 +1037,10 @@ function adoptionJourney(
       : Math.max(child.bla, Math.min(child.placementStart, decided));
     facts.placementType = "A3";
   } else facts.placementType = "A4";
-  facts.closed = randomChance(random, 0.6)
-    ? by(facts.placed + randomInteger(random, 70, 300), end)
-    : undefined;
+  // The adoption order ends the care period: the day the child left care when they have.
+  facts.closed =
+    child.exit ??
+    (randomChance(random, 0.6) ? by(facts.placed + randomInteger(random, 70, 300), end) : undefined);
   return facts;
 }
 
