@@ -1,5 +1,6 @@
 import { ENGINE_STAGES, STAGE_TITLES } from "./engineStages";
 import type { BenchResults } from "./runBench";
+import { SCALING_ALLOWANCE, stageScaling } from "./stageScaling";
 
 const n = (value: number): string => Math.round(value).toLocaleString("en-GB");
 const ms = (value: number): string => `${value < 100 ? value.toFixed(1) : n(value)} ms`;
@@ -44,6 +45,15 @@ export function formatResults(results: BenchResults): string {
     lines.push(
       `  100,000 rows: ${ms(big.medianMs)} (target under 1 s: ${verdict(big.medianMs < 1000)}); ` +
         `${(big.medianMs / (10 * mid.medianMs)).toFixed(2)}× ten times the 10,000-row time (target within 2×: ${verdict(big.medianMs <= 20 * mid.medianMs)})`,
+    );
+  }
+
+  const scaling = stageScaling(results.engine);
+  const [first] = scaling;
+  if (first) {
+    lines.push(
+      `  ${n(first.fromRows)} to ${n(first.toRows)} rows, each stage's time ÷ linear (target within ${SCALING_ALLOWANCE}×, no quadratic work): ` +
+        scaling.map((s) => `${s.stage} ${s.timesLinear.toFixed(2)}× (${verdict(s.met)})`).join(", "),
     );
   }
 

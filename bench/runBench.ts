@@ -9,6 +9,7 @@ import { benchCli, type CliResult } from "./cliBench";
 import { benchKernel, type KernelResult } from "./kernelBench";
 import type { OfficeRoundTrips } from "./officeBench";
 import { formatResults } from "./formatResults";
+import { stageScaling } from "./stageScaling";
 
 export interface BenchResults {
   when: string;
@@ -36,9 +37,9 @@ function child<T>(args: readonly string[]): T {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const unknown = argv.filter((a) => a !== "--quick" && a !== "--json");
+  const unknown = argv.filter((a) => a !== "--quick" && a !== "--json" && a !== "--check");
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown option ${unknown.join(" ")} (options: --quick, --json)\n`);
+    process.stderr.write(`bench: unknown option ${unknown.join(" ")} (options: --quick, --json, --check)\n`);
     process.exitCode = 2;
     return;
   }
@@ -84,6 +85,13 @@ async function main(argv: readonly string[]): Promise<void> {
   const style = (await resolveConfig(resultsFile)) ?? {};
   writeFileSync(resultsFile, await format(JSON.stringify(results), { ...style, parser: "json" }));
   process.stdout.write(json ? `${JSON.stringify(results, null, 2)}\n` : `${formatResults(results)}\n`);
+  // --check (CI): a stage that grows faster than linear fails the run; the other targets are printed only.
+  const superLinear = stageScaling(engine).filter((s) => !s.met);
+  if (argv.includes("--check") && superLinear.length > 0) {
+    const named = superLinear.map((s) => `${s.stage} ${s.timesLinear}× linear`).join(", ");
+    process.stderr.write(`bench: stages grow faster than linear with rows: ${named}\n`);
+    process.exitCode = 1;
+  }
 }
 
 /** The machine is shared: the load average says how far to trust the times. */

@@ -255,6 +255,6 @@ function main(args) {
   return 1;
 }
 
-module.exports = { validateManifest, pngSize };
+module.exports = { validateManifest, pngSize, readTags };
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -40,14 +40,21 @@ export interface ExcelWorksheet {
     freezeRows(count?: number): void;
     freezeColumns(count?: number): void;
     freezeAt(frozenRange: ExcelRange | string): void;
+    /** ExcelApi 1.7. */
+    unfreeze(): void;
   };
   readonly pageLayout: {
     orientation: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     setPrintTitleRows(printTitleRows: ExcelRange | string): void;
   };
-  readonly charts: { add(type: string, sourceData: ExcelRange, seriesBy?: string): ExcelChart };
-  readonly autoFilter: { apply(range: ExcelRange | string): void };
+  readonly charts: {
+    add(type: string, sourceData: ExcelRange, seriesBy?: string): ExcelChart;
+    readonly items: ExcelChart[];
+    load(propertyNames: string): unknown;
+  };
+  /** ExcelApi 1.9. */
+  readonly autoFilter: { apply(range: ExcelRange | string): void; remove(): void };
   readonly tables: { readonly items: ExcelTable[]; load(propertyNames: string): unknown };
   load(propertyNames: string): unknown;
   getRange(address?: string): ExcelRange;
@@ -77,6 +84,7 @@ export interface ExcelTableColumn {
 export interface ExcelChart {
   readonly title: { text: string };
   setPosition(startCell: ExcelRange | string, endCell?: ExcelRange | string): void;
+  delete(): void;
 }
 
 export interface ExcelRange {
@@ -93,6 +101,8 @@ export interface ExcelRange {
   readonly format: ExcelRangeFormat;
   load(propertyNames: string): unknown;
   merge(across?: boolean): void;
+  /** "All" clears values, formats, merges and hyperlinks of the range (ExcelApi 1.1). */
+  clear(applyTo?: string): void;
   /** ExcelApi 1.6. */
   readonly conditionalFormats: ExcelConditionalFormatCollection;
   /** ExcelApi 1.13. */
@@ -131,12 +141,23 @@ export interface ExcelRangeFormat {
   columnWidth: number;
   /** In points (ExcelApi 1.2). */
   rowHeight: number;
+  /** Back to the sheet's standard width / height (ExcelApi 1.2). */
+  useStandardWidth: boolean;
+  useStandardHeight: boolean;
   readonly borders: { getItem(index: string): { style: string } };
 }
 
 export interface ExcelCustomXmlPartCollection {
-  getByNamespace(namespaceUri: string): { getOnlyItemOrNullObject(): ExcelCustomXmlPart };
+  getByNamespace(namespaceUri: string): ExcelCustomXmlPartScopedCollection;
   add(xml: string): ExcelCustomXmlPart;
+}
+
+/** The parts of one namespace (ExcelApi 1.5): there can be several, when two writers added one at once. */
+export interface ExcelCustomXmlPartScopedCollection {
+  readonly items: ExcelCustomXmlPart[];
+  load(propertyNames: string): unknown;
+  /** Null unless the collection holds exactly one part. */
+  getOnlyItemOrNullObject(): ExcelCustomXmlPart;
 }
 
 export interface ExcelCustomXmlPart {
@@ -147,9 +168,15 @@ export interface ExcelCustomXmlPart {
   delete(): void;
 }
 
+/** `Excel.run`'s options (Excel.RunOptions). */
+export interface ExcelRunOptions {
+  /** ExcelApi 1.20: the run's changes are one step on the user's undo stack. */
+  mergeUndoGroup?: boolean;
+}
+
 /** `Excel.run` with options; the port always passes options (mergeUndoGroup where supported). */
 export type ExcelRun = <T>(
-  options: { mergeUndoGroup?: boolean },
+  options: ExcelRunOptions,
   batch: (context: ExcelContext) => Promise<T>,
 ) => Promise<T>;
 

@@ -10,6 +10,7 @@ import type { CellValue } from "../engine/cells/CellValue";
 import { agendaTracker } from "../jobs/agendaTracker";
 import { PAYLOAD_BUDGET_BYTES } from "./excelPayload";
 import { OfficeWorkbook } from "./OfficeWorkbook";
+import { jointTrackingRequest } from "../../test/support/jointTrackingRequest";
 
 const AS_OF = parseIsoDate("2026-11-24") as EpochDay;
 
@@ -27,14 +28,7 @@ class KeepingWorkbook extends MemoryWorkbook {
 async function jointTrackingAgenda(rows: number): Promise<{ memory: KeepingWorkbook; model: SheetModel }> {
   const sample = generateSampleTracker({ children: rows, seed: 1, asOf: AS_OF, messy: true });
   const memory = new KeepingWorkbook(sample.sheets);
-  const outcome = await agendaTracker(memory, {
-    surgery: "joint-tracking",
-    date: AS_OF,
-    asOf: AS_OF,
-    names: false,
-    all: false,
-    generatedAt: "2026-11-24",
-  });
+  const outcome = await agendaTracker(memory, jointTrackingRequest(AS_OF, "2026-11-24"));
   const model = memory.models[0];
   if (outcome.kind !== "written" || !model) throw new Error("The agenda job wrote no agenda");
   return { memory, model };

@@ -104,7 +104,7 @@ describe("OfficeWorkbook at scale", () => {
     };
     const small = await syncsFor(1_000);
     const large = await syncsFor(100_000);
-    expect(small.syncs).toBe(3); // plan, content, swap
+    expect(small.syncs).toBe(3); // plan, adding the sheet, content
     expect(large.largest).toBeLessThan(PAYLOAD_BUDGET_BYTES);
     // 100,000 rows of four cells are about 9 MB of values and formats: three batches, not 100,000.
     expect(large.syncs).toBeLessThanOrEqual(small.syncs + 3);

@@ -1,3 +1,4 @@
+import type { ExcelHostName } from "../../test/support/excelHostProfiles";
 import { FakeExcel, type FakeCellValue } from "../../test/support/fakeExcel";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import { STATUS_RULES } from "../engine/status/buildStatusColumns";
@@ -5,8 +6,8 @@ import { STATUS_BLOCK_MARKER, type StatusColumnsModel } from "../engine/status/S
 import { OfficeWorkbook } from "./OfficeWorkbook";
 
 /** A tracker kept as an Excel Table: title in A1, the table A2:D6 (four children), a note in A8. */
-function trackerAsTable(table = "A2:D6"): FakeExcel {
-  const excel = new FakeExcel();
+function trackerAsTable(table = "A2:D6", host: ExcelHostName = "web"): FakeExcel {
+  const excel = new FakeExcel({ host });
   excel.addSheet({
     name: "Joint Tracker",
     values: [
@@ -51,6 +52,19 @@ function rowsOf(excel: FakeExcel, from: number, to: number): Array<Array<FakeCel
 }
 
 describe("OfficeWorkbook status columns on a tracker kept as an Excel Table", () => {
+  it("writes the block as one undo step on Microsoft 365, keeping the user's own undo history", async () => {
+    const excel = trackerAsTable("A2:D6", "microsoft365");
+    excel.userEdit("the user's own edit", () => undefined);
+    const before = excel.state();
+    await new OfficeWorkbook(excel).writeStatusColumns(statusBlock(["1st review", "PPM"]));
+    expect(excel.undoStack.map((s) => s.label)).toEqual([
+      "the user's own edit",
+      expect.stringMatching(/^add-in: /),
+    ]);
+    excel.undo();
+    expect(excel.state()).toBe(before);
+  });
+
   it("adds the block as table columns when the table ends just before it", async () => {
     const excel = trackerAsTable();
     const before = rowsOf(excel, 1, 8).map((row) => row.slice(0, 4));
@@ -121,5 +135,51 @@ describe("OfficeWorkbook status columns on a tracker kept as an Excel Table", ()
       "▸ RAG next due date",
     ]);
     expect(excel.sheet("Joint Tracker")?.conditionalFormats?.[0]?.address).toBe("E3:F5");
+  });
+});
+
+describe("OfficeWorkbook status columns beside a table column the user added", () => {
+  /** The block written once (E:H), then a table column of the user's own added right of it (I). */
+  async function withUsersColumnAfterBlock(): Promise<{ excel: FakeExcel; port: OfficeWorkbook }> {
+    const excel = trackerAsTable();
+    const port = new OfficeWorkbook(excel);
+    await port.writeStatusColumns(statusBlock(["1st review", "PPM"]));
+    excel.userEdit("the user adds a Social worker column to the table", (e) => {
+      const sheet = e.sheet("Joint Tracker");
+      if (!sheet) throw new Error("no tracker");
+      ["Social worker", "J. Smith", "K. Jones", "L. Brown", "M. Green"].forEach((value, i) => {
+        (sheet.values[i + 1] ??= [])[8] = value;
+      });
+      (sheet.tables[0] as { address: string }).address = "A2:I6";
+    });
+    return { excel, port };
+  }
+  const usersColumn = (excel: FakeExcel): unknown[] =>
+    rowsOf(excel, 2, 6).map((row) => row.find((v) => v === "Social worker" || /^[A-Z]\. /.test(String(v))));
+
+  it("keeps the user's table column on a re-run of the same width", async () => {
+    const { excel, port } = await withUsersColumnAfterBlock();
+    const again = await port.writeStatusColumns(statusBlock(["1st review", "PPM"], 4));
+    expect(again.ok).toBe(true);
+    expect(excel.sheet("Joint Tracker")?.tables[0]?.address).toBe("A2:I6");
+    expect(rowsOf(excel, 2, 6).map((row) => row[8])).toEqual([
+      "Social worker",
+      "J. Smith",
+      "K. Jones",
+      "L. Brown",
+      "M. Green",
+    ]);
+  });
+
+  it("refuses a narrower re-run, changing nothing, rather than delete or move the user's table column", async () => {
+    const { excel, port } = await withUsersColumnAfterBlock();
+    const before = excel.state();
+    const again = await port.writeStatusColumns(statusBlock(["1st review"], 4));
+    expect(again).toEqual({
+      ok: false,
+      problem: { code: "write-failed", message: expect.stringContaining("the Excel Table “Tracker”") },
+    });
+    expect(excel.state()).toBe(before);
+    expect(usersColumn(excel)).toEqual(["Social worker", "J. Smith", "K. Jones", "L. Brown", "M. Green"]);
   });
 });

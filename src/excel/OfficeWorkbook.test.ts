@@ -1,11 +1,25 @@
 import { describeWorkbookPort } from "../../test/contract/workbookPortContract";
+import { EXCEL_HOSTS, EXCEL_HOST_NAMES } from "../../test/support/excelHostProfiles";
 import { FakeExcel, fakeExcelOf } from "../../test/support/fakeExcel";
 import { epochDayFromParts } from "../engine/dates/epochDay";
+import type { ApplyReport, ChangeSet, LogAppend } from "../engine/port/ChangeSet";
 import type { SheetModel } from "../engine/port/SheetModel";
 import { OfficeNavigator, OfficeWorkbook } from "./OfficeWorkbook";
 import { OfficeWorkbookError } from "./OfficeWorkbookError";
+import { OWNED_SHEETS_NAMESPACE, ownedSheetsXml, parseOwnedSheets } from "../engine/port/ownedSheets";
 
-describeWorkbookPort("OfficeWorkbook", async (sheets) => new OfficeWorkbook(fakeExcelOf(sheets)));
+// The whole contract on every Excel the manifest admits, each answering isSetSupported as it does;
+// what a host cannot do is a note the user is shown (the README's support table lists them).
+for (const host of EXCEL_HOST_NAMES) {
+  const excelApi = EXCEL_HOSTS[host].excelApi;
+  describeWorkbookPort(
+    `OfficeWorkbook in ${EXCEL_HOSTS[host].label}`,
+    async (sheets) => new OfficeWorkbook(fakeExcelOf(sheets, { host })),
+    excelApi < 9
+      ? { readsMergesAndHiddenRows: false, hostNotes: [/^This version of Excel cannot set print settings/] }
+      : {},
+  );
+}
 
 const agenda = (title: string, name = "Agenda"): SheetModel => ({
   name,
@@ -126,8 +140,8 @@ describe("OfficeWorkbook writing a sheet", () => {
     expect(excel.state()).toBe(before);
   });
 
-  it("leaves the workbook as it was whichever sync fails in the middle of a rewrite", async () => {
-    const probe = fakeExcelOf([trackerSheet]);
+  it("leaves the workbook as it was whichever sync of a rewrite fails, before ExcelApi 1.20", async () => {
+    const probe = fakeExcelOf([trackerSheet], { host: "excel2024" });
     await new OfficeWorkbook(probe).writeSheet(agenda("First"));
     const start = probe.syncs;
     await new OfficeWorkbook(probe).writeSheet(agenda("Second"));
@@ -135,7 +149,7 @@ describe("OfficeWorkbook writing a sheet", () => {
     expect(syncsPerWrite).toBeGreaterThanOrEqual(3);
 
     for (let failing = 1; failing <= syncsPerWrite; failing++) {
-      const excel = fakeExcelOf([trackerSheet]);
+      const excel = fakeExcelOf([trackerSheet], { host: "excel2024" });
       const port = new OfficeWorkbook(excel);
       await port.writeSheet(agenda("First"));
       const before = excel.state();
@@ -144,6 +158,60 @@ describe("OfficeWorkbook writing a sheet", () => {
       expect(outcome).toMatchObject({ ok: false, problem: { code: "failed" } });
       expect(excel.state()).toBe(before);
     }
+  });
+
+  it("rewrites in place on ExcelApi 1.20, and one Undo puts the workbook back whichever sync fails", async () => {
+    const probe = fakeExcelOf([trackerSheet], { host: "microsoft365" });
+    await new OfficeWorkbook(probe).writeSheet(agenda("First"));
+    const start = probe.syncs;
+    await new OfficeWorkbook(probe).writeSheet(agenda("Second"));
+    const syncsPerWrite = probe.syncs - start;
+    expect(probe.sheets.map((s) => s.id)).toHaveLength(2);
+
+    const undoSays: boolean[] = [];
+    for (let failing = 1; failing <= syncsPerWrite; failing++) {
+      const excel = fakeExcelOf([trackerSheet], { host: "microsoft365" });
+      const port = new OfficeWorkbook(excel);
+      await port.writeSheet(agenda("First"));
+      const before = excel.state();
+      excel.userEdit("the user's own edit", () => undefined);
+      excel.failOnSync = excel.syncs + failing;
+      const outcome = await port.writeModel(agenda("Second"));
+      expect(outcome.ok).toBe(false);
+      // Past its first change the run says to press Undo; before it, that nothing was changed.
+      const undoSaid = !outcome.ok && outcome.problem.message.includes("Undo (Ctrl+Z) once");
+      if (undoSaid) excel.undo();
+      undoSays.push(undoSaid);
+      expect(excel.state()).toBe(before);
+      expect(excel.userUndoSteps()).toEqual(["the user's own edit"]);
+    }
+    expect(undoSays).toContain(true);
+    expect(undoSays).toContain(false);
+  });
+
+  it("keeps the sheet's id and place when it rewrites in place, and leaves no chart, merge or filter behind", async () => {
+    const excel = fakeExcelOf([trackerSheet, { name: "Notes", values: [["mine"]] }], {
+      host: "microsoft365",
+    });
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("First"));
+    const id = excel.sheet("Agenda")?.id;
+    await port.writeSheet({
+      name: "Agenda",
+      purpose: "agenda",
+      cells: [{ row: 1, column: 1, value: "Short" }],
+    });
+    const sheet = excel.sheet("Agenda");
+    expect(sheet?.id).toBe(id);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Joint Tracker", "Notes", "Agenda"]);
+    expect(excel.cell("Agenda", "A1").value).toBe("Short");
+    expect(excel.cell("Agenda", "B3").value).toBeUndefined();
+    expect(sheet?.charts).toEqual([]);
+    expect(sheet?.merges).toEqual([]);
+    expect(sheet?.autoFilter).toBeUndefined();
+    expect(sheet?.freeze).toBeUndefined();
+    expect(sheet?.hyperlinks.size).toBe(0);
+    expect(excel.undoCleared).toEqual([]);
   });
 
   it("leaves the workbook as it was when the user deletes the tracker sheet mid-write", async () => {
@@ -270,6 +338,114 @@ describe("OfficeWorkbook applying fixes", () => {
   });
 });
 
+describe("OfficeWorkbook applying fixes with their Change log rows", () => {
+  const fix = (cell: string, old: string): ChangeSet => ({
+    id: `CS-${cell}`,
+    description: "Text dates",
+    changes: [{ sheet: "T", cell, old, new: new Date(Date.UTC(2024, 3, 3)), rule: "DATE-AS-TEXT" }],
+  });
+  const logOf =
+    (rows: number) =>
+    (report: ApplyReport): LogAppend => ({
+      model: {
+        name: "Change log",
+        purpose: "changeLog",
+        cells: [
+          { row: 1, column: 1, value: "Change set" },
+          ...Array.from({ length: rows }, (_, i) => ({ row: i + 2, column: 1, value: `row ${i + 1}` })),
+          { row: rows + 1, column: 2, value: report.applied[0]?.cell ?? "" },
+        ],
+        autoFilter: `A1:B${rows + 1}`,
+      },
+      newRows: 1,
+    });
+
+  it("appends the new rows below the log's last row, in the fix's own run, keeping the log sheet", async () => {
+    const excel = new FakeExcel({ host: "microsoft365" });
+    excel.addSheet({ name: "T", values: [["03/04/2024"], ["03/04/2024"]], formats: [["@"], ["@"]] });
+    const port = new OfficeWorkbook(excel);
+    await port.applyChangesAndLog(fix("A1", "03/04/2024"), logOf(1));
+    const log = excel.sheet("Change log");
+    expect(log?.values.map((r) => r.slice(0, 2))).toEqual([["Change set"], ["row 1", "A1"]]);
+    excel.userEdit("a note under the log", (x) => ((x.sheet("Change log")?.values ?? [])[2] = ["my note"]));
+    const runs = excel.runs.length;
+    await port.applyChangesAndLog(fix("A2", "03/04/2024"), logOf(2));
+    expect(excel.runs.slice(runs)).toEqual([{ mergeUndoGroup: true }]);
+    expect(excel.sheet("Change log")).toBe(log);
+    expect(log?.values.map((r) => r.slice(0, 2))).toEqual([
+      ["Change set"],
+      ["row 1", "A1"],
+      ["my note"],
+      ["row 2", "A2"],
+    ]);
+    expect(log?.autoFilter).toBe("A1:B4");
+    expect(excel.userUndoSteps()).toEqual(["a note under the log"]);
+  });
+
+  it("puts the cells back and clears the rows it added whichever sync fails", async () => {
+    const start = async (): Promise<{ excel: FakeExcel; port: OfficeWorkbook }> => {
+      const excel = new FakeExcel({ host: "excel2024" });
+      excel.addSheet({ name: "T", values: [["03/04/2024"], ["03/04/2024"]], formats: [["@"], ["@"]] });
+      const port = new OfficeWorkbook(excel);
+      await port.applyChangesAndLog(fix("A1", "03/04/2024"), logOf(1));
+      return { excel, port };
+    };
+    const probe = await start();
+    const first = probe.excel.syncs;
+    await probe.port.applyChangesAndLog(fix("A2", "03/04/2024"), logOf(2));
+    const syncs = probe.excel.syncs - first;
+    expect(syncs).toBeGreaterThanOrEqual(5);
+    for (let failing = 1; failing <= syncs; failing++) {
+      const { excel, port } = await start();
+      excel.failOnSync = excel.syncs + failing;
+      await expect(port.applyChangesAndLog(fix("A2", "03/04/2024"), logOf(2))).rejects.toBeInstanceOf(
+        OfficeWorkbookError,
+      );
+      expect(excel.cell("T", "A2").value).toBe("03/04/2024");
+      const logged = excel
+        .sheet("Change log")
+        ?.values.flat()
+        .filter((v) => v !== undefined);
+      expect(logged).toEqual(["Change set", "row 1", "A1"]);
+    }
+  });
+
+  it("skips a cell a co-author changed during the fix, and one Undo takes back only this user's fix", async () => {
+    const excel = new FakeExcel({ host: "microsoft365" });
+    excel.addSheet({ name: "T", values: [["03/04/2024"], ["03/04/2024"]], formats: [["@"], ["@"]] });
+    const start = excel.syncs;
+    // The co-author's edit lands after the fix looked the sheets up and before it re-reads the cells.
+    excel.beforeSync = (sync) => {
+      if (sync === start + 2) excel.coAuthorEdit((x) => ((x.sheet("T")?.values ?? [])[1] = ["04/04/2024"]));
+    };
+    const both: ChangeSet = {
+      ...fix("A1", "03/04/2024"),
+      changes: [...fix("A1", "03/04/2024").changes, ...fix("A2", "03/04/2024").changes],
+    };
+    const { report } = await new OfficeWorkbook(excel).applyChangesAndLog(both, logOf(1));
+    expect(report.applied.map((c) => c.cell)).toEqual(["A1"]);
+    expect(report.skipped.map((s) => [s.change.cell, s.reason, s.current])).toEqual([
+      ["A2", "edited-since", "04/04/2024"],
+    ]);
+    expect(excel.cell("T", "A2").value).toBe("04/04/2024");
+    excel.undo();
+    expect(excel.cell("T", "A1").value).toBe("03/04/2024");
+    expect(excel.cell("T", "A2").value).toBe("04/04/2024");
+    expect(excel.sheet("Change log")).toBeUndefined();
+  });
+
+  it("takes the new log sheet away again when the first fix fails before the end", async () => {
+    const excel = new FakeExcel({ host: "excel2024" });
+    excel.addSheet({ name: "T", values: [["03/04/2024"]], formats: [["@"]] });
+    const before = excel.state();
+    excel.failOnSync = 5;
+    await expect(
+      new OfficeWorkbook(excel).applyChangesAndLog(fix("A1", "03/04/2024"), logOf(1)),
+    ).rejects.toThrow();
+    expect(excel.state()).toBe(before);
+  });
+});
+
 describe("OfficeNavigator", () => {
   it("brings the sheet forward and selects the cell", async () => {
     const excel = fakeExcelOf([trackerSheet, { name: "Other", values: [["x"]] }]);
@@ -283,5 +459,34 @@ describe("OfficeNavigator", () => {
     await expect(new OfficeNavigator(excel).select("Gone", "A2")).rejects.toThrow(
       "There is no sheet named “Gone” any more",
     );
+  });
+});
+
+describe("OfficeWorkbook and a register written twice at once", () => {
+  it("reads both parts as one register and leaves one part at its next write", async () => {
+    const excel = fakeExcelOf([trackerSheet]);
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet(agenda("First"));
+    await port.writeSheet({ name: "Data quality", purpose: "dataQuality", cells: [] });
+    // Two panes that each found no register added one each: one entry in each part.
+    const [part] = excel.xmlParts;
+    const entries = parseOwnedSheets(part?.xml ?? "");
+    excel.xmlParts.splice(0, 1);
+    for (const entry of entries)
+      excel.xmlParts.push({
+        id: excel.nextPartId(),
+        namespace: OWNED_SHEETS_NAMESPACE,
+        xml: ownedSheetsXml([entry]),
+      });
+    expect(excel.xmlParts).toHaveLength(2);
+
+    expect((await port.listSheets()).map((s) => s.output)).toEqual([undefined, "Agenda", "Data quality"]);
+    expect(await port.writeSheet(agenda("Second"))).toMatchObject({ name: "Agenda", replaced: true });
+    expect(excel.xmlParts).toHaveLength(1);
+    expect(
+      parseOwnedSheets(excel.xmlParts[0]?.xml ?? "")
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(["Agenda", "Data quality"]);
   });
 });

@@ -1,11 +1,14 @@
 import type { CellValue } from "../engine/cells/CellValue";
-import type { ApplyReport, CellChange, ChangeSet } from "../engine/port/ChangeSet";
+import type { ApplyReport, CellChange, ChangeSet, LogAppend } from "../engine/port/ChangeSet";
+import { modelCellsOf } from "../engine/port/modelCells";
 import { skipReason } from "../engine/port/MemoryWorkbook";
 import type { SheetModel } from "../engine/port/SheetModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
 import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { uniqueSheetName } from "../engine/sheets/outputSheetName";
 import {
+  STATUS_HEADER_PREFIX,
+  statusColumnsInsideTable,
   statusColumnsRefused,
   statusColumnsWritten,
   type StatusColumnsModel,
@@ -14,13 +17,21 @@ import {
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
 import { columnLetters } from "../engine/tables/cellAddress";
 import { ChunkSizer, isPayloadTooLarge, jsonBytes, rowsPerChunk } from "./excelPayload";
-import type { ExcelContext, ExcelTable, ExcelWorksheet, OfficeHost } from "./OfficeApi";
+import type {
+  ExcelContext,
+  ExcelCustomXmlPart,
+  ExcelRunOptions,
+  ExcelTable,
+  ExcelWorksheet,
+  OfficeHost,
+} from "./OfficeApi";
 import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
 import {
   OWNED_SHEETS_NAMESPACE,
   outputNamesByKey,
   ownedSheetsXml,
+  mergedRegisters,
   parseOwnedSheets,
   planOwnedWrite,
   registerAfterWrite,
@@ -30,7 +41,7 @@ import {
   type HostSheet,
   type OwnedSheet,
 } from "../engine/port/ownedSheets";
-import { UK_DATE_FORMAT, pointsOfCharacters, writeSheetModel } from "./writeSheetModel";
+import { UK_DATE_FORMAT, pointsOfCharacters, writeSheetModel, type WriteFeatures } from "./writeSheetModel";
 import { excelSerialFromEpochDay } from "../engine/cells/coerceCellDate";
 
 /**
@@ -48,6 +59,14 @@ export const OPTIONAL_API = {
   undoGroup: "1.20",
   charts: "1.1",
 } as const;
+
+/**
+ * Said after a hidden sheet (the tracker profile) that the user had shown is replaced where Excel
+ * otherwise keeps undo history: Excel on Windows and Mac cannot undo hiding a sheet, so the add-in
+ * writes it aside and swaps it in, and no Excel can undo deleting the old one, which clears it.
+ */
+const HIDDEN_SHEET_UNDO_NOTE = (name: string): string =>
+  `Writing the hidden sheet “${name}” cleared Excel's undo history: Excel cannot undo replacing a hidden sheet.`;
 
 /**
  * Changes re-read and written per sync: each is two statements of about 200 bytes and a response of
@@ -83,6 +102,31 @@ async function trackerTableOf(
 }
 
 /**
+ * How many table columns right of the new block are the earlier block's own, to be deleted: those
+ * from just after the block, within the earlier block and the table, whose header (read now, in
+ * this run) is one of the add-in's "▸ …". The first that is not ends the count, so a column the
+ * user added to the table beside the block is never removed. One sync, only when there are any.
+ */
+async function surplusStatusColumns(
+  context: ExcelContext,
+  sheet: ExcelWorksheet,
+  model: StatusColumnsModel,
+  table: RangePosition,
+): Promise<number> {
+  const blockRight = model.firstColumn + model.headers.length - 1;
+  const last = Math.min(table.right, model.firstColumn + model.clear.columns - 1);
+  if (last <= blockRight) return 0;
+  const headers = sheet.getRange(
+    `${cellAddress(model.headerRow, blockRight + 1)}:${cellAddress(model.headerRow, last)}`,
+  );
+  headers.load("values");
+  await context.sync();
+  const cells = headers.values[0] ?? [];
+  const owned = cells.findIndex((v) => typeof v !== "string" || !v.startsWith(STATUS_HEADER_PREFIX));
+  return owned < 0 ? cells.length : owned;
+}
+
+/**
  * The block's formatted columns over the whole body of the table (to its last row, which may lie
  * below the last tracker row), so the rules cover the table column bodies; without a table, the
  * model's range as it is.
@@ -114,9 +158,11 @@ export interface SheetReading {
 
 /**
  * The workbook port over Office.js: the only code in the product that talks to Excel. Every action is
- * one `Excel.run`; reads size every sheet in one sync and then load fixed-budget row chunks, writes
- * go to a new hidden sheet that replaces the old one only once complete, and fixes re-read each cell
- * in the same run before writing it. What the host cannot do is said in `takeNotes()`; what goes
+ * one `Excel.run`; reads size every sheet in one sync and then load fixed-budget row chunks; writes
+ * rewrite the add-in's own sheet in place as one undo step where Excel can undo them (ExcelApi 1.20)
+ * and elsewhere go to a new hidden sheet that replaces the old one only once complete; fixes re-read
+ * each cell in the same run before writing it, with their Change log rows. What the host cannot do
+ * is said in `takeNotes()` or a write's notes; what goes
  * wrong is an `OfficeWorkbookError` whose `problem.message` is a sentence for the user.
  */
 export class OfficeWorkbook implements WorkbookPort {
@@ -224,7 +270,7 @@ export class OfficeWorkbook implements WorkbookPort {
           snapshot: {
             name: sheet.name,
             values: [],
-            merges: merged && !merged.isNullObject ? rangesIn(merged.address) : [],
+            merges: canMerges && merged && !merged.isNullObject ? rangesIn(merged.address) : [],
             protected: sheet.protection.protected,
             hiddenRows:
               canHidden && !used.isNullObject ? hiddenRowsOf(used.rowIndex + 1, bottom, visible) : [],
@@ -304,20 +350,23 @@ export class OfficeWorkbook implements WorkbookPort {
    * Writes a sheet the add-in owns, as `writeSheet` does, returning the outcome as a value: the
    * name used (a user's sheet of the same name is never overwritten) and notes, or the problem.
    *
-   * The new content goes to a new hidden sheet; only when it is complete is the old sheet renamed
-   * aside, the new one given its name, place and visibility, the register of owned sheets updated
-   * and the old sheet deleted, all in one sync. If anything fails, the new sheet is deleted and the
-   * old one keeps its name, so the workbook is as it was.
+   * Where Excel can undo an add-in's changes (ExcelApi 1.20) the add-in's sheet is rewritten in place
+   * (`writeModelInPlace`), as one undo step, so the user's own undo history survives. Elsewhere
+   * (and for a sheet that must be hidden, which Excel on Windows cannot do undoably) the new content
+   * goes to a new hidden sheet; only when it is complete is the old sheet renamed aside, the new one
+   * given its name, place and visibility, the register of owned sheets updated and the old sheet
+   * deleted, all in one sync. If anything fails, the new sheet is deleted and the old one keeps its
+   * name, so the workbook is as it was. Deleting a sheet empties Excel's undo stack; before
+   * ExcelApi 1.20 every add-in change does anyway.
    */
   async writeModel(model: SheetModel): Promise<SheetWriteOutcome> {
     const minimum = this.minimumProblem();
     if (minimum) return { ok: false, problem: minimum };
-    const features = {
-      gridlines: this.supports(OPTIONAL_API.gridlines),
-      pageLayout: this.supports(OPTIONAL_API.pageLayout),
-      autoFilter: this.supports(OPTIONAL_API.autoFilter),
-      charts: this.supports(OPTIONAL_API.charts),
-    };
+    const features = this.writeFeatures();
+    if (this.keepsUndo()) {
+      const inPlace = await this.writeModelInPlace(model, features);
+      if (inPlace !== "hide") return inPlace;
+    }
     let written:
       { tempName: string; backupName?: string; originalName?: string; registry?: string } | undefined;
     try {
@@ -351,14 +400,12 @@ export class OfficeWorkbook implements WorkbookPort {
           ...stampField(model),
         };
         const after = registerAfterWrite(entries, "office", hostSheets, entry, target?.id);
-        const part = context.workbook.customXmlParts
-          .getByNamespace(OWNED_SHEETS_NAMESPACE)
-          .getOnlyItemOrNullObject();
-        if (registry === undefined) context.workbook.customXmlParts.add(ownedSheetsXml(after));
-        else part.setXml(ownedSheetsXml(after));
+        writeRegister(context, plan.registerParts, ownedSheetsXml(after));
         target?.delete();
         await context.sync();
         if (note) notes.unshift(note);
+        // Where Excel keeps undo history, deleting the hidden sheet this one replaces has cleared it.
+        if (this.keepsUndo() && target) notes.push(HIDDEN_SHEET_UNDO_NOTE(finalName));
         return { ok: true, name: finalName, replaced: target !== undefined, notes };
       });
     } catch (error) {
@@ -368,17 +415,84 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
+   * Rewrites the add-in's own sheet in place in one `Excel.run` merged into one undo step: its
+   * charts deleted, its cells, formats, merges and links cleared, its freeze, filter, widths and
+   * heights reset, then the model written (a new sheet is added where there is none). No sheet is
+   * deleted, renamed, moved or hidden: those cannot be undone and would empty the user's undo stack
+   * (Undo capabilities in Excel add-ins, https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+   * If Excel fails part-way the sheet may be half written; Undo takes the whole step back.
+   */
+  private async writeModelInPlace(
+    model: SheetModel,
+    features: WriteFeatures,
+  ): Promise<SheetWriteOutcome | "hide"> {
+    let started = false;
+    try {
+      const options: ExcelRunOptions = this.keepsUndo() ? { mergeUndoGroup: true } : {};
+      return await this.host.run(options, async (context): Promise<SheetWriteOutcome | "hide"> => {
+        const plan = await planWrite(context, model);
+        if (!plan.ok) return plan;
+        // A sheet that must be hidden first (a new one, or ours shown by the user) cannot be, undoably,
+        // on Windows or Mac: it goes the swap's way, having changed nothing here.
+        const visibility = officeVisibility[model.visibility ?? "visible"];
+        if (plan.target ? plan.target.visibility !== visibility : visibility !== "Visible") return "hide";
+        const { notes } = await writeIntoOwnSheet(context, plan, model, features, () => (started = true));
+        return {
+          ok: true,
+          name: plan.target?.name ?? plan.finalName,
+          replaced: plan.target !== undefined,
+          notes: [...(plan.note ? [plan.note] : []), ...notes],
+        };
+      });
+    } catch (error) {
+      const problem = problemOf(error, `write “${model.name}”`);
+      if (!started) return { ok: false, problem };
+      return {
+        ok: false,
+        problem: {
+          ...problem,
+          message: `Excel could not finish writing “${model.name}”, so it may be incomplete: Undo (Ctrl+Z) once puts back what it held, or run the job again.`,
+        },
+      };
+    }
+  }
+
+  /** What this Excel can do beyond the add-in's minimum, for writing sheets. */
+  private writeFeatures(): WriteFeatures {
+    return {
+      gridlines: this.supports(OPTIONAL_API.gridlines),
+      pageLayout: this.supports(OPTIONAL_API.pageLayout),
+      autoFilter: this.supports(OPTIONAL_API.autoFilter),
+      charts: this.supports(OPTIONAL_API.charts),
+    };
+  }
+
+  /**
+   * Whether the add-in's changes join the user's undo stack: from ExcelApi 1.20 ("adds undo support
+   * for Excel JavaScript APIs"); before it they cannot be undone and empty it.
+   */
+  keepsUndo(): boolean {
+    return this.supports(OPTIONAL_API.undoGroup);
+  }
+
+  undoHistory(): "kept" | "cleared" {
+    return this.keepsUndo() ? "kept" : "cleared";
+  }
+
+  /**
    * Writes the status block beside a tracker table in one `Excel.run`: values in row chunks under the
    * payload budget (blanks as "" so the earlier block's cells are cleared), the date column's
    * format, then the block's conditional formats cleared and added again (ExcelApi 1.6, within the
    * manifest's 1.7). Only the block's cells change. The marker's note is not written: notes need
-   * ExcelApi 1.18, and the marker header says whose the columns are.
+   * ExcelApi 1.18, and the marker header says whose the columns are. Where Excel can undo it
+   * (ExcelApi 1.20) the whole block is one undo step.
    */
   async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
     const minimum = this.minimumProblem();
     if (minimum) return { ok: false, problem: { code: "write-failed", message: minimum.message } };
+    const options: ExcelRunOptions = this.keepsUndo() ? { mergeUndoGroup: true } : {};
     try {
-      return await this.host.run({}, async (context) => {
+      return await this.host.run(options, async (context) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(model.sheet);
         sheet.load("name,protection/protected");
         await context.sync();
@@ -389,9 +503,18 @@ export class OfficeWorkbook implements WorkbookPort {
         // Table columns are shaped before any value is written: a blank written to a table's
         // header becomes "Column1", so the add-in's surplus columns leave the table first, and the
         // new ones join it (blank, under their header) before the chunked writes fill them.
+        const blockRight = model.firstColumn + model.headers.length - 1;
+        const earlierRight = model.firstColumn + model.clear.columns - 1;
+        if (table && table.at.right > earlierRight && blockRight !== earlierRight) {
+          // The table's own columns stand right of the block: a block of another width would
+          // delete or move them (as the .xlsx port, refuse, changing nothing).
+          return { ok: false, problem: statusColumnsInsideTable(model, table.table.name) };
+        }
+        const removed = table ? await surplusStatusColumns(context, sheet, model, table.at) : 0;
         if (table) {
-          const blockRight = model.firstColumn + model.headers.length - 1;
-          for (let column = table.at.right; column > blockRight; column--) {
+          // Only the earlier block's own "▸ …" columns go: a column the user added to the table
+          // right of the block is theirs. Deleting shifts the table's cells on the right left.
+          for (let column = blockRight + removed; column > blockRight; column--) {
             table.table.columns.getItemAt(column - table.at.left).delete();
           }
           for (let column = table.at.right + 1; column <= blockRight; column++) {
@@ -399,7 +522,9 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         }
 
-        const width = Math.max(model.clear.columns, model.headers.length);
+        // The earlier block's columns that are left to blank: those deleted from the table are gone
+        // from its rows, and what stood right of them (the user's) is now there.
+        const width = Math.max(model.clear.columns - removed, model.headers.length);
         const byRow = new Map(model.rows.map((r) => [r.row, r.values] as const));
         const bottom = Math.max(model.clear.lastRow, ...model.rows.map((r) => r.row));
         const left = columnLetters(model.firstColumn);
@@ -477,17 +602,13 @@ export class OfficeWorkbook implements WorkbookPort {
       temp.load("name");
       const backup = written.backupName ? sheets.getItemOrNullObject(written.backupName) : undefined;
       backup?.load("name");
-      const part = context.workbook.customXmlParts
-        .getByNamespace(OWNED_SHEETS_NAMESPACE)
-        .getOnlyItemOrNullObject();
-      part.load("id");
+      const parts = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE);
+      parts.load("items/id");
       await context.sync();
       if (!temp.isNullObject) temp.delete();
       if (backup && !backup.isNullObject && written.originalName) backup.name = written.originalName;
-      if (!part.isNullObject) {
-        if (written.registry === undefined) part.delete();
-        else part.setXml(written.registry);
-      }
+      if (written.registry === undefined) for (const part of parts.items) part.delete();
+      else writeRegister(context, parts.items, written.registry);
       await context.sync();
     });
   }
@@ -514,74 +635,64 @@ export class OfficeWorkbook implements WorkbookPort {
    * fails part-way, the cells already written get their old values and formats back.
    */
   async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
+    return (await this.applyChangesAndLog(changes, () => undefined)).report;
+  }
+
+  /**
+   * Applies confirmed fixes as `applyChanges` does and, in the same `Excel.run`, writes their rows
+   * of the Change log: appended below the log's last row (a new log sheet where there is none), so
+   * no sheet is deleted and, on ExcelApi 1.20, Undo takes back the fix and its log rows as one step.
+   * If Excel fails part-way, the cells get their old values back and the rows added are cleared.
+   */
+  async applyChangesAndLog(
+    changes: ChangeSet,
+    log: (report: ApplyReport) => LogAppend | undefined,
+  ): Promise<{ report: ApplyReport; log?: SheetWrite }> {
     this.requireMinimum();
     const report: ApplyReport = { applied: [], skipped: [] };
-    if (changes.changes.length === 0) return report;
-    const options = this.supports(OPTIONAL_API.undoGroup) ? { mergeUndoGroup: true } : {};
+    if (changes.changes.length === 0) return { report };
+    const options: ExcelRunOptions = this.keepsUndo() ? { mergeUndoGroup: true } : {};
     const written: Array<{ change: CellChange; value: unknown; format: unknown }> = [];
+    let logged: LogWrite | undefined;
+    let logWrite: SheetWrite | undefined;
     try {
       await this.host.run(options, async (context) => {
-        const sheets = new Map<string, ExcelWorksheet>();
-        for (const change of changes.changes) {
-          const key = change.sheet.toLowerCase();
-          if (sheets.has(key)) continue;
-          const sheet = context.workbook.worksheets.getItemOrNullObject(change.sheet);
-          sheet.load("name,protection/protected");
-          sheets.set(key, sheet);
-        }
-        await context.sync();
-        const writable: CellChange[] = [];
-        for (const change of changes.changes) {
-          const sheet = sheets.get(change.sheet.toLowerCase());
-          if (!sheet || sheet.isNullObject) report.skipped.push({ change, reason: "sheet-missing" });
-          else writable.push(change);
-        }
-        for (let start = 0; start < writable.length; start += CHANGES_PER_SYNC) {
-          const chunk = writable.slice(start, start + CHANGES_PER_SYNC).map((change) => {
-            const range = (sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet).getRange(change.cell);
-            range.load("values,numberFormat");
-            return { change, range };
-          });
-          // The previous chunk's writes travel with this chunk's reads.
-          await context.sync();
-          for (const { change, range } of chunk) {
-            const sheet = sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet;
-            const raw = range.values[0]?.[0];
-            const format = range.numberFormat[0]?.[0];
-            const current = cellValueFromOffice(raw, format);
-            const skip = skipReason(sheet.protection.protected, current, change.old);
-            if (skip) {
-              report.skipped.push({ change, reason: skip, current });
-              continue;
-            }
-            written.push({ change, value: raw, format });
-            const newFormat = change.numberFormat ?? dateFormatFor(change.new, format);
-            if (newFormat !== undefined) range.numberFormat = [[newFormat]];
-            range.values = [[userCellValue(change.new)]];
-            report.applied.push(change);
-          }
+        await applyCells(context, changes, report, written);
+        const entry = log(report);
+        if (entry) {
+          logged = { sheet: entry.model.name };
+          const outcome = await appendLog(context, entry, this.writeFeatures(), logged);
+          if (!outcome.ok) throw new OfficeWorkbookError(outcome.problem);
+          logWrite = { name: outcome.name, replaced: outcome.replaced, notes: outcome.notes };
         }
         await context.sync();
       });
     } catch (error) {
-      if (written.length > 0) await this.restoreCells(written);
+      if (written.length > 0) await this.restoreCells(written, logged);
       throw new OfficeWorkbookError(problemOf(error, "apply the fixes"));
     }
     // Keep the order the changes were given in.
     const order = new Map(changes.changes.map((c, i) => [c, i]));
     report.skipped.sort((a, b) => (order.get(a.change) ?? 0) - (order.get(b.change) ?? 0));
-    return report;
+    return logWrite ? { report, log: logWrite } : { report };
   }
 
   private async restoreCells(
     written: Array<{ change: CellChange; value: unknown; format: unknown }>,
+    logged?: LogWrite,
   ): Promise<void> {
     await this.host.run({}, async (context) => {
       for (const { change, value, format } of written) {
         const range = context.workbook.worksheets.getItemOrNullObject(change.sheet).getRange(change.cell);
         range.numberFormat = [[format]];
-        range.values = [[typeof value === "string" && needsTextFormat(value) ? `'${value}` : value]];
+        // A Text ("@") cell takes text as it is; elsewhere an apostrophe keeps it from being parsed.
+        const quoted = typeof value === "string" && format !== "@" && needsTextFormat(value);
+        range.values = [[quoted ? `'${value}` : value]];
       }
+      // The log rows of changes no longer made go too: a log sheet made for them, or the rows added.
+      const log = logged && context.workbook.worksheets.getItemOrNullObject(logged.sheet);
+      if (log && logged?.created) log.delete();
+      else if (log && logged?.rows) log.getRange(logged.rows).clear("All");
       await context.sync();
     });
   }
@@ -616,6 +727,8 @@ type WritePlan =
       target?: ExcelWorksheet;
       finalName: string;
       registry?: string;
+      /** The register's custom XML parts as found (none, one, or several written at once). */
+      registerParts: ExcelCustomXmlPart[];
       entries: OwnedSheet[];
       hostSheets: HostSheet[];
       names: string[];
@@ -626,9 +739,9 @@ type WritePlan =
 async function planWrite(context: ExcelContext, model: SheetModel): Promise<WritePlan> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets;
-  sheets.load("items/name,items/id,items/position,items/protection/protected");
+  sheets.load("items/name,items/id,items/position,items/visibility,items/protection/protected");
   workbook.protection.load("protected");
-  const registry = await readRegister(context);
+  const { xml: registry, parts: registerParts } = await readRegisterParts(context);
   if (workbook.protection.protected) {
     return {
       ok: false,
@@ -658,6 +771,7 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
     ...(target ? { target } : {}),
     finalName: plan.name,
     ...(registry !== undefined ? { registry } : {}),
+    registerParts,
     entries,
     hostSheets,
     names: items.map((s) => s.name),
@@ -670,15 +784,37 @@ async function planWrite(context: ExcelContext, model: SheetModel): Promise<Writ
  * read in the sync that also brings whatever the caller queued before.
  */
 async function readRegister(context: ExcelContext): Promise<string | undefined> {
-  const part = context.workbook.customXmlParts
-    .getByNamespace(OWNED_SHEETS_NAMESPACE)
-    .getOnlyItemOrNullObject();
-  part.load("id");
+  return (await readRegisterParts(context)).xml;
+}
+
+/**
+ * The register's parts and what they hold together. Two panes (or co-authors) that each found no
+ * register and added one leave two parts of our namespace; Office's getOnlyItemOrNullObject then
+ * answers null, which would make every output the user's. Their entries together are the register,
+ * and the next write keeps it in the first part and deletes the others.
+ */
+async function readRegisterParts(
+  context: ExcelContext,
+): Promise<{ xml?: string; parts: ExcelCustomXmlPart[] }> {
+  const scoped = context.workbook.customXmlParts.getByNamespace(OWNED_SHEETS_NAMESPACE);
+  scoped.load("items/id");
   await context.sync();
-  if (part.isNullObject) return undefined;
-  const xml = part.getXml();
+  const parts = scoped.items;
+  if (parts.length === 0) return { parts };
+  const xmls = parts.map((part) => part.getXml());
   await context.sync();
-  return xml.value;
+  return { xml: mergedRegisters(xmls.map((x) => x.value)), parts };
+}
+
+/** The register written into its first part, any further part deleted (or a part added for it). */
+function writeRegister(context: ExcelContext, parts: readonly ExcelCustomXmlPart[], xml: string): void {
+  const [first, ...extra] = parts;
+  if (first === undefined) {
+    context.workbook.customXmlParts.add(xml);
+    return;
+  }
+  first.setXml(xml);
+  for (const part of extra) part.delete();
 }
 
 /**
@@ -700,6 +836,176 @@ async function hostSheetsIn(
     const firstCell = stampOfCell(firstCells[i]?.values[0]?.[0]);
     return { key: s.id, name: s.name, ...(firstCell === undefined ? {} : { firstCell }) };
   });
+}
+
+/**
+ * Queues the fixes of a change set: each cell re-read first (the previous chunk's writes travel
+ * with the next chunk's reads), skipped when missing, protected or edited since, else written and
+ * its old value and format kept in `written`. The last chunk's writes are left for the caller's sync.
+ */
+async function applyCells(
+  context: ExcelContext,
+  changes: ChangeSet,
+  report: ApplyReport,
+  written: Array<{ change: CellChange; value: unknown; format: unknown }>,
+): Promise<void> {
+  const sheets = new Map<string, ExcelWorksheet>();
+  for (const change of changes.changes) {
+    const key = change.sheet.toLowerCase();
+    if (sheets.has(key)) continue;
+    const sheet = context.workbook.worksheets.getItemOrNullObject(change.sheet);
+    sheet.load("name,protection/protected");
+    sheets.set(key, sheet);
+  }
+  await context.sync();
+  const writable: CellChange[] = [];
+  for (const change of changes.changes) {
+    const sheet = sheets.get(change.sheet.toLowerCase());
+    if (!sheet || sheet.isNullObject) report.skipped.push({ change, reason: "sheet-missing" });
+    else writable.push(change);
+  }
+  for (let start = 0; start < writable.length; start += CHANGES_PER_SYNC) {
+    const chunk = writable.slice(start, start + CHANGES_PER_SYNC).map((change) => {
+      const range = (sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet).getRange(change.cell);
+      range.load("values,numberFormat");
+      return { change, range };
+    });
+    await context.sync();
+    for (const { change, range } of chunk) {
+      const sheet = sheets.get(change.sheet.toLowerCase()) as ExcelWorksheet;
+      const raw = range.values[0]?.[0];
+      const format = range.numberFormat[0]?.[0];
+      const current = cellValueFromOffice(raw, format);
+      const skip = skipReason(sheet.protection.protected, current, change.old);
+      if (skip) {
+        report.skipped.push({ change, reason: skip, current });
+        continue;
+      }
+      written.push({ change, value: raw, format });
+      const newFormat = change.numberFormat ?? dateFormatFor(change.new, format);
+      if (newFormat !== undefined) range.numberFormat = [[newFormat]];
+      range.values = [[userCellValue(change.new)]];
+      report.applied.push(change);
+    }
+  }
+}
+
+type WritePlanOk = Extract<WritePlan, { ok: true }>;
+
+/**
+ * Writes a model into the add-in's own sheet (the plan's target) in place, or into a sheet added
+ * under the plan's name, and records it in the register of owned sheets: three syncs for a sheet
+ * that fits one batch (clear or add, content, and the plan's before them).
+ */
+async function writeIntoOwnSheet(
+  context: ExcelContext,
+  plan: WritePlanOk,
+  model: SheetModel,
+  features: WriteFeatures,
+  begun: () => void = () => undefined,
+): Promise<{ sheet: ExcelWorksheet; notes: string[] }> {
+  const flush = async (): Promise<void> => {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    await context.sync();
+  };
+  let sheet: ExcelWorksheet;
+  if (plan.target) {
+    sheet = plan.target;
+    sheet.charts.load("items/name");
+    await context.sync();
+    for (const chart of sheet.charts.items) chart.delete();
+    const all = sheet.getRange();
+    all.clear("All");
+    all.format.useStandardWidth = true;
+    all.format.useStandardHeight = true;
+    sheet.freezePanes.unfreeze();
+    if (features.autoFilter) sheet.autoFilter.remove();
+    if (features.gridlines) sheet.showGridlines = true;
+    sheet.tabColor = "";
+  } else {
+    sheet = context.workbook.worksheets.add(plan.finalName);
+  }
+  sheet.load("id");
+  // The sheet cleared or added on its own sync: from here on, the run has changed the workbook.
+  await context.sync();
+  begun();
+  registerOwned(context, plan, { key: sheet.id, name: plan.target?.name ?? plan.finalName }, model);
+  const notes = await writeSheetModel(sheet, model, features, flush);
+  return { sheet, notes };
+}
+
+/** The register of owned sheets with `sheet` as the model's (in place of the plan's target). */
+function registerOwned(context: ExcelContext, plan: WritePlanOk, sheet: HostSheet, model: SheetModel): void {
+  const entry: OwnedSheet = {
+    host: "office",
+    key: sheet.key,
+    name: model.name,
+    sheet: sheet.name,
+    purpose: model.purpose,
+    ...stampField(model),
+  };
+  const xml = ownedSheetsXml(
+    registerAfterWrite(plan.entries, "office", plan.hostSheets, entry, plan.target?.id),
+  );
+  writeRegister(context, plan.registerParts, xml);
+}
+
+/** Where a fix's log rows went, so a failed fix can take them back. */
+interface LogWrite {
+  sheet: string;
+  /** The log sheet was added for these rows. */
+  created?: boolean;
+  /** The rows appended ("A12:H14"). */
+  rows?: string;
+}
+
+/**
+ * The Change log rows of a fix, in the fix's own run: below the last used row of the add-in's log
+ * sheet (its autofilter widened to them), or the whole log on a sheet added where there is none.
+ * A user's sheet named "Change log" is left alone, as `writeSheet` leaves it.
+ */
+async function appendLog(
+  context: ExcelContext,
+  entry: LogAppend,
+  features: WriteFeatures,
+  logged: LogWrite,
+): Promise<SheetWriteOutcome> {
+  const plan = await planWrite(context, entry.model);
+  if (!plan.ok) return plan;
+  logged.sheet = plan.target?.name ?? plan.finalName;
+  const used = plan.target?.getUsedRangeOrNullObject(true);
+  used?.load("rowIndex,rowCount");
+  if (used) await context.sync();
+  const last = used && !used.isNullObject ? used.rowIndex + used.rowCount : 0;
+  if (!plan.target || last === 0) {
+    logged.created = !plan.target;
+    const { notes } = await writeIntoOwnSheet(context, plan, entry.model, features);
+    return {
+      ok: true,
+      name: logged.sheet,
+      replaced: plan.target !== undefined,
+      notes: [...(plan.note ? [plan.note] : []), ...notes],
+    };
+  }
+  const cells = [...modelCellsOf(entry.model)];
+  const lastModelRow = cells.reduce((max, c) => Math.max(max, c.row), 0);
+  const firstNew = lastModelRow - entry.newRows + 1;
+  const shift = last + 1 - firstNew;
+  const added = cells.filter((c) => c.row >= firstNew).map((c) => ({ ...c, row: c.row + shift }));
+  const width = cells.reduce((max, c) => Math.max(max, c.column), 1);
+  logged.rows = `A${last + 1}:${columnLetters(width)}${last + entry.newRows}`;
+  const filter = entry.model.autoFilter ? `A1:${columnLetters(width)}${last + entry.newRows}` : undefined;
+  if (filter && features.autoFilter) plan.target.autoFilter.remove();
+  const rows: SheetModel = {
+    name: entry.model.name,
+    purpose: entry.model.purpose,
+    cells: added,
+    ...(filter ? { autoFilter: filter } : {}),
+  };
+  const notes = await writeSheetModel(plan.target, rows, features, async () => {
+    await context.sync();
+  });
+  return { ok: true, name: logged.sheet, replaced: true, notes };
 }
 
 const officeVisibility = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;

@@ -51,6 +51,14 @@ export function problemOf(error: unknown, action: string): OfficeProblem {
         message: `The data were too large for Excel to ${action} in one go; nothing was changed.`,
         ...detail,
       };
+    // Inside a merged undo group, a call Excel cannot undo is refused ("Undo capabilities in Excel
+    // add-ins", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+    case "UndoNotSupported":
+      return {
+        code: "failed",
+        message: `Excel refused to ${action} as one step it can undo, so the add-in stopped. Try again; if it keeps happening, tell whoever supports the add-in.`,
+        ...detail,
+      };
     default:
       return {
         code: "failed",

@@ -128,9 +128,11 @@ class PayloadBatch {
 }
 
 /**
- * The cells as dense rows from A1, values and number formats, written in row blocks that fit the
- * budget. The format goes first: Office.js parses text set through `values` as if typed, so text
- * that Excel would read as a formula, number or date is written into a Text ("@") cell.
+ * The cells as dense rows from column A, from the first row that has a cell (row 1 for a whole
+ * sheet; below a log's last row for rows appended to it), values and number formats, written in
+ * row blocks that fit the budget. The format goes first: Office.js parses text set through `values`
+ * as if typed, so text that Excel would read as a formula, number or date is written into a Text
+ * ("@") cell.
  */
 async function writeValues(
   sheet: ExcelWorksheet,
@@ -138,36 +140,39 @@ async function writeValues(
   batch: PayloadBatch,
 ): Promise<void> {
   if (cells.length === 0) return;
+  let firstRow = Number.MAX_SAFE_INTEGER;
   let lastRow = 0;
   let lastColumn = 0;
   for (const cell of cells) {
+    firstRow = Math.min(firstRow, cell.row);
     lastRow = Math.max(lastRow, cell.row);
     lastColumn = Math.max(lastColumn, cell.column);
   }
-  const values: Array<Array<string | number | boolean>> = Array.from({ length: lastRow }, () =>
+  const height = lastRow - firstRow + 1;
+  const values: Array<Array<string | number | boolean>> = Array.from({ length: height }, () =>
     new Array<string | number | boolean>(lastColumn).fill(""),
   );
-  const formats: string[][] = Array.from({ length: lastRow }, () =>
+  const formats: string[][] = Array.from({ length: height }, () =>
     new Array<string>(lastColumn).fill("General"),
   );
   for (const cell of cells) {
     const [value, format] = officeCellOf(cell);
-    const row = values[cell.row - 1];
-    const rowFormats = formats[cell.row - 1];
+    const row = values[cell.row - firstRow];
+    const rowFormats = formats[cell.row - firstRow];
     if (row) row[cell.column - 1] = value;
     if (rowFormats) rowFormats[cell.column - 1] = format;
   }
   const lastLetters = columnLetters(lastColumn);
-  let top = 1;
+  let top = firstRow;
   let bytes = 0;
   const queueBlock = (bottom: number): void => {
     const range = sheet.getRange(`A${top}:${lastLetters}${bottom}`);
-    range.numberFormat = formats.slice(top - 1, bottom);
-    range.values = values.slice(top - 1, bottom);
+    range.numberFormat = formats.slice(top - firstRow, bottom - firstRow + 1);
+    range.values = values.slice(top - firstRow, bottom - firstRow + 1);
   };
-  for (let row = 1; row <= lastRow; row++) {
+  for (let row = firstRow; row <= lastRow; row++) {
     // Each row costs its JSON and the comma that joins it to the next, in both grids.
-    const rowBytes = jsonBytes(values[row - 1]) + jsonBytes(formats[row - 1]) + 2;
+    const rowBytes = jsonBytes(values[row - firstRow]) + jsonBytes(formats[row - firstRow]) + 2;
     // A block leaves room for the few statements that share its sync (adding the sheet, suspending calculation).
     if (row > top && bytes + rowBytes + BYTES_PER_OPERATION * 16 > PAYLOAD_BUDGET_BYTES) {
       const bottom = row - 1;

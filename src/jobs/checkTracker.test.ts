@@ -1,7 +1,7 @@
-import { isoDay } from "../engine/checks/checkFixtures";
+import { isoDay } from "../../test/support/checkFixtures";
 import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import { checkTracker, hasErrors, writeDataQualitySheet } from "./checkTracker";
-import { smallTracker } from "./checkTrackerFixtures";
+import { smallTracker } from "../../test/support/checkTrackerFixtures";
 
 describe("checkTracker", () => {
   it("reads the profile and tracker through the port and lists every problem located on its sheet", async () => {

@@ -1,6 +1,7 @@
 import { createWorkingDayCalendar, type WorkingDayCalendar } from "../engine/calendar/WorkingDayCalendar";
 import type { DataQualityIssue } from "../engine/checks/DataQualityIssue";
-import { runChecks } from "../engine/checks/runChecks";
+import type { CheckReport } from "../engine/checks/CheckReport";
+import { runChecksReporting } from "../engine/checks/runChecks";
 import type { EpochDay } from "../engine/dates/epochDay";
 import { buildDataQualitySheet } from "../engine/fixes/buildDataQualitySheet";
 import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
@@ -23,6 +24,8 @@ export interface CheckTrackerResult {
   tables: TrackerTable[];
   /** Problems with the data, cell by cell. */
   issues: DataQualityIssue[];
+  /** Which checks ran on which sheet, which were skipped for a missing column, which failed. */
+  checks: CheckReport;
   /** Problems with the workbook's shape (a missing sheet or column, an unreadable profile). */
   findings: TableFinding[];
 }
@@ -34,20 +37,20 @@ export async function checkTracker(
 ): Promise<CheckTrackerResult> {
   const loaded = await loadProfile(port);
   const read = await readTracker(port, loaded.profile);
-  const issues = [
-    ...runChecks(read.tables, {
-      asOf: options.asOf,
-      calendar: options.calendar ?? createWorkingDayCalendar(),
-      profile: loaded.profile,
-    }),
-    // Family Finding rows whose date became looked after is nowhere: neither theirs nor the Joint Tracker's.
-    ...borrowingIssues(borrowFromJointTracker(read.tables).tables),
-  ];
+  const ran = runChecksReporting(read.tables, {
+    asOf: options.asOf,
+    calendar: options.calendar ?? createWorkingDayCalendar(),
+    profile: loaded.profile,
+  });
+  const { checks } = ran;
+  // Family Finding rows whose date became looked after is nowhere: neither theirs nor the Joint Tracker's.
+  const issues = [...ran.issues, ...borrowingIssues(borrowFromJointTracker(read.tables).tables)];
   return {
     asOf: options.asOf,
     profile: loaded.profile,
     tables: read.tables,
     issues,
+    checks,
     findings: [...loaded.findings, ...read.findings],
   };
 }

@@ -1,6 +1,6 @@
-import { isoDay, serial } from "../engine/checks/checkFixtures";
+import { isoDay, serial } from "../../test/support/checkFixtures";
 import { readChangeLog } from "../engine/fixes/changeLog";
-import { smallTracker } from "./checkTrackerFixtures";
+import { smallTracker } from "../../test/support/checkTrackerFixtures";
 import { fixTracker } from "./fixTracker";
 
 const now = { day: isoDay("2026-11-24"), hour: 14, minute: 30 };

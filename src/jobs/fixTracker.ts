@@ -9,7 +9,8 @@ import {
   type LogTime,
 } from "../engine/fixes/changeLog";
 import { proposeFixes } from "../engine/fixes/proposeFixes";
-import type { ApplyReport, CellChange, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
+import type { ApplyReport, CellChange, ChangeSet, LogAppend, SkippedChange } from "../engine/port/ChangeSet";
+import type { SheetModel } from "../engine/port/SheetModel";
 import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { sameSheetName } from "../engine/port/ownedSheets";
 import { ownOutput } from "./outputSheets";
@@ -63,11 +64,29 @@ export async function fixTracker(port: WorkbookPort, options: FixTrackerOptions)
     changes: changeSet.changes.filter((c) => !isProtected(c.sheet)),
   };
 
-  const applied = await port.applyChanges(writable);
+  const { report: applied, log } = await applyAndLog(port, writable, (done) =>
+    buildChangeLogSheet(existingLog, changeSet, done, options.now),
+  );
   const report: ApplyReport = { applied: applied.applied, skipped: [...refused, ...applied.skipped] };
-  if (report.applied.length === 0) return { check, changeSet, report };
-  const log = await port.writeSheet(buildChangeLogSheet(existingLog, changeSet, report, options.now));
-  return { check, changeSet, report, log };
+  return { check, changeSet, report, ...(log ? { log } : {}) };
+}
+
+/**
+ * Applies a change set and logs what was applied: in one action where the port can (in Excel,
+ * one step on the user's undo stack), otherwise the changes and then the log. No log is written
+ * when nothing was applied.
+ */
+export async function applyAndLog(
+  port: WorkbookPort,
+  changes: ChangeSet,
+  logOf: (applied: ApplyReport) => SheetModel,
+): Promise<{ report: ApplyReport; log?: SheetWrite }> {
+  const log = (applied: ApplyReport): LogAppend | undefined =>
+    applied.applied.length > 0 ? { model: logOf(applied), newRows: applied.applied.length } : undefined;
+  if (port.applyChangesAndLog) return port.applyChangesAndLog(changes, log);
+  const report = await port.applyChanges(changes);
+  const written = log(report);
+  return written ? { report, log: await port.writeSheet(written.model) } : { report };
 }
 
 /** The rows the Change log already holds (none when the workbook has no log yet). */

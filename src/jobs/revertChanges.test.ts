@@ -1,6 +1,6 @@
-import { isoDay } from "../engine/checks/checkFixtures";
+import { isoDay } from "../../test/support/checkFixtures";
 import { readChangeLog } from "../engine/fixes/changeLog";
-import { smallTracker } from "./checkTrackerFixtures";
+import { smallTracker } from "../../test/support/checkTrackerFixtures";
 import { fixTracker } from "./fixTracker";
 import { revertChanges } from "./revertChanges";
 

@@ -4,7 +4,7 @@ import { parseCellAddress } from "../engine/tables/cellAddress";
 import type { CellValue } from "../engine/cells/CellValue";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import type { SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
-import { readLog, uniqueChangeSetId } from "./fixTracker";
+import { applyAndLog, readLog, uniqueChangeSetId } from "./fixTracker";
 
 export type RevertChangesResult =
   | { kind: "reverted"; changeSet: ChangeSet; report: ApplyReport; log?: SheetWrite }
@@ -36,8 +36,8 @@ export async function revertChanges(
   };
   const changeSet = alignWithCurrentValues(inverse.changeSet, current);
 
-  const report = await port.applyChanges(changeSet);
-  if (report.applied.length === 0) return { kind: "reverted", changeSet, report };
-  const written = await port.writeSheet(buildChangeLogSheet(log, changeSet, report, options.now));
-  return { kind: "reverted", changeSet, report, log: written };
+  const { report, log: written } = await applyAndLog(port, changeSet, (applied) =>
+    buildChangeLogSheet(log, changeSet, applied, options.now),
+  );
+  return { kind: "reverted", changeSet, report, ...(written ? { log: written } : {}) };
 }

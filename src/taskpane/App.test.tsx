@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { App } from "./App";
 import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
+import type { WorkbookPort } from "../engine/port/WorkbookPort";
 
 const today = new Date(2025, 5, 2, 10, 30);
 const navigator: WorkbookNavigator = { select: async () => undefined };
@@ -11,6 +12,7 @@ const render = (search: string): string =>
     <App search={search} today={today} port={new MemoryWorkbook()} navigator={navigator} />,
   );
 const text = (html: string): string => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const decoded = (html: string): string => text(html).replace(/&#x27;/g, "'");
 
 describe("the task pane", () => {
   it("opens on Check data when the URL names no job, with every job one tab away", () => {
@@ -44,5 +46,22 @@ describe("the task pane", () => {
     const html = render("?job=agenda");
     expect(html).toContain('value="02/06/2025"');
     expect(text(html)).toContain("Initials and IDs only");
+  });
+
+  it("says before an agenda or summary is written that this Excel will clear its undo history, where it will", () => {
+    const withUndo = (undo: "kept" | "cleared"): WorkbookPort =>
+      Object.assign(new MemoryWorkbook(), { undoHistory: (): "kept" | "cleared" => undo });
+    const shown = (search: string, undo: "kept" | "cleared"): string =>
+      decoded(
+        renderToStaticMarkup(
+          <App search={search} today={today} port={withUndo(undo)} navigator={navigator} />,
+        ),
+      );
+    expect(shown("?job=agenda", "cleared")).toContain(
+      "This version of Excel cannot undo an add-in's changes: writing the agenda clears Excel's undo history",
+    );
+    expect(shown("?job=summary", "cleared")).toContain("writing the summary clears Excel's undo history");
+    expect(shown("?job=agenda", "kept")).not.toContain("undo history");
+    expect(text(render("?job=agenda"))).not.toContain("undo history");
   });
 });

@@ -3,7 +3,17 @@ import { posix } from "node:path";
 import { createInflateRaw } from "node:zlib";
 import { ZipArchive, type ZipEntry } from "./zipArchive";
 import { ZipWriter, type ByteSink, type DeflatedContent, type EntryContent } from "./zipWriter";
-import { attributesOf, escapeXml, insertBeforeClosing, tagsNamed } from "./xmlText";
+import {
+  attributeValue,
+  attributesOf,
+  elementsByName,
+  insertBeforeClosing,
+  removal,
+  splice,
+  tagsNamed,
+  xmlElements,
+} from "./xmlElements";
+import { escapeXml } from "./xmlText";
 
 /*
  * An .xlsx file as the Open Packaging Conventions see it: parts (the zip's files), each part's
@@ -268,12 +278,10 @@ export class XlsxPackage {
         .map((r) => r.id),
     );
     if (ids.size === 0) return;
-    this.write(
-      relsPath,
-      xml.replace(/<Relationship\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, (tag) =>
-        ids.has(attributesOf(tag).get("Id") ?? "") ? "" : tag,
-      ),
+    const dropped = elementsByName(xmlElements(xml), "Relationship").filter((e) =>
+      ids.has(attributeValue(e, "Id") ?? ""),
     );
+    this.write(relsPath, splice(xml, dropped.map(removal)));
   }
 
   /** The content type of a part: its Override, else the Default for its extension. */
@@ -308,12 +316,12 @@ export class XlsxPackage {
     if (has) return;
     const element = `<Default Extension="${escapeXml(extension)}" ContentType="${escapeXml(contentType)}"/>`;
     // Defaults come before Overrides in Excel's own files; either order is valid (OPC 10.1.2.2).
-    const firstOverride = xml.search(/<(?:[\w.-]+:)?Override\b/);
+    const [firstOverride] = elementsByName(xmlElements(xml), "Override");
     this.write(
       CONTENT_TYPES_PART,
-      firstOverride < 0
-        ? insertBeforeClosing(xml, "Types", element)
-        : xml.slice(0, firstOverride) + element + xml.slice(firstOverride),
+      firstOverride
+        ? splice(xml, [{ start: firstOverride.start, end: firstOverride.start, text: element }])
+        : insertBeforeClosing(xml, "Types", element),
     );
   }
 
@@ -424,7 +432,8 @@ function emptyContentTypes(): string {
 
 function withoutOverride(xml: string, partPath: string): string {
   const wanted = `/${partPath}`.toLowerCase();
-  return xml.replace(/<(?:[\w.-]+:)?Override\b[^>]*>/g, (tag) =>
-    (attributesOf(tag).get("PartName") ?? "").toLowerCase() === wanted ? "" : tag,
+  const overrides = elementsByName(xmlElements(xml), "Override").filter(
+    (e) => (attributeValue(e, "PartName") ?? "").toLowerCase() === wanted,
   );
+  return splice(xml, overrides.map(removal));
 }

@@ -6,7 +6,7 @@ import { insertDrawingElement } from "./worksheetElements";
 import { WorkbookStructure } from "./workbookStructure";
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
 import { MemorySink } from "./zipWriter";
-import { attributesOf, tagsNamed } from "./xmlText";
+import { appendingChild, attributesOf, splice, tagsNamed, xmlElements } from "./xmlElements";
 
 /** A chart that could not be drawn, and why in plain words. */
 export interface SkippedChart {
@@ -153,12 +153,6 @@ function nextShapeId(drawingXml: string): number {
 }
 
 function appendAnchor(drawingXml: string, anchor: string): string {
-  const selfClosing = /<((?:[\w.-]+:)?wsDr)\b([^>]*)\/>/.exec(drawingXml);
-  if (selfClosing) {
-    const [whole, name, attributes] = selfClosing;
-    return drawingXml.replace(whole, `<${name}${attributes}>${anchor}</${name}>`);
-  }
-  const closing = /<\/(?:[\w.-]+:)?wsDr>\s*$/.exec(drawingXml);
-  if (!closing) return drawingXml;
-  return drawingXml.slice(0, closing.index) + anchor + drawingXml.slice(closing.index);
+  const root = xmlElements(drawingXml).find((e) => e.depth === 0 && e.localName === "wsDr");
+  return root ? splice(drawingXml, [appendingChild(drawingXml, root, anchor)]) : drawingXml;
 }

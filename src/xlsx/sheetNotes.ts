@@ -2,13 +2,17 @@ import type { RangePosition } from "../engine/tables/cellAddress";
 import { cellAddress, parseCellAddress } from "../engine/tables/cellAddress";
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
 import {
-  attributesOf,
-  elementsNamed,
-  escapeCellText,
-  escapeXml,
+  appendingChild,
+  attributeValue,
+  contentOf,
+  descendantsOf,
+  elementsByName,
   insertBeforeClosing,
-  tagsNamed,
-} from "./xmlText";
+  removal,
+  splice,
+  xmlElements,
+} from "./xmlElements";
+import { escapeCellText, escapeXml, unescapeXml } from "./xmlText";
 
 /*
  * Notes (Excel's classic cell comments) on a user's sheet: the text lives in a comments part
@@ -77,15 +81,22 @@ function changedComments(
   inChange: (row: number, column: number) => boolean,
   note: NoteChange["note"],
 ): string {
-  const prefix = /<([\w.-]+:)?comments\b/.exec(xml)?.[1] ?? "";
-  let out = xml;
-  for (const comment of elementsNamed(xml, "comment")) {
-    const at = parseCellAddress(attributesOf(/^<[^>]*>/.exec(comment.text)?.[0] ?? "").get("ref") ?? "");
-    if (at && inChange(at.row, at.column)) out = out.replace(comment.text, "");
-  }
+  const elements = xmlElements(xml);
+  const prefix = elements.find((e) => e.depth === 0)?.prefix ?? "";
+  const dropped = elementsByName(elements, "comment").filter((comment) => {
+    const at = parseCellAddress(attributeValue(comment, "ref") ?? "");
+    return at !== undefined && inChange(at.row, at.column);
+  });
+  const out = splice(xml, dropped.map(removal));
   if (note === undefined) return out;
-  const authors = elementsNamed(out, "author").map((a) => a.text.replace(/^<[^>]*>|<\/[^>]*>$/g, ""));
-  let authorId = authors.indexOf(escapeXml(AUTHOR));
+  return withNote(out, prefix, note);
+}
+
+/** The comments part with one note added, and its author (the add-in) if it is not listed yet. */
+function withNote(xml: string, prefix: string, note: NonNullable<NoteChange["note"]>): string {
+  let out = xml;
+  const authors = elementsByName(xmlElements(out), "author").map((a) => unescapeXml(contentOf(out, a)));
+  let authorId = authors.indexOf(AUTHOR);
   if (authorId < 0) {
     authorId = authors.length;
     out = insertBeforeClosing(out, "authors", `<${prefix}author>${escapeXml(AUTHOR)}</${prefix}author>`);
@@ -103,22 +114,33 @@ function changedVml(
   inChange: (row: number, column: number) => boolean,
   note: NoteChange["note"],
 ): string {
-  let out = xml;
-  for (const shape of elementsNamed(xml, "shape")) {
-    if (!/ObjectType\s*=\s*["']Note["']/.test(shape.text)) continue;
-    const row = Number(/<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape.text)?.[1]);
-    const column = Number(/<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape.text)?.[1]);
-    if (Number.isInteger(row) && Number.isInteger(column) && inChange(row + 1, column + 1))
-      out = out.replace(shape.text, "");
-  }
+  const elements = xmlElements(xml);
+  // A note's box is a shape whose client data says ObjectType="Note", with the cell's row and column
+  // (from 0) in x:Row and x:Column; form buttons and other shapes are left alone.
+  const dropped = elementsByName(elements, "shape").filter((shape) => {
+    const inside = descendantsOf(elements, shape);
+    const data = elementsByName(inside, "ClientData")[0];
+    if (data === undefined || attributeValue(data, "ObjectType") !== "Note") return false;
+    const numberIn = (name: string): number => {
+      const [element] = elementsByName(inside, name);
+      const text = element ? contentOf(xml, element).trim() : "";
+      return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    };
+    const row = numberIn("Row");
+    const column = numberIn("Column");
+    return Number.isInteger(row) && Number.isInteger(column) && inChange(row + 1, column + 1);
+  });
+  const out = splice(xml, dropped.map(removal));
   if (note === undefined) return out;
-  const block = Number(
-    attributesOf(tagsNamed(out, "idmap")[0] ?? "")
-      .get("data")
-      ?.split(",")[0] ?? 1,
-  );
+  const kept = xmlElements(out);
+  const [idmap] = elementsByName(kept, "idmap");
+  const block = Number((idmap && attributeValue(idmap, "data"))?.split(",")[0] ?? 1);
+  // Shape ids are "_x0000_s" and a number: the new one follows the highest in the drawing.
   let id = block * 1024;
-  for (const m of out.matchAll(/_x0000_s(\d+)/g)) id = Math.max(id, Number(m[1]));
+  for (const shape of elementsByName(kept, "shape")) {
+    const n = /^_x0000_s(\d+)$/.exec(attributeValue(shape, "id") ?? "")?.[1];
+    if (n !== undefined) id = Math.max(id, Number(n));
+  }
   id += 1;
   const row = note.row - 1;
   const column = note.column - 1;
@@ -131,9 +153,9 @@ function changedVml(
     `<x:Anchor>${column + 1}, 15, ${Math.max(0, row - 1)}, 2, ${column + 5}, 15, ${row + 5}, 16</x:Anchor>` +
     `<x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${column}</x:Column></x:ClientData></v:shape>`;
   // A drawing made for form buttons alone has no note box type to refer to.
-  const withType = /id\s*=\s*["']_x0000_t202["']/.test(out) ? shape : NOTE_SHAPE_TYPE + shape;
-  const closing = out.lastIndexOf("</xml>");
-  return closing < 0 ? out : out.slice(0, closing) + withType + out.slice(closing);
+  const hasType = elementsByName(kept, "shapetype").some((t) => attributeValue(t, "id") === "_x0000_t202");
+  const root = kept.find((e) => e.depth === 0);
+  return root ? splice(out, [appendingChild(out, root, hasType ? shape : NOTE_SHAPE_TYPE + shape)]) : out;
 }
 
 /**
@@ -144,7 +166,8 @@ function nextIdBlock(pkg: XlsxPackage): number {
   let highest = 0;
   for (const path of pkg.paths()) {
     if (!path.toLowerCase().endsWith(".vml")) continue;
-    const data = attributesOf(tagsNamed(pkg.text(path) ?? "", "idmap")[0] ?? "").get("data") ?? "";
+    const [idmap] = elementsByName(xmlElements(pkg.text(path) ?? ""), "idmap");
+    const data = (idmap && attributeValue(idmap, "data")) ?? "";
     for (const n of data.split(",")) if (Number.isFinite(Number(n))) highest = Math.max(highest, Number(n));
   }
   return highest + 1;

@@ -1,7 +1,23 @@
-import type { StatusColumnsModel, StatusColumnsProblem } from "../engine/status/StatusColumnsModel";
+import {
+  statusColumnsInsideTable,
+  type StatusColumnsModel,
+  type StatusColumnsProblem,
+} from "../engine/status/StatusColumnsModel";
 import { cellAddress, parseRangeAddress, type RangePosition } from "../engine/tables/cellAddress";
 import { RELATIONSHIP_TYPES, XlsxPackage, resolveTarget } from "./XlsxPackage";
-import { attributesOf, elementsNamed, escapeXml, tagsNamed, withAttribute } from "./xmlText";
+import {
+  appendingChild,
+  attributeValue,
+  descendantsOf,
+  elementsByName,
+  removal,
+  settingAttribute,
+  splice,
+  textOf,
+  xmlElements,
+  type XmlSplice,
+} from "./xmlElements";
+import { escapeXml } from "./xmlText";
 
 /*
  * Excel Tables (ListObjects) in the .xlsx port. A table is a part of its own (xl/tables/tableN.xml)
@@ -38,32 +54,34 @@ export function tablesOfSheet(pkg: XlsxPackage, sheetPath: string): SheetTable[]
     if (rel.type !== RELATIONSHIP_TYPES.table || rel.external) return [];
     const path = resolveTarget(sheetPath, rel.target);
     const xml = pkg.text(path);
-    const open = xml === undefined ? undefined : tagsNamed(xml, "table")[0];
-    if (xml === undefined || open === undefined) return [];
-    const a = attributesOf(open);
-    const range = parseRangeAddress(a.get("ref") ?? "");
+    if (xml === undefined) return [];
+    const elements = xmlElements(xml);
+    const [table] = elementsByName(elements, "table");
+    if (table === undefined) return [];
+    const a = (name: string): string | undefined => attributeValue(table, name);
+    const range = parseRangeAddress(a("ref") ?? "");
     if (!range) return [];
-    const filter = tagsNamed(xml, "autoFilter")[0];
+    const [filter] = elementsByName(elements, "autoFilter");
     const hidden = new Set<number>();
-    for (const tag of tagsNamed(xml, "filterColumn")) {
-      const column = attributesOf(tag);
-      if (["1", "true"].includes(column.get("hiddenButton") ?? "")) hidden.add(Number(column.get("colId")));
+    for (const column of elementsByName(elements, "filterColumn")) {
+      if (["1", "true"].includes(attributeValue(column, "hiddenButton") ?? ""))
+        hidden.add(Number(attributeValue(column, "colId")));
     }
-    const columnsXml = elementsNamed(xml, "tableColumns")[0]?.text ?? "";
     return [
       {
         path,
-        name: a.get("name") ?? "",
+        name: a("name") ?? "",
         range,
         filterRange:
-          filter === undefined ? undefined : parseRangeAddress(attributesOf(filter).get("ref") ?? ""),
+          filter === undefined ? undefined : parseRangeAddress(attributeValue(filter, "ref") ?? ""),
         // ECMA-376 18.5.1.2: headerRowCount defaults to 1, totalsRowCount to 0.
-        headerRow: (a.get("headerRowCount") ?? "1") !== "0",
-        totalsRow: Number(a.get("totalsRowCount") ?? "0") > 0,
-        columns: elementsNamed(columnsXml, "tableColumn").map(({ text }) => {
-          const c = attributesOf(/^<[^>]*>/.exec(text)?.[0] ?? "");
-          return { id: Number(c.get("id")), name: c.get("name") ?? "", xml: text };
-        }),
+        headerRow: (a("headerRowCount") ?? "1") !== "0",
+        totalsRow: Number(a("totalsRowCount") ?? "0") > 0,
+        columns: elementsByName(elements, "tableColumn").map((c) => ({
+          id: Number(attributeValue(c, "id")),
+          name: attributeValue(c, "name") ?? "",
+          xml: textOf(xml, c),
+        })),
         hiddenButtons: hidden,
       },
     ];
@@ -107,7 +125,7 @@ export function planStatusTable(
     if (at.right > earlierRight && blockRight !== earlierRight) {
       // The table goes on past the earlier block with columns of its own: a narrower block would
       // leave blank headers inside the table, and moving the user's columns is not ours to do.
-      return { ok: false, problem: inTheMiddle(model, table.name) };
+      return { ok: false, problem: statusColumnsInsideTable(model, table.name) };
     }
     const keptLeft = table.columns.slice(0, model.firstColumn - at.left);
     const keepsRight = at.right > earlierRight;
@@ -142,49 +160,43 @@ export function planStatusTable(
  * style, totals and the columns it keeps stay as they were.
  */
 export function widenedTableXml(xml: string, plan: StatusTablePlan): string {
-  const prefix = /<([\w.-]+:)?table\b/.exec(xml)?.[1] ?? "";
+  const elements = xmlElements(xml);
   const width = plan.range.right - plan.range.left + 1;
-  let out = xml;
-  const open = tagsNamed(out, "table")[0];
-  if (open) out = out.replace(open, withAttribute(open, "ref", rangeOf(plan.range)));
-  const filter = elementsNamed(out, "autoFilter")[0];
+  const [table] = elementsByName(elements, "table");
+  if (!table) return xml;
+  const prefix = table.prefix;
+  const edits: XmlSplice[] = [settingAttribute(xml, table, "ref", rangeOf(plan.range))];
+  const [filter] = elementsByName(elements, "autoFilter");
   if (filter && plan.filterRange) {
-    const filterOpen = /^<[^>]*?(?=\/?>)/.exec(filter.text)?.[0] ?? "";
-    const name = /^<([\w.:-]+)/.exec(filterOpen)?.[1] ?? "autoFilter";
-    const body = filter.text.endsWith("/>")
-      ? ""
-      : filter.text.slice(filter.text.indexOf(">") + 1, filter.text.lastIndexOf("<"));
+    edits.push(settingAttribute(xml, filter, "ref", rangeOf(plan.filterRange)));
+    const columns = elementsByName(descendantsOf(elements, filter), "filterColumn");
     // A filter on a column the table no longer has would make Excel repair the file.
-    const kept = body.replace(
-      /<((?:[\w.-]+:)?filterColumn)\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/\1\s*>)/g,
-      (element) => (Number(attributesOf(element).get("colId")) >= width ? "" : element),
-    );
+    const dropped = columns.filter((c) => Number(attributeValue(c, "colId")) >= width);
+    edits.push(...dropped.map(removal));
+    const filtered = new Set(columns.map((c) => Number(attributeValue(c, "colId"))));
     const firstNew = plan.columns.findIndex((c) => c.xml === undefined);
     const hidden = plan.hideNewButtons
       ? plan.columns
-          .map((c, i) =>
-            c.xml === undefined && i >= firstNew && !new RegExp(`colId="${i}"`).test(kept) ? i : -1,
-          )
+          .map((c, i) => (c.xml === undefined && i >= firstNew && !filtered.has(i) ? i : -1))
           .filter((i) => i >= 0)
           .map((i) => `<${prefix}filterColumn colId="${i}" hiddenButton="1"/>`)
           .join("")
       : "";
-    const element = `${withAttribute(filterOpen, "ref", rangeOf(plan.filterRange))}>${kept}${hidden}</${name}>`;
-    out = out.replace(filter.text, element);
+    if (hidden !== "") edits.push(appendingChild(xml, filter, hidden));
   }
-  const columns = elementsNamed(out, "tableColumns")[0];
+  const [columns] = elementsByName(elements, "tableColumns");
   if (columns) {
-    const columnsOpen = /^<[^>]*?(?=\/?>)/.exec(columns.text)?.[0] ?? "";
-    const name = /^<([\w.:-]+)/.exec(columnsOpen)?.[1] ?? "tableColumns";
+    edits.push(settingAttribute(xml, columns, "count", String(plan.columns.length)));
     const body = plan.columns
       .map((c) => c.xml ?? `<${prefix}tableColumn id="${c.id}" name="${escapeXml(c.name)}"/>`)
       .join("");
-    out = out.replace(
-      columns.text,
-      `${withAttribute(columnsOpen, "count", String(plan.columns.length))}>${body}</${name}>`,
+    edits.push(
+      columns.selfClosing
+        ? appendingChild(xml, columns, body)
+        : { start: columns.startTagEnd, end: columns.endTagStart, text: body },
     );
   }
-  return out;
+  return splice(xml, edits);
 }
 
 /**
@@ -203,14 +215,4 @@ function uniqueHeaders(headers: readonly string[], others: readonly TableColumn[
 
 function rangeOf(at: RangePosition): string {
   return `${cellAddress(at.top, at.left)}:${cellAddress(at.bottom, at.right)}`;
-}
-
-function inTheMiddle(model: StatusColumnsModel, table: string): StatusColumnsProblem {
-  return {
-    code: "write-failed",
-    message:
-      `“${model.sheet}”: the status columns stand inside the Excel Table “${table}” with the table's own ` +
-      "columns to their right, and fewer columns are needed now. Delete the status columns from the " +
-      "table (or move them to its right end) and run again.",
-  };
 }

@@ -1,5 +1,5 @@
 import { StyleSheet, isDateFormat } from "./styleSheet";
-import { elementsNamed } from "./xmlText";
+import { elementsNamed } from "./xmlElements";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -101,6 +101,18 @@ describe("the styles part", () => {
     const xml = styles.render() ?? "";
     expect(xml).toMatch(/<x:numFmt numFmtId="165" formatCode="dd\/mm\/yyyy"\/><\/x:numFmts>/);
     expect(xml).not.toMatch(/<(?!\/?x:|\?xml)/);
+  });
+
+  it("counts only real cell formats: one in a comment is not one, and indexes stay those Excel reads", () => {
+    const commented = USERS.replace(
+      '<cellXfs count="3">',
+      '<cellXfs count="3"><!-- <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0"/> -->',
+    );
+    const styles = StyleSheet.read(commented);
+    expect([0, 1, 2].map((i) => styles.isDateStyle(i))).toEqual([false, false, true]);
+    expect(styles.cellFormat(undefined, true)).toBe(3);
+    const xml = styles.render() ?? "";
+    expect(section(xml, "cellXfs")).toMatch(/^<cellXfs count="4"><!-- <xf numFmtId="14"/);
   });
 
   it("tells date formats as exceljs did: date letters outside quotes and brackets", () => {

@@ -1,5 +1,18 @@
 import type { CellStyle } from "../engine/port/SheetModel";
-import { attributesOf, elementsNamed, escapeXml, withAttribute } from "./xmlText";
+import {
+  appendingChild,
+  attributesOf,
+  descendantsOf,
+  elementsByName,
+  removal,
+  settingAttribute,
+  splice,
+  textOf,
+  withAttribute,
+  xmlElements,
+  type XmlSplice,
+} from "./xmlElements";
+import { escapeXml } from "./xmlText";
 
 /*
  * The workbook's styles part (xl/styles.xml). A cell points at a cell format (an <xf> of cellXfs) by
@@ -100,6 +113,7 @@ export class StyleSheet {
     private readonly xml: string,
     private readonly prefix: string,
   ) {
+    const elements = xmlElements(xml);
     for (const [name, item] of [
       ["numFmts", "numFmt"],
       ["fonts", "font"],
@@ -108,8 +122,12 @@ export class StyleSheet {
       ["cellXfs", "xf"],
       ["dxfs", "dxf"],
     ] as const) {
-      const section = elementsNamed(xml, name)[0]?.text ?? "";
-      const loaded = elementsNamed(section, item).map((e) => e.text);
+      const [section] = elementsByName(elements, name);
+      const loaded = section
+        ? descendantsOf(elements, section)
+            .filter((e) => e.depth === section.depth + 1 && e.localName === item)
+            .map((e) => textOf(xml, e))
+        : [];
       const index = new Map<string, number>();
       loaded.forEach((text, i) => {
         if (!index.has(text)) index.set(text, i);
@@ -126,7 +144,7 @@ export class StyleSheet {
       }
     }
     this.dateStyles = this.collection("cellXfs").loaded.map((xf) => {
-      const id = Number(attributesOf(/^<[^>]*>/.exec(xf)?.[0] ?? "").get("numFmtId") ?? 0);
+      const id = Number(attributesOf(xf).get("numFmtId") ?? 0);
       // exceljs ignores format 0 and reads the workbook's own formats before the built-in ones.
       return id !== 0 && isDateFormat(this.formats.get(id) ?? BUILT_IN_FORMATS.get(id));
     });
@@ -135,8 +153,8 @@ export class StyleSheet {
 
   static read(xml: string | undefined): StyleSheet {
     const text = xml ?? EMPTY_STYLES;
-    const prefix = /<([\w.-]+:)?styleSheet\b/.exec(text)?.[1] ?? "";
-    return new StyleSheet(text, prefix);
+    const root = xmlElements(text).find((e) => e.depth === 0);
+    return new StyleSheet(text, root?.prefix ?? "");
   }
 
   /** Whether cells of this cell format hold dates: exceljs read their numbers as `Date`s. */
@@ -174,10 +192,11 @@ export class StyleSheet {
   /** A user's cell format with another number format: only that cell changes, not its look-alikes. */
   withNumberFormat(xfIndex: number, code: string): number {
     const base = this.xfAt(xfIndex);
-    const open = /^<[^>]*?(?=\/?>)/.exec(base)?.[0] ?? "<xf";
     const id = this.numberFormatId(code);
-    const tag = withAttribute(withAttribute(open, "numFmtId", String(id)), "applyNumberFormat", "1");
-    const index = this.add("cellXfs", base.replace(open, tag));
+    const index = this.add(
+      "cellXfs",
+      withAttribute(withAttribute(base, "numFmtId", String(id)), "applyNumberFormat", "1"),
+    );
     this.dateStyles[index] = id !== 0 && isDateFormat(code);
     return index;
   }
@@ -185,27 +204,29 @@ export class StyleSheet {
   /** A user's cell format made a header of the add-in's: bold, wrapped, at the top. */
   asHeader(xfIndex: number): number {
     const base = this.xfAt(xfIndex);
-    const open = /^<[^>]*?(?=\/?>)/.exec(base)?.[0] ?? "<xf";
-    const fontId = Number(attributesOf(open).get("fontId") ?? 0);
-    const font = this.itemAt("fonts", fontId) ?? `<font>${this.baseFont}</font>`;
-    const bold = /<(?:[\w.-]+:)?b(?:\s[^>]*)?\/?>/.test(font)
-      ? font
-      : font.replace(/^(<[^>]*?)(\/?)>/, (_, start: string, empty: string) =>
-          empty ? `${start}><b/></font>` : `${start}><b/>`,
-        );
-    const boldId = this.add("fonts", bold);
-    const tag = withAttribute(
-      withAttribute(withAttribute(open, "fontId", String(boldId)), "applyFont", "1"),
-      "applyAlignment",
-      "1",
+    const fontId = Number(attributesOf(base).get("fontId") ?? 0);
+    const boldId = this.add(
+      "fonts",
+      boldFont(this.itemAt("fonts", fontId) ?? `<font>${this.baseFont}</font>`),
     );
-    const inner = base.endsWith("/>") ? "" : base.slice(base.indexOf(">") + 1, base.lastIndexOf("<"));
-    const kept = inner.replace(
-      /<(?:[\w.-]+:)?alignment\b[^>]*\/>|<(?:[\w.-]+:)?alignment\b[\s\S]*?<\/(?:[\w.-]+:)?alignment>/,
-      "",
+    const elements = xmlElements(base);
+    const [xf] = elements;
+    if (!xf) return xfIndex;
+    // The header's alignment replaces the format's own, as the first child (CT_Xf's order); like
+    // every added item, it takes the part's prefix when the part is written.
+    const alignment = '<alignment vertical="top" wrapText="1"/>';
+    const index = this.add(
+      "cellXfs",
+      splice(base, [
+        settingAttribute(base, xf, "fontId", String(boldId)),
+        settingAttribute(base, xf, "applyFont", "1"),
+        settingAttribute(base, xf, "applyAlignment", "1"),
+        ...elements.filter((e) => e.depth === 1 && e.localName === "alignment").map(removal),
+        xf.selfClosing
+          ? appendingChild(base, xf, alignment)
+          : { start: xf.startTagEnd, end: xf.startTagEnd, text: alignment },
+      ]),
     );
-    const name = /^<([\w.:-]+)/.exec(open)?.[1] ?? "xf";
-    const index = this.add("cellXfs", `${tag}><alignment vertical="top" wrapText="1"/>${kept}</${name}>`);
     this.dateStyles[index] = this.isDateStyle(xfIndex);
     return index;
   }
@@ -222,36 +243,31 @@ export class StyleSheet {
   render(): string | undefined {
     const changed = [...this.collections.values()].filter((c) => c.added.length > 0);
     if (changed.length === 0) return undefined;
-    let out = this.xml;
+    const elements = xmlElements(this.xml);
+    const root = elements.find((e) => e.depth === 0);
+    const sections = elements.filter((e) => e.depth === 1);
+    const edits: XmlSplice[] = [];
     for (const collection of changed) {
       const items = collection.added.map((item) => xml(this.prefix, item)).join("");
       const count = collection.loaded.length + collection.added.length;
-      const existing = elementsNamed(out, collection.name)[0];
+      const existing = sections.find((e) => e.localName === collection.name);
       if (existing) {
-        const open = /^<[^>]*?(?=\/?>)/.exec(existing.text)?.[0] ?? "";
-        const name = /^<([\w.:-]+)/.exec(open)?.[1] ?? collection.name;
-        const body =
-          existing.text.endsWith("/>") && !existing.text.includes("</")
-            ? ""
-            : existing.text.slice(existing.text.indexOf(">") + 1, existing.text.lastIndexOf("</"));
-        const element = `${withAttribute(open, "count", String(count))}>${body}${items}</${name}>`;
-        out = out.slice(0, existing.index) + element + out.slice(existing.index + existing.text.length);
+        edits.push(
+          settingAttribute(this.xml, existing, "count", String(count)),
+          appendingChild(this.xml, existing, items),
+        );
       } else {
         const element =
           xml(this.prefix, `<${collection.name} count="${count}">`) +
           items +
           `</${this.prefix}${collection.name}>`;
+        // Before the first section that comes after it in CT_Stylesheet's order, else at the end.
         const later = ORDER.slice(ORDER.indexOf(collection.name) + 1);
-        let at = -1;
-        for (const name of later) {
-          const m = new RegExp(`<(?:[\\w.-]+:)?${name}\\b`).exec(out);
-          if (m && (at < 0 || m.index < at)) at = m.index;
-        }
-        if (at < 0) at = out.search(/<\/(?:[\w.-]+:)?styleSheet\s*>/);
-        if (at >= 0) out = out.slice(0, at) + element + out.slice(at);
+        const at = sections.find((e) => later.includes(e.localName))?.start ?? root?.endTagStart;
+        if (at !== undefined) edits.push({ start: at, end: at, text: element });
       }
     }
-    return out;
+    return splice(this.xml, edits);
   }
 
   private numberFormatId(code: string): number {
@@ -338,11 +354,26 @@ function alignmentXml(style: CellStyle): string {
  */
 function baseFontOf(font: string): string {
   const keep = ["sz", "color", "name", "family", "charset"];
+  const children = xmlElements(font).filter((e) => e.depth === 1 && e.selfClosing);
   const parts = keep.flatMap((name) => {
-    const m = new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*/>`).exec(font);
-    return m ? [m[0].replace(/^<[\w.-]+:/, "<")] : [];
+    const child = children.find((e) => e.localName === name);
+    // Unprefixed: the font is rebuilt, and prefixed as a whole when it is written.
+    return child ? [`<${name}${font.slice(child.start + 1 + child.name.length, child.end)}`] : [];
   });
   return parts.length > 0 ? parts.join("") : '<sz val="11"/><name val="Calibri"/><family val="2"/>';
+}
+
+/** A font made bold: a <b/> first among its children, unless it has one. */
+function boldFont(font: string): string {
+  const elements = xmlElements(font);
+  const [root] = elements;
+  if (!root || elements.some((e) => e.depth === 1 && e.localName === "b")) return font;
+  const bold = `<${root.prefix}b/>`;
+  return splice(font, [
+    root.selfClosing
+      ? appendingChild(font, root, bold)
+      : { start: root.startTagEnd, end: root.startTagEnd, text: bold },
+  ]);
 }
 
 /** A stable key for a style, for reusing its cell format. */

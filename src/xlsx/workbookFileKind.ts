@@ -1,4 +1,5 @@
-import { inflateRawSync } from "node:zlib";
+import { attributeValue, elementsByName, xmlElements } from "./xmlElements";
+import { ZipArchive } from "./zipArchive";
 
 /**
  * What a file holds, told from its first bytes and its zip directory before exceljs is asked to read
@@ -20,61 +21,64 @@ export type WorkbookFileKind =
   | { kind: "encrypted" }
   /** Any other OLE2 compound file: an Excel 97-2003 .xls workbook. */
   | { kind: "legacy-xls" }
+  /** An OpenDocument spreadsheet (.ods, LibreOffice's own format): a zip, but not of SpreadsheetML. */
+  | { kind: "opendocument" }
   | { kind: "not-a-workbook" };
 
-const CENTRAL_ENTRY = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Zip entry names are stored as plain bytes in each local header and in the central directory. */
 const VBA_PROJECT = Buffer.from("vbaProject.bin", "latin1");
 /** OLE2 directory entries store stream names as UTF-16LE. */
 const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
-
-/**
- * One entry of a zip as text, found through the central directory (writers that stream, exceljs
- * among them, leave sizes out of the local headers); undefined when it is not there or unreadable.
- */
-function zipEntryText(zip: Buffer, name: string): string | undefined {
-  const wanted = Buffer.from(name, "latin1");
-  for (
-    let at = zip.lastIndexOf(CENTRAL_ENTRY);
-    at >= 0;
-    at = at > 0 ? zip.lastIndexOf(CENTRAL_ENTRY, at - 1) : -1
-  ) {
-    if (at + 46 > zip.length) continue;
-    const nameLength = zip.readUInt16LE(at + 28);
-    if (!zip.subarray(at + 46, at + 46 + nameLength).equals(wanted)) continue;
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const local = zip.readUInt32LE(at + 42);
-    if (local + 30 > zip.length) return undefined;
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    try {
-      if (method === 0) return data.toString("utf8");
-      if (method === 8) return inflateRawSync(data).toString("utf8");
-    } catch {
-      return undefined; // a damaged entry: exceljs will say the file cannot be read
-    }
-    return undefined;
-  }
-  return undefined;
-}
+/** An OpenDocument package names its kind in a "mimetype" entry (ODF 1.2 part 3, 3.3). */
+const OPENDOCUMENT = "application/vnd.oasis.opendocument.";
+const OPENDOCUMENT_SPREADSHEET = `${OPENDOCUMENT}spreadsheet`;
 
 export function workbookFileKind(bytes: Uint8Array): WorkbookFileKind {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buffer, ZIP_MAGIC)) {
-    const workbookXml = zipEntryText(buffer, "xl/workbook.xml") ?? "";
+    const zip = openedZip(buffer);
+    const mimetype = zip && entryText(zip, "mimetype");
+    if (mimetype?.startsWith(OPENDOCUMENT_SPREADSHEET)) return { kind: "opendocument" };
+    if (mimetype?.startsWith(OPENDOCUMENT)) return { kind: "not-a-workbook" };
+    const workbookXml = (zip && entryText(zip, "xl/workbook.xml")) ?? "";
+    const protection = elementsByName(xmlElements(workbookXml), "workbookProtection")[0];
     return {
       kind: "xlsx",
       macros: buffer.includes(VBA_PROJECT),
-      structureLocked: /<(?:\w+:)?workbookProtection\b[^>]*\blockStructure="(?:1|true)"/.test(workbookXml),
+      structureLocked: ["1", "true"].includes(
+        (protection && attributeValue(protection, "lockStructure")) ?? "",
+      ),
     };
   }
   if (startsWith(buffer, OLE2_MAGIC)) {
     return buffer.includes(ENCRYPTED_PACKAGE) ? { kind: "encrypted" } : { kind: "legacy-xls" };
   }
   return { kind: "not-a-workbook" };
+}
+
+/**
+ * The zip, or undefined when it cannot be read (damaged, cut short, a zip bomb): opening the
+ * workbook then says why, in the same words as for any other damaged file.
+ */
+function openedZip(buffer: Buffer): ZipArchive | undefined {
+  try {
+    return ZipArchive.open(buffer);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One entry of the zip as text; undefined when it is not there or is damaged. */
+function entryText(zip: ZipArchive, name: string): string | undefined {
+  const entry = zip.entry(name);
+  if (!entry) return undefined;
+  try {
+    return zip.read(entry).toString("utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 function startsWith(buffer: Buffer, magic: Buffer): boolean {

@@ -6,14 +6,24 @@ import {
   type Relationship,
 } from "./XlsxPackage";
 import {
+  appendingChild,
+  attributeValue,
   attributesOf,
+  descendantsOf,
+  elementsByName,
   elementsNamed,
-  escapeElementText,
-  escapeXml,
+  removal,
+  removingAttribute,
+  settingAttribute,
+  splice,
   tagsNamed,
+  textOf,
   withAttribute,
   withoutAttribute,
-} from "./xmlText";
+  xmlElements,
+  type XmlElement,
+} from "./xmlElements";
+import { escapeElementText, escapeXml } from "./xmlText";
 
 /*
  * The workbook part (xl/workbook.xml): which sheets there are, in tab order, where each one's part
@@ -179,12 +189,14 @@ export class WorkbookStructure {
     if (!this.changed) return;
     let out = withRelationshipsNamespace(this.loadedXml);
     const r = relationshipsPrefix(out);
-    const sheets = elementsNamed(out, "sheets")[0];
+    const [sheets] = elementsByName(xmlElements(out), "sheets");
     if (sheets) {
-      const prefix = /^<([\w.-]+:)?/.exec(sheets.text)?.[1] ?? "";
-      const open = /^<[^>]*?(?=\/?>)/.exec(sheets.text)?.[0] ?? `<${prefix}sheets`;
-      const body = this.sheets.map((s) => s.tag ?? sheetTag(s, prefix, r)).join("");
-      out = `${out.slice(0, sheets.index)}${open}>${body}</${prefix}sheets>${out.slice(sheets.index + sheets.text.length)}`;
+      const body = this.sheets.map((s) => s.tag ?? sheetTag(s, sheets.prefix, r)).join("");
+      out = splice(out, [
+        sheets.selfClosing
+          ? appendingChild(out, sheets, body)
+          : { start: sheets.startTagEnd, end: sheets.endTagStart, text: body },
+      ]);
     }
     out = this.withDefinedNames(out);
     out = this.withActiveTab(out);
@@ -205,21 +217,23 @@ export class WorkbookStructure {
     const rewrittenLoaded = new Set(
       [...rewritten].flatMap((s) => (s.loadedIndex === undefined ? [] : [s.loadedIndex])),
     );
-    const existing = elementsNamed(xml, "definedNames")[0];
-    const prefix = existing ? (/^<([\w.-]+:)?/.exec(existing.text)?.[1] ?? "") : "";
+    const elements = xmlElements(xml);
+    const [existing] = elementsByName(elements, "definedNames");
+    const prefix = existing?.prefix ?? "";
     const kept = existing
-      ? elementsNamed(existing.text, "definedName").flatMap(({ text }) => {
-          const open = /^<[^>]*>/.exec(text)?.[0] ?? "";
-          const a = attributesOf(open);
-          const local = a.get("localSheetId");
+      ? elementsByName(descendantsOf(elements, existing), "definedName").flatMap((name) => {
+          const text = textOf(xml, name);
+          const local = attributeValue(name, "localSheetId");
           if (local === undefined) return [text];
           const loaded = Number(local);
           const now = positions.get(loaded);
           if (now === undefined) return [];
-          if (rewrittenLoaded.has(loaded) && SHEET_BUILT_IN_NAMES.has(lower(a.get("name") ?? ""))) return [];
-          return [
-            now === loaded ? text : text.replace(open, withAttribute(open, "localSheetId", String(now))),
-          ];
+          if (
+            rewrittenLoaded.has(loaded) &&
+            SHEET_BUILT_IN_NAMES.has(lower(attributeValue(name, "name") ?? ""))
+          )
+            return [];
+          return [now === loaded ? text : withAttribute(text, "localSheetId", String(now))];
         })
       : [];
     const added = [...this.printTitles].flatMap(([sheet, rows]) => {
@@ -233,19 +247,18 @@ export class WorkbookStructure {
     const names = [...kept, ...added];
     const element =
       names.length === 0 ? "" : `<${prefix}definedNames>${names.join("")}</${prefix}definedNames>`;
-    if (existing)
-      return xml.slice(0, existing.index) + element + xml.slice(existing.index + existing.text.length);
+    if (existing) return splice(xml, [{ start: existing.start, end: existing.end, text: element }]);
     if (element === "") return xml;
-    const at = firstChildNamed(xml, AFTER_DEFINED_NAMES) ?? xml.search(/<\/(?:[\w.-]+:)?workbook\s*>/);
-    return at < 0 ? xml : xml.slice(0, at) + element + xml.slice(at);
+    const root = elements.find((e) => e.depth === 0);
+    const at = firstChildNamed(elements, AFTER_DEFINED_NAMES) ?? root?.endTagStart;
+    return at === undefined ? xml : splice(xml, [{ start: at, end: at, text: element }]);
   }
 
   /** The active tab follows its sheet, and is never a hidden or deleted one (Excel would show it anyway). */
   private withActiveTab(xml: string): string {
-    const view = tagsNamed(xml, "workbookView")[0];
+    const [view] = elementsByName(xmlElements(xml), "workbookView");
     if (!view) return xml;
-    const a = attributesOf(view);
-    const loaded = Number(a.get("activeTab") ?? 0);
+    const loaded = Number(attributeValue(view, "activeTab") ?? 0);
     let active = this.sheets.findIndex((s) => s.loadedIndex === loaded);
     if (active < 0 || this.sheets[active]?.state !== "visible") {
       active = Math.max(
@@ -253,11 +266,14 @@ export class WorkbookStructure {
         this.sheets.findIndex((s) => s.state === "visible"),
       );
     }
-    let tag =
-      active === 0 ? withoutAttribute(view, "activeTab") : withAttribute(view, "activeTab", String(active));
+    const edits =
+      active === 0
+        ? removingAttribute(xml, view, "activeTab")
+        : [settingAttribute(xml, view, "activeTab", String(active))];
     // firstSheet is the first tab shown in the tab bar: the active one is always in view from there.
-    if (Number(a.get("firstSheet") ?? 0) > active) tag = withoutAttribute(tag, "firstSheet");
-    return xml.replace(view, tag);
+    if (Number(attributeValue(view, "firstSheet") ?? 0) > active)
+      edits.push(...removingAttribute(xml, view, "firstSheet"));
+    return splice(xml, edits);
   }
 }
 
@@ -279,28 +295,22 @@ function sheetTag(sheet: SheetEntry, prefix: string, r: string): string {
 
 /** The prefix the workbook part binds to the relationships namespace (Excel's "r"). */
 function relationshipsPrefix(xml: string): string {
-  const root = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? "";
-  for (const [name, value] of attributesOf(root)) {
+  const root = xmlElements(xml).find((e) => e.depth === 0);
+  for (const { name, value } of root?.attributes ?? []) {
     if (name.startsWith("xmlns:") && value === RELATIONSHIPS_NAMESPACE) return name.slice("xmlns:".length);
   }
   return "r";
 }
 
 function withRelationshipsNamespace(xml: string): string {
-  const root = /<(?:[\w.-]+:)?workbook\b[^>]*>/.exec(xml);
-  if (!root || [...attributesOf(root[0]).values()].includes(RELATIONSHIPS_NAMESPACE)) return xml;
-  const tag = root[0].replace(/^(<(?:[\w.-]+:)?workbook)\b/, `$1 xmlns:r="${RELATIONSHIPS_NAMESPACE}"`);
-  return xml.slice(0, root.index) + tag + xml.slice(root.index + root[0].length);
+  const root = xmlElements(xml).find((e) => e.depth === 0);
+  if (!root || root.attributes.some((a) => a.value === RELATIONSHIPS_NAMESPACE)) return xml;
+  return splice(xml, [settingAttribute(xml, root, "xmlns:r", RELATIONSHIPS_NAMESPACE)]);
 }
 
 /** Where the first child of the root named one of `names` starts. */
-function firstChildNamed(xml: string, names: readonly string[]): number | undefined {
-  let first: number | undefined;
-  for (const name of names) {
-    const m = new RegExp(`<(?:[\\w.-]+:)?${name}\\b`).exec(xml);
-    if (m && (first === undefined || m.index < first)) first = m.index;
-  }
-  return first;
+function firstChildNamed(elements: readonly XmlElement[], names: readonly string[]): number | undefined {
+  return elements.find((e) => e.depth === 1 && names.includes(e.localName))?.start;
 }
 
 /**
@@ -316,11 +326,10 @@ function forgetSheetTitles(pkg: XlsxPackage): void {
   const part = resolveTarget("", path.target);
   const xml = pkg.text(part);
   if (xml === undefined) return;
-  let out = xml;
-  for (const name of ["HeadingPairs", "TitlesOfParts"]) {
-    for (const element of elementsNamed(out, name)) out = out.replace(element.text, "");
-  }
-  if (out !== xml) pkg.write(part, out);
+  const dropped = xmlElements(xml).filter(
+    (e) => e.localName === "HeadingPairs" || e.localName === "TitlesOfParts",
+  );
+  if (dropped.length > 0) pkg.write(part, splice(xml, dropped.map(removal)));
 }
 
 function lower(name: string): string {

@@ -25,6 +25,16 @@ describe("insertDrawingElement", () => {
     expect(result.indexOf("<drawing")).toBeGreaterThan(result.indexOf("<pageMargins"));
   });
 
+  it("is not fooled by a comment that names a later element, as Excel or a tool may leave one", () => {
+    const xml =
+      `${ROOT}<sheetData/><!-- <tableParts count="1"/> --><pageMargins/><headerFooter/>` +
+      '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
+    expect(insertDrawingElement(xml, "rId2")).toBe(
+      `${ROOT}<sheetData/><!-- <tableParts count="1"/> --><pageMargins/><headerFooter/>` +
+        '<drawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>',
+    );
+  });
+
   it("closes the worksheet with it when nothing has to follow, and binds the r prefix if missing", () => {
     const bare =
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';

@@ -1,3 +1,5 @@
+import { xmlElements } from "./xmlElements";
+
 /*
  * Where an element goes in a worksheet part. CT_Worksheet (ECMA-376 part 1, 18.3.1.99) is a
  * sequence: Excel refuses a file whose worksheet children are out of order, so an element the
@@ -51,8 +53,7 @@ const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocumen
  * </sheetData>), after any elements of its own kind and before the first the schema puts after it.
  */
 export function insertIntoTail(tail: string, name: TailElement, element: string): string {
-  const later = AFTER_SHEET_DATA.slice(AFTER_SHEET_DATA.indexOf(name) + 1);
-  const at = firstTopLevelElement(tail, 0, later) ?? closingOfRoot(tail, 0) ?? tail.length;
+  const at = placeInTail(tail, name);
   return tail.slice(0, at) + element + tail.slice(at);
 }
 
@@ -60,12 +61,15 @@ export function insertIntoTail(tail: string, name: TailElement, element: string)
 export function insertDrawingElement(sheetXml: string, relationshipId: string): string {
   const element = `<drawing r:id="${relationshipId}"/>`;
   const from = afterSheetData(sheetXml);
-  const later = AFTER_SHEET_DATA.slice(AFTER_SHEET_DATA.indexOf("drawing") + 1);
-  const at = firstTopLevelElement(sheetXml, from, later) ?? closingOfRoot(sheetXml, from) ?? sheetXml.length;
+  const at = from + placeInTail(sheetXml.slice(from), "drawing");
   return withRelationshipNamespace(sheetXml.slice(0, at) + element + sheetXml.slice(at));
 }
 
-/** Where the worksheet's cells end: nothing the add-in inserts can precede them. */
+/**
+ * Where the worksheet's cells end: nothing the add-in inserts can precede them. Found by text, as a
+ * sheet's cells can be a hundred megabytes; cell text cannot hold a "<", so only a comment could
+ * fool it.
+ */
 function afterSheetData(sheetXml: string): number {
   const end = /<\/(?:[\w.-]+:)?sheetData\s*>/.exec(sheetXml);
   if (end) return end.index + end[0].length;
@@ -73,52 +77,26 @@ function afterSheetData(sheetXml: string): number {
   return empty ? empty.index + empty[0].length : 0;
 }
 
-const TAG = /<(\/?)([\w.-]+:)?([\w.-]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
-
 /**
- * Where the first child of <worksheet> named one of `names` starts, scanning from `from` (a point
- * between the root's children). Only children count: rules of a conditional format hold their own
- * <extLst>.
+ * Where in a worksheet's tail an element of kind `name` goes: before the first of the worksheet's
+ * own children (not a conditional format rule's <extLst>) that the schema puts after it, else
+ * before </worksheet>. The tail is read by the parser, so a comment is not taken for an element.
  */
-function firstTopLevelElement(xml: string, from: number, names: readonly string[]): number | undefined {
-  const tag = new RegExp(TAG.source, "g");
-  tag.lastIndex = from;
-  let depth = 0;
-  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
-    const [, closing, , name, selfClosing] = m;
-    if (closing) {
-      depth -= 1;
-      if (depth < 0) return undefined; // </worksheet>
-      continue;
-    }
-    if (depth === 0 && names.includes(name ?? "")) return m.index;
-    if (!selfClosing) depth += 1;
-  }
-  return undefined;
-}
-
-/** Where </worksheet> starts. */
-function closingOfRoot(xml: string, from: number): number | undefined {
-  const tag = new RegExp(TAG.source, "g");
-  tag.lastIndex = from;
-  let depth = 0;
-  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
-    const [, closing, , , selfClosing] = m;
-    if (closing) {
-      depth -= 1;
-      if (depth < 0) return m.index;
-    } else if (!selfClosing) depth += 1;
-  }
-  return undefined;
+function placeInTail(tail: string, name: TailElement): number {
+  const later: readonly string[] = AFTER_SHEET_DATA.slice(AFTER_SHEET_DATA.indexOf(name) + 1);
+  const children = xmlElements(tail).filter((e) => e.depth === 0);
+  const first = children.find((e) => later.includes(e.localName));
+  if (first) return first.start;
+  const closing = tail.indexOf("</", children[children.length - 1]?.end ?? 0);
+  return closing < 0 ? tail.length : closing;
 }
 
 /** A worksheet written without the relationships namespace gets it, so r:id is bound. */
 export function withRelationshipNamespace(sheetXml: string): string {
-  const root = /<(?:[\w.-]+:)?worksheet\b[^>]*>/.exec(sheetXml);
-  if (!root || /\sxmlns:r\s*=/.test(root[0])) return sheetXml;
-  const withNamespace = root[0].replace(
-    /^<((?:[\w.-]+:)?worksheet)\b/,
-    `<$1 xmlns:r="${RELATIONSHIPS_NAMESPACE}"`,
-  );
-  return sheetXml.slice(0, root.index) + withNamespace + sheetXml.slice(root.index + root[0].length);
+  // Only what comes before the cells is parsed: they can be a hundred megabytes.
+  const cells = sheetXml.search(/<(?:[\w.-]+:)?sheetData\b/);
+  const root = xmlElements(cells < 0 ? sheetXml : sheetXml.slice(0, cells)).find((e) => e.depth === 0);
+  if (!root || root.attributes.some((a) => a.name === "xmlns:r")) return sheetXml;
+  const at = root.start + 1 + root.name.length;
+  return `${sheetXml.slice(0, at)} xmlns:r="${RELATIONSHIPS_NAMESPACE}"${sheetXml.slice(at)}`;
 }

@@ -4,13 +4,18 @@ import { cellAddress, columnLetters, parseRangeAddress } from "../engine/tables/
 import type { CellEdit, SheetEdits } from "./sheetEdits";
 import { insertIntoTail, withRelationshipNamespace } from "./worksheetElements";
 import {
-  attributesOf,
-  escapeCellText,
-  escapeElementText,
-  escapeXml,
+  attributeValue,
+  descendantsOf,
+  removal,
+  settingAttribute,
+  splice,
+  startTagOf,
   withAttribute,
   withoutAttribute,
-} from "./xmlText";
+  xmlElements,
+  type XmlElement,
+} from "./xmlElements";
+import { escapeCellText, escapeElementText, escapeXml } from "./xmlText";
 
 /*
  * One of the user's worksheets copied through with the add-in's edits, as it is inflated: rows
@@ -271,21 +276,17 @@ function patchHead(head: string, edits: SheetEdits, prefix: string): string {
   let out = edits.legacyDrawingRelationshipId === undefined ? head : withRelationshipNamespace(head);
   const bounds = edits.bounds();
   if (bounds) {
-    const dimension = /<(?:[\w.-]+:)?dimension\b[^>]*>/.exec(out);
+    const dimension = xmlElements(out).find((e) => e.depth === 1 && e.localName === "dimension");
     if (dimension) {
-      const ref = attributesOf(dimension[0]).get("ref") ?? "A1";
+      const ref = attributeValue(dimension, "ref") ?? "A1";
       const [from, to] = ref.split(":");
       const was = parseRangeAddress(`${from}:${to ?? from}`);
       const top = Math.min(was?.top ?? bounds.top, bounds.top);
       const left = Math.min(was?.left ?? bounds.left, bounds.left);
       const bottom = Math.max(was?.bottom ?? bounds.bottom, bounds.bottom);
       const right = Math.max(was?.right ?? bounds.right, bounds.right);
-      const tag = withAttribute(
-        dimension[0],
-        "ref",
-        `${cellAddress(top, left)}:${cellAddress(bottom, right)}`,
-      );
-      out = out.replace(dimension[0], tag);
+      const range = `${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+      out = splice(out, [settingAttribute(out, dimension, "ref", range)]);
     }
   }
   if (edits.columnWidths.size > 0) out = withColumnWidths(out, edits.columnWidths, prefix);
@@ -297,13 +298,14 @@ function patchHead(head: string, edits: SheetEdits, prefix: string): string {
  * other settings, such as a column style, stay on every piece), and a column without one gets its own.
  */
 function withColumnWidths(head: string, widths: ReadonlyMap<number, number>, prefix: string): string {
-  const cols = /<((?:[\w.-]+:)?cols)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1\s*>)/.exec(head);
+  const elements = xmlElements(head);
+  const cols = elements.find((e) => e.depth === 1 && e.localName === "cols");
   const ranges: { min: number; max: number; tag: string }[] = [];
   if (cols) {
-    for (const m of cols[0].matchAll(/<(?:[\w.-]+:)?col\b(?:[^>"']|"[^"]*"|'[^']*')*?\/?>/g)) {
-      const tag = m[0].endsWith("/>") ? m[0] : `${m[0].slice(0, -1)}/>`;
-      const a = attributesOf(tag);
-      ranges.push({ min: Number(a.get("min")), max: Number(a.get("max")), tag });
+    for (const col of descendantsOf(elements, cols).filter((e) => e.localName === "col")) {
+      const start = startTagOf(head, col);
+      const tag = col.selfClosing ? start : `${start.slice(0, -1)}/>`;
+      ranges.push({ min: Number(attributeValue(col, "min")), max: Number(attributeValue(col, "max")), tag });
     }
   }
   for (const [column, width] of widths) {
@@ -345,7 +347,7 @@ function withColumnWidths(head: string, widths: ReadonlyMap<number, number>, pre
   }
   ranges.sort((a, b) => a.min - b.min);
   const element = `<${prefix}cols>${ranges.map((r) => r.tag).join("")}</${prefix}cols>`;
-  if (cols) return head.slice(0, cols.index) + element + head.slice(cols.index + cols[0].length);
+  if (cols) return splice(head, [{ start: cols.start, end: cols.end, text: element }]);
   // <cols> comes right before <sheetData> (CT_Worksheet): the head ends there.
   return head + element;
 }
@@ -356,19 +358,20 @@ function withColumnWidths(head: string, widths: ReadonlyMap<number, number>, pre
  */
 function patchTail(tail: string, edits: SheetEdits, prefix: string): string {
   let out = tail;
+  // The worksheet's own children: the tail is its content after the cells.
+  const formats = (xml: string): XmlElement[] =>
+    xmlElements(xml).filter((e) => e.depth === 0 && e.localName === "conditionalFormatting");
   if (edits.removedFormats.length > 0) {
-    out = out.replace(
-      /<((?:[\w.-]+:)?conditionalFormatting)\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/\1\s*>)/g,
-      (element) => {
-        const sqref = attributesOf(/^<[^>]*>/.exec(element)?.[0] ?? "").get("sqref") ?? "";
-        return edits.removedFormats.some((ours) => ours(sqref)) ? "" : element;
-      },
-    );
+    const ours = formats(out).filter((f) => {
+      const sqref = attributeValue(f, "sqref") ?? "";
+      return edits.removedFormats.some((claims) => claims(sqref));
+    });
+    out = splice(out, ours.map(removal));
   }
   if (edits.addedFormats.length > 0) {
     let priority = 0;
-    for (const m of out.matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*\bpriority\s*=\s*["'](\d+)["']/g))
-      priority = Math.max(priority, Number(m[1]));
+    for (const rule of xmlElements(out).filter((e) => e.localName === "cfRule"))
+      priority = Math.max(priority, Number(attributeValue(rule, "priority") ?? 0) || 0);
     const elements = edits.addedFormats
       .map(
         (cf) =>
@@ -384,14 +387,14 @@ function patchTail(tail: string, edits: SheetEdits, prefix: string): string {
           `</${prefix}conditionalFormatting>`,
       )
       .join("");
-    const lastFormat = [...out.matchAll(/<\/(?:[\w.-]+:)?conditionalFormatting\s*>/g)].pop();
+    const lastFormat = formats(out).pop();
     out = lastFormat
-      ? out.slice(0, lastFormat.index + lastFormat[0].length) +
-        elements +
-        out.slice(lastFormat.index + lastFormat[0].length)
+      ? splice(out, [{ start: lastFormat.end, end: lastFormat.end, text: elements }])
       : insertIntoTail(out, "conditionalFormatting", elements);
   }
-  if (edits.legacyDrawingRelationshipId !== undefined && !/<(?:[\w.-]+:)?legacyDrawing\b/.test(out)) {
+  const hasLegacyDrawing = (): boolean =>
+    xmlElements(out).some((e) => e.depth === 0 && e.localName === "legacyDrawing");
+  if (edits.legacyDrawingRelationshipId !== undefined && !hasLegacyDrawing()) {
     out = insertIntoTail(
       out,
       "legacyDrawing",

@@ -1,6 +1,6 @@
 /*
- * The few operations on XML text that editing a package needs. Parts are edited as text, one element
- * at a time, so everything else in them stays byte for byte as it was.
+ * Escaping text for XML and SpreadsheetML. Finding and editing elements is xmlElements.ts's, by the
+ * positions a parser gives.
  */
 
 export function escapeXml(text: string): string {
@@ -53,58 +53,4 @@ export function escapeElementText(text: string): string {
 export function unescapeCellText(text: string): string {
   if (!text.includes("_x")) return text;
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** The attributes of one start tag's text (`<sheet name="A" r:id="rId3"/>`), unescaped. */
-export function attributesOf(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    attributes.set(m[1] ?? "", unescapeXml(m[2] ?? m[3] ?? ""));
-  }
-  return attributes;
-}
-
-/** Every start (or empty) tag of one element name, any namespace prefix: `<x:name .../>`. */
-export function tagsNamed(xml: string, localName: string): string[] {
-  return [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${localName}\\b(?:[^>"']|"[^"]*"|'[^']*')*>`, "g"))].map(
-    (m) => m[0],
-  );
-}
-
-/**
- * Every whole element of one name, start tag to end tag (or the empty tag), any namespace prefix.
- * Not for elements nested in themselves.
- */
-export function elementsNamed(xml: string, localName: string): { text: string; index: number }[] {
-  const pattern = new RegExp(
-    `<((?:[\\w.-]+:)?${localName})\\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:/>|>[\\s\\S]*?</\\1\\s*>)`,
-    "g",
-  );
-  return [...xml.matchAll(pattern)].map((m) => ({ text: m[0], index: m.index }));
-}
-
-/** Sets (or replaces) one attribute of a start tag. */
-export function withAttribute(tag: string, name: string, value: string): string {
-  const attribute = `${name}="${escapeXml(value)}"`;
-  const existing = new RegExp(`(\\s)${name.replace(/[.]/g, "\\.")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  if (existing.test(tag)) return tag.replace(existing, (_, space: string) => `${space}${attribute}`);
-  return tag.replace(/^(<[\w.:-]+)/, `$1 ${attribute}`);
-}
-
-/** Removes one attribute from a start tag. */
-export function withoutAttribute(tag: string, name: string): string {
-  return tag.replace(new RegExp(`\\s${name.replace(/[.]/g, "\\.")}\\s*=\\s*("[^"]*"|'[^']*')`), "");
-}
-
-/** `content` inserted as the last child of the first `element`, opening an empty one if need be. */
-export function insertBeforeClosing(xml: string, element: string, content: string): string {
-  const open = new RegExp(`<((?:[\\w.-]+:)?${element})\\b((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>`).exec(xml);
-  if (!open) return xml;
-  const [whole, name, attributes, empty] = open;
-  if (empty) {
-    return `${xml.slice(0, open.index)}<${name}${attributes}>${content}</${name}>${xml.slice(open.index + whole.length)}`;
-  }
-  const closing = `</${name}>`;
-  const at = xml.indexOf(closing, open.index);
-  return at < 0 ? xml : xml.slice(0, at) + content + xml.slice(at);
 }

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { crc32, deflateRawSync } from "node:zlib";
-import { ZipArchive, ZipFormatError } from "./zipArchive";
+import { ZipArchive, ZipFormatError, ZipUnsafeError } from "./zipArchive";
 import { MemorySink, ZipWriter, deflateContent } from "./zipWriter";
+import { withDirectoryField } from "../../test/support/hostileWorkbooks";
 
 async function text(archive: ZipArchive, name: string): Promise<string> {
   const entry = archive.entry(name);
@@ -119,6 +120,41 @@ describe("the zip of a package", () => {
     expect(await text(archive, "xl/worksheets/sheet1.xml")).toBe("<worksheet/>");
   });
 
+  it("refuses a small file whose directory claims a part of gigabytes, before inflating anything", async () => {
+    const zip = await zipOf({ "xl/worksheets/sheet1.xml": "<worksheet/>".repeat(100) });
+    const bomb = withDirectoryField(zip, "xl/worksheets/sheet1.xml", "size", 0xfffffff0);
+    expect(bomb.length).toBeLessThan(1024);
+    expect(() => ZipArchive.open(bomb)).toThrow(ZipUnsafeError);
+    expect(() => ZipArchive.open(bomb)).toThrow(
+      "xl/worksheets/sheet1.xml would inflate to 4,096 MB from 25 bytes",
+    );
+  });
+
+  it("refuses a large part that claims more than deflate gives real XML, and takes a small repetitive one", async () => {
+    const zip = await zipOf({ "xl/styles.xml": '<xf numFmtId="0"/>'.repeat(10_000) });
+    expect(ZipArchive.open(zip).entries).toHaveLength(1);
+    const dense = withDirectoryField(zip, "xl/styles.xml", "size", 200 * 2 ** 20);
+    expect(() => ZipArchive.open(dense)).toThrow(/xl\/styles.xml would inflate to 200 MB/);
+  });
+
+  it("refuses a part that inflates past the size its directory gives, read whole or in pieces", async () => {
+    const zip = await zipOf({ "xl/workbook.xml": "<workbook/>".repeat(100) });
+    const archive = ZipArchive.open(withDirectoryField(zip, "xl/workbook.xml", "size", 500));
+    const entry = archive.entry("xl/workbook.xml");
+    if (!entry) throw new Error("no entry");
+    expect(() => archive.read(entry)).toThrow(/xl\/workbook.xml is damaged/);
+    await expect(text(archive, "xl/workbook.xml")).rejects.toThrow(/xl\/workbook.xml is damaged/);
+  });
+
+  it("refuses a part whose CRC-32 does not match what was inflated, read whole or in pieces", async () => {
+    const zip = await zipOf({ "xl/workbook.xml": "<workbook/>" });
+    const archive = ZipArchive.open(withDirectoryField(zip, "xl/workbook.xml", "crc32", 0x12345678));
+    const entry = archive.entry("xl/workbook.xml");
+    if (!entry) throw new Error("no entry");
+    expect(() => archive.read(entry)).toThrow("xl/workbook.xml is damaged: its CRC-32 does not match");
+    await expect(text(archive, "xl/workbook.xml")).rejects.toThrow(/CRC-32/);
+  });
+
   it("refuses bytes that are not a zip, or a zip cut short", async () => {
     expect(() => ZipArchive.open(Buffer.from("Child ID,Name\nC1,Child One\n"))).toThrow(ZipFormatError);
     const sink = new MemorySink();
@@ -129,3 +165,11 @@ describe("the zip of a package", () => {
     expect(() => ZipArchive.open(whole.subarray(0, whole.length - 10))).toThrow(/directory/);
   });
 });
+
+async function zipOf(parts: Record<string, string>): Promise<Buffer> {
+  const sink = new MemorySink();
+  const zip = new ZipWriter(sink);
+  for (const [name, content] of Object.entries(parts)) await zip.add(name, content);
+  await zip.finish();
+  return sink.toBuffer();
+}

@@ -1,10 +1,16 @@
-import { createInflateRaw, inflateRawSync } from "node:zlib";
+import { crc32, createInflateRaw, inflateRawSync } from "node:zlib";
 
 /*
  * Reading the zip an .xlsx file is (ECMA-376 part 2, Open Packaging Conventions, over PKWARE's
  * APPNOTE). Only the central directory is parsed up front; an entry is inflated when it is asked for,
  * by node's own zlib (several times faster than a JavaScript inflater on a 100 MB worksheet), and its
  * compressed bytes can be copied into another zip untouched.
+ *
+ * A file from anywhere can lie: every entry is inflated to exactly the size its directory gives and
+ * no further, and its CRC-32 must match (APPNOTE 4.4.7), so a damaged part is reported rather than
+ * read as something else; and a directory that gives a part more than UNSAFE_PART_BYTES, or a large
+ * part a ratio deflate never reaches on real XML, is refused before anything is inflated (a
+ * "zip bomb": a few kilobytes that would fill the memory).
  */
 
 /** One file of the zip, as its central directory describes it. */
@@ -35,6 +41,20 @@ const INFLATE_CHUNK = 1 << 16;
 /** Why a zip could not be read: the file is damaged, cut short or not a zip. */
 export class ZipFormatError extends Error {}
 
+/** A zip that asks for more memory than any real workbook needs: damaged, or made to do harm. */
+export class ZipUnsafeError extends ZipFormatError {}
+
+/** The most one part may inflate to: Excel's whole grid of values is less (a 1,048,576-row sheet). */
+export const UNSAFE_PART_BYTES = 2 ** 30;
+/**
+ * Parts that inflate past LARGE_PART_BYTES may do so at most MAX_RATIO times their compressed size:
+ * a 200,000-row tracker's sheet deflates about 10 to 1, and deflate cannot pass about 1,032 to 1,
+ * which is what a bomb uses. Small parts may be as repetitive as they like (a styles part with
+ * thousands of identical formats), as they cannot hurt.
+ */
+const LARGE_PART_BYTES = 100 * 2 ** 20;
+const MAX_RATIO = 200;
+
 export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
 
@@ -46,9 +66,12 @@ export class ZipArchive {
     for (const entry of entries) this.byName.set(entry.name.toLowerCase(), entry);
   }
 
+  /** Throws ZipFormatError for bytes that are not a readable zip, ZipUnsafeError for a zip bomb. */
   static open(data: Uint8Array): ZipArchive {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    return new ZipArchive(bytes, readCentralDirectory(bytes));
+    const entries = readCentralDirectory(bytes);
+    for (const entry of entries) refuseUnsafe(entry);
+    return new ZipArchive(bytes, entries);
   }
 
   entry(name: string): ZipEntry | undefined {
@@ -71,33 +94,93 @@ export class ZipArchive {
   /** The whole entry, inflated: for the small parts (relationships, workbook, styles). */
   read(entry: ZipEntry): Buffer {
     const data = this.compressedData(entry);
-    if (entry.method === 0) return data;
-    if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
-    try {
-      return inflateRawSync(data);
-    } catch {
-      throw new ZipFormatError(`${entry.name} is damaged`);
+    let inflated: Buffer;
+    if (entry.method === 0) {
+      inflated = data;
+    } else if (entry.method === 8) {
+      try {
+        // One byte more than the directory says, to tell a part that inflates further from one that fits.
+        inflated = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
+      } catch {
+        throw new ZipFormatError(`${entry.name} is damaged`);
+      }
+    } else {
+      throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
     }
+    checkInflated(entry, inflated.length, crc32(inflated));
+    return inflated;
   }
 
   /** The entry inflated a piece at a time, so a large worksheet is never held whole. */
   async *chunks(entry: ZipEntry): AsyncGenerator<Buffer, void, undefined> {
     const data = this.compressedData(entry);
+    let size = 0;
+    let crc = 0;
     if (entry.method === 0) {
-      for (let at = 0; at < data.length; at += INFLATE_CHUNK) yield data.subarray(at, at + INFLATE_CHUNK);
+      for (let at = 0; at < data.length; at += INFLATE_CHUNK) {
+        const chunk = data.subarray(at, at + INFLATE_CHUNK);
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        if (at + INFLATE_CHUNK >= data.length) checkInflated(entry, size, crc);
+        yield chunk;
+      }
+      if (data.length === 0) checkInflated(entry, 0, 0);
       return;
     }
     if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
     const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
     inflater.end(data);
+    // The last chunk is held back until the whole entry is checked: a reader never sees a part's
+    // end unless the part is whole and as written.
+    let held: Buffer | undefined;
     try {
-      for await (const chunk of inflater) yield chunk as Buffer;
-    } catch {
+      for await (const piece of inflater) {
+        const chunk = piece as Buffer;
+        size += chunk.length;
+        if (size > entry.size)
+          throw new ZipFormatError(`${entry.name} is damaged: it inflates past its size`);
+        crc = crc32(chunk, crc);
+        if (held) yield held;
+        held = chunk;
+      }
+    } catch (error) {
+      if (error instanceof ZipFormatError) throw error;
       throw new ZipFormatError(`${entry.name} is damaged`);
     } finally {
       inflater.destroy();
     }
+    checkInflated(entry, size, crc);
+    if (held) yield held;
   }
+}
+
+/** Refuses an entry whose directory record asks for more than any workbook's part needs. */
+function refuseUnsafe(entry: ZipEntry): void {
+  const tooLarge = entry.size > UNSAFE_PART_BYTES;
+  const tooDense =
+    entry.size > LARGE_PART_BYTES && entry.size > MAX_RATIO * Math.max(1, entry.compressedSize);
+  if (tooLarge || tooDense) {
+    throw new ZipUnsafeError(
+      `${entry.name} would inflate to ${megabytes(entry.size)} from ${megabytes(entry.compressedSize)}`,
+    );
+  }
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 2 ** 20
+    ? `${bytes.toLocaleString("en-GB")} bytes`
+    : `${Math.round(bytes / 2 ** 20).toLocaleString("en-GB")} MB`;
+}
+
+/** The inflated entry must be the size and have the CRC-32 its directory record gives. */
+function checkInflated(entry: ZipEntry, size: number, crc: number): void {
+  if (size !== entry.size) {
+    throw new ZipFormatError(
+      `${entry.name} is damaged: ${size} bytes where its directory says ${entry.size}`,
+    );
+  }
+  if (crc >>> 0 !== entry.crc32 >>> 0)
+    throw new ZipFormatError(`${entry.name} is damaged: its CRC-32 does not match`);
 }
 
 function readCentralDirectory(bytes: Buffer): ZipEntry[] {

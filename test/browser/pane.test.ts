@@ -126,6 +126,9 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
     await pane()
       .getByText(/issues found/)
       .waitFor();
+    await pane()
+      .getByText(/^\d+ checks ran on \d+ sheets?, /)
+      .waitFor();
     await shot("1-check-issues");
 
     // A text date the fix will make a real date, shown differently once fixed (e.g. "3 April 2019").

@@ -18,7 +18,8 @@ interface Issue {
   cell: string;
   code: string;
 }
-const issuesOf = (runs: CommandRun[]): Issue[] => JSON.parse(runs[1]?.stdout ?? "[]") as Issue[];
+const issuesOf = (runs: CommandRun[]): Issue[] =>
+  (JSON.parse(runs[1]?.stdout ?? '{"issues":[]}') as { issues: Issue[] }).issues;
 
 describe("cells in the tracker", () => {
   it("reads formulas by their results and names each error value's cell", async () => {

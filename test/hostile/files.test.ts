@@ -19,7 +19,10 @@ import {
   writeMacroWorkbook,
   writeNotAnXlsx,
   writeOrdinaryTracker,
+  writeOpenDocumentSpreadsheet,
   writeTruncatedXlsx,
+  writeWrongCrcXlsx,
+  writeZipBombXlsx,
 } from "../support/hostileWorkbooks";
 
 const folder = hostileFolder("files");
@@ -62,6 +65,26 @@ describe("files that are not readable workbooks", () => {
       writeEncryptedXlsx(join(folder, "encrypted.xlsx")),
       /password-protected.*Protect Workbook/,
     );
+  });
+
+  it("refuses an OpenDocument spreadsheet, saying to save it as an Excel Workbook", async () => {
+    const path = await writeOpenDocumentSpreadsheet(join(folder, "tracker.ods"));
+    expect(workbookFileKind(readFileSync(path))).toEqual({ kind: "opendocument" });
+    await expectRefusedEverywhere(
+      path,
+      /is an OpenDocument spreadsheet \(\.ods\).*save it as an Excel Workbook \(\.xlsx\)/,
+    );
+  });
+
+  it("refuses a small file whose sheet claims gigabytes as damaged or unsafe, without inflating it", async () => {
+    const path = await writeZipBombXlsx(join(folder, "bomb.xlsx"));
+    expect(readFileSync(path).length).toBeLessThan(20_000);
+    const [run] = await expectRefusedEverywhere(path, /looks damaged or unsafe/);
+    expect(run?.stderr).toMatch(/xl\/worksheets\/sheet1\.xml would inflate to 4,096 MB/);
+  });
+
+  it("refuses a workbook whose sheet fails its CRC-32 check as damaged", async () => {
+    await expectRefusedEverywhere(await writeWrongCrcXlsx(join(folder, "crc.xlsx")), /damaged or incomplete/);
   });
 
   it("tells an Excel 97-2003 workbook from an encrypted one", () => {

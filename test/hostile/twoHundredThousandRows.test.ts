@@ -36,7 +36,7 @@ describe(`a tracker of ${ROWS.toLocaleString("en-GB")} rows`, () => {
     const run = await runCommand(["check", path, "--as-of", AS_OF, "--json"]);
     expectHandled(run);
     expect(run.code).toBe(1);
-    const issues = JSON.parse(run.stdout) as { row?: number; cell?: string; code: string }[];
+    const { issues } = JSON.parse(run.stdout) as { issues: { row?: number; cell?: string; code: string }[] };
     expect(issues.map((i) => [i.code, i.cell])).toEqual([["DATE-INVALID", `D${LAST_ROW}`]]);
   });
 

@@ -14,6 +14,7 @@ import type {
   ExcelWorksheet,
   OfficeHost,
 } from "../../src/excel/OfficeApi";
+import { EXCEL_HOSTS, type ExcelHostName, type ExcelHostProfile } from "./excelHostProfiles";
 
 /**
  * A typed fake of the part of the Excel object model the Office port uses: sheets held in memory,
@@ -25,7 +26,11 @@ import type {
  * It behaves as Excel does where the port depends on it: reading a property that was not loaded
  * throws; text set through `values` is parsed as if typed (formulas, numbers, UK dates, booleans)
  * unless the cell is formatted as Text ("@"); writes to a protected sheet, to a deleted sheet or
- * adding sheets to a protected workbook fail at the sync; a request or response over 5 MB fails.
+ * adding sheets to a protected workbook fail at the sync; a request or response over 5 MB fails, and
+ * so does reading the values of a range of more than 5,000,000 cells.
+ *
+ * It also keeps the user's undo stack as Excel does (see `undoEffect`), and answers `isSetSupported`
+ * as the Excel version of its host profile does (test/support/excelHostProfiles.ts).
  */
 
 /** A cell as Excel holds it. */
@@ -71,9 +76,65 @@ export interface SyncRecord {
   responseBytes: number;
 }
 
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB" and "a range is
+ * limited to 5,000,000 cells for read operations" (Resource limits and performance optimization for
+ * Office Add-ins, https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+ * The payload limit is the web's; the fake applies it on every host, as the port must fit the web.
+ */
 const LIMIT = 5 * 1024 * 1024;
+export const READ_CELL_LIMIT = 5_000_000;
 /** The fake's own estimate of one queued statement's envelope (path, ids, method), in bytes. */
 const STATEMENT_BYTES = 120;
+
+/** What a statement does, as the undo stack sees it: reads nothing, or an edit through an API. */
+type Effect = { edit: false } | { edit: true; api: string };
+const READ: Effect = { edit: false };
+const edit = (api: string): Effect => ({ edit: true, api });
+
+/**
+ * The APIs that cannot be undone, from "Undo capabilities in Excel add-ins", Unsupported APIs
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities): calling one
+ * "clears the user's undo stack starting from that API call", and inside a `mergeUndoGroup` run
+ * "the UndoNotSupported error is thrown". `web: true` where Excel on the web can undo it though
+ * Excel on Windows and Mac cannot (a sheet's name, position and visibility). Copying and
+ * protecting a sheet are listed though the port's interface has no way to call them.
+ */
+export const NOT_UNDOABLE: Readonly<Record<string, { web: boolean }>> = {
+  "Worksheet.delete": { web: false },
+  "Worksheet.copy": { web: false },
+  "WorksheetProtection.protect": { web: false },
+  "WorksheetProtection.unprotect": { web: false },
+  "WorkbookProtection.protect": { web: false },
+  "WorkbookProtection.unprotect": { web: false },
+  "Worksheet.name": { web: true },
+  "Worksheet.position": { web: true },
+  "Worksheet.visibility": { web: true },
+};
+
+/** One step on the user's undo stack: what it was, and the workbook as it was before it. */
+export interface UndoStep {
+  label: string;
+  /** Absent when the workbook was too big for the fake to keep a copy (the scale tests). */
+  before?: WorkbookCopy;
+  /** Co-authors' edits made before this step: undoing it after another would lose theirs. */
+  coAuthorEdits?: number;
+}
+
+interface WorkbookCopy {
+  sheets: FakeSheet[];
+  xmlParts: Array<{ id: number; namespace: string; xml: string }>;
+  workbookProtected: boolean;
+}
+
+/** Rows over every sheet above which the fake keeps no copies for undo (they cost a clone each). */
+const UNDO_COPY_ROW_LIMIT = 20_000;
+
+/** The undo step the edits of a batch join: one per sync, or one per run when merged. */
+interface UndoGroup {
+  merged: boolean;
+  step?: UndoStep;
+}
 
 export class FakeExcelError extends Error {
   constructor(
@@ -87,6 +148,8 @@ export class FakeExcelError extends Error {
 
 interface Operation {
   bytes: number;
+  /** What the statement does to the workbook, for the undo stack: nothing, or an edit by an API. */
+  effect: Effect;
   /** Applies the statement; returns the bytes it adds to the response. */
   apply(): number;
 }
@@ -106,26 +169,130 @@ export class FakeExcel implements OfficeHost {
   selection?: { sheet: string; address: string };
   activeSheet?: string;
   calculationSuspensions = 0;
+  /** The user's undo stack, oldest first; the add-in's undoable changes join it from ExcelApi 1.20. */
+  readonly undoStack: UndoStep[] = [];
+  /** Each time the undo stack was emptied, the API that did it. */
+  readonly undoCleared: string[] = [];
+  /** Edits by co-authors so far (see `coAuthorEdit`). */
+  private coAuthorEdits = 0;
   private nextId = 1;
-  private supportedMinor: number;
+  private profile: ExcelHostProfile;
 
-  /** `supportedUpTo`: the highest ExcelApi 1.x the host supports (Excel on the web today: 1.20). */
-  constructor(options: { supportedUpTo?: number } = {}) {
-    this.supportedMinor = options.supportedUpTo ?? 20;
+  /**
+   * `host`: the Excel played (Excel on the web unless said); `supportedUpTo` overrides its highest
+   * ExcelApi 1.x, for a version between the profiles.
+   */
+  constructor(options: { host?: ExcelHostName; supportedUpTo?: number } = {}) {
+    const profile = EXCEL_HOSTS[options.host ?? "web"];
+    this.profile = { ...profile, excelApi: options.supportedUpTo ?? profile.excelApi };
   }
 
   readonly run: ExcelRun = async (options, batch) => {
     this.runs.push({ ...options });
-    return batch(new FakeContext(this));
+    // mergeUndoGroup is an ExcelApi 1.20 option (RunOptions); an older Excel ignores what it does not know.
+    const merged = options.mergeUndoGroup === true && this.profile.excelApi >= 20;
+    return batch(new FakeContext(this, merged));
   };
 
+  /**
+   * As `Office.context.requirements.isSetSupported` answers on this host. "ExcelUndoApiAll" 1.0 is
+   * the probe the undo page gives for undo support, there from ExcelApi 1.20.
+   */
   isSetSupported(name: string, minVersion: string): boolean {
     const minor = Number(minVersion.split(".")[1] ?? "0");
-    return name === "ExcelApi" && minor <= this.supportedMinor;
+    if (name === "ExcelUndoApiAll") return this.profile.excelApi >= 20 && minVersion === "1.0";
+    return name === "ExcelApi" && minVersion.startsWith("1.") && minor <= this.profile.excelApi;
   }
 
   supportUpTo(minor: number): void {
-    this.supportedMinor = minor;
+    this.profile = { ...this.profile, excelApi: minor };
+  }
+
+  /** The user edits the workbook by hand: one step on the undo stack, whatever the host. */
+  userEdit(label: string, change: (excel: FakeExcel) => void): void {
+    this.undoStack.push({ label, ...this.copyForUndo() });
+    change(this);
+  }
+
+  /**
+   * A co-author changes the workbook (it is shared on OneDrive or SharePoint with AutoSave on). Their
+   * change joins their own undo stack, not this user's: "actions are saved in the undo stack for an
+   * individual user" (Undo capabilities in Excel add-ins), and "coauthoring only synchronizes the
+   * content within the shared workbook" (Coauthoring in Excel add-ins,
+   * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). Call it
+   * from `beforeSync` to land between an add-in's syncs.
+   */
+  coAuthorEdit(change: (excel: FakeExcel) => void): void {
+    this.coAuthorEdits++;
+    change(this);
+  }
+
+  /** The user presses Undo: the last step is taken back; its label, or undefined when none is left. */
+  undo(): string | undefined {
+    const step = this.undoStack.pop();
+    if (!step) return undefined;
+    if (!step.before)
+      throw new Error(`The fake kept no copy to undo “${step.label}”: the workbook is too big`);
+    // The fake undoes by putting back a copy, which would also take back a co-author's later edit.
+    if (step.coAuthorEdits !== this.coAuthorEdits) {
+      throw new Error(
+        `The fake cannot undo “${step.label}” past a co-author's edit; Excel undoes this user's only`,
+      );
+    }
+    const { sheets, xmlParts, workbookProtected } = structuredClone(step.before);
+    this.sheets.splice(0, this.sheets.length, ...sheets);
+    this.xmlParts.splice(0, this.xmlParts.length, ...xmlParts);
+    this.workbookProtected = workbookProtected;
+    return step.label;
+  }
+
+  /** The user's own steps still on the stack, oldest first. */
+  userUndoSteps(): string[] {
+    return this.undoStack.filter((s) => !s.label.startsWith("add-in:")).map((s) => s.label);
+  }
+
+  /**
+   * An add-in's edit is about to apply: before ExcelApi 1.20 it cannot be undone and empties the
+   * stack; from 1.20 it joins its batch's step, unless its API cannot be undone here, which empties
+   * the stack or, in a merged undo group, fails with UndoNotSupported.
+   */
+  beforeEdit(api: string, group: UndoGroup): void {
+    if (this.profile.excelApi < 20) {
+      this.clearUndo(api);
+      return;
+    }
+    const rule = NOT_UNDOABLE[api];
+    if (rule && !(rule.web && this.profile.platform === "web")) {
+      if (group.merged) {
+        throw new FakeExcelError(
+          "UndoNotSupported",
+          `${api} cannot be undone, so it cannot join an undo group`,
+        );
+      }
+      this.clearUndo(api);
+      delete group.step;
+      return;
+    }
+    if (!group.step) {
+      group.step = { label: `add-in: ${api}`, ...this.copyForUndo() };
+      this.undoStack.push(group.step);
+    }
+  }
+
+  private clearUndo(api: string): void {
+    this.undoStack.splice(0);
+    this.undoCleared.push(api);
+  }
+
+  private copyForUndo(): { before?: WorkbookCopy; coAuthorEdits?: number } {
+    const rows = this.sheets.reduce((sum, s) => sum + s.values.length, 0);
+    if (rows > UNDO_COPY_ROW_LIMIT) return {};
+    const copy: WorkbookCopy = {
+      sheets: this.sheets,
+      xmlParts: this.xmlParts,
+      workbookProtected: this.workbookProtected,
+    };
+    return { before: structuredClone(copy), coAuthorEdits: this.coAuthorEdits };
   }
 
   addSheet(init: FakeSheetInit): FakeSheet {
@@ -222,32 +389,33 @@ const bytesOf = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
 class FakeContext implements ExcelContext {
   private queue: Operation[] = [];
   readonly workbook: ExcelContext["workbook"];
+  /** A merged run's one undo step; otherwise each sync starts its own. */
+  private readonly runGroup?: UndoGroup;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    merged: boolean,
+  ) {
+    if (merged) this.runGroup = { merged: true };
     const protection = new Loadable(this, () => true);
     protection.reader = (path) => (path === "protected" ? excel.workbookProtected : undefined);
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       customXmlParts: {
-        getByNamespace: (namespaceUri: string) => ({
-          getOnlyItemOrNullObject: (): ExcelCustomXmlPart => {
-            const part = new FakeXmlPart(this);
-            this.enqueue(bytesOf(namespaceUri), () => {
-              part.bound = excel.xmlParts.find((p) => p.namespace === namespaceUri);
-              return 0;
-            });
-            return part;
-          },
-        }),
+        getByNamespace: (namespaceUri: string) => new FakeXmlParts(this, namespaceUri),
         add: (xml: string): ExcelCustomXmlPart => {
           const part = new FakeXmlPart(this);
-          this.enqueue(bytesOf(xml), () => {
-            const namespace = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
-            const added = { id: excel.nextPartId(), namespace, xml };
-            excel.xmlParts.push(added);
-            part.bound = added;
-            return 0;
-          });
+          this.enqueue(
+            bytesOf(xml),
+            () => {
+              const namespace = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
+              const added = { id: excel.nextPartId(), namespace, xml };
+              excel.xmlParts.push(added);
+              part.bound = added;
+              return 0;
+            },
+            edit("CustomXmlPartCollection.add"),
+          );
           return part;
         },
       },
@@ -268,8 +436,8 @@ class FakeContext implements ExcelContext {
     };
   }
 
-  enqueue(dataBytes: number, apply: () => number): void {
-    this.queue.push({ bytes: STATEMENT_BYTES + dataBytes, apply });
+  enqueue(dataBytes: number, apply: () => number, effect: Effect = READ): void {
+    this.queue.push({ bytes: STATEMENT_BYTES + dataBytes, apply, effect });
   }
 
   async sync(): Promise<void> {
@@ -285,7 +453,11 @@ class FakeContext implements ExcelContext {
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", "Request over 5 MB");
     excel.beforeSync?.(sync);
     // Statements run in order; one that fails stops the batch, leaving the earlier ones done, as in Excel.
-    for (const op of operations) record.responseBytes += op.apply();
+    const group = this.runGroup ?? { merged: false };
+    for (const op of operations) {
+      if (op.effect.edit) excel.beforeEdit(op.effect.api, group);
+      record.responseBytes += op.apply();
+    }
     if (record.responseBytes > LIMIT) {
       throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", "Response over 5 MB");
     }
@@ -332,6 +504,52 @@ class Loadable {
   }
 }
 
+/**
+ * The custom XML parts of one namespace. Two writers that each found none and added one leave two:
+ * `getOnlyItemOrNullObject` then gives a null object, as Office does ("If the collection contains
+ * exactly one item, this method returns it. Otherwise, this method returns a null object":
+ * https://learn.microsoft.com/javascript/api/excel/excel.customxmlpartscopedcollection).
+ */
+class FakeXmlParts {
+  private loadedItems?: FakeXmlPart[];
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly namespace: string,
+  ) {}
+
+  get items(): FakeXmlPart[] {
+    if (!this.loadedItems) throw new FakeExcelError("PropertyNotLoaded", "items was not loaded");
+    return this.loadedItems;
+  }
+
+  load(_names: string): unknown {
+    this.context.enqueue(bytesOf(this.namespace), () => {
+      this.loadedItems = this.matching().map((bound) => {
+        const part = new FakeXmlPart(this.context);
+        part.bound = bound;
+        return part;
+      });
+      return 50 * (this.loadedItems.length + 1);
+    });
+    return this;
+  }
+
+  getOnlyItemOrNullObject(): ExcelCustomXmlPart {
+    const part = new FakeXmlPart(this.context);
+    this.context.enqueue(bytesOf(this.namespace), () => {
+      const found = this.matching();
+      part.bound = found.length === 1 ? found[0] : undefined;
+      return 0;
+    });
+    return part;
+  }
+
+  private matching(): FakeExcel["xmlParts"] {
+    return this.context.excel.xmlParts.filter((p) => p.namespace === this.namespace);
+  }
+}
+
 class FakeXmlPart implements ExcelCustomXmlPart {
   bound?: { id: number; namespace: string; xml: string };
   private readonly state: Loadable;
@@ -366,18 +584,26 @@ class FakeXmlPart implements ExcelCustomXmlPart {
 
   delete(): void {
     const parts = this.context.excel.xmlParts;
-    this.context.enqueue(0, () => {
-      if (this.bound) parts.splice(parts.indexOf(this.bound), 1);
-      return 0;
-    });
+    this.context.enqueue(
+      0,
+      () => {
+        if (this.bound) parts.splice(parts.indexOf(this.bound), 1);
+        return 0;
+      },
+      edit("CustomXmlPart.delete"),
+    );
   }
 
   setXml(xml: string): void {
-    this.context.enqueue(bytesOf(xml), () => {
-      if (!this.bound) throw new FakeExcelError("ItemNotFound", "No such XML part");
-      this.bound.xml = xml;
-      return 0;
-    });
+    this.context.enqueue(
+      bytesOf(xml),
+      () => {
+        if (!this.bound) throw new FakeExcelError("ItemNotFound", "No such XML part");
+        this.bound.xml = xml;
+        return 0;
+      },
+      edit("CustomXmlPart.setXml"),
+    );
   }
 }
 
@@ -426,13 +652,17 @@ class FakeWorksheets {
   add(name?: string): FakeWorksheet {
     const sheet = new FakeWorksheet(this.context);
     const excel = this.context.excel;
-    this.context.enqueue(bytesOf(name), () => {
-      if (excel.workbookProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected");
-      const wanted = name ?? `Sheet${excel.sheets.length + 1}`;
-      if (excel.sheet(wanted)) throw new FakeExcelError("ItemAlreadyExists", `${wanted} exists`);
-      sheet.data = excel.addSheet({ name: wanted });
-      return 0;
-    });
+    this.context.enqueue(
+      bytesOf(name),
+      () => {
+        if (excel.workbookProtected) throw new FakeExcelError("AccessDenied", "The workbook is protected");
+        const wanted = name ?? `Sheet${excel.sheets.length + 1}`;
+        if (excel.sheet(wanted)) throw new FakeExcelError("ItemAlreadyExists", `${wanted} exists`);
+        sheet.data = excel.addSheet({ name: wanted });
+        return 0;
+      },
+      edit("WorksheetCollection.add"),
+    );
     return sheet;
   }
 }
@@ -466,6 +696,7 @@ class FakeWorksheet implements ExcelWorksheet {
           const at = parseRangeAddress(addressOf(range));
           if (at) s.freeze = { rows: at.bottom, columns: at.right };
         }),
+      unfreeze: () => this.change(null, (s) => delete s.freeze),
     };
     const outer = { change: this.change.bind(this) };
     const page = { orientation: "", zoom: {} as ExcelWorksheet["pageLayout"]["zoom"] };
@@ -487,7 +718,24 @@ class FakeWorksheet implements ExcelWorksheet {
       setPrintTitleRows: (rows) =>
         this.change(addressOf(rows), (s) => (s.page.printTitleRows = addressOf(rows))),
     };
+    let chartItems: ExcelChart[] | undefined;
     this.charts = {
+      get items(): ExcelChart[] {
+        if (!chartItems) throw new FakeExcelError("PropertyNotLoaded", "charts were not loaded");
+        return chartItems;
+      },
+      load: (names: string) => {
+        context.enqueue(bytesOf(names), () => {
+          const charts = this.live().charts;
+          chartItems = charts.map((chart) => ({
+            title: { text: chart.title },
+            setPosition: () => undefined,
+            delete: () => this.change(null, (s) => s.charts.splice(s.charts.indexOf(chart), 1)),
+          }));
+          return bytesOf(charts.map((c) => c.title));
+        });
+        return this.charts;
+      },
       add: (type, sourceData, seriesBy) => {
         const chart = { type, source: addressOf(sourceData), title: "" } as FakeSheet["charts"][number];
         this.change({ type, seriesBy }, (s) => {
@@ -505,6 +753,7 @@ class FakeWorksheet implements ExcelWorksheet {
               outer.change(value, () => (chart.title = value));
             },
           },
+          delete: () => outer.change(null, (s) => s.charts.splice(s.charts.indexOf(chart), 1)),
           setPosition: (from, to) =>
             outer.change({ from, to }, () => {
               chart.from = addressOf(from);
@@ -516,6 +765,7 @@ class FakeWorksheet implements ExcelWorksheet {
     };
     this.autoFilter = {
       apply: (range) => this.change(addressOf(range), (s) => (s.autoFilter = addressOf(range))),
+      remove: () => this.change(null, (s) => delete s.autoFilter),
     };
     let tableItems: ExcelTable[] | undefined;
     this.tables = {
@@ -566,15 +816,27 @@ class FakeWorksheet implements ExcelWorksheet {
     return this.data;
   }
 
-  /** Queues a change to the sheet; a protected sheet refuses cell and layout changes. */
-  change(args: unknown, apply: (sheet: FakeSheet) => void, allowProtected = false): void {
-    this.context.enqueue(bytesOf(args), () => {
-      const sheet = this.live();
-      if (sheet.protected && !allowProtected)
-        throw new FakeExcelError("AccessDenied", `${sheet.name} is protected`);
-      apply(sheet);
-      return 0;
-    });
+  /**
+   * Queues a change to the sheet through `api` (an edit unless said otherwise, for the undo stack);
+   * a protected sheet refuses cell and layout changes.
+   */
+  change(
+    args: unknown,
+    apply: (sheet: FakeSheet) => void,
+    allowProtected = false,
+    effect: Effect = edit("Range"),
+  ): void {
+    this.context.enqueue(
+      bytesOf(args),
+      () => {
+        const sheet = this.live();
+        if (sheet.protected && !allowProtected)
+          throw new FakeExcelError("AccessDenied", `${sheet.name} is protected`);
+        apply(sheet);
+        return 0;
+      },
+      effect,
+    );
   }
 
   get isNullObject(): boolean {
@@ -597,6 +859,7 @@ class FakeWorksheet implements ExcelWorksheet {
         s.name = value;
       },
       true,
+      edit("Worksheet.name"),
     );
   }
   get position(): number {
@@ -611,25 +874,26 @@ class FakeWorksheet implements ExcelWorksheet {
         sheets.splice(Math.min(value, sheets.length), 0, s);
       },
       true,
+      edit("Worksheet.position"),
     );
   }
   get visibility(): string {
     return this.state.get("visibility") as string;
   }
   set visibility(value: string) {
-    this.change(value, (s) => (s.visibility = value), true);
+    this.change(value, (s) => (s.visibility = value), true, edit("Worksheet.visibility"));
   }
   get tabColor(): string {
     return this.live().tabColor;
   }
   set tabColor(value: string) {
-    this.change(value, (s) => (s.tabColor = value), true);
+    this.change(value, (s) => (s.tabColor = value), true, edit("Worksheet.tabColor"));
   }
   get showGridlines(): boolean {
     return this.live().showGridlines;
   }
   set showGridlines(value: boolean) {
-    this.change(value, (s) => (s.showGridlines = value), true);
+    this.change(value, (s) => (s.showGridlines = value), true, edit("Worksheet.showGridlines"));
   }
 
   load(names: string): unknown {
@@ -639,7 +903,8 @@ class FakeWorksheet implements ExcelWorksheet {
   getRange(address?: string): FakeRange {
     // Office.js sends the range's object path (its address) with the first statement that uses it.
     this.context.enqueue(bytesOf(address ?? ""), () => 0);
-    return new FakeRange(this, () => address ?? "A1", false);
+    // Without an address, the whole sheet (Worksheet.getRange).
+    return new FakeRange(this, () => address ?? "A1:XFD1048576", false);
   }
 
   getUsedRangeOrNullObject(): FakeRange {
@@ -647,7 +912,7 @@ class FakeWorksheet implements ExcelWorksheet {
   }
 
   activate(): void {
-    this.change(null, (s) => (this.context.excel.activeSheet = s.name), true);
+    this.change(null, (s) => (this.context.excel.activeSheet = s.name), true, READ);
   }
 
   delete(): void {
@@ -660,6 +925,7 @@ class FakeWorksheet implements ExcelWorksheet {
         excel.sheets.splice(excel.sheets.indexOf(s), 1);
       },
       true,
+      edit("Worksheet.delete"),
     );
   }
 }
@@ -804,6 +1070,8 @@ class FakeRange implements ExcelRange {
       verticalAlignment: setter<string>("verticalAlignment"),
       columnWidth: setter<number>("columnWidth"),
       rowHeight: setter<number>("rowHeight"),
+      useStandardWidth: setter<boolean>("useStandardWidth"),
+      useStandardHeight: setter<boolean>("useStandardHeight"),
     });
     Object.defineProperties(format, {
       font: { value: font },
@@ -887,8 +1155,10 @@ class FakeRange implements ExcelRange {
       case "columnCount":
         return at.right - at.left + 1;
       case "values":
+        readLimit(at);
         return this.grid(at, (r, c) => officeValue(sheet.values[r]?.[c]));
       case "numberFormat":
+        readLimit(at);
         return this.grid(at, (r, c) => sheet.formats[r]?.[c] ?? "General");
       default:
         return undefined;
@@ -984,6 +1254,30 @@ class FakeRange implements ExcelRange {
     this.sheet.change(null, (s) => s.merges.push(this.plainAddress()));
   }
 
+  /** Only "All" is faked: the range's values, number formats, styles, merges and links go. */
+  clear(applyTo = "All"): void {
+    this.sheet.change(applyTo, (s) => {
+      if (applyTo !== "All") throw new FakeExcelError("InvalidArgument", "Only clear(All) is faked");
+      const at = this.position();
+      if (!at) return;
+      const outside = (address: string): boolean => {
+        const other = parseRangeAddress(address);
+        return other !== undefined && !intersects(at, other);
+      };
+      for (const grid of [s.values, s.formats]) {
+        for (let r = at.top - 1; r < Math.min(at.bottom, grid.length); r++) {
+          const row = grid[r];
+          if (!row) continue;
+          for (let c = at.left - 1; c < Math.min(at.right, row.length); c++) row[c] = undefined;
+        }
+      }
+      s.styles = s.styles.filter((style) => outside(style.address));
+      s.merges = s.merges.filter(outside);
+      for (const cell of [...s.hyperlinks.keys()]) if (!outside(cell)) s.hyperlinks.delete(cell);
+      s.conditionalFormats = s.conditionalFormats?.filter((cf) => outside(cf.address));
+    });
+  }
+
   getMergedAreasOrNullObject(): ExcelRangeAreas {
     return new FakeAreas(this.sheet, () => {
       const at = this.position();
@@ -1028,6 +1322,7 @@ class FakeRange implements ExcelRange {
         this.sheet.context.excel.selection = { sheet: s.name, address: this.plainAddress() };
       },
       true,
+      READ,
     );
   }
 }
@@ -1049,6 +1344,18 @@ class FakeAreas implements ExcelRangeAreas {
   }
   load(names: string): unknown {
     return this.state.load(names);
+  }
+}
+
+/**
+ * "A range is limited to 5,000,000 cells for read operations" (Resource limits and performance
+ * optimization, see READ_CELL_LIMIT). The page names no error code; the fake answers as for a
+ * response over the payload limit.
+ */
+function readLimit(at: RangePosition): void {
+  const cells = (at.bottom - at.top + 1) * (at.right - at.left + 1);
+  if (cells > READ_CELL_LIMIT) {
+    throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `A read of ${cells} cells, over 5,000,000`);
   }
 }
 
@@ -1092,8 +1399,9 @@ function typeIn(value: unknown, format: string): { value: FakeCellValue | undefi
  */
 export function fakeExcelOf(
   sheets: ReadonlyArray<import("../../src/engine/port/MemoryWorkbook").MemorySheet>,
+  options: { host?: ExcelHostName } = {},
 ): FakeExcel {
-  const excel = new FakeExcel();
+  const excel = new FakeExcel(options);
   for (const sheet of sheets) {
     const formats: (string | undefined)[][] = [];
     const values = sheet.values.map((row, r) =>

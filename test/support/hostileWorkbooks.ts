@@ -117,6 +117,69 @@ export async function writeTruncatedXlsx(path: string): Promise<string> {
 }
 
 /**
+ * An OpenDocument spreadsheet (.ods) as LibreOffice writes one: a zip whose first entry, stored,
+ * is "mimetype" naming the kind, then the manifest and the content (ODF 1.2 part 3, 3.3).
+ */
+export async function writeOpenDocumentSpreadsheet(path: string): Promise<string> {
+  const zip = new JSZip();
+  zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
+  zip.file(
+    "META-INF/manifest.xml",
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">' +
+      '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>' +
+      '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
+  );
+  zip.file(
+    "content.xml",
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ' +
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">' +
+      '<office:body><office:spreadsheet><table:table table:name="Joint Tracker"><table:table-row>' +
+      "<table:table-cell><text:p>Child ID</text:p></table:table-cell></table:table-row></table:table>" +
+      "</office:spreadsheet></office:body></office:document-content>",
+  );
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return path;
+}
+
+/** A copy of a zip with one 32-bit field of a part's central directory record (APPNOTE 4.3.12) changed. */
+export function withDirectoryField(
+  zip: Buffer,
+  part: string,
+  field: "crc32" | "size",
+  value: number,
+): Buffer {
+  const copy = Buffer.from(zip);
+  const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+  for (let at = copy.indexOf(signature); at >= 0; at = copy.indexOf(signature, at + 1)) {
+    const length = copy.readUInt16LE(at + 28);
+    if (copy.toString("latin1", at + 46, at + 46 + length) !== part) continue;
+    copy.writeUInt32LE(value, at + (field === "crc32" ? 16 : 24));
+    return copy;
+  }
+  throw new Error(`no directory record for ${part}`);
+}
+
+/**
+ * A "zip bomb" made small: an ordinary tracker of a few kilobytes whose directory says its sheet
+ * inflates to 4 GB. A reader that believed it would try to fill the memory.
+ */
+export async function writeZipBombXlsx(path: string): Promise<string> {
+  await writeOrdinaryTracker(path);
+  writeFileSync(path, withDirectoryField(readFileSync(path), "xl/worksheets/sheet1.xml", "size", 0xfffffff0));
+  return path;
+}
+
+/** An ordinary tracker whose sheet's CRC-32 does not match its bytes: corrupted in transit. */
+export async function writeWrongCrcXlsx(path: string): Promise<string> {
+  await writeOrdinaryTracker(path);
+  writeFileSync(
+    path,
+    withDirectoryField(readFileSync(path), "xl/worksheets/sheet1.xml", "crc32", 0x12345678),
+  );
+  return path;
+}
+
+/**
  * A password-protected .xlsx as Excel saves it: not a zip but an OLE2 compound file (magic
  * D0 CF 11 E0 A1 B1 1A E1) holding the encrypted package. Only the header matters to a reader that
  * must recognise it; the rest of the sector is padding.

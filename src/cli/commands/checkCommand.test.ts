@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { captureIo } from "../../../test/support/captureIo";
-import { DataQualityIssue } from "../../engine/checks/DataQualityIssue";
+import { CheckRun } from "../../engine/checks/CheckReport";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { main } from "../main";
-import { tempFolder, writeCleanTracker, writeMessyTracker } from "./checkCommandFixtures";
+import { tempFolder, writeCleanTracker, writeMessyTracker } from "../../../test/support/checkCommandFixtures";
 
 const folder = tempFolder("tracker-check-");
 
 describe("tracker check", () => {
-  it("prints the counts by sheet and the worst problems, exits 1 on errors and leaves the input alone", async () => {
+  it("prints the counts by sheet, the worst problems and the checks skipped, exits 1 on errors and leaves the input alone", async () => {
     const input = await writeMessyTracker(join(folder, "messy.xlsx"));
     const before = readFileSync(input);
     const io = captureIo();
@@ -18,6 +18,13 @@ describe("tracker check", () => {
     expect(text).toContain("as at 24/11/2026: 8 problems (2 errors, 2 warnings, 4 for information)");
     expect(text).toContain("  Joint Tracker: 1 error, 2 warnings, 3 for information");
     expect(text).toContain("  Fostering Support: 1 error, 1 for information");
+    expect(text).toContain(
+      "Checks: 45 checks ran on 2 sheets, 3 skipped (columns are missing), none failed.",
+    );
+    expect(text).toContain(
+      "  Fostering Support: Placed, vacant and unavailable places exceed approved places (FS-PLACES-EXCEED-APPROVED)" +
+        " was skipped: the sheet has no columns “Vacant places”, “Places not available”",
+    );
     expect(text).toMatch(
       /error\s+Joint Tracker!E3\s+DATE-INVALID: 1st CLA review: “31\/02\/2024” is not a valid date/,
     );
@@ -25,12 +32,14 @@ describe("tracker check", () => {
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
-  it("prints every issue as JSON with --json", async () => {
+  it("prints every issue and which checks ran as JSON with --json", async () => {
     const input = await writeMessyTracker(join(folder, "json.xlsx"));
     const io = captureIo();
     expect(await main(["check", input, "--as-of", "2026-11-24", "--json"], io)).toBe(1);
-    const issues = DataQualityIssue.array().parse(JSON.parse(io.stdout.join("\n")));
+    const { issues, checks } = CheckRun.parse(JSON.parse(io.stdout.join("\n")));
     expect(issues.map((i) => i.code)).toContain("FS-PLACED-ABOVE-APPROVED");
+    expect(checks.ran.find((r) => r.code === "FS-PLACED-ABOVE-APPROVED")?.problems).toBe(1);
+    expect(checks.failed).toEqual([]);
     expect(issues.find((i) => i.cell === "C2" && i.sheet === "Joint Tracker")?.suggestedFix?.text).toBe(
       "03/04/2024",
     );
@@ -58,7 +67,7 @@ describe("tracker check", () => {
   it("takes today from the user's clock when --as-of is not given", async () => {
     const io = captureIo(new Date(2024, 5, 1));
     await main(["check", await writeMessyTracker(join(folder, "today.xlsx")), "--json"], io);
-    const issues = DataQualityIssue.array().parse(JSON.parse(io.stdout.join("\n")));
+    const { issues } = CheckRun.parse(JSON.parse(io.stdout.join("\n")));
     expect(issues.filter((i) => i.code === "DATE-IN-FUTURE").map((i) => i.cell)).toEqual(["C3", "C4"]);
   });
 

@@ -1,5 +1,6 @@
 import { SEVERITY_RANK, type DataQualityIssue, type Severity } from "../../engine/checks/DataQualityIssue";
-import { formatUkDate } from "../../engine/dates/epochDay";
+import { checkReportLine, failedText, skippedText } from "../../engine/checks/checkReportText";
+import { formatIsoDate, formatUkDate } from "../../engine/dates/epochDay";
 import { checkTracker, hasErrors, writeDataQualitySheet } from "../../jobs/checkTracker";
 import { EXIT_OK, EXIT_PROBLEMS, booleanOption, type CliCommand } from "../CliCommand";
 import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
@@ -18,11 +19,13 @@ dates (or typed month first), placeholders such as TBC, events in the future or 
 (a review before the child became looked after, an ADM decision before panel), required values
 missing, duplicate children or households, unknown codes, one worker's name written several ways,
 extra spaces, and counts that cannot be right. Prints the counts by sheet and severity and the ten
-worst problems. The input workbook is never changed.
+worst problems, then which checks ran, which were skipped because a sheet lacks a column they read
+(each named with the column) and which failed. The input workbook is never changed.
 
 Options:
   --as-of <date>      the date to check as at (default today), e.g. 2026-11-24 or 24/11/2026
-  --json              print every problem as a JSON array instead
+  --json              print a JSON object instead: "asOf", "issues" (every problem) and "checks"
+                      ("ran", "skipped" with "missingColumns", "failed")
   --out <copy.xlsx>   write a copy of the workbook with a "Data quality" sheet listing every problem,
                       each linked to its cell
 
@@ -40,10 +43,15 @@ Exit codes: 0 no errors (warnings and information may remain), 1 errors found, 2
     const result = await checkTracker(workbook, { asOf });
 
     if (booleanOption(args, "json")) {
-      io.out(JSON.stringify(result.issues, null, 2));
+      io.out(
+        JSON.stringify({ asOf: formatIsoDate(asOf), issues: result.issues, checks: result.checks }, null, 2),
+      );
     } else {
       io.out(summaryOf(input, formatUkDate(asOf), result.issues));
       for (const finding of result.findings) io.out(`  note: ${finding.message}`);
+      io.out(`Checks: ${checkReportLine(result.checks)}.`);
+      for (const skip of result.checks.skipped) io.out(`  ${skippedText(skip)}`);
+      for (const failure of result.checks.failed) io.out(`  ${failedText(failure)}`);
     }
     if (out !== undefined) {
       const written = await writeDataQualitySheet(workbook, result);

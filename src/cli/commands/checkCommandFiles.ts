@@ -9,6 +9,7 @@ import type { SheetWrite } from "../../engine/port/WorkbookPort";
 import { shownLogValue, type LogTime } from "../../engine/fixes/changeLog";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { workbookFileKind } from "../../xlsx/workbookFileKind";
+import { ZipUnsafeError } from "../../xlsx/zipArchive";
 import { UsageError, stringOption, type CliIo, type ParsedArgs } from "../CliCommand";
 import { dateArgument } from "../dateArgument";
 
@@ -89,6 +90,11 @@ export async function openWorkbook(path: string, copyPath?: string): Promise<Xls
       `“${path}” is an Excel 97-2003 workbook (.xls): open it in Excel and save it as an Excel Workbook (.xlsx)`,
     );
   }
+  if (kind.kind === "opendocument") {
+    throw new UsageError(
+      `“${path}” is an OpenDocument spreadsheet (.ods): open it in Excel or LibreOffice Calc and save it as an Excel Workbook (.xlsx)`,
+    );
+  }
   if (kind.kind === "not-a-workbook") {
     throw new UsageError(
       `“${path}” cannot be read as an Excel workbook (.xlsx): it is another kind of file (a CSV, a PDF...)`,
@@ -99,7 +105,13 @@ export async function openWorkbook(path: string, copyPath?: string): Promise<Xls
   try {
     // Sheets are read when a command needs them: a damaged one is reported then, in the same words.
     workbook = await XlsxWorkbook.fromBuffer(bytes, { damaged: () => new UsageError(damaged) });
-  } catch {
+  } catch (error) {
+    // A zip bomb is refused from its directory before anything is inflated (zipArchive.ts).
+    if (error instanceof ZipUnsafeError) {
+      throw new UsageError(
+        `“${path}” cannot be read as an Excel workbook (.xlsx): it looks damaged or unsafe (${error.message}), so it was not opened`,
+      );
+    }
     throw new UsageError(damaged);
   }
   if (kind.macros) withMacros.set(workbook, path);

@@ -4,7 +4,7 @@ import { captureIo } from "../../../test/support/captureIo";
 import { readChangeLog } from "../../engine/fixes/changeLog";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { main } from "../main";
-import { tempFolder, writeMessyTracker } from "./checkCommandFixtures";
+import { tempFolder, writeMessyTracker } from "../../../test/support/checkCommandFixtures";
 
 const folder = tempFolder("tracker-fix-");
 const clock = new Date(2026, 10, 24, 14, 30);

@@ -5,7 +5,7 @@ import { readChangeLog } from "../../engine/fixes/changeLog";
 import { PlantedDifference } from "../../engine/ssda903/generateSsda903Extract";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { main } from "../main";
-import { tempFolder } from "./checkCommandFixtures";
+import { tempFolder } from "../../../test/support/checkCommandFixtures";
 import { PLANTED_DIFFERENCES_FILE } from "./refreshCommandSample";
 
 const folder = tempFolder("tracker-refresh-");

@@ -6,7 +6,7 @@ import { writeXlsxFixture } from "../../../test/contract/writeXlsxFixture";
 import { readCsv } from "../../engine/ssda903/readCsv";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { main } from "../main";
-import { tempFolder } from "./checkCommandFixtures";
+import { tempFolder } from "../../../test/support/checkCommandFixtures";
 
 const built = buildMultiYearExtract();
 const folder = tempFolder("tracker-refresh-years-");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { captureIo } from "../../../test/support/captureIo";
 import { XlsxWorkbook } from "../../xlsx/XlsxWorkbook";
 import { main } from "../main";
-import { tempFolder, writeMessyTracker } from "./checkCommandFixtures";
+import { tempFolder, writeMessyTracker } from "../../../test/support/checkCommandFixtures";
 
 const folder = tempFolder("tracker-revert-");
 

@@ -1,9 +1,9 @@
 import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
 import { isCellError, type CellValue } from "../cells/CellValue";
-import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
+import { NO_DAY, epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation } from "../evaluation/evaluateTracker";
 import { STANDARD_STATUSES, type Rag } from "../evaluation/StandardResult";
-import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
+import { STATUS, type StandardResults } from "../evaluation/StandardResults";
 import type { ModelValue } from "../port/SheetModel";
 import type { ColumnType, SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
@@ -158,8 +158,8 @@ function marksOf(
   asOf: EpochDay,
 ): Uint8Array {
   const marks = new Uint8Array(rows);
-  // No deadline is on or before NONE: with no next surgery, nothing not yet due is listed.
-  const dueBy = next ?? NONE;
+  // No deadline is on or before NO_DAY: with no next surgery, nothing not yet due is listed.
+  const dueBy = next ?? NO_DAY;
   for (let k = 0; k < chosen.length; k++) {
     const { status, deadline, end } = chosen[k] as StandardResults;
     for (let i = 0; i < rows; i++) {
@@ -167,9 +167,9 @@ function marksOf(
       let mark = MARK_OF_STATUS[code] as number;
       if (code === NOT_YET_DUE) {
         const due = deadline[i] as number;
-        if (due !== NONE && due <= dueBy) mark |= MARK.action;
+        if (due !== NO_DAY && due <= dueBy) mark |= MARK.action;
       } else if (code === MET) {
-        // NONE is before any day since the last surgery.
+        // NO_DAY is before any day since the last surgery.
         const met = end[i] as number;
         if (met > since && met <= asOf) mark |= MARK.doneOnTime;
       }

@@ -1,6 +1,6 @@
-import { formatUkDate, type EpochDay } from "../dates/epochDay";
+import { NO_DAY, formatUkDate, type EpochDay } from "../dates/epochDay";
 import { explainResult } from "../evaluation/explainResult";
-import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
+import { STATUS, type StandardResults } from "../evaluation/StandardResults";
 import { STANDARD_STATUSES, ragOf, type Rag } from "../evaluation/StandardResult";
 import type { Standard } from "../standards/Standard";
 import { numberMemo } from "./NumberMemo";
@@ -56,7 +56,7 @@ export function statusWords(dates: UkDates): StatusWords {
   const due = numberMemo<string>();
   const met = numberMemo<string>();
   const metLate = numberMemo<string>();
-  const dayText = (day: number): string => (day === NONE ? "" : dates.text(day));
+  const dayText = (day: number): string => (day === NO_DAY ? "" : dates.text(day));
   return {
     of(code, shown) {
       switch (code) {
@@ -121,7 +121,7 @@ export interface LineWords {
 }
 
 function zeroWhenNone(value: number): number {
-  return value === NONE ? 0 : value;
+  return value === NO_DAY ? 0 : value;
 }
 
 /**
@@ -155,9 +155,9 @@ export function actionLines(
   const workingDaysText = (n: number): string =>
     workingDays.get(n) ?? workingDays.set(n, `${n} working day${n === 1 ? "" : "s"}`);
   /** A deadline as the lines show it: blank when there is none. */
-  const dayText = (day: number): string => (day === NONE ? "" : dates.text(day));
+  const dayText = (day: number): string => (day === NO_DAY ? "" : dates.text(day));
   const dueBeforeNext = (deadline: number): boolean =>
-    next !== undefined && deadline !== NONE && deadline <= next;
+    next !== undefined && deadline !== NO_DAY && deadline <= next;
 
   const lineOf = (results: StandardResults, words: LineWords, i: number): string | undefined => {
     switch (results.status[i]) {

@@ -4,7 +4,7 @@ import { modelCellsOf } from "../port/modelCells";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { profileSheet, type SheetSpec } from "../profile/TrackerProfile";
 import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
-import { day, evaluate, table } from "../summary/summaryFixtures";
+import { day, evaluate, table } from "../../../test/support/summaryFixtures";
 import { buildAgendaSheet } from "./buildAgendaSheet";
 import { planSurgeryAgenda, type AgendaRequest } from "./planSurgeryAgenda";
 

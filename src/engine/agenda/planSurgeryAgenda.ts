@@ -1,7 +1,7 @@
 import type { CellValue } from "../cells/CellValue";
-import { formatUkDate, type EpochDay } from "../dates/epochDay";
+import { NO_DAY, formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
-import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
+import { STATUS, type StandardResults } from "../evaluation/StandardResults";
 import { normaliseHeader, type SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
 import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
@@ -17,7 +17,7 @@ import {
   type CaseSource,
 } from "./agendaCases";
 import { actionLines, statusWords, ukDates } from "./agendaWords";
-import { addRankedCase, idOrder, orderCases, rankOf, rankedCases, type RankedCases } from "./caseOrder";
+import { addRankedCase, orderCases, rankOf, rankedCases, type RankedCases } from "./caseOrder";
 import { SURGERIES, type SurgeryDefinition, type SurgeryType } from "./SurgeryType";
 import {
   familyFindingRoutes,
@@ -187,7 +187,6 @@ function casePlanner(
   const actions = actionLines(dates, standardsById, request.next);
   const cells = caseCells(sources.table, sources.sheet, surgery, dates, request.names);
   const carried = carriedActions(sources.agreedLastTime, sources.typedHere, request.date);
-  const ids = idOrder();
   const blocks = new Map<string, BlockDraft>();
   // Workers and teams by their cells: a tracker names a few hundred, on many thousands of rows.
   const workers = new Map<string | null, WorkerName>();
@@ -242,7 +241,7 @@ function casePlanner(
       const r = chosen[k] as StandardResults;
       if (r.status[i] !== STATUS.met) continue;
       const end = r.end[i] as number;
-      if (end === NONE || end <= since || end > request.asOf) continue;
+      if (end === NO_DAY || end <= since || end > request.asOf) continue;
       block.doneCount++;
       if (block.doneShown.length < DONE_ON_TIME_SHOWN)
         block.doneShown.push(`${(source.standards[k] as Standard).title} for ${id} on ${dates.text(end)}`);
@@ -281,7 +280,6 @@ function casePlanner(
           block.cases,
           new AgendaCase(id, rowNumber, siblingGroup, source, i, t),
           rankOfRow(source.chosen, i),
-          ids.numberOf(id),
           siblingGroup === null ? null : siblingGroup.toLowerCase(),
         );
       }
@@ -289,12 +287,12 @@ function casePlanner(
 
     workerBlocks: () =>
       [...blocks.values()]
-        .filter((b) => b.cases.cases.length > 0)
+        .filter((b) => b.cases.length > 0)
         .sort((a, b) => compareWorkers(a.worker, b.worker) || compareStreams(a.stream, b.stream))
         .map((b) => ({
           worker: b.worker,
           ...(b.stream === undefined ? {} : { stream: ROUTE_WORDS[b.stream] }),
-          cases: orderCases(b.cases, ids),
+          cases: orderCases(b.cases),
           overdue: b.overdue,
           dueSoon: b.dueSoon,
           cannotAssess: b.cannotAssess,
@@ -349,7 +347,7 @@ function rankOfRow(chosen: readonly StandardResults[], i: number): number {
 }
 
 function orZero(value: number): number {
-  return value === NONE ? 0 : value;
+  return value === NO_DAY ? 0 : value;
 }
 
 /** "Agenda JTM 2026-11-24", with the team or worker when filtered; legal and unique come later. */

@@ -1,4 +1,4 @@
-import { daysInMonth, epochDayFromParts, partsFromEpochDay, type EpochDay } from "../dates/epochDay";
+import { NO_DAY, daysInMonth, epochDayFromParts, partsFromEpochDay, type EpochDay } from "../dates/epochDay";
 
 /**
  * Adds calendar months, clamping to the end of a shorter month (31/01/2025 + 1 month = 28/02/2025),
@@ -12,12 +12,12 @@ export function addCalendarMonths(start: EpochDay, months: number): EpochDay {
   let memo = MEMOS.get(months);
   if (memo === undefined) {
     if (MEMOS.size >= MEMO_LIMIT) MEMOS.clear();
-    memo = new Int32Array(MEMO_LAST - MEMO_FIRST + 1).fill(UNKNOWN);
+    memo = new Int32Array(MEMO_LAST - MEMO_FIRST + 1).fill(NO_DAY);
     MEMOS.set(months, memo);
   }
   const index = start - MEMO_FIRST;
   let found = memo[index] as number;
-  if (found === UNKNOWN) found = memo[index] = computed(start, months);
+  if (found === NO_DAY) found = memo[index] = computed(start, months);
   return found;
 }
 
@@ -28,7 +28,6 @@ export function addCalendarMonths(start: EpochDay, months: number): EpochDay {
 const MEMO_FIRST = epochDayFromParts(1900, 1, 1) as EpochDay;
 const MEMO_LAST = epochDayFromParts(2100, 12, 31) as EpochDay;
 const MEMO_LIMIT = 32;
-const UNKNOWN = -0x80000000;
 const MEMOS = new Map<number, Int32Array>();
 
 function computed(start: EpochDay, months: number): EpochDay {

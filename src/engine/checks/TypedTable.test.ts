@@ -2,10 +2,11 @@ import { EMPTY_CELL_DATE, coerceCellDate } from "../cells/coerceCellDate";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { cellOf } from "../tables/TrackerTable";
-import { serial } from "./checkFixtures";
-import { messyTables } from "./messyTables";
-import { trackerTableOf } from "./trackerTableOf";
-import { NO_DAY, cellText, typeTable, type TypedTable } from "./TypedTable";
+import { serial } from "../../../test/support/checkFixtures";
+import { messyTables } from "../../../test/support/messyTables";
+import { trackerTableOf } from "../../../test/support/trackerTableOf";
+import { NO_DAY } from "../dates/epochDay";
+import { cellText, typeTable, type TypedTable } from "./TypedTable";
 
 const typed = (table: TrackerTable): TypedTable => {
   const result = typeTable(table, DEFAULT_PROFILE);

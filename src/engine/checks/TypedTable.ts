@@ -1,6 +1,6 @@
 import type { CellValue } from "../cells/CellValue";
 import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
-import type { EpochDay } from "../dates/epochDay";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
 import type { MappedColumn, TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf } from "../tables/tableColumns";
@@ -25,9 +25,6 @@ export interface TypedRow {
  * bytes they read is most of what they cost.
  */
 export type DayColumn = Readonly<Int32Array>;
-
-/** A cell with no valid date in a DayColumn: below every day, so test for it before comparing. */
-export const NO_DAY = -0x80000000;
 
 /**
  * A tracker table typed against its sheet of the profile, read column by column: every column

@@ -4,7 +4,7 @@ import {
   rowsWithDayBefore,
   rowsWithDayBeforeOther,
 } from "./checkColumns";
-import { NO_DAY } from "./TypedTable";
+import { NO_DAY } from "../dates/epochDay";
 
 const days = (...values: number[]): Int32Array => Int32Array.from(values);
 

@@ -1,6 +1,6 @@
-import type { EpochDay } from "../dates/epochDay";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { ColumnSpec, ColumnType } from "../profile/TrackerProfile";
-import { NO_DAY, type DayColumn, type TypedTable } from "./TypedTable";
+import { type DayColumn, type TypedTable } from "./TypedTable";
 
 /**
  * The table's mapped columns of the given types, in profile order: what a check that visits every

@@ -1,4 +1,4 @@
-import { NO_DAY } from "./TypedTable";
+import { NO_DAY } from "../dates/epochDay";
 import type { CellDate } from "../cells/coerceCellDate";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 import { repeatedIds } from "./repeatedIds";

@@ -1,4 +1,4 @@
-import { findingsOf, tableWith, testContext } from "./checkFixtures";
+import { findingsOf, tableWith, testContext } from "../../../test/support/checkFixtures";
 import { codeAsWords } from "./codeAsWords";
 import { codeLegacy } from "./codeLegacy";
 import { codeUnknown } from "./codeUnknown";

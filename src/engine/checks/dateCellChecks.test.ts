@@ -1,6 +1,6 @@
 import { cellFormulaError } from "./cellFormulaError";
-import { isoDay, serial, tableWith } from "./checkFixtures";
-import { findingsOf } from "./checkFixtures";
+import { isoDay, serial, tableWith } from "../../../test/support/checkFixtures";
+import { findingsOf } from "../../../test/support/checkFixtures";
 import { dateAmbiguous } from "./dateAmbiguous";
 import { dateAsText } from "./dateAsText";
 import { dateBefore1990 } from "./dateBefore1990";
@@ -11,7 +11,7 @@ import { dateMonthFirst } from "./dateMonthFirst";
 import { dateOutOfRange } from "./dateOutOfRange";
 import { datePlaceholder } from "./datePlaceholder";
 import { runChecks } from "./runChecks";
-import { testContext } from "./checkFixtures";
+import { testContext } from "../../../test/support/checkFixtures";
 
 const valid = tableWith("jointTracker", {});
 

@@ -1,5 +1,4 @@
-import { NO_DAY } from "./TypedTable";
-import type { EpochDay } from "../dates/epochDay";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 import { repeatedIds } from "./repeatedIds";
 

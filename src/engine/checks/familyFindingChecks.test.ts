@@ -1,5 +1,5 @@
 import type { CellValue } from "../cells/CellValue";
-import { findingsOf, serial, tableWith } from "./checkFixtures";
+import { findingsOf, serial, tableWith } from "../../../test/support/checkFixtures";
 import {
   familyFindingDecisionMadeAgain,
   familyFindingDecisionReversed,

@@ -1,4 +1,4 @@
-import { NO_DAY } from "./TypedTable";
+import { NO_DAY } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**

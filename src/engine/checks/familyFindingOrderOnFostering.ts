@@ -1,5 +1,5 @@
 import { matchCode, PERMANENCE_PLAN } from "../profile/codeLists";
-import { NO_DAY } from "./TypedTable";
+import { NO_DAY } from "../dates/epochDay";
 import { day, defineCheck, problem, type Problem } from "./defineCheck";
 
 /**

@@ -1,4 +1,4 @@
-import { findingsOf, tableWith } from "./checkFixtures";
+import { findingsOf, tableWith } from "../../../test/support/checkFixtures";
 import { numberNegative } from "./numberNegative";
 import { numberNotWhole } from "./numberNotWhole";
 import { placedAboveApproved } from "./placedAboveApproved";

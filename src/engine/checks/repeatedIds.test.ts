@@ -1,6 +1,6 @@
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { repeatedIds } from "./repeatedIds";
-import { trackerTableOf } from "./trackerTableOf";
+import { trackerTableOf } from "../../../test/support/trackerTableOf";
 import { typeTable } from "./TypedTable";
 
 describe("repeated IDs", () => {

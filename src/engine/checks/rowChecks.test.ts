@@ -1,5 +1,5 @@
 import { agedEighteenStillOpen } from "./agedEighteenStillOpen";
-import { findingsOf, isoDay, serial, tableWith } from "./checkFixtures";
+import { findingsOf, isoDay, serial, tableWith } from "../../../test/support/checkFixtures";
 import { duplicateEpisode } from "./duplicateEpisode";
 import { duplicateHousehold } from "./duplicateHousehold";
 import { childOpenTwice } from "./childOpenTwice";

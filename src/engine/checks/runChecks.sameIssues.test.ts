@@ -1,5 +1,5 @@
-import { testContext } from "./checkFixtures";
-import { messyTables } from "./messyTables";
+import { testContext } from "../../../test/support/checkFixtures";
+import { messyTables } from "../../../test/support/messyTables";
 import { runChecks } from "./runChecks";
 
 /*

@@ -1,13 +1,24 @@
 import type { SheetKey } from "../profile/TrackerProfile";
 import { ALL_CHECKS, registerChecks } from "./allChecks";
 import { CHECK_MESSAGES } from "./checkMessages";
-import { VALID_ROWS, tableWith, testContext } from "./checkFixtures";
+import { VALID_ROWS, tableWith, testContext } from "../../../test/support/checkFixtures";
 import { DataQualityIssue } from "./DataQualityIssue";
 import { dateInvalid } from "./dateInvalid";
 import { defineCheck } from "./defineCheck";
 import { duplicateEpisode } from "./duplicateEpisode";
-import { runChecks } from "./runChecks";
-import { trackerTableOf } from "./trackerTableOf";
+import { runChecks, runChecksReporting } from "./runChecks";
+import { trackerTableOf } from "../../../test/support/trackerTableOf";
+
+/** A check with a bug: it throws whatever it is given. */
+const broken = defineCheck({
+  code: "TEST-BROKEN",
+  severity: "error",
+  title: "Broken on purpose",
+  reads: [],
+  check: () => {
+    throw new Error("bug");
+  },
+});
 
 describe("runChecks", () => {
   it("finds nothing on a valid row of every sheet", () => {
@@ -36,15 +47,6 @@ describe("runChecks", () => {
   });
 
   it("records a check that throws as one CHECK-FAILED issue and still runs the others", () => {
-    const broken = defineCheck({
-      code: "TEST-BROKEN",
-      severity: "error",
-      title: "Broken on purpose",
-      reads: [],
-      check: () => {
-        throw new Error("bug");
-      },
-    });
     const issues = runChecks([tableWith("jointTracker", { firstReview: "soon" })], testContext(), [
       broken,
       dateInvalid,
@@ -68,6 +70,53 @@ describe("runChecks", () => {
       },
     );
     expect(runChecks([table], testContext(), [duplicateEpisode])).toEqual([]);
+  });
+
+  it("reports a skipped check with the title of each column its sheet lacks", () => {
+    const table = trackerTableOf("jointTracker", [{ becameLookedAfter: 45000 }], {
+      columns: ["becameLookedAfter"],
+    });
+    expect(runChecksReporting([table], testContext(), [duplicateEpisode, dateInvalid]).checks).toEqual({
+      ran: [{ code: "DATE-INVALID", title: dateInvalid.title, sheet: "Joint Tracker", problems: 0 }],
+      skipped: [
+        {
+          code: "JT-DUPLICATE-EPISODE",
+          title: "Same child and episode on two rows",
+          sheet: "Joint Tracker",
+          missingColumns: ["Child ID"],
+        },
+      ],
+      failed: [],
+    });
+  });
+
+  it("reports a check that throws as failed, and how many problems each other check found", () => {
+    const run = runChecksReporting(
+      [tableWith("jointTracker", { firstReview: "soon" }, { latestPpm: "never" })],
+      testContext(),
+      [broken, dateInvalid],
+    );
+    expect(run.checks.failed).toEqual([
+      { code: "TEST-BROKEN", title: "Broken on purpose", sheet: "Joint Tracker" },
+    ]);
+    expect(run.checks.ran).toEqual([
+      { code: "DATE-INVALID", title: dateInvalid.title, sheet: "Joint Tracker", problems: 2 },
+    ]);
+    expect(run.issues.map((i) => i.code)).toEqual(["CHECK-FAILED", "DATE-INVALID", "DATE-INVALID"]);
+  });
+
+  it("reports every check of the registry as run, once a sheet it is meant for, on a tracker with every column", () => {
+    const tables = (Object.keys(VALID_ROWS) as SheetKey[]).map((key) => tableWith(key, {}));
+    const { checks } = runChecksReporting(tables, testContext());
+    expect(checks.skipped).toEqual([]);
+    expect(checks.failed).toEqual([]);
+    const ranOn = checks.ran.map((r) => `${r.code} on ${r.sheet}`);
+    expect(new Set(ranOn).size).toBe(ranOn.length);
+    // A check reading a column a sheet is not meant to have is not for that sheet: neither run nor skipped.
+    expect(ranOn.filter((r) => r.startsWith("DATE-BEFORE-BIRTH "))).toEqual([
+      "DATE-BEFORE-BIRTH on Joint Tracker",
+    ]);
+    expect(new Set(checks.ran.map((r) => r.code))).toEqual(new Set(ALL_CHECKS.map((c) => c.code)));
   });
 
   it("sorts issues by row, then column", () => {

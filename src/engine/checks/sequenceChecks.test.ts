@@ -1,5 +1,5 @@
 import { becameLookedAfterBeforeBirth } from "./becameLookedAfterBeforeBirth";
-import { findingsOf, serial, tableWith } from "./checkFixtures";
+import { findingsOf, serial, tableWith } from "../../../test/support/checkFixtures";
 import { connectedPersonsAdmBeforePanel } from "./connectedPersonsAdmBeforePanel";
 import { eventAfterExit } from "./eventAfterExit";
 import { familyFindingAdmBeforePanel } from "./familyFindingAdmBeforePanel";
@@ -11,7 +11,7 @@ import { recruitmentAdmBeforePanel } from "./recruitmentAdmBeforePanel";
 import { reviewBeforeBecomingLookedAfter } from "./reviewBeforeBecomingLookedAfter";
 import { runChecks } from "./runChecks";
 import { secondReviewBeforeFirst } from "./secondReviewBeforeFirst";
-import { testContext } from "./checkFixtures";
+import { testContext } from "../../../test/support/checkFixtures";
 
 describe("the sequence checks", () => {
   it("report becoming looked after before birth", () => {

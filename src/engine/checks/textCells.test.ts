@@ -1,7 +1,7 @@
 import { EXCEL_ERROR_TEXTS } from "../cells/CellValue";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { textCellsToCheck, tidyText } from "./textCells";
-import { trackerTableOf } from "./trackerTableOf";
+import { trackerTableOf } from "../../../test/support/trackerTableOf";
 import { typeTable, type TypedTable } from "./TypedTable";
 
 const teamColumn = (...team: (string | number | null | { error: string })[]): TypedTable => {

@@ -1,4 +1,4 @@
-import { findingsOf, tableWith, testContext } from "./checkFixtures";
+import { findingsOf, tableWith, testContext } from "../../../test/support/checkFixtures";
 import { runChecks } from "./runChecks";
 import { textUntrimmed } from "./textUntrimmed";
 import { nameKey, workerNameVariants } from "./workerNameVariants";

@@ -1,6 +1,6 @@
 import type { CellValue } from "../cells/CellValue";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
-import { calendar, day, evaluate, standards, table } from "../summary/summaryFixtures";
+import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
 import { buildComparison } from "./buildComparison";
 import { parseComparePeriod, type ComparePeriod } from "./ComparePeriod";
 import type { Comparison } from "./Comparison";

@@ -7,6 +7,13 @@
  */
 export type EpochDay = number;
 
+/**
+ * No day, or no count of days, where days are held in an Int32Array column (a table's dates, a
+ * standard's deadlines and working days): the least 32-bit integer, below every day a tracker can
+ * hold, so code comparing days tests for it first.
+ */
+export const NO_DAY = -0x80000000;
+
 const MS_PER_DAY = 86_400_000;
 
 /** Days from 1899-12-30 (Excel's serial day 0 once its 1900 leap-year quirk is past) to 1970-01-01. */

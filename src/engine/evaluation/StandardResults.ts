@@ -1,5 +1,5 @@
 import type { CellDate } from "../cells/coerceCellDate";
-import type { EpochDay } from "../dates/epochDay";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import type { Limit, Standard } from "../standards/Standard";
 import type { TrackerRow } from "../tables/TrackerTable";
@@ -12,9 +12,6 @@ import {
   type StandardResult,
   type StandardStatus,
 } from "./StandardResult";
-
-/** A day or count that is not there (`null` in a StandardResult): below any day a tracker can hold. */
-export const NONE = -0x80000000;
 
 /** Status codes: the index of each status in STANDARD_STATUSES. */
 export const STATUS = {
@@ -83,15 +80,15 @@ export class StandardResults {
   ) {
     const n = rows.length;
     this.status = new Uint8Array(n);
-    this.start = new Int32Array(n).fill(NONE);
+    this.start = new Int32Array(n).fill(NO_DAY);
     this.startColumn = new Int8Array(n).fill(-1);
-    this.end = new Int32Array(n).fill(NONE);
-    this.exit = new Int32Array(n).fill(NONE);
-    this.deadline = new Int32Array(n).fill(NONE);
-    this.measuredTo = new Int32Array(n).fill(NONE);
-    this.elapsedWorkingDays = new Int32Array(n).fill(NONE);
-    this.overdueWorkingDays = new Int32Array(n).fill(NONE);
-    this.workingDaysLeft = new Int32Array(n).fill(NONE);
+    this.end = new Int32Array(n).fill(NO_DAY);
+    this.exit = new Int32Array(n).fill(NO_DAY);
+    this.deadline = new Int32Array(n).fill(NO_DAY);
+    this.measuredTo = new Int32Array(n).fill(NO_DAY);
+    this.elapsedWorkingDays = new Int32Array(n).fill(NO_DAY);
+    this.overdueWorkingDays = new Int32Array(n).fill(NO_DAY);
+    this.workingDaysLeft = new Int32Array(n).fill(NO_DAY);
     this.reason = new Uint8Array(n);
     this.limitIndex = new Int8Array(n).fill(-1);
     if (standard.by !== undefined) {
@@ -143,7 +140,7 @@ export class StandardResults {
   }
 
   private basisOf(i: number): DeadlineBasis | null {
-    if (this.deadline[i] === NONE) return null;
+    if (this.deadline[i] === NO_DAY) return null;
     const { standard } = this;
     if (standard.by !== undefined) {
       const held = this.byHeld?.[i] === 1;
@@ -193,5 +190,5 @@ export class StandardResults {
 }
 
 function orNull(value: number): number | null {
-  return value === NONE ? null : value;
+  return value === NO_DAY ? null : value;
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Standard, type LimitUnit } from "../standards/Standard";
 import { cellValue, dateOf, simpleEvaluate, type Cell } from "../../../test/support/simpleEvaluation";
 import { evaluateStandard } from "./evaluateStandard";
-import { calendar, day } from "./evaluationFixtures";
+import { calendar, day } from "../../../test/support/evaluationFixtures";
 
 /*
  * The evaluator against a deliberately simple re-implementation of evaluation-semantics.md

@@ -1,4 +1,4 @@
-import { day, evaluate } from "./evaluationFixtures";
+import { day, evaluate } from "../../../test/support/evaluationFixtures";
 
 /*
  * Every default standard at its boundaries. Dates are typed as users type them; the comments give

@@ -1,14 +1,14 @@
 import { addCalendarDays, addCalendarMonths } from "../calendar/calendarMonths";
 import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import type { CellDate } from "../cells/coerceCellDate";
-import type { EpochDay } from "../dates/epochDay";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import type { Limit, Standard } from "../standards/Standard";
 import type { TrackerRow } from "../tables/TrackerTable";
 import { tableColumnsOf, type TableColumns } from "../tables/tableColumns";
 import { conditionMask } from "./conditionMask";
 import type { StandardResult } from "./StandardResult";
-import { NONE, REASON, STATUS, StandardResults } from "./StandardResults";
+import { REASON, STATUS, StandardResults } from "./StandardResults";
 
 export interface EvaluationContext {
   /** The evaluation date: statuses are as they stood at the end of this day. */
@@ -81,7 +81,7 @@ export function evaluateStandardOver(
     // 2. cannot assess: invalid start, end or exit; missing required start; end before start. The
     // first start column that is not empty wins: an invalid date there is not skipped over, since
     // the user meant it as the start.
-    let start: number = NONE;
+    let start: number = NO_DAY;
     let startColumn = -1;
     let invalid: ProblemDate | undefined;
     for (let k = 0; k < starts.length; k++) {
@@ -101,7 +101,7 @@ export function evaluateStandardOver(
       cannotAssessInvalid(out, i, standard.start[startColumn] as ColumnKey, invalid);
       continue;
     }
-    let end: number = NONE;
+    let end: number = NO_DAY;
     if (ends !== undefined) {
       let endKey = standard.end as ColumnKey;
       let endDates = ends;
@@ -119,7 +119,7 @@ export function evaluateStandardOver(
       }
       if (date.kind === "date") end = date.day;
     }
-    let exit: number = NONE;
+    let exit: number = NO_DAY;
     if (exits !== undefined) {
       const date = exits[i] as CellDate;
       if (date.kind === "problem") {
@@ -130,7 +130,7 @@ export function evaluateStandardOver(
     }
     out.end[i] = end;
     out.exit[i] = exit;
-    if (start === NONE) {
+    if (start === NO_DAY) {
       if (standard.startKind === "required") {
         out.status[i] = STATUS.cannotAssess;
         out.reason[i] = REASON.requiredStartMissing;
@@ -142,7 +142,7 @@ export function evaluateStandardOver(
     }
     out.start[i] = start;
     out.startColumn[i] = startColumn;
-    if (end !== NONE && end < start && !standard.earlyEndMet) {
+    if (end !== NO_DAY && end < start && !standard.earlyEndMet) {
       out.status[i] = STATUS.cannotAssess;
       out.reason[i] = REASON.endBeforeStart;
       continue;
@@ -180,25 +180,25 @@ export function evaluateStandardOver(
 
     // 3. the end event happened; before the start only where the standard allows it (early
     // permanence: matched before the placement order), met at 0 days.
-    if (end !== NONE && end < start) {
+    if (end !== NO_DAY && end < start) {
       measure(out, i, calendar, start, deadline, start);
       out.measuredTo[i] = end;
       out.status[i] = STATUS.met;
       continue;
     }
-    if (end !== NONE) {
+    if (end !== NO_DAY) {
       measure(out, i, calendar, start, deadline, end);
       out.status[i] = end <= deadline ? STATUS.met : STATUS.metLate;
       continue;
     }
     // 4. closed on or before the deadline without the event: the standard no longer applies.
-    if (exit !== NONE && exit <= deadline) {
+    if (exit !== NO_DAY && exit <= deadline) {
       out.status[i] = STATUS.notApplicable;
       out.reason[i] = REASON.closedBeforeDeadline;
       continue;
     }
     // 5. open (or closed after the deadline): read the clock at t.
-    const t = exit !== NONE && exit < asOf ? exit : asOf;
+    const t = exit !== NO_DAY && exit < asOf ? exit : asOf;
     measure(out, i, calendar, start, deadline, t);
     if (t > deadline) {
       out.status[i] = STATUS.overdue;

@@ -2,7 +2,7 @@ import type { CellValue } from "../cells/CellValue";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
 import type { TrackerTable } from "../tables/TrackerTable";
-import { calendar, day } from "./evaluationFixtures";
+import { calendar, day } from "../../../test/support/evaluationFixtures";
 import { evaluateTracker } from "./evaluateTracker";
 
 function jointTracker(rows: Record<string, CellValue>[]): TrackerTable {

@@ -1,13 +1,13 @@
 import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import { isCellError, type CellValue } from "../cells/CellValue";
-import { formatUkDate, epochDayFromUtcDate, type EpochDay } from "../dates/epochDay";
+import { NO_DAY, formatUkDate, epochDayFromUtcDate, type EpochDay } from "../dates/epochDay";
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
 import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf } from "../tables/tableColumns";
 import { evaluateStandardOver, type EvaluationContext } from "./evaluateStandard";
 import { RAG_BY_RANK, RAG_RANK, type Rag, type StandardResult } from "./StandardResult";
-import { NONE, STATUS, type StandardResults } from "./StandardResults";
+import { STATUS, type StandardResults } from "./StandardResults";
 
 export interface TrackerEvaluationOptions {
   asOf: EpochDay;
@@ -142,7 +142,7 @@ export function rowNextDue(sheet: SheetEvaluation, i: number): NextDue | null {
     const status = results.status[i];
     if (status !== STATUS.dueSoon && status !== STATUS.notYetDue) continue;
     const deadline = results.deadline[i] as number;
-    if (deadline === NONE) continue;
+    if (deadline === NO_DAY) continue;
     if (next === null || deadline < next.deadline) next = { standardId: results.standard.id, deadline };
   }
   return next;

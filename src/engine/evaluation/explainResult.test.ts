@@ -1,5 +1,5 @@
 import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
-import { defaultStandard, evaluate } from "./evaluationFixtures";
+import { defaultStandard, evaluate } from "../../../test/support/evaluationFixtures";
 import { explainResult } from "./explainResult";
 
 const titleOf = (id: string): string | undefined => DEFAULT_STANDARDS.find((s) => s.id === id)?.title;

@@ -3,7 +3,7 @@ import { formatIsoDate, formatUkDate } from "../dates/epochDay";
 import { simpleEvaluate, type Cell } from "../../../test/support/simpleEvaluation";
 import { evaluateStandard } from "./evaluateStandard";
 import { explainResult } from "./explainResult";
-import { contextAsOf, day, defaultStandard, evaluate } from "./evaluationFixtures";
+import { contextAsOf, day, defaultStandard, evaluate } from "../../../test/support/evaluationFixtures";
 
 /*
  * The family-finding standards (standards.md, "Family Finding") at their boundaries: the adoption

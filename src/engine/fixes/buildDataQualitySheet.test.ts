@@ -1,4 +1,4 @@
-import { isoDay, tableWith, testContext } from "../checks/checkFixtures";
+import { isoDay, tableWith, testContext } from "../../../test/support/checkFixtures";
 import { runChecks } from "../checks/runChecks";
 import { buildDataQualitySheet } from "./buildDataQualitySheet";
 

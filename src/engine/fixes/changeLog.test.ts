@@ -1,4 +1,4 @@
-import { isoDay, serial } from "../checks/checkFixtures";
+import { isoDay, serial } from "../../../test/support/checkFixtures";
 import type { ChangeSet } from "../port/ChangeSet";
 import { MemoryWorkbook } from "../port/MemoryWorkbook";
 import { buildChangeLogSheet, CHANGE_LOG_SHEET, readChangeLog } from "./changeLog";

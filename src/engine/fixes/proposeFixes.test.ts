@@ -1,4 +1,4 @@
-import { serial, tableWith, testContext } from "../checks/checkFixtures";
+import { serial, tableWith, testContext } from "../../../test/support/checkFixtures";
 import { runChecks } from "../checks/runChecks";
 import { MemoryWorkbook } from "../port/MemoryWorkbook";
 import type { TrackerTable } from "../tables/TrackerTable";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CellValue } from "../cells/CellValue";
+import type { SheetModel } from "./SheetModel";
 
 /**
  * One confirmed change to a user's cell. `old` is the value the fix was computed from: a cell that
@@ -36,4 +37,14 @@ export interface SkippedChange {
 export interface ApplyReport {
   applied: CellChange[];
   skipped: SkippedChange[];
+}
+
+/**
+ * The Change log written with a change set: the whole log as a sheet model (for a port that writes
+ * it whole, or a workbook that has none yet) whose last `newRows` rows are the changes just applied,
+ * which a port that can append writes below the log's last row.
+ */
+export interface LogAppend {
+  model: SheetModel;
+  newRows: number;
 }

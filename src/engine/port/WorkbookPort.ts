@@ -1,6 +1,6 @@
 import type { CellValue } from "../cells/CellValue";
 import type { SheetModel } from "./SheetModel";
-import type { ChangeSet, ApplyReport } from "./ChangeSet";
+import type { ChangeSet, ApplyReport, LogAppend } from "./ChangeSet";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../status/StatusColumnsModel";
 
 /**
@@ -33,6 +33,16 @@ export interface WorkbookPort {
    */
   applyChanges(changes: ChangeSet): Promise<ApplyReport>;
   /**
+   * Applies confirmed fixes and writes their Change log rows (`log` of what was applied; nothing
+   * when it returns undefined) as one action: in Excel with ExcelApi 1.20, one step on the user's
+   * undo stack, so Undo takes back a fix and its log rows together. Optional: where it is absent,
+   * the job applies the changes and then writes the log.
+   */
+  applyChangesAndLog?(
+    changes: ChangeSet,
+    log: (report: ApplyReport) => LogAppend | undefined,
+  ): Promise<{ report: ApplyReport; log?: SheetWrite }>;
+  /**
    * Writes the add-in's status columns beside a tracker table, over the block an earlier run wrote:
    * only the block's cells, its conditional formats and the marker's note change; a protected or
    * missing sheet is refused as a value and left as it was.
@@ -44,6 +54,13 @@ export interface WorkbookPort {
    * nothing to say. What writing a sheet could not do comes back with `writeSheet` itself.
    */
   takeNotes?(): string[];
+  /**
+   * Whether the add-in's changes keep the user's undo history in this host ("kept": Excel with
+   * ExcelApi 1.20, where each fix or sheet is one Undo step) or clear it ("cleared": older Excel,
+   * which cannot undo an add-in's changes), so the pane can say so before a job changes anything.
+   * Optional: a file or memory port has no undo history.
+   */
+  undoHistory?(): "kept" | "cleared";
 }
 
 /** What writing an owned sheet did. */

@@ -98,6 +98,18 @@ export function parseOwnedSheets(xml: string): OwnedSheet[] {
   return sheets;
 }
 
+/**
+ * Several copies of the register as one: every entry of each, an entry that two copies hold (the same
+ * host and id) once, the later copy's.
+ */
+export function mergedRegisters(xmls: readonly string[]): string {
+  if (xmls.length === 1) return xmls[0] as string;
+  const byId = new Map<string, OwnedSheet>();
+  for (const xml of xmls)
+    for (const entry of parseOwnedSheets(xml)) byId.set(`${entry.host} ${entry.key}`, entry);
+  return ownedSheetsXml([...byId.values()]);
+}
+
 /** Each entry matched to the sheet it stands for in this host, if any (see the module comment). */
 export function ownedSheetsIn(
   entries: readonly OwnedSheet[],

@@ -126,7 +126,8 @@ const jointTracker = {
     }),
     code("legalStatus", "Legal status", "legalStatus", ["LS", "Legal"], { caseSystem: true }),
     date("becameLookedAfter", "Date became looked after", BLA_ALIASES, { required: true, caseSystem: true }),
-    person("socialWorker", "Social worker", WORKER_ALIASES),
+    // Filled from the SSDA903 SocialWorker table (2023-24 on) through the Worker IDs sheet.
+    person("socialWorker", "Social worker", WORKER_ALIASES, { caseSystem: true }),
     teamColumn,
     person("teamManager", "Team manager", ["TM", "Manager", "Practice manager"]),
     person("iro", "IRO", ["Independent reviewing officer", "Reviewing officer"]),

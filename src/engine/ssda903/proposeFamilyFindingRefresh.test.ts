@@ -2,7 +2,7 @@ import type { CellValue } from "../cells/CellValue";
 import { excelSerialFromEpochDay } from "../cells/coerceCellDate";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { profileSheet, type SheetSpec } from "../profile/TrackerProfile";
-import { day, table } from "../summary/summaryFixtures";
+import { day, table } from "../../../test/support/summaryFixtures";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { proposeFamilyFindingRefresh, type FamilyFindingSystemChild } from "./proposeFamilyFindingRefresh";
 

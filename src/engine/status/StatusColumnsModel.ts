@@ -97,3 +97,18 @@ export function statusColumnsRefused(
       : `“${sheet}” is protected, so the status columns were not written: unprotect it (Review > Unprotect Sheet) and run again.`;
   return { ok: false, problem: { code, message } };
 }
+
+/**
+ * The same sentence from every port when the block stands inside an Excel Table with the table's own
+ * columns to its right and fewer columns are needed now: a narrower block would leave blank headers
+ * inside the table, and moving the user's columns is not the add-in's to do.
+ */
+export function statusColumnsInsideTable(model: StatusColumnsModel, table: string): StatusColumnsProblem {
+  return {
+    code: "write-failed",
+    message:
+      `“${model.sheet}”: the status columns stand inside the Excel Table “${table}” with the table's own ` +
+      "columns to their right, and fewer columns are needed now. Delete the status columns from the " +
+      "table (or move them to its right end) and run again.",
+  };
+}

@@ -2,7 +2,7 @@ import type { CellValue } from "../cells/CellValue";
 import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
 import { Standard } from "../standards/Standard";
 import { buildAdoptionScorecard } from "./adoptionScorecard";
-import { calendar, day, table } from "./summaryFixtures";
+import { calendar, day, table } from "../../../test/support/summaryFixtures";
 
 /*
  * The adoption scorecard block on small trackers whose day counts are worked out by hand in the

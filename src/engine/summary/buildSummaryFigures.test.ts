@@ -1,5 +1,5 @@
 import { buildSummaryFigures, medianOf, monthsBetween } from "./buildSummaryFigures";
-import { calendar, day, evaluate, standards, table } from "./summaryFixtures";
+import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
 import { traceRows, type PeriodFigures, type SummaryFigures } from "./SummaryFigures";
 import type { TrackerTable } from "../tables/TrackerTable";
 

@@ -1,6 +1,6 @@
 import { buildSummaryFigures } from "./buildSummaryFigures";
 import { buildSummarySheets } from "./buildSummarySheet";
-import { calendar, day, evaluate, table } from "./summaryFixtures";
+import { calendar, day, evaluate, table } from "../../../test/support/summaryFixtures";
 import type { SheetModel } from "../port/SheetModel";
 import { modelCellsOf } from "../port/modelCells";
 import { parseRangeAddress } from "../tables/cellAddress";

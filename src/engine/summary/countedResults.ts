@@ -1,6 +1,6 @@
-import type { EpochDay } from "../dates/epochDay";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation, TrackerEvaluation } from "../evaluation/evaluateTracker";
-import { NONE, STATUS, type StandardResults } from "../evaluation/StandardResults";
+import { STATUS, type StandardResults } from "../evaluation/StandardResults";
 import type { SummaryPeriod } from "./SummaryPeriod";
 
 /**
@@ -50,7 +50,7 @@ export class CountedResults {
           const status = (statuses[k] as Uint8Array)[i];
           if (status !== STATUS.met && status !== STATUS.metLate && status !== STATUS.overdue) continue;
           const deadline = (deadlineArrays[k] as Int32Array)[i] as number;
-          if (deadline === NONE || deadline > asOf) continue;
+          if (deadline === NO_DAY || deadline > asOf) continue;
           sheets[n] = s;
           rows[n] = i;
           standardsOf[n] = k;

@@ -27,6 +27,7 @@ import { agendaChoices, agendaTarget, readAgendaForm, type AgendaForm } from "..
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -166,6 +167,7 @@ export function AgendaJob() {
           </MessageBarBody>
         </MessageBar>
       )}
+      <UndoHistoryNote action="writing the agenda" />
       <div>
         <Button appearance="primary" onClick={() => void generate()} disabled={runner.running}>
           {target?.exists ? "Regenerate the agenda" : "Generate the agenda"}

@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { CheckReport } from "../../engine/checks/CheckReport";
 import type { Severity } from "../../engine/checks/DataQualityIssue";
 import type { ChangeLogRow } from "../../engine/fixes/changeLog";
 import type { ChangeSet } from "../../engine/port/ChangeSet";
@@ -35,6 +36,8 @@ import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
 import { RefreshFromCaseSystem } from "./RefreshFromCaseSystem";
 import { useJobRunner } from "../useJobRunner";
+import { ChecksRun } from "./ChecksRun";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -67,6 +70,7 @@ const SHOWN_CHANGES = 100;
 interface CheckState {
   issues: IssueWithWorker[];
   findings: TableFinding[];
+  checks: CheckReport;
   changeSet: ChangeSet;
   log: ChangeLogRow[];
 }
@@ -99,6 +103,7 @@ export function CheckJob() {
     setState({
       issues: withWorkers(check.issues, check.tables, check.profile),
       findings: check.findings.filter((f) => f.severity !== "info"),
+      checks: check.checks,
       changeSet,
       log: result.log,
     });
@@ -184,6 +189,7 @@ export function CheckJob() {
               ? `No data-quality issues as at the as-of date.`
               : `${state.issues.length} issues found; ${shown.length} shown.`}
           </Text>
+          <ChecksRun report={state.checks} />
           <div className={styles.filters} role="group" aria-label="Filter the issues">
             <FilterSelect
               label="Severity"
@@ -267,6 +273,7 @@ export function CheckJob() {
                 {state.changeSet.changes.length > SHOWN_CHANGES && (
                   <Text size={200}>and {state.changeSet.changes.length - SHOWN_CHANGES} more changes.</Text>
                 )}
+                <UndoHistoryNote action="applying fixes" />
                 <div>
                   <Button
                     appearance="primary"

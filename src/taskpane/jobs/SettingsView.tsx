@@ -38,6 +38,7 @@ import { mappingViews, type SheetMappingView } from "../model/mappingRows";
 import { MappingEditor } from "./MappingEditor";
 import { parseUkDateInput } from "../model/ukDateInput";
 import { usePaneServices } from "../PaneServices";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
 
@@ -259,6 +260,7 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
               </MessageBarBody>
             </MessageBar>
           )}
+          <UndoHistoryNote action="saving a mapping" hiddenSheet />
           {settings.profile.sheets.map((spec, index) => (
             <details key={spec.key}>
               <summary>

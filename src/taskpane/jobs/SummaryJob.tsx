@@ -15,6 +15,7 @@ import { CompareJob } from "./CompareJob";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
+import { UndoHistoryNote } from "../UndoHistoryNote";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -51,6 +52,7 @@ export function SummaryJob() {
           ))}
         </Select>
       </Field>
+      <UndoHistoryNote action="writing the summary" />
       <div>
         <Button appearance="primary" onClick={() => void generate()} disabled={runner.running}>
           Generate the summary

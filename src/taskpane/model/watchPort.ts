@@ -1,4 +1,4 @@
-import type { ApplyReport, ChangeSet } from "../../engine/port/ChangeSet";
+import type { ApplyReport, ChangeSet, LogAppend } from "../../engine/port/ChangeSet";
 import type { SheetModel } from "../../engine/port/SheetModel";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../../engine/status/StatusColumnsModel";
 import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../../engine/port/WorkbookPort";
@@ -46,6 +46,8 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
     if (notes.length > 0) options.onNotes?.(notes);
   };
   let writing = false;
+  // Passed on only where the port has it: the fix job falls back to two calls where it does not.
+  const applyChangesAndLog = port.applyChangesAndLog?.bind(port);
   const go = (): void => {
     if (options.signal.aborted && !writing) throw new JobCancelled();
   };
@@ -86,6 +88,20 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
       tell(port.takeNotes?.() ?? []);
       return applied;
     },
+    ...(applyChangesAndLog
+      ? {
+          applyChangesAndLog: async (
+            changes: ChangeSet,
+            log: (report: ApplyReport) => LogAppend | undefined,
+          ): Promise<{ report: ApplyReport; log?: SheetWrite }> => {
+            write();
+            report(`Changing ${changes.changes.length} cells and logging them`, 0, 0);
+            const done = await applyChangesAndLog(changes, log);
+            tell([...(done.log?.notes ?? []), ...(port.takeNotes?.() ?? [])]);
+            return done;
+          },
+        }
+      : {}),
     async writeStatusColumns(model: StatusColumnsModel): Promise<StatusColumnsWrite> {
       write();
       report(`Writing status columns on ${model.sheet}`, 0, 0);

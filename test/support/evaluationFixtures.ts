@@ -1,10 +1,10 @@
-import { createWorkingDayCalendar } from "../calendar/WorkingDayCalendar";
-import type { CellValue } from "../cells/CellValue";
-import { parseIsoDate, type EpochDay } from "../dates/epochDay";
-import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
-import type { Standard } from "../standards/Standard";
-import { evaluateStandard, type EvaluationContext } from "./evaluateStandard";
-import type { StandardResult } from "./StandardResult";
+import { createWorkingDayCalendar } from "../../src/engine/calendar/WorkingDayCalendar";
+import type { CellValue } from "../../src/engine/cells/CellValue";
+import { parseIsoDate, type EpochDay } from "../../src/engine/dates/epochDay";
+import { DEFAULT_STANDARDS } from "../../src/engine/standards/defaultStandards";
+import type { Standard } from "../../src/engine/standards/Standard";
+import { evaluateStandard, type EvaluationContext } from "../../src/engine/evaluation/evaluateStandard";
+import type { StandardResult } from "../../src/engine/evaluation/StandardResult";
 
 /*
  * Helpers for the evaluation tests: rows built in code from the values a user would type, evaluated

@@ -1,13 +1,13 @@
-import { createWorkingDayCalendar } from "../calendar/WorkingDayCalendar";
-import type { CellValue } from "../cells/CellValue";
-import { excelSerialFromEpochDay } from "../cells/coerceCellDate";
-import { parseIsoDate, type EpochDay } from "../dates/epochDay";
-import { DEFAULT_PROFILE } from "../profile/defaultProfile";
-import type { ColumnKey, SheetKey } from "../profile/TrackerProfile";
-import type { TrackerTable } from "../tables/TrackerTable";
-import type { DataQualityIssue } from "./DataQualityIssue";
-import type { CheckContext, CheckDefinition } from "./defineCheck";
-import { runChecks } from "./runChecks";
+import { createWorkingDayCalendar } from "../../src/engine/calendar/WorkingDayCalendar";
+import type { CellValue } from "../../src/engine/cells/CellValue";
+import { excelSerialFromEpochDay } from "../../src/engine/cells/coerceCellDate";
+import { parseIsoDate, type EpochDay } from "../../src/engine/dates/epochDay";
+import { DEFAULT_PROFILE } from "../../src/engine/profile/defaultProfile";
+import type { ColumnKey, SheetKey } from "../../src/engine/profile/TrackerProfile";
+import type { TrackerTable } from "../../src/engine/tables/TrackerTable";
+import type { DataQualityIssue } from "../../src/engine/checks/DataQualityIssue";
+import type { CheckContext, CheckDefinition } from "../../src/engine/checks/defineCheck";
+import { runChecks } from "../../src/engine/checks/runChecks";
 import { trackerTableOf } from "./trackerTableOf";
 
 /*

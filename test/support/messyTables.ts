@@ -1,10 +1,11 @@
-import type { CellValue } from "../cells/CellValue";
-import { excelSerialFromEpochDay } from "../cells/coerceCellDate";
-import { epochDayFromParts, type EpochDay } from "../dates/epochDay";
-import { DEFAULT_PROFILE } from "../profile/defaultProfile";
-import type { ColumnKey, ColumnSpec } from "../profile/TrackerProfile";
-import type { TrackerTable } from "../tables/TrackerTable";
+import type { CellValue } from "../../src/engine/cells/CellValue";
+import { excelSerialFromEpochDay } from "../../src/engine/cells/coerceCellDate";
+import { epochDayFromParts, type EpochDay } from "../../src/engine/dates/epochDay";
+import { DEFAULT_PROFILE } from "../../src/engine/profile/defaultProfile";
+import type { ColumnKey, ColumnSpec } from "../../src/engine/profile/TrackerProfile";
+import type { TrackerTable } from "../../src/engine/tables/TrackerTable";
 import { trackerTableOf } from "./trackerTableOf";
+import { seededRandom, type RandomSource } from "../../src/engine/sample/seededRandom";
 
 /*
  * Tables of every sheet filled with the cells that trip the checks (text and misread dates,
@@ -15,7 +16,7 @@ import { trackerTableOf } from "./trackerTableOf";
 
 /** Every sheet of the default profile, `rows` rows each, from a seed. */
 export function messyTables(rows: number, seed: number): TrackerTable[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return DEFAULT_PROFILE.sheets.map((sheet) =>
     trackerTableOf(
       sheet.key,
@@ -24,15 +25,13 @@ export function messyTables(rows: number, seed: number): TrackerTable[] {
   );
 }
 
-type Random = () => number;
-
-function messyRow(columns: readonly ColumnSpec[], random: Random): Record<ColumnKey, CellValue> {
+function messyRow(columns: readonly ColumnSpec[], random: RandomSource): Record<ColumnKey, CellValue> {
   const row: Record<ColumnKey, CellValue> = {};
   for (const column of columns) row[column.key] = messyCell(column, random);
   return row;
 }
 
-function messyCell(column: ColumnSpec, random: Random): CellValue {
+function messyCell(column: ColumnSpec, random: RandomSource): CellValue {
   if (random() < 0.15) return null;
   if (column.key === "childId" || column.key === "householdId") return pick(random, IDS);
   if (column.type === "date") return messyDate(random);
@@ -45,7 +44,7 @@ function messyCell(column: ColumnSpec, random: Random): CellValue {
 const FIRST_DAY = epochDayFromParts(1985, 1, 1) as EpochDay;
 const LAST_DAY = epochDayFromParts(2028, 12, 31) as EpochDay;
 
-function messyDate(random: Random): CellValue {
+function messyDate(random: RandomSource): CellValue {
   const day = FIRST_DAY + Math.floor(random() * (LAST_DAY - FIRST_DAY));
   const roll = random();
   if (roll < 0.6) return excelSerialFromEpochDay(day);
@@ -136,18 +135,6 @@ const TEXTS: readonly CellValue[] = [
   "#N/A",
 ];
 
-function pick<T>(random: Random, values: readonly T[]): T {
+function pick<T>(random: RandomSource, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)] as T;
-}
-
-/** A small seeded generator (mulberry32): the same tables on every machine and every run. */
-function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -1,7 +1,7 @@
-import type { CellValue } from "../cells/CellValue";
-import { DEFAULT_PROFILE } from "../profile/defaultProfile";
-import type { ColumnKey, SheetKey } from "../profile/TrackerProfile";
-import type { TrackerTable } from "../tables/TrackerTable";
+import type { CellValue } from "../../src/engine/cells/CellValue";
+import { DEFAULT_PROFILE } from "../../src/engine/profile/defaultProfile";
+import type { ColumnKey, SheetKey } from "../../src/engine/profile/TrackerProfile";
+import type { TrackerTable } from "../../src/engine/tables/TrackerTable";
 
 /**
  * A tracker table built in code, for tests and examples: every column of the default profile's sheet

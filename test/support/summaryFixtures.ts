@@ -1,12 +1,12 @@
-import { createWorkingDayCalendar } from "../calendar/WorkingDayCalendar";
-import type { CellValue } from "../cells/CellValue";
-import { parseIsoDate, type EpochDay } from "../dates/epochDay";
-import { evaluateTracker, type TrackerEvaluation } from "../evaluation/evaluateTracker";
-import { DEFAULT_PROFILE } from "../profile/defaultProfile";
-import type { SheetKey } from "../profile/TrackerProfile";
-import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
-import type { Standard } from "../standards/Standard";
-import type { TrackerTable } from "../tables/TrackerTable";
+import { createWorkingDayCalendar } from "../../src/engine/calendar/WorkingDayCalendar";
+import type { CellValue } from "../../src/engine/cells/CellValue";
+import { parseIsoDate, type EpochDay } from "../../src/engine/dates/epochDay";
+import { evaluateTracker, type TrackerEvaluation } from "../../src/engine/evaluation/evaluateTracker";
+import { DEFAULT_PROFILE } from "../../src/engine/profile/defaultProfile";
+import type { SheetKey } from "../../src/engine/profile/TrackerProfile";
+import { DEFAULT_STANDARDS } from "../../src/engine/standards/defaultStandards";
+import type { Standard } from "../../src/engine/standards/Standard";
+import type { TrackerTable } from "../../src/engine/tables/TrackerTable";
 
 /* Small trackers built in code for the summary tests: dates typed as UK text, as users type them. */
 

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MESSY_FOSTERING_SUPPORT, MESSY_JOINT_TRACKER } from "./checkTrackerFixtures";
 
 const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 
@@ -21,27 +22,10 @@ export async function writeMessyTracker(
 ): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const jt = wb.addWorksheet("Joint Tracker");
-  jt.addRow([
-    "Child ID",
-    "Date of birth",
-    "Date became looked after",
-    "Social worker",
-    "1st CLA review",
-    "1st PPM",
-  ]);
-  jt.addRow(["C1", utc(2016, 5, 1), "3rd April 2024", "Jane Smith", utc(2024, 4, 30), "TBC"]);
-  jt.addRow(["C2", utc(2017, 6, 2), utc(2024, 6, 3), "Jane Smith", "31/02/2024", utc(2024, 5, 20)]);
-  jt.addRow(["C3", utc(2018, 7, 3), utc(2024, 9, 2), "jane smith ", null, null]);
+  for (const row of MESSY_JOINT_TRACKER) jt.addRow([...row]);
   for (const cell of ["B2", "B3", "B4", "C3", "C4", "E2", "F3"]) jt.getCell(cell).numFmt = "dd/mm/yyyy";
   const fs = wb.addWorksheet("Fostering Support");
-  fs.addRow([
-    "Household ID",
-    "Supervising social worker",
-    "Approval date",
-    "Approved places",
-    "Children placed",
-  ]);
-  fs.addRow(["H1", "Tom Green ", utc(2020, 1, 6), 2, 3]);
+  for (const row of MESSY_FOSTERING_SUPPORT) fs.addRow([...row]);
   fs.getCell("C2").numFmt = "dd/mm/yyyy";
   if (options.protectedSupport) await fs.protect("", {});
   await wb.xlsx.writeFile(path);
