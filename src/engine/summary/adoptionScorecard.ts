@@ -7,7 +7,7 @@ import { matchCode, PLACEMENT_TYPE, YES_NO } from "../profile/codeLists";
 import type { Standard } from "../standards/Standard";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { tableColumnsOf } from "../tables/tableColumns";
-import { medianOf } from "./buildSummaryFigures";
+import { medianOf } from "./medianOf";
 import type { MedianOf } from "./SummaryFigures";
 import {
   financialYearPeriod,
