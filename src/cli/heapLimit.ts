@@ -4,7 +4,7 @@ import { getHeapStatistics } from "node:v8";
 /*
  * Node sizes its heap limit from the machine's memory: about 4 GB on a machine with 16 GB or more, but
  * only about 2 GB on an 8 GB laptop. The .xlsx port streams sheets in and out, so the largest tracker
- * the command takes (200,000 rows) peaks at about 1.8 GB (`tracker summary --out`, issue 9): too close
+ * the command takes (200,000 rows) peaks at about 1.8 GB (`tracker summary --out`): too close
  * to a 2 GB limit. So where node's own limit is clearly lower, the command runs with a limit of 4 GB
  * (or three quarters of the machine's memory, if that is less). It is never raised beyond 4 GB: a
  * higher limit only lets V8 put off collecting garbage, which raises the peak for nothing.

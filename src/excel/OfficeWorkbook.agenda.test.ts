@@ -29,7 +29,7 @@ async function jointTrackingAgenda(rows: number): Promise<{ memory: KeepingWorkb
   const sample = generateSampleTracker({ children: rows, seed: 1, asOf: AS_OF, messy: true });
   const memory = new KeepingWorkbook(sample.sheets);
   const outcome = await agendaTracker(memory, jointTrackingRequest(AS_OF, "2026-11-24"));
-  const model = memory.models[0];
+  const model = memory.models.find((m) => m.purpose === "agenda");
   if (outcome.kind !== "written" || !model) throw new Error("The agenda job wrote no agenda");
   return { memory, model };
 }

@@ -5,6 +5,7 @@ import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
 import { agendaTracker } from "../jobs/agendaTracker";
 import { checkTracker, writeDataQualitySheet } from "../jobs/checkTracker";
 import { fixTracker } from "../jobs/fixTracker";
+import { recordWorkbookHistory } from "../jobs/recordTrackerHistory";
 import { summaryTracker } from "../jobs/summaryTracker";
 import { watchPort } from "../taskpane/model/watchPort";
 import { OfficeWorkbook } from "./OfficeWorkbook";
@@ -23,9 +24,12 @@ async function everyJob(
 ): Promise<{ notes: string[]; undo: string; userSteps: string[] }> {
   const tracker = generateSampleTracker({ children: 60, seed: 5, asOf: AS_OF, messy: true });
   const excel = fakeExcelOf(tracker.sheets, { host });
+  const office = new OfficeWorkbook(excel);
+  // The add-in has run here before: its hidden Tracker history exists. Making it (hiding a sheet)
+  // is the one step that clears the undo history on Windows and Mac; recording after that appends.
+  await recordWorkbookHistory(office, AS_OF - 7);
   excel.userEdit("the user's own edit", () => undefined);
   const notes = new Set<string>();
-  const office = new OfficeWorkbook(excel);
   const port = watchPort(office, {
     signal: new AbortController().signal,
     onProgress: () => undefined,

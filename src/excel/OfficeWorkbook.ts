@@ -2,9 +2,15 @@ import type { CellValue } from "../engine/cells/CellValue";
 import type { ApplyReport, CellChange, ChangeSet, LogAppend } from "../engine/port/ChangeSet";
 import { modelCellsOf } from "../engine/port/modelCells";
 import { skipReason } from "../engine/port/MemoryWorkbook";
-import type { SheetModel } from "../engine/port/SheetModel";
+import type { ModelValue, SheetModel } from "../engine/port/SheetModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
-import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
+import type {
+  AppendRows,
+  SheetInfo,
+  SheetSnapshot,
+  SheetWrite,
+  WorkbookPort,
+} from "../engine/port/WorkbookPort";
 import { uniqueSheetName } from "../engine/sheets/outputSheetName";
 import {
   STATUS_HEADER_PREFIX,
@@ -25,7 +31,13 @@ import type {
   ExcelWorksheet,
   OfficeHost,
 } from "./OfficeApi";
-import { cellValueFromOffice, isDateFormat, needsTextFormat, officeValueOf } from "./officeCellValue";
+import {
+  TEXT_FORMAT,
+  cellValueFromOffice,
+  isDateFormat,
+  needsTextFormat,
+  officeValueOf,
+} from "./officeCellValue";
 import { OfficeWorkbookError, problemOf, type OfficeProblem } from "./OfficeWorkbookError";
 import {
   OWNED_SHEETS_NAMESPACE,
@@ -35,6 +47,7 @@ import {
   parseOwnedSheets,
   planOwnedWrite,
   registerAfterWrite,
+  sameSheetName,
   sheetsToStamp,
   stampField,
   stampOfCell,
@@ -43,6 +56,7 @@ import {
 } from "../engine/port/ownedSheets";
 import { UK_DATE_FORMAT, pointsOfCharacters, writeSheetModel, type WriteFeatures } from "./writeSheetModel";
 import { excelSerialFromEpochDay } from "../engine/cells/coerceCellDate";
+import { utcDateFromEpochDay } from "../engine/dates/epochDay";
 
 /**
  * The ExcelApi requirement sets the port uses. 1.7 is the manifest's minimum (getItemOrNullObject
@@ -613,6 +627,55 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * Appends below the owned sheet's used range in one `Excel.run`: where the sheet ends is read in
+   * the same sync that finds the sheet, then the rows are written in chunks under the payload limit.
+   * Nothing above is rewritten, so a co-author's rows appended meanwhile stay (Excel merges edits to
+   * different cells), unlike replacing the sheet, which would delete them with the old sheet.
+   */
+  async appendRows(output: string, rows: readonly (readonly ModelValue[])[]): Promise<AppendRows> {
+    this.requireMinimum();
+    try {
+      return await this.host.run({}, async (context): Promise<AppendRows> => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/id,items/protection/protected");
+        const entries = parseOwnedSheets((await readRegister(context)) ?? "");
+        const outputs = outputNamesByKey(
+          entries,
+          "office",
+          await hostSheetsIn(context, sheets.items, entries),
+        );
+        const sheet = sheets.items.find((s) => {
+          const name = outputs.get(s.id);
+          return name !== undefined && sameSheetName(name, output);
+        });
+        if (!sheet) return { kind: "missing" };
+        if (sheet.protection.protected) return { kind: "protected", name: sheet.name };
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,rowCount");
+        await context.sync();
+        const firstRow = used.isNullObject ? 1 : used.rowIndex + used.rowCount + 1;
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        const chunk = rowsPerChunk(width);
+        for (let start = 0; start < rows.length; start += chunk) {
+          const cells = rows
+            .slice(start, start + chunk)
+            .map((r) => Array.from({ length: width }, (_, c) => appendedCell(r[c] ?? null)));
+          const top = firstRow + start;
+          const range = sheet.getRange(`A${top}:${columnLetters(width)}${top + cells.length - 1}`);
+          range.numberFormat = cells.map((r) => r.map((c) => c[1]));
+          range.values = cells.map((r) => r.map((c) => c[0]));
+          await context.sync();
+        }
+        return { kind: "appended", name: sheet.name, firstRow };
+      });
+    } catch (error) {
+      throw error instanceof OfficeWorkbookError
+        ? error
+        : new OfficeWorkbookError(problemOf(error, `add rows to “${output}”`));
+    }
+  }
+
   async deleteSheet(name: string): Promise<void> {
     this.requireMinimum();
     try {
@@ -815,6 +878,14 @@ function writeRegister(context: ExcelContext, parts: readonly ExcelCustomXmlPart
   }
   first.setXml(xml);
   for (const part of extra) part.delete();
+}
+
+/** An appended cell as Office takes it: its value and number format (a date as a dd/mm/yyyy date). */
+function appendedCell(value: ModelValue): [string | number | boolean, string] {
+  if (value !== null && typeof value === "object")
+    return [officeValueOf(utcDateFromEpochDay(value.date)), UK_DATE_FORMAT];
+  if (typeof value === "string" && needsTextFormat(value)) return [value, TEXT_FORMAT];
+  return [officeValueOf(value), "General"];
 }
 
 /**

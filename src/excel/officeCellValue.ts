@@ -29,7 +29,7 @@ export function cellValueFromOffice(value: unknown, numberFormat: unknown): Cell
 /*
  * A tracker's sheets use a handful of number formats and a few thousand days over hundreds of
  * thousands of cells: each format is tested once, and each whole serial becomes one `Date` shared by
- * every cell holding it, as the .xlsx reader shares them (issue 9). A new Date per cell and four
+ * every cell holding it, as the .xlsx reader shares them. A new Date per cell and four
  * regular expressions per number cell were most of reading a large tracker in Excel. Both memos are
  * emptied when full (see remembered).
  */

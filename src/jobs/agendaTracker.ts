@@ -14,6 +14,7 @@ import { sameSheetName } from "../engine/port/ownedSheets";
 import { ownOutput, ownOutputs } from "./outputSheets";
 import { profileSheet } from "../engine/profile/TrackerProfile";
 import { legalSheetName } from "../engine/sheets/outputSheetName";
+import { recordTrackerHistory } from "./recordTrackerHistory";
 import { statusTracker } from "./statusTracker";
 
 export type AgendaOutcome =
@@ -36,7 +37,12 @@ export type AgendaOutcome =
  * being regenerated, and writes the agenda sheet (replacing, never duplicating, the same agenda).
  * Everything is computed before anything is written.
  */
-export async function agendaTracker(port: WorkbookPort, request: AgendaRequest): Promise<AgendaOutcome> {
+export async function agendaTracker(
+  port: WorkbookPort,
+  request: AgendaRequest,
+  /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
+  today?: EpochDay,
+): Promise<AgendaOutcome> {
   const surgery = SURGERIES[request.surgery];
   const status = await statusTracker(port, { asOf: request.asOf });
   const sheet = profileSheet(status.profile, surgery.sheet);
@@ -72,6 +78,12 @@ export async function agendaTracker(port: WorkbookPort, request: AgendaRequest):
     ...(agreedLastTime ? { agreedLastTime } : {}),
     ...(previous ? { lastSurgery: previous.date } : {}),
     ...(typedHere ? { typedHere } : {}),
+  });
+  await recordTrackerHistory(port, {
+    tables: status.tables,
+    profile: status.profile,
+    standards: status.standards,
+    seen: today ?? request.asOf,
   });
   const written = await port.writeSheet(buildAgendaSheet(agenda, wantedName));
   return {

@@ -11,6 +11,7 @@ import type { TrackerTable } from "../engine/tables/TrackerTable";
 import { borrowFromJointTracker, borrowingIssues } from "../engine/familyFinding/borrowFromJointTracker";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
+import { readTrackerHistory, recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface CheckTrackerOptions {
   asOf: EpochDay;
@@ -37,14 +38,20 @@ export async function checkTracker(
 ): Promise<CheckTrackerResult> {
   const loaded = await loadProfile(port);
   const read = await readTracker(port, loaded.profile);
-  const ran = runChecksReporting(read.tables, {
+  const history = await readTrackerHistory(port, read.tables, loaded.profile);
+  const reported = runChecksReporting(read.tables, {
     asOf: options.asOf,
     calendar: options.calendar ?? createWorkingDayCalendar(),
     profile: loaded.profile,
   });
-  const { checks } = ran;
+  const { checks } = reported;
+  // The Tracker history's own problems: unreadable rows, dates moved backwards, unknown IDs; and
   // Family Finding rows whose date became looked after is nowhere: neither theirs nor the Joint Tracker's.
-  const issues = [...ran.issues, ...borrowingIssues(borrowFromJointTracker(read.tables).tables)];
+  const issues = [
+    ...reported.issues,
+    ...history.issues,
+    ...borrowingIssues(borrowFromJointTracker(read.tables).tables),
+  ];
   return {
     asOf: options.asOf,
     profile: loaded.profile,
@@ -55,11 +62,21 @@ export async function checkTracker(
   };
 }
 
-/** Writes (or replaces) the Data quality sheet listing every issue of a check, each linked to its cell. */
+/**
+ * Writes (or replaces) the Data quality sheet listing every issue of a check, each linked to its
+ * cell, after recording the tracker's dates in the Tracker history as every job that writes does.
+ */
 export async function writeDataQualitySheet(
   port: WorkbookPort,
   result: CheckTrackerResult,
+  /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
+  today?: EpochDay,
 ): Promise<SheetWrite> {
+  await recordTrackerHistory(port, {
+    tables: result.tables,
+    profile: result.profile,
+    seen: today ?? result.asOf,
+  });
   return port.writeSheet(buildDataQualitySheet(result.issues, result.asOf));
 }
 

@@ -15,6 +15,7 @@ import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { sameSheetName } from "../engine/port/ownedSheets";
 import { ownOutput } from "./outputSheets";
 import { checkTracker, type CheckTrackerResult } from "./checkTracker";
+import { recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface FixTrackerOptions {
   asOf: EpochDay;
@@ -64,6 +65,9 @@ export async function fixTracker(port: WorkbookPort, options: FixTrackerOptions)
     changes: changeSet.changes.filter((c) => !isProtected(c.sheet)),
   };
 
+  // The dates as checked (a fix turns a text date into the same date, so nothing recorded changes),
+  // recorded first: the fix with its Change log rows stays the last step on Excel's undo stack.
+  await recordTrackerHistory(port, { tables: check.tables, profile: check.profile, seen: options.now.day });
   const { report: applied, log } = await applyAndLog(port, writable, (done) =>
     buildChangeLogSheet(existingLog, changeSet, done, options.now),
   );

@@ -27,7 +27,8 @@ import { parseCellAddress } from "../engine/tables/cellAddress";
 import { readLog, uniqueChangeSetId } from "./fixTracker";
 import { ownOutput } from "./outputSheets";
 import { loadProfile } from "./loadProfile";
-import { readTracker } from "./readTracker";
+import { readTracker, type TrackerRead } from "./readTracker";
+import { recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface RefreshTrackerOptions {
   /**
@@ -165,6 +166,17 @@ export async function refreshTracker(
   const proposed = options.only ? onlyKept(all, options.only) : all;
   const familyFinding = familyFindingAll && keptFamilyFinding(familyFindingAll.report, proposed.changeSet);
   const filesRead = extract.files;
+  // Every CLA review date of the extract goes into the Tracker history (source "case system"),
+  // so review timeliness is known for every review, not only the 1st, 2nd and latest: recorded
+  // against the tracker as refreshed, so the children it adds have theirs too.
+  const recordHistory = async (tables: TrackerRead["tables"]): Promise<void> => {
+    await recordTrackerHistory(port, {
+      tables,
+      profile,
+      seen: options.now.day,
+      caseSystemReviews: extract.reviews.map((r) => ({ childId: r.childId, day: r.day })),
+    });
+  };
   const workerIds = async (): Promise<WorkerIdsOutcome | undefined> => {
     if (!workers) return undefined;
     const outcome: WorkerIdsOutcome = { named: workers.named, unnamed: workers.unnamed };
@@ -175,6 +187,7 @@ export async function refreshTracker(
     return outcome;
   };
   if (options.dryRun || proposed.changeSet.changes.length === 0) {
+    if (!options.dryRun) await recordHistory(tracker.tables);
     const outcome = await workerIds();
     return {
       kind: "refreshed",
@@ -197,6 +210,9 @@ export async function refreshTracker(
     changes: proposed.changeSet.changes.filter((c) => !isProtected(c.sheet)),
   });
   const applied: ApplyReport = { applied: result.applied, skipped: [...refused, ...result.skipped] };
+  await recordHistory(
+    applied.applied.length === 0 ? tracker.tables : (await readTracker(port, profile)).tables,
+  );
   const outcome = await workerIds();
   const extra = { ...(outcome ? { workerIds: outcome } : {}), ...(familyFinding ? { familyFinding } : {}) };
   if (applied.applied.length === 0) return { kind: "refreshed", filesRead, ...proposed, applied, ...extra };

@@ -5,6 +5,7 @@ import type { CellValue } from "../engine/cells/CellValue";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import type { SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import { applyAndLog, readLog, uniqueChangeSetId } from "./fixTracker";
+import { recordWorkbookHistory } from "./recordTrackerHistory";
 
 export type RevertChangesResult =
   | { kind: "reverted"; changeSet: ChangeSet; report: ApplyReport; log?: SheetWrite }
@@ -36,6 +37,9 @@ export async function revertChanges(
   };
   const changeSet = alignWithCurrentValues(inverse.changeSet, current);
 
+  // The dates as they stand before the revert (the next job records what it puts back), recorded
+  // first so that the revert with its Change log rows stays the last step on Excel's undo stack.
+  await recordWorkbookHistory(port, options.now.day);
   const { report, log: written } = await applyAndLog(port, changeSet, (applied) =>
     buildChangeLogSheet(log, changeSet, applied, options.now),
   );

@@ -20,6 +20,7 @@ import type { StatusColumnsProblem, StatusColumnsWriteReport } from "../engine/s
 import { borrowFromJointTracker } from "../engine/familyFinding/borrowFromJointTracker";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
+import { recordTrackerHistory } from "./recordTrackerHistory";
 
 export interface StatusOptions {
   asOf: EpochDay;
@@ -133,8 +134,16 @@ export interface StatusColumnsOutcome {
 export async function writeTrackerStatusColumns(
   port: WorkbookPort,
   status: TrackerStatus,
+  /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
+  today?: EpochDay,
 ): Promise<StatusColumnsOutcome> {
   const outcome: StatusColumnsOutcome = { written: [], problems: [] };
+  await recordTrackerHistory(port, {
+    tables: status.tables,
+    profile: status.profile,
+    standards: status.standards,
+    seen: today ?? status.asOf,
+  });
   for (const table of status.tables) {
     const snapshot = await port.readSheet(table.sheetName);
     const built = buildStatusColumns({ snapshot, table, rows: status.rows, standards: status.standards });

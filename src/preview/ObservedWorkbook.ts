@@ -1,9 +1,15 @@
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import type { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
-import type { SheetModel } from "../engine/port/SheetModel";
+import type { ModelValue, SheetModel } from "../engine/port/SheetModel";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../engine/status/StatusColumnsModel";
 import type { WorkbookNavigator } from "../engine/port/WorkbookNavigator";
-import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
+import type {
+  AppendRows,
+  SheetInfo,
+  SheetSnapshot,
+  SheetWrite,
+  WorkbookPort,
+} from "../engine/port/WorkbookPort";
 
 /** Where the navigator last took the user: a cell ("D7") or a whole row ("7:7"). */
 export interface Selection {
@@ -49,6 +55,12 @@ export class ObservedWorkbook implements WorkbookPort, WorkbookNavigator {
     const written = await this.memory.writeSheet(model);
     this.changed();
     return written;
+  }
+
+  async appendRows(output: string, rows: readonly (readonly ModelValue[])[]): Promise<AppendRows> {
+    const appended = await this.memory.appendRows(output, rows);
+    this.changed();
+    return appended;
   }
 
   async deleteSheet(name: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { useCallback, useRef, useState } from "react";
+import type { EpochDay } from "../engine/dates/epochDay";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
+import { historyRecordedThrough, recordWorkbookHistory } from "../jobs/recordTrackerHistory";
 import { JobCancelled, plainError } from "./model/plainError";
 import { watchPort, type JobProgress } from "./model/watchPort";
 
@@ -24,8 +26,12 @@ export interface JobRunner {
   cancel(): void;
 }
 
-/** Progress, cancel and plain-English errors for the jobs a view runs, one at a time. */
-export function useJobRunner(port: WorkbookPort): JobRunner {
+/**
+ * Progress, cancel and plain-English errors for the jobs a view runs, one at a time. After each job
+ * that succeeds, the tracker's overwritten dates are recorded in the Tracker history, seen `today`
+ * (evaluation-semantics.md: in the pane, whenever any job runs).
+ */
+export function useJobRunner(port: WorkbookPort, today?: EpochDay): JobRunner {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<JobProgress | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -51,7 +57,14 @@ export function useJobRunner(port: WorkbookPort): JobRunner {
           onNotes,
           onWriteStart: () => setNotes([]),
         });
-        return await work(watched);
+        const result = await work(watched);
+        // Unless the job recorded it itself (every job that writes does), with the tables it read.
+        if (today !== undefined && !historyRecordedThrough(watched)) {
+          // The job's own result stands whatever happens here: a history not written now (the sheet
+          // protected, the workbook busy) is written by the next job, the tracker still holding the dates.
+          await recordWorkbookHistory(watched, today).catch(() => undefined);
+        }
+        return result;
       } catch (e) {
         if (e instanceof JobCancelled) setCancelled(true);
         else setError(plainError(e, doing));
@@ -63,7 +76,7 @@ export function useJobRunner(port: WorkbookPort): JobRunner {
         }
       }
     },
-    [port],
+    [port, today],
   );
   const cancel = useCallback(() => controller.current?.abort(), []);
   return { running, progress, error, cancelled, notes, run, cancel };

@@ -3,8 +3,14 @@ import type { CellValue } from "../engine/cells/CellValue";
 import { utcDateFromEpochDay } from "../engine/dates/epochDay";
 import type { ApplyReport, ChangeSet } from "../engine/port/ChangeSet";
 import { skipReason } from "../engine/port/MemoryWorkbook";
-import type { SheetModel } from "../engine/port/SheetModel";
-import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
+import type { ModelValue, SheetModel } from "../engine/port/SheetModel";
+import type {
+  AppendRows,
+  SheetInfo,
+  SheetSnapshot,
+  SheetWrite,
+  WorkbookPort,
+} from "../engine/port/WorkbookPort";
 import {
   OWNED_SHEETS_NAMESPACE,
   outputNamesByKey,
@@ -13,6 +19,7 @@ import {
   planOwnedWrite,
   registerAfterDelete,
   registerAfterWrite,
+  sameSheetName,
   sheetsToStamp,
   stampField,
   stampOfCell,
@@ -288,6 +295,35 @@ export class XlsxWorkbook implements WorkbookPort {
     this.writeRegister(registerAfterWrite(entries, "xlsx", sheetsBefore, written));
     this.changed = true;
     return { name: entry.name, replaced: plan.target !== undefined, notes: plan.note ? [plan.note] : [] };
+  }
+
+  /**
+   * Appends below the owned sheet's last used row as cell edits, the way confirmed fixes are made:
+   * on save the sheet's part is copied with the new rows patched in, and nothing above changes.
+   */
+  async appendRows(output: string, rows: readonly (readonly ModelValue[])[]): Promise<AppendRows> {
+    const entries = this.ownedEntries();
+    const outputs = outputNamesByKey(entries, "xlsx", await this.hostSheets(entries));
+    const entry = this.structure.worksheets().find((s) => {
+      const name = outputs.get(String(s.sheetId));
+      return name !== undefined && sameSheetName(name, output);
+    });
+    if (!entry) return { kind: "missing" };
+    if (await this.isProtected(entry)) return { kind: "protected", name: entry.name };
+    const firstRow = (await this.readSheet(entry.name)).values.length + 1;
+    const edits = this.editsOf(entry);
+    rows.forEach((values, i) =>
+      values.forEach((value, c) => {
+        if (value !== null && typeof value === "object") {
+          edits.setCell(firstRow + i, c + 1, {
+            value: utcDateFromEpochDay(value.date),
+            format: this.styles.withNumberFormat(0, UK_DATE_FORMAT),
+          });
+        } else edits.setCell(firstRow + i, c + 1, { value, format: 0 });
+      }),
+    );
+    this.changed = true;
+    return { kind: "appended", name: entry.name, firstRow };
   }
 
   async deleteSheet(name: string): Promise<void> {

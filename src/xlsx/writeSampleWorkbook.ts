@@ -1,6 +1,9 @@
+import { rm } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { buildHistorySheet } from "../engine/history/historySheet";
 import type { CellValue } from "../engine/cells/CellValue";
 import type { SampleSheet, SampleTracker } from "../engine/sample/SampleTracker";
+import { XlsxWorkbook } from "./XlsxWorkbook";
 
 /**
  * Writes a generated sample tracker to an .xlsx file the way a business support officer would have
@@ -11,10 +14,24 @@ import type { SampleSheet, SampleTracker } from "../engine/sample/SampleTracker"
  * that day, which Excel shows as the same calendar date wherever it is opened.
  */
 export async function writeSampleWorkbook(sample: SampleTracker, file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  const history = sample.history;
+  const streamed = history ? `${file}.tracker-sheets.tmp` : file;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: streamed, useStyles: true });
   workbook.creator = "tracker sample";
   for (const sheet of sample.sheets) writeSheet(workbook, sheet);
   await workbook.commit();
+  if (!history) return;
+  // The Tracker history is the add-in's own sheet, so it is written as the add-in writes it: through
+  // the port, hidden, and listed in the workbook's register of owned sheets (a sheet exceljs wrote
+  // would be taken for a user's sheet of that name, and left alone).
+  try {
+    const port = await XlsxWorkbook.load(streamed);
+    const snapshot = { name: history.name, values: history.values, merges: [], protected: false };
+    await port.writeSheet(buildHistorySheet(snapshot, [], "hidden"));
+    await port.save(file);
+  } finally {
+    await rm(streamed, { force: true });
+  }
 }
 
 const DATE_FORMAT = "dd/mm/yyyy";

@@ -419,6 +419,15 @@ describeInBrowser(`the task pane in Chromium (skipped when ${CHROMIUM} is missin
         .innerText(),
     ).resolves.toMatch(/every job reads it that way from now on\.$/);
     await shot("8c-settings-mapping-saved");
+
+    // The jobs run so far recorded the tracker's overwritten dates in the hidden Tracker history:
+    // the pane's link unhides it and goes to it.
+    const history = grid().locator('button[data-sheet-tab="Tracker history"]');
+    await expect(history.count()).resolves.toBe(0);
+    await pane().getByRole("button", { name: "Show the Tracker history" }).click();
+    await history.waitFor();
+    await expect(grid().getByTestId("grid-selection").innerText()).resolves.toMatch(/^Tracker history!A1/);
+    await shot("8d-settings-tracker-history");
   });
 
   it("fits Office's narrowest pane, 320 px, without sideways scrolling, and is keyboard reachable", async () => {

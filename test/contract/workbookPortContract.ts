@@ -274,6 +274,41 @@ export function describeWorkbookPort(
       ]);
     });
 
+    it("appends rows below the last row of its own sheet, dates as dates, leaving the rows above as they were", async () => {
+      const port = await make([tracker()]);
+      const log: SheetModel = {
+        name: "Tracker history",
+        purpose: "trackerHistory",
+        visibility: "hidden",
+        cells: [],
+        rows: [
+          { row: 1, column: 1, values: ["ID", "Date"] },
+          { row: 2, column: 1, values: ["C001", { date: epochDayFromParts(2025, 3, 14) ?? 0 }] },
+        ],
+      };
+      const written = await port.writeSheet(log);
+      const appended = await port.appendRows("tracker history", [
+        ["C002", { date: epochDayFromParts(2025, 4, 1) ?? 0 }],
+        ["C003", "=1+1"],
+      ]);
+      expect(appended).toEqual({ kind: "appended", name: written.name, firstRow: 3 });
+      const again = await reopen(port);
+      expect(plain((await again.readSheet(written.name)).values)).toEqual([
+        ["ID", "Date"],
+        ["C001", "2025-03-14"],
+        ["C002", "2025-04-01"],
+        ["C003", "=1+1"],
+      ]);
+      expect((await again.listSheets()).find((s) => s.name === written.name)?.visibility).toBe("hidden");
+      expect(await again.appendRows("Tracker history", [["C004"]])).toMatchObject({ firstRow: 5 });
+    });
+
+    it("appends to no sheet but its own: a user's sheet of that name is left alone", async () => {
+      const port = await make([tracker(), { name: "Tracker history", values: [["mine"]] }]);
+      expect(await port.appendRows("Tracker history", [["C002"]])).toEqual({ kind: "missing" });
+      expect(plain((await (await reopen(port)).readSheet("Tracker history")).values)).toEqual([["mine"]]);
+    });
+
     it("deletes a sheet", async () => {
       const port = await make([tracker(), locked()]);
       await port.deleteSheet("Locked");

@@ -3,7 +3,7 @@ import { formatUkDate } from "../../engine/dates/epochDay";
 import { agendaTracker } from "../../jobs/agendaTracker";
 import { EXIT_OK, EXIT_USAGE, UsageError, booleanOption, stringOption, type CliCommand } from "../CliCommand";
 import { dateArgument } from "../dateArgument";
-import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
+import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook, todayOf } from "./checkCommandFiles";
 
 const SURGERY_NAMES = SurgeryType.options.join("|");
 
@@ -59,17 +59,21 @@ Options:
     const worker = stringOption(args, "worker");
     const now = io.today();
     const workbook = await openWorkbook(input, out);
-    const outcome = await agendaTracker(workbook, {
-      surgery: surgery.data,
-      date,
-      asOf,
-      ...(nextText === undefined ? {} : { next: dateArgument("next", nextText) }),
-      ...(team === undefined ? {} : { team }),
-      ...(worker === undefined ? {} : { worker }),
-      names: booleanOption(args, "names"),
-      all: booleanOption(args, "all"),
-      generatedAt: `${formatUkDate(Math.floor((now.getTime() - now.getTimezoneOffset() * 60_000) / 86_400_000))} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`,
-    });
+    const outcome = await agendaTracker(
+      workbook,
+      {
+        surgery: surgery.data,
+        date,
+        asOf,
+        ...(nextText === undefined ? {} : { next: dateArgument("next", nextText) }),
+        ...(team === undefined ? {} : { team }),
+        ...(worker === undefined ? {} : { worker }),
+        names: booleanOption(args, "names"),
+        all: booleanOption(args, "all"),
+        generatedAt: `${formatUkDate(Math.floor((now.getTime() - now.getTimezoneOffset() * 60_000) / 86_400_000))} ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`,
+      },
+      todayOf(now),
+    );
     if (outcome.kind === "no-tracker-sheet") {
       io.err(`tracker agenda: ${outcome.message}`);
       return EXIT_USAGE;

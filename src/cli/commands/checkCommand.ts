@@ -3,7 +3,7 @@ import { checkReportLine, failedText, skippedText } from "../../engine/checks/ch
 import { formatIsoDate, formatUkDate } from "../../engine/dates/epochDay";
 import { checkTracker, hasErrors, writeDataQualitySheet } from "../../jobs/checkTracker";
 import { EXIT_OK, EXIT_PROBLEMS, booleanOption, type CliCommand } from "../CliCommand";
-import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
+import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook, todayOf } from "./checkCommandFiles";
 
 const WORST_SHOWN = 10;
 
@@ -54,7 +54,7 @@ Exit codes: 0 no errors (warnings and information may remain), 1 errors found, 2
       for (const failure of result.checks.failed) io.out(`  ${failedText(failure)}`);
     }
     if (out !== undefined) {
-      const written = await writeDataQualitySheet(workbook, result);
+      const written = await writeDataQualitySheet(workbook, result, todayOf(io.today()));
       await saveWorkbook(workbook, out, (note) => io.err(`tracker check: ${note}`));
       for (const note of written.notes) io.err(`tracker check: ${note}`);
       if (!booleanOption(args, "json"))

@@ -27,9 +27,9 @@ each standard: on time before and after, the change in percentage points with a 
 (Newcombe's hybrid score interval) and Fisher's exact test; for BLA to 1st PPM, enquiry to initial
 home visit and application to panel: the medians and the Mann–Whitney U test. The words say what can
 be concluded: "too few cases to tell" below 10 cases in either period, how many rows had no
-information (missing or invalid dates) in each period, and whether that gap alone could explain
-the change. Nothing is called significant at p = 0.05 or above. Recurring standards are not
-compared (a tracker keeps only their latest date).
+information (missing or invalid dates; for BLA to 1st PPM also a PPM not held yet) in each period,
+and whether that gap alone could explain the change. Nothing is called significant at p = 0.05 or
+above. Recurring standards are not compared (a tracker keeps only their latest date).
 
 Options:
   --before <months>   the earlier period, e.g. 2025-01..2025-06 (required)

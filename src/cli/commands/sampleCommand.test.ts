@@ -51,7 +51,9 @@ describe("tracker sample", () => {
       "Fostering Support",
       "Family Finding",
       "Connected Persons",
+      "Tracker history",
     ]);
+    expect(workbook.getWorksheet("Tracker history")?.state).toBe("hidden");
     const joint = workbook.getWorksheet("Joint Tracker") as ExcelJS.Worksheet;
     expect(joint.rowCount).toBe(62);
     expect(joint.getCell("A1").value).toBe("Joint tracker – children looked after (as at 24/11/2026)");
@@ -94,6 +96,17 @@ describe("tracker sample", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     expect(workbook.getWorksheet("Joint Tracker")?.getCell("A1").value).toBe("Child ID");
+  });
+
+  it("writes a tracker without a Tracker history with --no-history, and says so", async () => {
+    const out = path.join(dir, "no-history.xlsx");
+    const io = captureIo();
+    expect(await main(["sample", "--rows", "20", "--no-history", "--out", out], io)).toBe(0);
+    expect(io.stdout).toContain("  No Tracker history (--no-history): recurring standards show “no history”");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.getWorksheet("Tracker history")).toBeUndefined();
+    expect(workbook.worksheets).toHaveLength(6);
   });
 
   it.each([

@@ -17,7 +17,8 @@ export const sampleCommand: CliCommand = {
   name: "sample",
   summary: "write a realistic sample tracker workbook of invented children (for demos and tests)",
   help: `Usage:
-  tracker sample --out <file.xlsx> [--rows N] [--seed S] [--as-of <date>] [--clean] [--planted <file.json>]
+  tracker sample --out <file.xlsx> [--rows N] [--seed S] [--as-of <date>] [--clean] [--no-history]
+                 [--planted <file.json>]
 
 Writes the six sheets of the default tracker profile (Joint Tracker with N children, PLO Tracker,
 Recruitment & Assessment, Fostering Support, Family Finding, Connected Persons), filled with invented
@@ -34,6 +35,8 @@ Options:
   --seed S               a whole number; the same seed gives the same workbook (default 1)
   --as-of <date>         the date the tracker is "as at" (default today), e.g. 2026-11-24 or 24/11/2026
   --clean                no planted problems
+  --no-history           no Tracker history sheet (by default the workbook has one, hidden, as if the
+                         add-in had run monthly for two years): recurring standards then show "no history"
   --planted <file.json>  also write the list of planted problems (sheet, row, column, kind, text)
   --903 <folder>         also write the matching SSDA903 extract (CSV) with planted differences
 
@@ -44,6 +47,7 @@ Example: tracker sample --rows 200 --seed 7 --as-of 2026-11-24 --out sample.xlsx
     seed: { type: "string" },
     "as-of": { type: "string" },
     clean: { type: "boolean" },
+    "no-history": { type: "boolean" },
     planted: { type: "string" },
     "903": { type: "string" },
   },
@@ -72,7 +76,8 @@ Example: tracker sample --rows 200 --seed 7 --as-of 2026-11-24 --out sample.xlsx
     const messy = !booleanOption(args, "clean");
     const plantedFile = stringOption(args, "planted");
 
-    const sample = generateSampleTracker({ children, seed, asOf, messy });
+    const history = !booleanOption(args, "no-history");
+    const sample = generateSampleTracker({ children, seed, asOf, messy, history });
     await writeOrExplain(out, () => writeSampleWorkbook(sample, out));
     if (plantedFile !== undefined) {
       await writeOrExplain(plantedFile, () =>
@@ -85,6 +90,14 @@ Example: tracker sample --rows 200 --seed 7 --as-of 2026-11-24 --out sample.xlsx
     for (const sheet of sample.sheets) {
       const rows = sheet.values.length - sheet.headerRow;
       io.out(`  ${sheet.name.padEnd(width)}  ${rows.toLocaleString("en-GB")} row${rows === 1 ? "" : "s"}`);
+    }
+    if (sample.history) {
+      const rows = sample.history.values.length - 1;
+      io.out(
+        `  ${sample.history.name} (hidden): ${rows.toLocaleString("en-GB")} dates, as if the add-in had run monthly for two years`,
+      );
+    } else {
+      io.out("  No Tracker history (--no-history): recurring standards show “no history”");
     }
     const extractFolder = stringOption(args, "903");
     if (extractFolder !== undefined) {

@@ -1,10 +1,10 @@
-import { epochDayFromParts, formatIsoDate, formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
+import { formatIsoDate, formatUkDate } from "../../engine/dates/epochDay";
 import { calendarCoverageWarning } from "../../engine/calendar/WorkingDayCalendar";
 import { explainResult } from "../../engine/evaluation/explainResult";
 import type { StandardResult } from "../../engine/evaluation/StandardResult";
 import { statusTracker, writeTrackerStatusColumns, type TrackerStatus } from "../../jobs/statusTracker";
 // The shared opener says why a file cannot be read (encrypted, .xls, damaged): issue 10.
-import { openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
+import { openWorkbook, outputPathOf, saveWorkbook, todayOf } from "./checkCommandFiles";
 import {
   EXIT_OK,
   EXIT_PROBLEMS,
@@ -12,7 +12,6 @@ import {
   booleanOption,
   stringOption,
   type CliCommand,
-  type CliIo,
 } from "../CliCommand";
 import { dateArgument } from "../dateArgument";
 
@@ -106,11 +105,6 @@ export function statusText(status: TrackerStatus): string[] {
   return out;
 }
 
-function todayOf(io: CliIo): EpochDay {
-  const now = io.today();
-  return epochDayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()) as EpochDay;
-}
-
 /**
  * Every standard on every row as of a date, as a list per worker or as JSON. Status is information,
  * not a workbook problem: the exit code is 0 whatever is overdue.
@@ -151,7 +145,7 @@ file error.`,
     if (path === undefined) throw new UsageError("give the tracker workbook: tracker status <in.xlsx>");
     if (extra.length > 0) throw new UsageError(`one workbook at a time, not also “${extra.join(" ")}”`);
     const asOfText = stringOption(args, "as-of");
-    const asOf = asOfText === undefined ? todayOf(io) : dateArgument("as-of", asOfText);
+    const asOf = asOfText === undefined ? todayOf(io.today()) : dateArgument("as-of", asOfText);
     const sheet = stringOption(args, "sheet");
     const worker = stringOption(args, "worker");
     const statusColumns = booleanOption(args, "status-columns");
@@ -180,7 +174,7 @@ file error.`,
     if (coverage) io.err(`warning: ${coverage}`);
     if (out === undefined) return EXIT_OK;
 
-    const columns = await writeTrackerStatusColumns(workbook, status);
+    const columns = await writeTrackerStatusColumns(workbook, status, todayOf(io.today()));
     for (const problem of columns.problems) io.err(`error: ${problem.message}`);
     if (columns.written.length > 0) {
       await saveWorkbook(workbook, out, (note) => io.err(`tracker status: ${note}`));

@@ -5,7 +5,7 @@ import type { AverageDays } from "../../engine/summary/adoptionScorecard";
 import { summaryJson } from "../../engine/summary/summaryJson";
 import { summaryTracker, writeSummarySheets } from "../../jobs/summaryTracker";
 import { EXIT_OK, UsageError, booleanOption, stringOption, type CliCommand } from "../CliCommand";
-import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
+import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook, todayOf } from "./checkCommandFiles";
 
 const PERIODS: Readonly<Record<string, PeriodKind>> = {
   month: "month",
@@ -27,6 +27,11 @@ PPM in bands; PPMs held; 2nd reviews within 4 months; plans agreed by the 2nd re
 enquiry to initial home visit, application to panel, approvals; occupancy, in-house fostering and
 data completeness. --period quarter or year (financial year, April to March) compares the quarter or
 year holding --month with the one before.
+
+Recurring standards (next CLA review, next PPM, foster carer review, visits, DBS) and PPMs held are
+counted from the workbook's Tracker history, the dates the tracker overwrites as the add-in saw them:
+every occurrence by its deadline month, and "no history" for months before the history covers them
+(the output says from when it runs). --json adds "recurring" after the contract's first four keys.
 
 Options:
   --month YYYY-MM     the month summarised (required)
@@ -70,9 +75,28 @@ Options:
         `Summary for ${p.period.label}, as at ${formatUkDate(asOf)} (standards: ${result.status.standardsSource})`,
       );
       for (const t of p.timeliness) {
-        if (t.cohort > 0)
+        // A recurring standard is reported from every occurrence in the Tracker history, below.
+        if (t.cohort > 0 && !t.recurring)
           io.out(`  ${t.title}: ${percentText(t.onTime, t.cohort)} on time (${t.onTime} of ${t.cohort})`);
       }
+      for (const r of p.recurring) {
+        if (!r.covered)
+          io.out(
+            `  ${r.title}: no history (recurring; every occurrence counted once history covers the period)`,
+          );
+        else if (r.cohort > 0)
+          io.out(
+            `  ${r.title}: ${percentText(r.onTime, r.cohort)} on time (${r.onTime} of ${r.cohort}, every occurrence)`,
+          );
+      }
+      const from = figures.historyFrom.filter((h) => h.from !== null);
+      io.out(
+        from.length === 0
+          ? "  Tracker history: none yet, so recurring standards show “no history”"
+          : `  Tracker history covers: ${figures.historyFrom.map((h) => `${h.title} from ${h.from === null ? "–" : formatUkDate(h.from)}`).join("; ")}`,
+      );
+      for (const issue of result.history.issues.filter((i) => i.severity !== "info").slice(0, 5))
+        io.err(`tracker summary: ${issue.sheet}!${issue.cell}: ${issue.message}`);
       const b = p.ppmBands;
       io.out(
         `  BLA to 1st PPM: ≤10 WD ${b.upTo10}, 11–30 ${b.from11To30}, 31–60 ${b.from31To60}, >60 ${b.over60}, ` +
@@ -92,7 +116,7 @@ Options:
       if (f.severity !== "info") io.err(`tracker summary: ${f.message}`);
     }
     if (out !== undefined) {
-      const written = await writeSummarySheets(workbook, result);
+      const written = await writeSummarySheets(workbook, result, todayOf(io.today()));
       await saveWorkbook(workbook, out);
       const names = written.map((w) => `${w.replaced ? "replaced" : "wrote"} “${w.name}”`).join(", ");
       const { chartsDrawn, notes } = workbook.saveReport();

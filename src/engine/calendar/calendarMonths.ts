@@ -4,7 +4,7 @@ import { NO_DAY, daysInMonth, epochDayFromParts, partsFromEpochDay, type EpochDa
  * Adds calendar months, clamping to the end of a shorter month (31/01/2025 + 1 month = 28/02/2025),
  * as "months" are read in law (Interpretation Act 1978, sch 1) and as date-fns `addMonths` does; the
  * tests check it against date-fns on random days. Plain arithmetic on day numbers, because every
- * review and summary deadline adds months and a `Date` each was costly at 100,000 rows (issue 9).
+ * review and summary deadline adds months and a `Date` each was costly at 100,000 rows.
  */
 export function addCalendarMonths(start: EpochDay, months: number): EpochDay {
   if (!(start >= MEMO_FIRST && start <= MEMO_LAST) || !Number.isInteger(months))

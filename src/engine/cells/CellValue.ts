@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * What a port hands the engine for one cell, whatever the host: Office.js gives numbers for dates
- * (serials) and error text such as "#N/A"; exceljs gives `Date` objects and `{ error }` objects.
+ * (serials) and error text such as "#N/A"; the .xlsx reader gives `Date` objects and `{ error }` objects.
  * Ports turn formula cells into their cached result; errors become `CellError`.
  */
 export const CellError = z.object({ error: z.string() });

@@ -92,9 +92,9 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
  *
  * - Numbers are Excel serial dates (what Office.js returns for every real date), with Excel's 1900
  *   leap-year quirk: serial 60 is the 29/02/1900 that never was, so serials below it are one day off.
- * - `Date` objects (what exceljs returns) are read by their UTC fields: exceljs builds them at UTC
- *   midnight of the serial, so reading local fields would move a date typed in British Summer Time
- *   to the day before.
+ * - `Date` objects (what the .xlsx reader and the tests' exceljs files give) are read by their UTC
+ *   fields: they stand at UTC midnight of the serial, so reading local fields would move a date typed
+ *   in British Summer Time to the day before.
  * - Text is always read day first, in the forms UK users type: `03/04/2019`, `3/4/19` (two-digit years
  *   as Excel reads them: 00–29 → 2000s, 30–99 → 1900s), `03-04-2019`, `03.04.2019`, `2019-04-03`,
  *   `3 April 2019`, `03-Apr-2019`, `3rd April 2019`. A time after the date is ignored.
@@ -124,8 +124,8 @@ export function coerceCellDate(value: CellValue | undefined): CellDate {
 /*
  * A tracker repeats the same few thousand days down every date column (100,000 rows of ten years
  * hold about 3,650 distinct days), so each distinct cell value is read once and its result shared:
- * parsing text dates was most of the cost of reading a large tracker (issue 9). Whole serials (what
- * Office.js returns for every real date) and exceljs's `Date`s are kept in arrays indexed by serial
+ * parsing text dates was most of the cost of reading a large tracker. Whole serials (what
+ * Office.js returns for every real date) and the .xlsx reader's `Date`s are kept in arrays indexed by serial
  * and by day, which are faster than any map. The results are frozen, so sharing them is safe; the text memo is emptied when full, so
  * hostile sheets of unique text cannot grow it without bound.
  */
@@ -172,7 +172,7 @@ export function excelSerialFromEpochDay(day: EpochDay): number {
 
 /**
  * `shown` is how the cell reads in a message; for a number it is made only when there is a problem,
- * because turning every date serial into a string was most of the cost of reading a tracker (issue 9).
+ * because turning every date serial into a string was most of the cost of reading a tracker.
  */
 function fromSerial(serial: number, shown?: string): CellDate {
   const whole = Math.floor(serial);

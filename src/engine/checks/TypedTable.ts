@@ -30,7 +30,7 @@ export type DayColumn = Readonly<Int32Array>;
  * A tracker table typed against its sheet of the profile, read column by column: every column
  * accessor returns an array in row order, index `i` being the row whose Excel number is
  * `rowNumber(i)`. Each column is built once per typed table and shared by every check, so a check
- * is a loop over arrays: no object per row, no lookup per cell (issue 9).
+ * is a loop over arrays: no object per row, no lookup per cell.
  */
 export interface TypedTable {
   table: TrackerTable;
@@ -101,7 +101,7 @@ type Reading = (table: TypedTable, key: ColumnKey) => unknown;
 /*
  * An object literal over this function's state, not a class instance: a class's instances get their
  * fields one by one, and the shape they end with is forgotten when the last of them is collected, so
- * every check compiled for it was compiled again after each collection (issue 9). A literal's shape
+ * every check compiled for it was compiled again after each collection. A literal's shape
  * is kept with the literal.
  */
 function columnTypedTable(table: TrackerTable, spec: SheetSpec): TypedTable {

@@ -5,7 +5,7 @@ import { type DayColumn, type TypedTable } from "./TypedTable";
 /**
  * The table's mapped columns of the given types, in profile order: what a check that visits every
  * cell of a kind loops over, reading each column's array with an index (a callback per cell made
- * the checks ten times slower on a 100,000-row tracker, issue 9).
+ * the checks ten times slower on a 100,000-row tracker).
  */
 export function columnsOfType(table: TypedTable, types: readonly ColumnType[]): readonly ColumnSpec[] {
   return table.mappedColumns.filter((c) => types.includes(c.type));

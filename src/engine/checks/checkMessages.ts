@@ -100,7 +100,7 @@ export function wordingUses(code: string, name: string): boolean {
 
 /*
  * A wording split once into text and parameter names (text, name, text, ... text), so the thousands
- * of messages of a large tracker are put together without a regular expression each (issue 9).
+ * of messages of a large tracker are put together without a regular expression each.
  */
 const WORDINGS = new Map<string, readonly string[]>();
 

@@ -16,7 +16,7 @@ const EMPTY = -1;
 
 /*
  * Every row's ID goes into a table of row numbers addressed by a hash of the ID (open addressing):
- * a Map of 100,000 IDs, growing as it went, was most of the cost of the duplicate checks (issue 9).
+ * a Map of 100,000 IDs, growing as it went, was most of the cost of the duplicate checks.
  */
 function groupsOf(table: TypedTable, key: ColumnKey): number[][] {
   const ids = table.texts(key);

@@ -3,7 +3,7 @@ import { messyTables } from "../../../test/support/messyTables";
 import { runChecks } from "./runChecks";
 
 /*
- * The checks once read a table a row at a time; they now read it a column at a time (issue 9). The
+ * The checks once read a table a row at a time; they now read it a column at a time. The
  * counts and digest below are what the row-at-a-time checks found on these tables, so any change in
  * what is found, where, in what order or in what words shows here. A change meant to alter the
  * issues updates them, and says so. Issue 20 did: the Family Finding sheet's new columns (plan,

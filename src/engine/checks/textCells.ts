@@ -14,7 +14,7 @@ export interface TextCellsToCheck {
  * Both text checks (TEXT-UNTRIMMED and CELL-FORMULA-ERROR) read every text cell of a column; one
  * pass per column finds the few cells either could report, and each check then reads only those.
  * Most of a tracker's million text cells are tidy text that is no error, and visiting them twice
- * was most of the cost of the checks (issue 9).
+ * was most of the cost of the checks.
  */
 export function textCellsToCheck(table: TypedTable, key: ColumnKey): TextCellsToCheck {
   return table.shared(key, scanText);

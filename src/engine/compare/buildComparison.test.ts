@@ -49,6 +49,21 @@ function compare(rows: Record<string, CellValue>[]): Comparison {
 }
 
 describe("comparing two periods of a tracker", () => {
+  it("says the times as a whole moved when the rank test finds a shift the equal medians do not show", () => {
+    const result = compare([
+      ...children("2025-03", 20, 10),
+      ...children("2025-03", 19, 40),
+      ...children("2025-09", 20, 10),
+      ...children("2025-09", 19, 2),
+    ]);
+    const ppm = result.measures.find((m) => m.id === "bla-to-1st-ppm");
+    expect([ppm?.before.median, ppm?.after.median]).toEqual([10, 10]);
+    expect(ppm?.verdict).toBe("significant improvement");
+    expect(ppm?.words).toContain(
+      "the medians are the same, but the times as a whole are shorter (the test compares every case, not only the middle one)",
+    );
+  });
+
   it("counts each period's cohort by deadline as the summary does, with Fisher's test and Newcombe's interval", () => {
     const result = compare([
       ...children("2025-03", 6, 5),
@@ -117,6 +132,23 @@ describe("comparing two periods of a tracker", () => {
     expect(result.undated).toEqual([{ id: "ppm-first", title: "1st permanency planning meeting", rows: 3 }]);
   });
 
+  it("leaves out of a period under way the rows it cannot assess whose deadline would fall after as-of, as it leaves their cohort", () => {
+    const tables = [
+      table("jointTracker", [
+        ...children("2025-03", 12, 5),
+        ...children("2025-12", 12, 5),
+        // Became looked after on 06/01/2026: the 1st PPM would be due on 20/01/2026, after as-of.
+        ...children("2026-01", 3, "invalid"),
+      ]),
+    ];
+    const result = buildComparison(evaluate(tables, "2026-01-15", standards("ppm-first")), tables, {
+      before: BEFORE,
+      after: period("2025-07..2026-01"),
+      calendar,
+    });
+    expect(result.shares[0]?.after).toMatchObject({ cohort: 12, noInformation: 0 });
+  });
+
   it("compares BLA to 1st PPM working days by the month of BLA, counting children with no PPM as no information", () => {
     const result = compare([
       ...children("2025-03", 10, 30),
@@ -132,6 +164,10 @@ describe("comparing two periods of a tracker", () => {
     expect(days?.verdict).toBe("significant improvement");
     expect(days?.words).toContain(
       "median 30 working days (10 cases) in Jan 2025–Jun 2025, median 8 working days (10 cases)",
+    );
+    // A 1st PPM not held by the as-of date is counted too, and is not a fault in the data.
+    expect(days?.words).toContain(
+      "No information (not held yet, or a missing or invalid date) for 2 of 12 (17%) before and 1 of 11 (9%) after",
     );
   });
 
@@ -166,6 +202,19 @@ describe("the words about rows with no information", () => {
     expect(ppm?.verdict).toBe("significant improvement");
     expect(ppm?.words).toMatch(
       /No information \(missing or invalid dates\) for 0 of 30 \(0%\) before and 2 of 22 \(9%\) after: even had every one of them gone against the change, it would remain\.$/,
+    );
+  });
+});
+
+describe("the share of rows with no information", () => {
+  it("is never written 0% when there is one", () => {
+    const result = compare([
+      ...children("2025-03", 250, 5),
+      ...children("2025-09", 250, 5),
+      ...children("2025-09", 1, "invalid"),
+    ]);
+    expect(result.shares[0]?.words).toContain(
+      "No information (missing or invalid dates) for 0 of 250 (0%) before and 1 of 251 (<1%) after.",
     );
   });
 });

@@ -164,12 +164,24 @@ function measureComparison(m: MeasureValues, before: ComparePeriod, after: Compa
       after,
       beforeText: side(medianBefore, m.before.values.length),
       afterText: side(medianAfter, m.after.values.length),
-      changeText: "",
+      changeText: sameMedianShift(verdict, medianBefore, medianAfter),
       testText: test === null ? "" : `Mann–Whitney U test ${pText(test.p)}`,
       casesBefore: m.before.values.length,
       casesAfter: m.after.values.length,
       noInformationBefore: m.before.missingAtLeast.length,
       noInformationAfter: m.after.missingAtLeast.length,
+      noInformationWhy: "not held yet, or a missing or invalid date",
     }),
   };
+}
+
+/**
+ * The rank test compares every case, not the middle one: a significant shift with the same median
+ * (the slowest cases got faster, say) must not read as a contradiction of the figures beside it.
+ */
+function sameMedianShift(verdict: string, before: number | null, after: number | null): string {
+  const significant = verdict === "significant improvement" || verdict === "significant worsening";
+  if (!significant || before === null || before !== after) return "";
+  const way = verdict === "significant improvement" ? "shorter" : "longer";
+  return `the medians are the same, but the times as a whole are ${way} (the test compares every case, not only the middle one)`;
 }

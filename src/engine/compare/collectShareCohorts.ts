@@ -77,6 +77,8 @@ export function collectShareCohorts(
           cohort.undated += 1;
           continue;
         }
+        // As the cohort counts deadlines only up to as-of, a period under way counts these only up to it too.
+        if (day > evaluation.asOf) continue;
         const side = sideOf(cohort, day);
         if (side !== undefined) side.noInformation += 1;
       }

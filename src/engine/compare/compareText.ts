@@ -9,9 +9,13 @@
  */
 export function pText(p: number): string {
   if (p < 0.001) return "p < 0.001";
-  const text = p < 0.1 ? p.toFixed(3) : p.toFixed(2);
-  // Either side of the line, the fourth decimal says which side.
-  return `p = ${text === "0.050" ? p.toFixed(4) : text}`;
+  // Below 0.0995 three decimals would round up to "0.100": two then.
+  const text = p < 0.0995 ? p.toFixed(3) : p.toFixed(2);
+  if (text !== "0.050" || p === 0.05) return `p = ${text}`;
+  // Either side of the line, as many decimals as say which side (0.049996 is not "0.0500").
+  let decimals = 4;
+  while (Number(p.toFixed(decimals)) === 0.05 && decimals < 12) decimals++;
+  return `p = ${p.toFixed(decimals)}`;
 }
 
 /** A change of a share in percentage points, signed: "+21 points", "−4 points". */

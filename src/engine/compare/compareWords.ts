@@ -19,6 +19,12 @@ export interface CompareWordsInput {
   casesAfter: number;
   noInformationBefore: number;
   noInformationAfter: number;
+  /**
+   * What "no information" was, in brackets: "missing or invalid dates" (the default: a standard's
+   * rows it cannot assess), "not held yet, or a missing or invalid date" (a measure's cases, where a
+   * 1st PPM not held by the as-of date is counted too, and is no data fault).
+   */
+  noInformationWhy?: string;
 }
 
 /**
@@ -62,9 +68,12 @@ export function compareWords(input: CompareWordsInput): string {
 function gapText(input: CompareWordsInput): string {
   const { noInformationBefore: b, noInformationAfter: a } = input;
   if (a === 0 && b === 0) return "";
-  const of = (missing: number, cases: number): string =>
-    `${missing} of ${missing + cases} (${Math.round((100 * missing) / (missing + cases))}%)`;
-  const counts = ` No information (missing or invalid dates) for ${of(b, input.casesBefore)} before and ${of(a, input.casesAfter)} after`;
+  const of = (missing: number, cases: number): string => {
+    const percent = Math.round((100 * missing) / (missing + cases));
+    // 1 of 207 is not "0%": a gap there is, however small.
+    return `${missing} of ${missing + cases} (${missing > 0 && percent === 0 ? "<1" : percent}%)`;
+  };
+  const counts = ` No information (${input.noInformationWhy ?? "missing or invalid dates"}) for ${of(b, input.casesBefore)} before and ${of(a, input.casesAfter)} after`;
   // A significant verdict has already been checked against the gap (compareVerdict): say so.
   return input.verdict === "significant improvement" || input.verdict === "significant worsening"
     ? `${counts}: even had every one of them gone against the change, it would remain.`

@@ -42,7 +42,7 @@ export function epochDayFromParts(year: number, month: number, day: number): Epo
 /*
  * Day numbers and calendar dates convert by arithmetic on the proleptic Gregorian calendar
  * (H. Hinnant, "chrono-compatible low-level date algorithms"), not through `Date`: reading a large
- * tracker converts millions of dates, and a `Date` each was a tenth of the engine's time (issue 9).
+ * tracker converts millions of dates, and a `Date` each was a tenth of the engine's time.
  * The tests check both directions against `Date` for every day from 1800 to 2200.
  */
 function daysFromCivil(year: number, month: number, day: number): EpochDay {
@@ -115,12 +115,12 @@ export function parseIsoDate(text: string): EpochDay | undefined {
   return epochDayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** The day a `Date` falls on by its UTC fields (how exceljs represents a cell's date). */
+/** The day a `Date` falls on by its UTC fields (how the .xlsx reader represents a cell's date). */
 export function epochDayFromUtcDate(date: Date): EpochDay {
   return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
-/** A `Date` at UTC midnight of the day, as exceljs expects for writing a date cell. */
+/** A `Date` at UTC midnight of the day: how a date cell's value is handed between ports. */
 export function utcDateFromEpochDay(day: EpochDay): Date {
   return new Date(day * MS_PER_DAY);
 }

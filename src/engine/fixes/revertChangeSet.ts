@@ -12,7 +12,7 @@ export type RevertResult =
  * skips (their current value is no longer the fix's new value).
  *
  * The cell's number format is left as the fix set it: text shows as text whatever the format, and
- * setting a format through exceljs can reach other cells that share the cell's style.
+ * a cell's format lives in a style other cells may share, so changing it back could reach them.
  */
 export function revertChangeSet(
   logRows: readonly ChangeLogRow[],

@@ -1,7 +1,7 @@
 /**
  * The value a memo holds for a key, read and kept first when it holds none. A tracker repeats the
  * same few thousand texts, days and formats over hundreds of thousands of cells, so reading each
- * distinct one once is what keeps a large tracker fast (issue 9). The memo is emptied when it holds
+ * distinct one once is what keeps a large tracker fast. The memo is emptied when it holds
  * `limit` values, so a sheet of unusual values cannot grow it without bound.
  *
  * `read` should be a function made once, not a closure made per call: on a hot path a new closure

@@ -5,7 +5,7 @@ import { isSameCellValue } from "../tables/isSameCellValue";
 import type { ApplyReport, ChangeSet, SkippedChange } from "./ChangeSet";
 import type { ModelValue, SheetModel } from "./SheetModel";
 import { modelCellsOf } from "./modelCells";
-import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "./WorkbookPort";
+import type { AppendRows, SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "./WorkbookPort";
 import {
   outputNamesByKey,
   ownedSheetsXml,
@@ -152,6 +152,25 @@ export class MemoryWorkbook implements WorkbookPort {
       }),
     );
     return { name: held.name, replaced: plan.target !== undefined, notes: plan.note ? [plan.note] : [] };
+  }
+
+  async appendRows(output: string, rows: readonly (readonly ModelValue[])[]): Promise<AppendRows> {
+    const outputs = outputNamesByKey(this.ownedEntries(), "memory", this.hostSheets());
+    const sheet = this.sheets.find((s) => {
+      const name = outputs.get(s.key);
+      return name !== undefined && sameSheetName(name, output);
+    });
+    if (!sheet) return { kind: "missing" };
+    if (sheet.protected) return { kind: "protected", name: sheet.name };
+    const firstRow = trimTrailingBlanks(sheet.values).length + 1;
+    sheet.values = [...sheet.values.slice(0, firstRow - 1), ...rows.map((r) => r.map(cellValueOf))];
+    rows.forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (v !== null && typeof v === "object")
+          sheet.numberFormats.set(cellAddress(firstRow + i, c + 1), "dd/mm/yyyy");
+      }),
+    );
+    return { kind: "appended", name: sheet.name, firstRow };
   }
 
   async deleteSheet(name: string): Promise<void> {

@@ -2,7 +2,8 @@ import type { EpochDay } from "../dates/epochDay";
 
 /**
  * A sheet the add-in writes, as data: the engine's builders return models and each port writes them
- * in its own way (exceljs for files, batched Office.js calls in Excel), so both write the same thing.
+ * in its own way (worksheet XML for .xlsx files, batched Office.js calls in Excel), so both write
+ * the same thing.
  */
 export interface SheetModel {
   name: string;
@@ -18,7 +19,7 @@ export interface SheetModel {
   rows?: ModelRow[];
   /**
    * Columns of cells written top to bottom: the compact form of a long table. A 100,000-row
-   * tracker's summary trace is about 3 million cells, too many to make one object each (issue 9).
+   * tracker's summary trace is about 3 million cells, too many to make one object each.
    */
   columnBlocks?: ColumnBlock[];
   /** Column widths in Excel character units, by 1-based column. */
@@ -52,7 +53,9 @@ export type SheetPurpose =
   | "holidays"
   | "profile"
   /** The case system's social worker IDs and the names the user gave them (see `workerIdsSheet`). */
-  | "workerIds";
+  | "workerIds"
+  /** The add-in's Tracker history: the dates the tracker overwrites, append-only (issue 21). */
+  | "trackerHistory";
 
 /** A value the add-in writes: a date is written as a real Excel date with a dd/mm/yyyy format. */
 export type ModelValue = string | number | boolean | null | { date: EpochDay };

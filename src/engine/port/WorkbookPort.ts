@@ -1,5 +1,5 @@
 import type { CellValue } from "../cells/CellValue";
-import type { SheetModel } from "./SheetModel";
+import type { ModelValue, SheetModel } from "./SheetModel";
 import type { ChangeSet, ApplyReport, LogAppend } from "./ChangeSet";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../status/StatusColumnsModel";
 
@@ -26,6 +26,15 @@ export interface WorkbookPort {
    * sheets (`ownedSheets.ts`), which every port reads and writes.
    */
   writeSheet(model: SheetModel): Promise<SheetWrite>;
+  /**
+   * Appends rows below the last used row of the add-in's own sheet written as `output` (found by the
+   * register, whatever its tab is called now), reading where it ends just before writing, in as few
+   * requests as the host allows: rows co-authors append at the same time each land below the
+   * other's, and nothing above is rewritten. Dates are written as real dates, dd/mm/yyyy. A missing
+   * sheet (the add-in has none of that output) or a protected one is refused as a value, the
+   * workbook left as it was: the caller writes the sheet whole with `writeSheet` the first time.
+   */
+  appendRows(output: string, rows: readonly (readonly ModelValue[])[]): Promise<AppendRows>;
   deleteSheet(name: string): Promise<void>;
   /**
    * Writes confirmed fixes to user cells. Each cell is re-read first: one whose value is no longer
@@ -72,6 +81,13 @@ export interface SheetWrite {
   /** What the user must be told: the name that was taken, what this Excel could not do. */
   notes: string[];
 }
+
+/** What appending rows to an owned sheet did. */
+export type AppendRows =
+  /** `firstRow` is the 1-based row the first appended row went to, on the tab `name`. */
+  | { kind: "appended"; name: string; firstRow: number }
+  | { kind: "missing" }
+  | { kind: "protected"; name: string };
 
 export interface SheetInfo {
   name: string;

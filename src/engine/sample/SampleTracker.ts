@@ -61,6 +61,8 @@ export type SampleSheet = z.infer<typeof SampleSheet>;
 
 export const SampleTracker = z.object({
   sheets: z.array(SampleSheet),
+  /** The add-in's Tracker history, written as a hidden sheet; absent for a tracker with no history. */
+  history: SampleSheet.optional(),
   planted: z.array(PlantedProblem),
 });
 export type SampleTracker = z.infer<typeof SampleTracker>;

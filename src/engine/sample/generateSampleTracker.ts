@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import type { SheetKey, SheetSpec } from "../profile/TrackerProfile";
 import type { PlantedProblem, SampleSheet, SampleTracker } from "./SampleTracker";
 import { plantSampleProblems, type DraftSheet, type SampleRow } from "./plantSampleProblems";
+import { generateSampleHistory } from "./sampleHistory";
 import {
   ADULT_FIRST_NAMES,
   CONNECTED_RELATIONSHIPS,
@@ -34,6 +35,13 @@ export interface SampleTrackerOptions {
   asOf: EpochDay;
   /** Plant the problems real trackers have, each listed in `planted`. Default true. */
   messy?: boolean;
+  /**
+   * Write a Tracker history as if the add-in had run monthly for the two years to `asOf` (and
+   * refreshed CLA reviews from the case system). Default false (benchmarks and most tests want the
+   * tracker alone; `tracker sample` asks for it): without it the summary shows "no history" for
+   * recurring standards.
+   */
+  history?: boolean;
 }
 
 /**
@@ -78,12 +86,23 @@ export function generateSampleTracker(options: SampleTrackerOptions): SampleTrac
     draft("connectedPersons", generateConnectedPersons(world, cases, Math.round(children * 0.08))),
   ];
 
+  // Made before the problems are planted, from the true dates, with a random source of its own so
+  // the tracker's sheets are the same with or without a history.
+  const history =
+    options.history !== true
+      ? undefined
+      : generateSampleHistory(cases, drafts[3]?.rows ?? [], {
+          asOf: options.asOf,
+          seed,
+          calendar: world.calendar,
+        });
   const planted = messy ? plantSampleProblems(drafts, random, options.asOf) : [];
   const sheets = drafts.map(assembleSheet);
   const sheetName = new Map(drafts.map((d) => [d.spec.key, d.spec.title]));
   const headerRowOf = new Map(sheets.map((s, i) => [drafts[i]?.spec.key, s.headerRow]));
   return {
     sheets,
+    ...(history ? { history } : {}),
     planted: planted.map((p): PlantedProblem => ({
       sheet: sheetName.get(p.sheet) ?? p.sheet,
       row:
@@ -208,6 +227,9 @@ interface SampleChild {
   /** The last day anything can have happened: the exit date, else the as-of date. */
   openEnd: EpochDay;
   exit?: EpochDay;
+  /** Every CLA review and PPM held, oldest first (the tracker keeps the 1st, 2nd and latest). */
+  reviews: EpochDay[];
+  ppms: EpochDay[];
 }
 
 function generateCase(world: World, siblingGroups: { next: number }): CaseFacts {
@@ -412,6 +434,9 @@ function generateChild(world: World, facts: CaseFacts, id: string): SampleChild 
   );
   let secondReview: EpochDay | undefined;
   let latestReview: EpochDay | undefined;
+  // Every review and PPM held, not only those the tracker keeps: the sample's Tracker history.
+  const reviews: EpochDay[] = [];
+  const ppms: EpochDay[] = [];
   if (firstReview !== undefined) {
     const due = addCalendarMonths(firstReview, 3);
     secondReview = by(
@@ -424,6 +449,8 @@ function generateChild(world: World, facts: CaseFacts, id: string): SampleChild 
       ]),
       openEnd,
     );
+    reviews.push(firstReview);
+    if (secondReview !== undefined) reviews.push(secondReview);
     let review = secondReview;
     while (review !== undefined && !randomChance(random, 0.02)) {
       const sixMonths = addCalendarMonths(review, 6);
@@ -432,6 +459,7 @@ function generateChild(world: World, facts: CaseFacts, id: string): SampleChild 
         : sixMonths - randomInteger(random, 0, 25);
       if (next > openEnd) break;
       review = next;
+      reviews.push(review);
     }
     if (review !== undefined && review !== secondReview) latestReview = review;
   }
@@ -451,11 +479,13 @@ function generateChild(world: World, facts: CaseFacts, id: string): SampleChild 
   let nextPpm: EpochDay | undefined;
   if (firstPpm !== undefined) {
     let ppm = firstPpm;
+    ppms.push(ppm);
     while (!randomChance(random, 0.005)) {
       const next =
         ppm + (randomChance(random, 0.88) ? randomInteger(random, 21, 42) : randomInteger(random, 43, 90));
       if (next > openEnd) break;
       ppm = next;
+      ppms.push(ppm);
     }
     if (ppm !== firstPpm) latestPpm = ppm;
     if (exit === undefined && randomChance(random, 0.85)) nextPpm = ppm + randomInteger(random, 35, 42);
@@ -556,6 +586,8 @@ function generateChild(world: World, facts: CaseFacts, id: string): SampleChild 
     placementStart,
     legalStatus,
     openEnd,
+    reviews,
+    ppms,
   };
   if (planAgreed !== undefined) child.planAgreed = planAgreed;
   if (facts.issued !== undefined) child.issued = facts.issued;

@@ -12,7 +12,7 @@ const POINTS_PER_LINE_AT_11 = 15;
  * stored height. So a written sheet states the heights, estimated from the text's length: a column
  * of width w holds about w characters of 11-point text per line.
  *
- * Reads a model's cells and its compact `rows` without making a cell of each (issue 9).
+ * Reads a model's cells and its compact `rows` without making a cell of each.
  */
 export function fitRowHeights(
   cells: readonly ModelCell[],
@@ -64,7 +64,7 @@ export function rowHeights(columnWidths: Readonly<Record<number, number>>): RowH
   const mergedRows = new Set<number>();
   /*
    * Rows share their styles arrays (an agenda's case rows have a few hundred between them), so how
-   * each index wraps is worked out once per array, not once per cell (issue 9).
+   * each index wraps is worked out once per array, not once per cell.
    */
   const layouts = new Map<readonly (CellStyle | undefined)[], RowLayout>();
 

@@ -166,3 +166,29 @@ describe("buildSystemRows", () => {
     expect(rows[0]?.firstReview).toBe(day("2025-03-01"));
   });
 });
+
+describe("the 1st and 2nd CLA reviews from returns that begin after the care period", () => {
+  it("leaves them out for a child looked after before the earliest return's year, whose 1st and 2nd reviews are in no file", () => {
+    // The 2024 and 2025 returns (1 April 2023 on) hold the reviews of a child looked after since 2019
+    // from its 9th on: the earliest here is not its 1st.
+    const { rows } = rowsOf(
+      ["A,1,01/01/2012,,,,", "B,2,01/01/2016,,,,"],
+      ["A,01/02/2019,S,C2,N1,U4,PR1,,,,,,", "B,01/06/2023,S,C2,N1,U4,PR1,,,,,,"],
+      [
+        "A,01/01/2012,10/05/2023,PN1",
+        "A,01/01/2012,10/11/2023,PN1",
+        "A,01/01/2012,10/05/2024,PN1",
+        "B,01/01/2016,28/06/2023,PN1",
+        "B,01/01/2016,28/09/2023,PN1",
+      ],
+    );
+    const a = rows.find((r) => r.childId === "A");
+    expect(a?.firstReview).toBeUndefined();
+    expect(a?.secondReview).toBeUndefined();
+    expect(a?.latestReview).toBe(day("2024-05-10"));
+    expect(rows.find((r) => r.childId === "B")).toMatchObject({
+      firstReview: day("2023-06-28"),
+      secondReview: day("2023-09-28"),
+    });
+  });
+});

@@ -1,9 +1,10 @@
 import { addCalendarMonths } from "../calendar/calendarMonths";
-import { formatUkDate, type EpochDay } from "../dates/epochDay";
+import { epochDayFromParts, formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { ExtractProblem } from "./ExtractProblem";
 import type { Ssda903Extract } from "./readSsda903Extract";
 import type { Episode, ExtractSource, ReviewRecord, SocialWorkerRecord } from "./ssda903Records";
 import { EPISODE_CONTINUES } from "./ssda903Codes";
+import { returnYearOf } from "./extractDates";
 import { allocatedWorkerOn } from "./workerIdsSheet";
 
 /** A child's continuous time in care: episodes joined while each ends with REC X1. */
@@ -129,16 +130,33 @@ export function buildSystemRows(
   // many of a care period whose episodes it lacks), where the child's first one was met.
   for (const { at, reviews } of outsideByChild.values()) problems[at] = outsideProblem(reviews);
   const allocations = groupBy(extract.socialWorkers, (a) => a.childKey);
+  const reviewsFrom = reviewsCoverFrom(extract.reviews);
   const rows = periods.map((period) =>
     systemRowOf(
       period,
       extract,
       (reviewsByPeriod.get(period) ?? []).sort((a, b) => a - b),
+      reviewsFrom !== undefined && period.start >= reviewsFrom,
       options.asOf,
       allocations.get(period.childKey) ?? [],
     ),
   );
   return { periods, rows, problems };
+}
+
+/**
+ * The first day the extract's reviews cover: a return holds the reviews of its collection year (1
+ * April to 31 March), so a care period that began before the earliest return's year has its 1st
+ * and 2nd reviews in no file, and its earliest reviews in the extract are later ones. The start of
+ * the collection year of the earliest review; undefined without reviews.
+ */
+function reviewsCoverFrom(reviews: readonly ReviewRecord[]): EpochDay | undefined {
+  let earliest: number | undefined;
+  for (const review of reviews) {
+    const year = returnYearOf(review.day);
+    if (earliest === undefined || year < earliest) earliest = year;
+  }
+  return earliest === undefined ? undefined : epochDayFromParts(earliest - 1, 4, 1);
 }
 
 function outsideProblem(reviews: readonly ReviewRecord[]): ExtractProblem {
@@ -243,6 +261,8 @@ function systemRowOf(
   period: CarePeriod,
   extract: Ssda903Extract,
   reviews: readonly EpochDay[],
+  /** Whether the extract's reviews go back to the period's start, so its first two are the 1st and 2nd. */
+  reviewsFromStart: boolean,
   asOf: EpochDay,
   allocations: readonly SocialWorkerRecord[],
 ): SystemRow {
@@ -263,8 +283,8 @@ function systemRowOf(
   const placements = placementRuns(episodes);
   const current = placements[placements.length - 1];
   if (current) row.placementStart = current.start;
-  if (reviews[0] !== undefined) row.firstReview = reviews[0];
-  if (reviews[1] !== undefined) row.secondReview = reviews[1];
+  if (reviewsFromStart && reviews[0] !== undefined) row.firstReview = reviews[0];
+  if (reviewsFromStart && reviews[1] !== undefined) row.secondReview = reviews[1];
   if (reviews.length >= 3) row.latestReview = reviews[reviews.length - 1] as EpochDay;
   if (period.end !== undefined) row.ceased = period.end;
   if (period.reasonEnded !== undefined) row.reasonCeased = period.reasonEnded;

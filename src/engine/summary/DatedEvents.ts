@@ -29,8 +29,10 @@ export class DatedEvents {
     perRow: number,
     /** The status, band or outcome that decided how the row was counted, as the trace shows it. */
     readonly outcomeOf: (value: number, extra: number) => string,
+    /** Room for more events than `perRow` per row gives (PPM dates from the Tracker history). */
+    more = 0,
   ) {
-    const capacity = (table?.rows.length ?? 0) * perRow;
+    const capacity = (table?.rows.length ?? 0) * perRow + more;
     this.days = new Int32Array(capacity);
     this.values = new Float64Array(capacity);
     this.extras = new Float64Array(capacity);

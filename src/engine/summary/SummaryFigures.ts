@@ -14,13 +14,28 @@ export interface TimelinessCount {
   standard: string;
   title: string;
   /**
-   * A recurring "next due" standard records no date that meets it (only the latest event), so its
-   * cohort holds only rows still overdue: its on-time share is 0% whenever anything is counted.
+   * A recurring "next due" standard: here its row's current occurrence only (as status reports it),
+   * so its cohort holds only rows still overdue. Its true figure, every occurrence from the Tracker
+   * history, is in `PeriodFigures.recurring`.
    */
   recurring: boolean;
   cohort: number;
   onTime: number;
   late: number;
+}
+
+/**
+ * A recurring standard in one period, every occurrence counted by the month its deadline falls in
+ * (evaluation-semantics.md "Recurring standards and history"). `covered` is false for a period that
+ * ends before the history's coverage starts: shown as "no history", never as 0%.
+ */
+export interface RecurringCount {
+  standard: string;
+  title: string;
+  cohort: number;
+  onTime: number;
+  late: number;
+  covered: boolean;
 }
 
 /** Working days from becoming looked after to the 1st PPM, for children who became looked after in the period. */
@@ -75,10 +90,11 @@ export interface PeriodFigures {
   ppmBands: PpmBands;
   /** BLA → 1st PPM working days of the children in the bands (not those with no PPM or a PPM before BLA). */
   blaToPpmWorkingDays: MedianOf;
+  /** One per enabled recurring standard: every occurrence, from the Tracker history. */
+  recurring: RecurringCount[];
   /**
-   * PPM dates recorded on the Joint Tracker that fall in the period: each row's 1st PPM date and its
-   * latest PPM date, a date shared by both counted once. PPMs between the first and the latest are
-   * not recorded in a tracker and cannot be counted.
+   * PPMs held in the period: every distinct PPM date of each Joint Tracker row, its 1st and latest
+   * PPM and the earlier latest PPMs the Tracker history kept.
    */
   ppmsHeld: number;
   /** 2nd CLA review held within 4 calendar months of becoming looked after (deadline = BLA + 4 months). */
@@ -197,6 +213,8 @@ export interface SummaryFigures {
   quarters: PeriodFigures[];
   /** The 5 financial years ending with the one holding `month`, oldest first. */
   financialYears: PeriodFigures[];
+  /** Per recurring standard, the first day its history covers; null when there is no history yet. */
+  historyFrom: { standard: string; title: string; from: EpochDay | null }[];
   byTeam: GroupFigures[];
   byWorker: GroupFigures[];
   /** Per standard, the rows whose status is `cannot assess`: no information, never counted as late or on time. */

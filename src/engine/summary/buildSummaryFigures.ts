@@ -22,6 +22,14 @@ import { buildAdoptionScorecard } from "./adoptionScorecard";
 import { medianOf, medianOfValues } from "./medianOf";
 import { CountedResults, TimelinessCounts } from "./countedResults";
 import { DatedEvents } from "./DatedEvents";
+import { NO_HISTORY, type HistoryIndex } from "../history/HistoryIndex";
+import {
+  occurrencesIn,
+  recurringCount,
+  recurringOccurrences,
+  traceOccurrences,
+  type RecurringOccurrences,
+} from "./recurringFigures";
 import {
   PPM_BAND_KEYS,
   type ColumnCompleteness,
@@ -62,6 +70,8 @@ export interface SummaryOptions {
   period?: PeriodKind;
   /** For the exit columns; the default profile when absent. */
   profile?: TrackerProfile;
+  /** The Tracker history read back: recurring standards and PPMs held count every date in it. */
+  history?: HistoryIndex;
 }
 
 /** Key date columns whose completeness the summary reports, per sheet (only those the table maps). */
@@ -152,8 +162,11 @@ export function buildSummaryFigures(
   }));
   const slotOf = new Map(standardTitles.map((s, i) => [s.id, i] as const));
   const counted = new CountedResults(evaluation, asOf);
-  const events = collectEvents(counted, slotOf, tableOf, asOf, calendar, profile);
-  const figuresFor = (period: SummaryPeriod): PeriodFigures => periodFigures(period, events, standardTitles);
+  const history = options.history ?? NO_HISTORY;
+  const events = collectEvents(counted, slotOf, tableOf, asOf, calendar, profile, history);
+  const recurring = recurringOccurrences(evaluation, history, calendar);
+  const figuresFor = (period: SummaryPeriod): PeriodFigures =>
+    periodFigures(period, events, standardTitles, recurring);
   const noInformation = rowsCannotAssess(evaluation);
   const teams = new Map(evaluation.sheets.map((sheet) => [sheet, teamsOf(sheet, tables)] as const));
   const asAt = asAtOf(tableOf, asOf, profile);
@@ -163,6 +176,17 @@ export function buildSummaryFigures(
   const quarters = Array.from({ length: 4 }, (_, i) => quarterPeriod(shiftMonth(ym, 3 * (i - 3))));
   const years = Array.from({ length: 5 }, (_, i) => financialYearPeriod(shiftMonth(ym, 12 * (i - 4))));
   const windows = [current, previousPeriod(current), yearEarlierPeriod(current), ...months, ...quarters];
+  const windowFirst = Math.min(...windows.map((w) => w.first));
+  const windowLast = Math.max(...windows.map((w) => w.last));
+  const trace = traceOf(
+    counted,
+    events,
+    windows,
+    years,
+    asAt,
+    occurrencesIn(recurring, windowFirst, windowLast),
+  );
+  traceOccurrences(trace, recurring, evaluation, windowFirst, windowLast);
 
   return {
     month: formatYearMonth(ym),
@@ -174,6 +198,11 @@ export function buildSummaryFigures(
     months: months.map(figuresFor),
     quarters: quarters.map(figuresFor),
     financialYears: years.map(figuresFor),
+    historyFrom: recurring.map((r) => ({
+      standard: r.standard.id,
+      title: r.standard.title,
+      from: r.coverageFrom,
+    })),
     ...groupFigures(counted, current, asOf, teams),
     noInformation: standards.map((s) => ({
       standard: s.id,
@@ -190,7 +219,7 @@ export function buildSummaryFigures(
       calendar,
       standards: evaluation.standardsById.values(),
     }),
-    trace: traceOf(counted, events, windows, years, asAt),
+    trace,
   };
 }
 
@@ -255,6 +284,7 @@ function collectEvents(
   asOf: EpochDay,
   calendar: WorkingDayCalendar,
   profile: TrackerProfile,
+  history: HistoryIndex,
 ): Events {
   const joint = tableOf("jointTracker");
   const recruitment = tableOf("recruitment");
@@ -262,7 +292,12 @@ function collectEvents(
   const events: Events = {
     timeliness: new TimelinessCounts(counted, slotOf),
     bands: new DatedEvents(joint, 1, (band) => PPM_BAND_KEYS[band] as string),
-    ppms: new DatedEvents(joint, 2, (_v, latest) => (latest === 1 ? "latest PPM" : "1st PPM")),
+    ppms: new DatedEvents(
+      joint,
+      2,
+      (_v, kind) => (kind === 1 ? "latest PPM" : kind === 2 ? "earlier PPM (Tracker history)" : "1st PPM"),
+      earlierPpmCount(joint, history),
+    ),
     secondReviews: new DatedEvents(joint, 1, (onTime, open) =>
       onTime === 1 ? "met" : open === 1 ? "overdue" : "met late",
     ),
@@ -280,6 +315,7 @@ function collectEvents(
     const latestPpms = columns.dates("latestPpm");
     const secondReviews = columns.dates("secondReview");
     const exits = jointExit === undefined ? undefined : columns.dates(jointExit);
+    const ids = columns.values(profileSheet(profile, "jointTracker")?.idColumn ?? "childId");
     for (let i = 0; i < joint.rows.length; i++) {
       const firstPpm = firstPpms[i] as CellDate;
       const bla = blas[i] as CellDate;
@@ -320,6 +356,14 @@ function collectEvents(
       const first = firstPpm.kind === "date" ? firstPpm.day : null;
       if (first !== null) events.ppms.add(first, 0, 0, i);
       if (latest.kind === "date" && latest.day !== first) events.ppms.add(latest.day, 0, 1, i);
+      // Every PPM date the history kept for the row: each distinct date once.
+      if (history.keys === 0) continue;
+      const id = textOf(ids[i]);
+      if (id === null) continue;
+      for (const day of history.datesOf("jointTracker", id, "latestPpm")) {
+        if (day !== first && !(latest.kind === "date" && latest.day === day) && day <= asOf)
+          events.ppms.add(day, 0, 2, i);
+      }
     }
   }
 
@@ -352,6 +396,17 @@ function collectEvents(
   return events;
 }
 
+/** How many PPM dates the history holds for the Joint Tracker's rows: room for them among the events. */
+function earlierPpmCount(joint: TrackerTable | undefined, history: HistoryIndex): number {
+  if (!joint || history.keys === 0) return 0;
+  let count = 0;
+  for (const value of tableColumnsOf(joint.rows).values("childId")) {
+    const id = textOf(value);
+    if (id !== null) count += history.datesOf("jointTracker", id, "latestPpm").length;
+  }
+  return count;
+}
+
 function dayOf(date: CellDate | undefined): EpochDay | null {
   return date !== undefined && date.kind === "date" ? date.day : null;
 }
@@ -376,6 +431,7 @@ function periodFigures(
   period: SummaryPeriod,
   events: Events,
   standards: readonly StandardTitle[],
+  recurring: readonly RecurringOccurrences[],
 ): PeriodFigures {
   const timeliness: TimelinessCount[] = standards.map((s, slot) => {
     const { cohort, onTime } = events.timeliness.countsIn(slot, period);
@@ -399,6 +455,7 @@ function periodFigures(
   return {
     period,
     timeliness,
+    recurring: recurring.map((r) => recurringCount(r, period)),
     ppmBands: bands,
     blaToPpmWorkingDays: medianOfValues(events.bands.valuesIn(period, "extras")),
     ppmsHeld: events.ppms.countIn(period),
@@ -667,6 +724,8 @@ function traceOf(
   windows: readonly SummaryPeriod[],
   years: readonly SummaryPeriod[],
   asAt: AsAt,
+  /** Room for rows added after (the recurring standards' occurrences): columns are not grown by pushing. */
+  room = 0,
 ): TraceColumns {
   const first = Math.min(...windows.map((w) => w.first));
   const last = Math.max(...windows.map((w) => w.last));
@@ -699,14 +758,14 @@ function traceOf(
   for (let i = 0; i < supportOpen.length; i++) length += supportOpen[i] as number;
   const trace: TraceColumns = {
     length,
-    figure: new Array<string>(length),
-    month: new Array<string>(length),
-    sheetName: new Array<string>(length),
-    row: new Array<number>(length),
-    id: new Array<string | null>(length),
-    standard: new Array<string | null>(length),
-    outcome: new Array<string>(length),
-    date: new Array<EpochDay | null>(length),
+    figure: new Array<string>(length + room),
+    month: new Array<string>(length + room),
+    sheetName: new Array<string>(length + room),
+    row: new Array<number>(length + room),
+    id: new Array<string | null>(length + room),
+    standard: new Array<string | null>(length + room),
+    outcome: new Array<string>(length + room),
+    date: new Array<EpochDay | null>(length + room),
   };
   let at = 0;
   const put = (

@@ -51,6 +51,25 @@ function share(c: OnTimeCount): string {
   return c.cohort === 0 ? "–" : `${percentText(c.onTime, c.cohort)} (${c.onTime} of ${c.cohort})`;
 }
 
+/** A recurring standard's share, or "no history" for a period the Tracker history does not cover. */
+function recurringShare(p: PeriodFigures, standard: string): string | undefined {
+  const r = p.recurring.find((x) => x.standard === standard);
+  if (r === undefined) return undefined;
+  return r.covered ? share(r) : "no history";
+}
+
+/** From when each recurring standard's history runs, in one sentence. */
+function historyLine(figures: SummaryFigures): string | undefined {
+  if (figures.historyFrom.length === 0) return undefined;
+  const known = figures.historyFrom.filter((h) => h.from !== null);
+  if (known.length === 0)
+    return 'Recurring standards: no Tracker history yet, so they show "no history" (the add-in records the dates the tracker overwrites each time it runs).';
+  const parts = figures.historyFrom.map(
+    (h) => `${h.title} from ${h.from === null ? "(no history)" : formatUkDate(h.from)}`,
+  );
+  return `Recurring standards count every occurrence in the Tracker history, which covers: ${parts.join("; ")}. Earlier months show "no history".`;
+}
+
 function median(m: MedianOf): ModelValue {
   return m.median === null ? "–" : m.median;
 }
@@ -65,13 +84,13 @@ function ppmWithin10(p: PeriodFigures): OnTimeCount {
 function kpis(p: PeriodFigures): [string, string | number | null][] {
   return [
     ...p.timeliness.map((t): [string, string] => [
-      `${t.title} on time${t.recurring ? " (recurring: only overdue rows are counted)" : ""}`,
-      share(t),
+      `${t.title} on time${t.recurring ? " (every occurrence, from the Tracker history)" : ""}`,
+      (t.recurring ? recurringShare(p, t.standard) : undefined) ?? share(t),
     ]),
     ["1st PPM within 10 working days of becoming looked after", share(ppmWithin10(p))],
     ["2nd CLA review within 4 months of becoming looked after", share(p.secondReviewWithin4Months)],
     ["Permanence plan agreed by the 2nd CLA review", share(p.planAgreedBy2ndReview)],
-    ["PPMs held (1st and latest PPM dates recorded)", p.ppmsHeld],
+    ["PPMs held (every PPM date in the tracker and its history)", p.ppmsHeld],
     ["Fostering enquiries", p.enquiries],
     [
       "Enquiry to initial home visit, median working days",
@@ -102,6 +121,8 @@ export function buildSummarySheet(figures: SummaryFigures): SheetModel {
     `As at ${formatUkDate(figures.asOf)}. A standard is counted in the period its deadline falls in, on or before the as-at date; "–" means no cases.`,
     { italic: true },
   );
+  const history = historyLine(figures);
+  if (history !== undefined) c.set(3, 1, history, { italic: true });
 
   let r = 4;
   c.set(r++, 1, `Key figures: ${current.period.label} compared with ${previous.period.label}`, SECTION);
@@ -120,8 +141,10 @@ export function buildSummarySheet(figures: SummaryFigures): SheetModel {
     const title = current.timeliness.find((t) => t.standard === id)?.title ?? id;
     c.row(r++, 1, [
       title,
-      ...figures.months.map((m) =>
-        share(m.timeliness.find((t) => t.standard === id) ?? { cohort: 0, onTime: 0, late: 0 }),
+      ...figures.months.map(
+        (m) =>
+          recurringShare(m, id) ??
+          share(m.timeliness.find((t) => t.standard === id) ?? { cohort: 0, onTime: 0, late: 0 }),
       ),
     ]);
   }

@@ -9,13 +9,25 @@ import type { MedianOf, PeriodFigures, PpmBands, SummaryFigures } from "./Summar
 
 /**
  * `tracker summary --json`: exactly the keys of evaluation-semantics.md "CLI JSON (summary --json)"
- * first (month, asOf, timeliness, ppmBands), then the other figures. Dates are YYYY-MM-DD.
+ * first (month, asOf, timeliness, ppmBands), then `recurring` ("Recurring standards and history"),
+ * then the other figures. Dates are YYYY-MM-DD.
  */
 export interface SummaryJson {
   month: string;
   asOf: string;
   timeliness: { standard: string; month: string; cohort: number; onTime: number; late: number }[];
   ppmBands: ({ month: string } & PpmBands)[];
+  /** Recurring standards, every occurrence from the Tracker history (evaluation-semantics.md). */
+  recurring: {
+    standard: string;
+    month: string;
+    cohort: number;
+    onTime: number;
+    late: number;
+    covered: boolean;
+  }[];
+  /** Per recurring standard, the first day its history covers (YYYY-MM-DD), null without history. */
+  historyFrom: { standard: string; from: string | null }[];
   period: PeriodJson;
   previousPeriod: PeriodJson;
   yearEarlierPeriod: PeriodJson;
@@ -125,6 +137,20 @@ export function summaryJson(figures: SummaryFigures): SummaryJson {
       })),
     ),
     ppmBands: figures.months.map((m) => ({ month: m.period.key, ...m.ppmBands })),
+    recurring: figures.months.flatMap((m) =>
+      m.recurring.map(({ standard, cohort, onTime, late, covered }) => ({
+        standard,
+        month: m.period.key,
+        cohort,
+        onTime,
+        late,
+        covered,
+      })),
+    ),
+    historyFrom: figures.historyFrom.map((h) => ({
+      standard: h.standard,
+      from: h.from === null ? null : iso(h.from),
+    })),
     period: periodJson(figures.current),
     previousPeriod: periodJson(figures.previous),
     yearEarlierPeriod: periodJson(figures.yearEarlier),

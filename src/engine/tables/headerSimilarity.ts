@@ -59,7 +59,7 @@ export function columnNameCoverage(header: string, names: readonly string[]): nu
 
 /*
  * Every header cell is compared with every column's names, for each sheet and each read: the same
- * few hundred texts split into words thousands of times, a fixed 15 ms of every mapping (issue 9).
+ * few hundred texts split into words thousands of times, a fixed 15 ms of every mapping.
  * So each text's words are worked out once and shared (read-only).
  */
 const WORD_SETS = new Map<string, ReadonlySet<string>>();

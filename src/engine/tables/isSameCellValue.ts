@@ -2,8 +2,8 @@ import { isCellError, type CellValue } from "../cells/CellValue";
 import { epochDayFromUtcDate } from "../dates/epochDay";
 
 /**
- * Whether a cell still holds the value a change was computed from. Dates compare by day (exceljs
- * reads a date cell as UTC midnight, Excel may keep a time of day the user never sees), numbers and
+ * Whether a cell still holds the value a change was computed from. Dates compare by day (the .xlsx
+ * reader gives a date cell as UTC midnight, Excel may keep a time of day the user never sees), numbers and
  * text exactly; a blank cell and empty text are the same thing to a user.
  */
 export function isSameCellValue(current: CellValue, expected: CellValue): boolean {

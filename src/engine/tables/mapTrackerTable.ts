@@ -488,7 +488,7 @@ function rowsBelowHeader(
 }
 
 // A loop, not `columns.every` with a closure over the row: one closure per row was a tenth of the
-// garbage of mapping a 100,000-row tracker (issue 9).
+// garbage of mapping a 100,000-row tracker.
 function repeatsHeader(cells: readonly CellValue[], columns: readonly MappedColumn[]): boolean {
   for (let c = 0; c < columns.length; c++) {
     const column = columns[c] as MappedColumn;
@@ -517,7 +517,7 @@ function dateKeysOf(sheet: SheetSpec): ReadonlySet<ColumnKey> {
  * The table's rows, read column by column: one array of cells per mapped column, and for the date
  * columns one array of their readings as dates, shared with every stage through tableColumnsOf.
  * Dates are read here, row by row, while each row's cells are at hand: read later column by column,
- * each date cell was a trip to a distant part of memory (issue 9).
+ * each date cell was a trip to a distant part of memory.
  */
 function readRows(
   values: readonly (readonly CellValue[])[],

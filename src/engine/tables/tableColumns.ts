@@ -11,7 +11,7 @@ import type { TrackerRow } from "./TrackerTable";
  * joint tracker row feeds eight standards, several reading the date looked after, and a dozen checks
  * visit every date cell). Reading each cell as a date once per table, into one array per column, and
  * sharing it between them, instead of once per row and stage behind a per-row cache, cut both the
- * time and the garbage of a 100,000-row tracker (issue 9). The summary and agendas read a few dates per
+ * time and the garbage of a 100,000-row tracker. The summary and agendas read a few dates per
  * row and go through coerceCellDate's own memo. The columns live beside the rows (a WeakMap keyed by
  * the rows array), so they go when the table goes.
  */

@@ -39,7 +39,7 @@ const FILTER_KINDS: readonly AgendaForm["filterBy"][] = ["everyone", "team", "wo
 export function AgendaJob() {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const [form, setForm] = useState<AgendaForm>({
     surgery: "joint-tracking",
     date: formatUkDate(services.asOf),
@@ -85,7 +85,9 @@ export function AgendaJob() {
       return;
     }
     setProblems([]);
-    const result = await runner.run("write the agenda", (port) => agendaTracker(port, parsed.request));
+    const result = await runner.run("write the agenda", (port) =>
+      agendaTracker(port, parsed.request, services.today),
+    );
     if (!result) return;
     setOutcome(result);
     if (result.kind === "written") services.workbookChanged();

@@ -42,7 +42,7 @@ const DEFAULT_LOOKAHEAD_DAYS = 28;
 export function CasesJob() {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const [status, setStatus] = useState<TrackerStatus | undefined>();
   const [worker, setWorker] = useState("");
   const [dueByText, setDueByText] = useState(formatUkDate(services.asOf + DEFAULT_LOOKAHEAD_DAYS));

@@ -85,7 +85,7 @@ const INTENT: Readonly<Record<Severity, "danger" | "warning" | "informative">> =
 export function CheckJob() {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const [state, setState] = useState<CheckState | undefined>();
   const [filter, setFilter] = useState<IssueFilter>(NO_FILTER);
   const [notice, setNotice] = useState<string | undefined>();
@@ -145,7 +145,7 @@ export function CheckJob() {
   const writeSheet = async (): Promise<void> => {
     const done = await runner.run("write the Data quality sheet", async (port) => {
       const { check } = await fixTracker(port, { asOf: services.asOf, now: services.now(), dryRun: true });
-      return writeDataQualitySheet(port, check);
+      return writeDataQualitySheet(port, check, services.today);
     });
     if (done) {
       services.workbookChanged();
@@ -171,6 +171,7 @@ export function CheckJob() {
           </Button>
         )}
       </div>
+      {state && <UndoHistoryNote action="writing the Data quality sheet" />}
       <JobStatus runner={runner} />
       {notice !== undefined && (
         <MessageBar intent="success">
@@ -289,6 +290,7 @@ export function CheckJob() {
           <section aria-label="Change log" className={styles.stack}>
             <Subtitle2 as="h2">Change log ({state.log.length} changes)</Subtitle2>
             {changeSets.length === 0 && <Text>No changes logged yet.</Text>}
+            {changeSets.length > 0 && <UndoHistoryNote action="undoing a change set from the log" />}
             <ul className={styles.list}>
               {changeSets.map((set) => (
                 <li key={set.id} className={styles.buttons}>

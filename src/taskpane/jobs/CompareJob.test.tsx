@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { App } from "../App";
 import { MemoryWorkbook } from "../../engine/port/MemoryWorkbook";
 import type { WorkbookNavigator } from "../../engine/port/WorkbookNavigator";
+import { ComparisonLines } from "./CompareJob";
 
 const navigator: WorkbookNavigator = { select: async () => undefined };
 const text = (html: string): string => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -23,5 +24,36 @@ describe("the Summary view's comparison of two periods", () => {
     const selected = [...html.matchAll(/<option value="(\d{4}-\d{2})" selected="">/g)].map((m) => m[1]);
     // The summary's own month first, then the comparison's four.
     expect(selected.slice(-4)).toEqual(["2025-01", "2025-06", "2025-07", "2025-12"]);
+  });
+});
+
+describe("the comparison shown in the pane", () => {
+  it("shows the notes that qualify the lines, as the CLI prints them: how many tests were run, the rows no period holds", () => {
+    const period = (key: string, label: string, first: number, last: number) => ({
+      key,
+      label,
+      firstMonth: { year: 2025, month: 1 },
+      lastMonth: { year: 2025, month: 6 },
+      first,
+      last,
+    });
+    const html = renderToStaticMarkup(
+      <ComparisonLines
+        comparison={{
+          before: period("2025-01..2025-06", "Jan 2025–Jun 2025", 0, 10),
+          after: period("2025-07..2025-12", "Jul 2025–Dec 2025", 11, 20),
+          asOf: 30,
+          shares: [],
+          measures: [],
+          undated: [{ id: "cla-review-2", title: "2nd CLA review", rows: 2 }],
+          notes: [
+            "16 comparisons are tested here: even with no real change, about 1 in 20 would show p below 0.05",
+          ],
+        }}
+      />,
+    );
+    const shown = text(html);
+    expect(shown).toContain("16 comparisons are tested here");
+    expect(shown).toContain("2nd CLA review : 2 rows cannot be assessed and have no start date");
   });
 });

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   pair: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  note: { marginTop: tokens.spacingVerticalS, marginBottom: 0 },
 });
 
 /** What the pane calls the periods in a message about them. */
@@ -106,13 +107,7 @@ export function CompareJob() {
       {outcome?.ok && (
         <MessageBar intent="info">
           <MessageBarBody>
-            <ul className={styles.lines}>
-              {[...outcome.comparison.shares, ...outcome.comparison.measures].map((line) => (
-                <li key={line.id}>
-                  <strong>{line.title}</strong>: {line.words}
-                </li>
-              ))}
-            </ul>
+            <ComparisonLines comparison={outcome.comparison} />
             {outcome.written.replaced ? "Replaced" : "Wrote"}{" "}
             <Link onClick={() => void services.navigator.select(outcome.written.name, "A1")}>
               “{outcome.written.name}”
@@ -121,5 +116,36 @@ export function CompareJob() {
         </MessageBar>
       )}
     </section>
+  );
+}
+
+/**
+ * The comparison in the words `tracker compare` prints: a line per standard and measure, the rows
+ * no period holds, and the notes (how many tests were run, so one p below 0.05 among many is weak
+ * evidence; the recurring standards left out) that qualify every line above them.
+ */
+export function ComparisonLines({ comparison }: { comparison: Comparison }) {
+  const styles = useStyles();
+  return (
+    <>
+      <ul className={styles.lines}>
+        {[...comparison.shares, ...comparison.measures].map((line) => (
+          <li key={line.id}>
+            <strong>{line.title}</strong>: {line.words}
+          </li>
+        ))}
+        {comparison.undated.map((u) => (
+          <li key={`undated-${u.id}`}>
+            <strong>{u.title}</strong>: {u.rows} row{u.rows === 1 ? "" : "s"} cannot be assessed and have no
+            start date, so belong to neither period.
+          </li>
+        ))}
+      </ul>
+      {comparison.notes.map((note) => (
+        <p key={note} className={styles.note}>
+          {note}
+        </p>
+      ))}
+    </>
   );
 }

@@ -26,6 +26,7 @@ import { aliasSheet } from "../../engine/profile/remapColumn";
 import type { SheetKey, TrackerProfile } from "../../engine/profile/TrackerProfile";
 import { loadProfile } from "../../jobs/loadProfile";
 import { readTracker, type TrackerRead } from "../../jobs/readTracker";
+import { showTrackerHistory } from "../../jobs/recordTrackerHistory";
 import { statusTracker, type TrackerStatus } from "../../jobs/statusTracker";
 import {
   applyChoices,
@@ -77,7 +78,7 @@ interface WorkbookSettings {
 export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsProps) {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const [asOfText, setAsOfText] = useState(formatUkDate(services.asOf));
   const [settings, setSettings] = useState<WorkbookSettings | undefined>();
   const [saved, setSaved] = useState<{ sheet: string; problems: string[] } | undefined>();
@@ -118,6 +119,19 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
       if (!done) return;
       services.workbookChanged();
     }
+    await services.navigator.select(name, "A1");
+  };
+
+  const [noHistory, setNoHistory] = useState(false);
+  const showHistory = async (): Promise<void> => {
+    const shown = await run("show the Tracker history", async (port) => ({
+      name: await showTrackerHistory(port, services.today),
+    }));
+    if (shown === undefined) return; // failed: the runner shows why
+    const { name } = shown;
+    setNoHistory(name === undefined);
+    if (name === undefined) return;
+    services.workbookChanged();
     await services.navigator.select(name, "A1");
   };
 
@@ -245,6 +259,21 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
               <MessageBarBody>{f.message}</MessageBarBody>
             </MessageBar>
           ))}
+          <Subtitle2 as="h2">Tracker history</Subtitle2>
+          <Text>
+            The dates the tracker overwrites (latest review, latest PPM, last visits), as the add-in saw them
+            each time a job ran: recurring standards and PPMs held are counted from them.
+          </Text>
+          <div>
+            <Button onClick={() => void showHistory()}>Show the Tracker history</Button>
+          </div>
+          {noHistory && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                Nothing recorded yet: the tracker has no latest review, PPM or visit dates.
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <Subtitle2 as="h2">Columns</Subtitle2>
           <Text>
             {settings.profileSource === "workbook"

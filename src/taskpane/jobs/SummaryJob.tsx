@@ -26,7 +26,7 @@ const useStyles = makeStyles({
 export function SummaryJob() {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const months = useMemo(() => summaryMonths(services.asOf), [services.asOf]);
   const [month, setMonth] = useState(months.defaultValue);
   const [written, setWritten] = useState<{ name: string; replaced: boolean }[] | undefined>();
@@ -34,7 +34,7 @@ export function SummaryJob() {
   const generate = async (): Promise<void> => {
     const result = await runner.run("write the summary", async (port) => {
       const summary = await summaryTracker(port, { month, asOf: services.asOf });
-      return writeSummarySheets(port, summary);
+      return writeSummarySheets(port, summary, services.today);
     });
     if (!result) return;
     setWritten(result);

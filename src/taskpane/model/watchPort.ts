@@ -1,7 +1,13 @@
 import type { ApplyReport, ChangeSet, LogAppend } from "../../engine/port/ChangeSet";
-import type { SheetModel } from "../../engine/port/SheetModel";
+import type { ModelValue, SheetModel } from "../../engine/port/SheetModel";
 import type { StatusColumnsModel, StatusColumnsWrite } from "../../engine/status/StatusColumnsModel";
-import type { SheetInfo, SheetSnapshot, SheetWrite, WorkbookPort } from "../../engine/port/WorkbookPort";
+import type {
+  AppendRows,
+  SheetInfo,
+  SheetSnapshot,
+  SheetWrite,
+  WorkbookPort,
+} from "../../engine/port/WorkbookPort";
 import { JobCancelled } from "./plainError";
 
 /** What the pane shows while a job runs: which sheet, how many rows so far. */
@@ -76,6 +82,13 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
       report(`Wrote ${written.name}`);
       tell([...written.notes, ...(port.takeNotes?.() ?? [])]);
       return written;
+    },
+    async appendRows(output: string, rows: readonly (readonly ModelValue[])[]): Promise<AppendRows> {
+      write();
+      report(`Adding ${rows.length} rows to ${output}`, 0, 0);
+      const appended = await port.appendRows(output, rows);
+      tell(port.takeNotes?.() ?? []);
+      return appended;
     },
     async deleteSheet(name: string): Promise<void> {
       write();
