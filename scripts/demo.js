@@ -61,7 +61,8 @@ const STEPS = [
   ...SURGERIES.map((surgery) => ({
     command: "agenda",
     about: `write the ${surgery} surgery agenda for today`,
-    args: ["--surgery", surgery, "--date", isoToday],
+    // A family-finding surgery goes through every child still waiting for a family, due or not.
+    args: ["--surgery", surgery, "--date", isoToday, ...(surgery === "family-finding" ? ["--all"] : [])],
     writes: true,
     exits: [0],
   })),
@@ -88,6 +89,9 @@ function loadCommands() {
   }
 }
 
+// What the last command printed, for the closing note.
+let lastOutput = "";
+
 function run(args) {
   const bin = path.join(root, "bin", "tracker.js");
   console.log(`$ tracker ${args.join(" ")}`);
@@ -95,6 +99,7 @@ function run(args) {
   const lines = `${result.stdout}${result.stderr}`.trimEnd().split("\n");
   for (const line of lines.slice(0, SHOWN_LINES)) console.log(`  ${line}`);
   if (lines.length > SHOWN_LINES) console.log(`  … ${lines.length - SHOWN_LINES} more lines`);
+  lastOutput = lines.join("\n");
   return result.status;
 }
 
@@ -115,6 +120,7 @@ function main() {
 
   let failed = 0;
   let step = 0;
+  let familyFindingAgenda = "";
   for (const { command, about, args, writes, exits } of STEPS) {
     if (!available.has(command)) {
       console.log(`\n— tracker ${command}: not available in this build (skipped)`);
@@ -129,6 +135,7 @@ function main() {
       continue;
     }
     if (writes) current = next;
+    if (args.includes("family-finding")) familyFindingAgenda = lastOutput.trim();
   }
 
   const result = rel("tracker-demo.xlsx");
@@ -136,7 +143,34 @@ function main() {
   for (const file of fs.readdirSync(demo))
     if (/^step-\d+\.xlsx$/.test(file)) fs.rmSync(path.join(demo, file));
   console.log(`\nThe result: ${result} (the sample as made: ${rel("tracker-sample.xlsx")}).`);
+  closingNote(result, familyFindingAgenda);
   process.exitCode = failed > 0 ? 1 : 0;
+}
+
+/** What the family-finding agenda and the summary's adoption scorecard show, read back from the result. */
+function closingNote(result, familyFindingAgenda) {
+  if (familyFindingAgenda !== "")
+    console.log(
+      `The family-finding agenda: ${familyFindingAgenda.replace(/^Wrote /, "").replace(/ in \S+\.xlsx/, ` in ${result}`)} Each finder's adoption and long-term fostering cases are in blocks of their own; the date looked after comes from the Joint Tracker.`,
+    );
+  if (!loadCommands().includes("summary")) return;
+  const bin = path.join(root, "bin", "tracker.js");
+  const out = spawnSync(process.execPath, [bin, "summary", result, "--month", month, "--json"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (out.status !== 0) return;
+  const { adoptionScorecard: a, matchingWorkingDays: m } = JSON.parse(out.stdout);
+  if (!a) return;
+  const days = (x) => (x.averageDays === null ? "–" : `${x.averageDays} days (${x.children})`);
+  const t = a.twelveMonths;
+  console.log(
+    `Its summary's adoption scorecard, 12 months to ${month}: A1 ${days(t.a1)} against ${a.thresholds.a1Days}, ` +
+      `A2 ${days(t.a2)} against ${a.thresholds.a2Days}, A10 ${days(t.a10)}; ${a.waiting.children} children ` +
+      `waiting for a match (longest ${a.waiting.longestWaitDays ?? "–"} days); matching medians ` +
+      `${m.blaToIroEndorsement.median ?? "–"}, ${m.endorsementToPanel.median ?? "–"} and ${m.panelToAdm.median ?? "–"} working days ` +
+      `(BLA to IRO endorsement, to panel, to the ADM); a chart of A1 and A2 by quarter against their thresholds.`,
+  );
 }
 
 main();

@@ -1,4 +1,5 @@
 import { isoDay } from "../../test/support/checkFixtures";
+import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import { checkTracker, hasErrors, writeDataQualitySheet } from "./checkTracker";
 import { smallTracker } from "../../test/support/checkTrackerFixtures";
 
@@ -26,5 +27,38 @@ describe("checkTracker", () => {
     await writeDataQualitySheet(workbook, result);
     expect(workbook.sheetModel("Data quality")?.purpose).toBe("dataQuality");
     expect(workbook.snapshot()["Joint Tracker"]).toEqual(before);
+  });
+
+  it("lists a Family Finding row whose date became looked after is neither on its sheet nor on a Joint Tracker row", async () => {
+    const workbook = new MemoryWorkbook([
+      {
+        name: "Joint Tracker",
+        values: [
+          ["Child ID", "Date became looked after"],
+          ["C001", "18/01/2023"],
+        ],
+      },
+      {
+        name: "Family Finding",
+        values: [
+          ["Referral", "Child ID", "SHOBPA"],
+          ["01/06/2023", "C001", "01/06/2023"],
+          ["01/06/2023", "C404", "01/06/2023"],
+        ],
+      },
+    ]);
+    const result = await checkTracker(workbook, { asOf: isoDay("2024-06-01") });
+    expect(result.issues.filter((i) => i.code === "FF-NO-BLA")).toEqual([
+      {
+        sheet: "Family Finding",
+        cell: "B3",
+        row: 3,
+        column: "childId",
+        severity: "warning",
+        code: "FF-NO-BLA",
+        message:
+          "Child ID “C404” has no Joint Tracker row, and the Family Finding sheet has no Date became looked after column: the time to moving in (A1) cannot be assessed",
+      },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
 import type { TrackerProfile } from "../engine/profile/TrackerProfile";
 import type { TableFinding } from "../engine/tables/TableFinding";
 import type { TrackerTable } from "../engine/tables/TrackerTable";
+import { borrowFromJointTracker, borrowingIssues } from "../engine/familyFinding/borrowFromJointTracker";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
 import { readTrackerHistory, recordTrackerHistory } from "./recordTrackerHistory";
@@ -44,8 +45,13 @@ export async function checkTracker(
     profile: loaded.profile,
   });
   const { checks } = reported;
-  // The Tracker history's own problems: unreadable rows, dates moved backwards, unknown IDs.
-  const issues = [...reported.issues, ...history.issues];
+  // The Tracker history's own problems: unreadable rows, dates moved backwards, unknown IDs; and
+  // Family Finding rows whose date became looked after is nowhere: neither theirs nor the Joint Tracker's.
+  const issues = [
+    ...reported.issues,
+    ...history.issues,
+    ...borrowingIssues(borrowFromJointTracker(read.tables).tables),
+  ];
   return {
     asOf: options.asOf,
     profile: loaded.profile,

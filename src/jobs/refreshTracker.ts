@@ -2,11 +2,20 @@ import type { EpochDay } from "../engine/dates/epochDay";
 import { buildChangeLogSheet, type LogTime } from "../engine/fixes/changeLog";
 import type { ApplyReport, CellChange, ChangeSet, SkippedChange } from "../engine/port/ChangeSet";
 import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
-import { profileSheet } from "../engine/profile/TrackerProfile";
+import { profileSheet, type TrackerProfile } from "../engine/profile/TrackerProfile";
 import { buildSystemRows, type SystemRow } from "../engine/ssda903/buildSystemRows";
 import type { ExtractProblem } from "../engine/ssda903/ExtractProblem";
 import { describeRefresh, proposeRefresh, type RefreshReport } from "../engine/ssda903/proposeRefresh";
-import { readSsda903Extract, type ExtractInput } from "../engine/ssda903/readSsda903Extract";
+import { familyFindingFacts } from "../engine/ssda903/familyFindingFacts";
+import {
+  proposeFamilyFindingRefresh,
+  type FamilyFindingRefreshReport,
+} from "../engine/ssda903/proposeFamilyFindingRefresh";
+import {
+  readSsda903Extract,
+  type ExtractInput,
+  type Ssda903Extract,
+} from "../engine/ssda903/readSsda903Extract";
 import {
   WORKER_IDS_SHEET_NAME,
   buildWorkerIdsSheet,
@@ -56,6 +65,8 @@ export type RefreshTrackerResult =
       log?: SheetWrite;
       /** The SocialWorker table's current workers, when the extract has one (see `WorkerIdsOutcome`). */
       workerIds?: WorkerIdsOutcome;
+      /** What the Family Finding sheet took from the adoption tables, when the workbook has the sheet. */
+      familyFinding?: FamilyFindingRefreshReport;
     }
   /**
    * Nothing to refresh against: the tracker has no readable Joint Tracker, the files no episodes,
@@ -145,11 +156,15 @@ export async function refreshTracker(
   const system = buildSystemRows(extract, { asOf: options.asOf });
   const workers = await workerNamesOf(port, system.rows);
   const existingLog = await readLog(port);
-  const all = proposeRefresh(table, spec, system.rows, [...extract.problems, ...system.problems], {
+  const jointProposal = proposeRefresh(table, spec, system.rows, [...extract.problems, ...system.problems], {
     id: uniqueChangeSetId(options.now, existingLog, "RF"),
     acceptSystem: options.acceptSystem ?? false,
   });
+  // The Family Finding sheet's adoption dates, in the same change set (one log entry, one revert).
+  const familyFindingAll = familyFindingProposal(tracker, profile, extract, options.acceptSystem ?? false);
+  const all = familyFindingAll ? withFamilyFinding(jointProposal, familyFindingAll) : jointProposal;
   const proposed = options.only ? onlyKept(all, options.only) : all;
+  const familyFinding = familyFindingAll && keptFamilyFinding(familyFindingAll.report, proposed.changeSet);
   const filesRead = extract.files;
   // Every CLA review date of the extract goes into the Tracker history (source "case system"),
   // so review timeliness is known for every review, not only the 1st, 2nd and latest: recorded
@@ -174,7 +189,13 @@ export async function refreshTracker(
   if (options.dryRun || proposed.changeSet.changes.length === 0) {
     if (!options.dryRun) await recordHistory(tracker.tables);
     const outcome = await workerIds();
-    return { kind: "refreshed", filesRead, ...proposed, ...(outcome ? { workerIds: outcome } : {}) };
+    return {
+      kind: "refreshed",
+      filesRead,
+      ...proposed,
+      ...(outcome ? { workerIds: outcome } : {}),
+      ...(familyFinding ? { familyFinding } : {}),
+    };
   }
 
   // As fixTracker does: a protected sheet's changes are refused, not attempted.
@@ -193,12 +214,61 @@ export async function refreshTracker(
     applied.applied.length === 0 ? tracker.tables : (await readTracker(port, profile)).tables,
   );
   const outcome = await workerIds();
-  const extra = outcome ? { workerIds: outcome } : {};
+  const extra = { ...(outcome ? { workerIds: outcome } : {}), ...(familyFinding ? { familyFinding } : {}) };
   if (applied.applied.length === 0) return { kind: "refreshed", filesRead, ...proposed, applied, ...extra };
   const log = await port.writeSheet(
     buildChangeLogSheet(existingLog, proposed.changeSet, applied, options.now),
   );
   return { kind: "refreshed", filesRead, ...proposed, applied, log, ...extra };
+}
+
+/** The Family Finding sheet's proposal, when the workbook has the sheet with a child ID column. */
+function familyFindingProposal(
+  tracker: Awaited<ReturnType<typeof readTracker>>,
+  profile: TrackerProfile,
+  extract: Ssda903Extract,
+  acceptSystem: boolean,
+): ReturnType<typeof proposeFamilyFindingRefresh> | undefined {
+  const spec = profileSheet(profile, "familyFinding");
+  const mapping = tracker.mappings.familyFinding;
+  const table = mapping?.status === "read" ? mapping.mapping.table : undefined;
+  if (!spec || !table || !table.columns.some((c) => c.key === spec.idColumn)) return undefined;
+  return proposeFamilyFindingRefresh(table, spec, familyFindingFacts(extract), { acceptSystem });
+}
+
+/** The Joint Tracker's proposal with the Family Finding sheet's changes added and described. */
+function withFamilyFinding(
+  joint: ReturnType<typeof proposeRefresh>,
+  familyFinding: ReturnType<typeof proposeFamilyFindingRefresh>,
+): ReturnType<typeof proposeRefresh> {
+  const { changes, report } = familyFinding;
+  if (changes.length === 0 && report.conflicts.length === 0) return joint;
+  return {
+    report: joint.report,
+    changeSet: {
+      ...joint.changeSet,
+      description:
+        `${joint.changeSet.description}; ${report.sheet}: ${report.filled.length} cell(s) filled, ` +
+        `${report.conflicts.length} conflict(s)`,
+      changes: [...joint.changeSet.changes, ...changes],
+    },
+  };
+}
+
+/** The Family Finding report as the kept changes leave it (the pane may untick some). */
+function keptFamilyFinding(
+  report: FamilyFindingRefreshReport,
+  changeSet: ChangeSet,
+): FamilyFindingRefreshReport {
+  const kept = new Set(changeSet.changes.map((c) => `${c.sheet}!${c.cell}`));
+  return {
+    ...report,
+    filled: report.filled.filter((f) => kept.has(`${f.sheet}!${f.cell}`)),
+    conflicts: report.conflicts.map((c) => ({
+      ...c,
+      kept: c.kept === "system" && kept.has(`${c.sheet}!${c.cell}`) ? "system" : "tracker",
+    })),
+  };
 }
 
 /**

@@ -74,3 +74,43 @@ describe("statusTracker", () => {
     expect(status.rows[0]?.results).toHaveLength(8);
   });
 });
+
+describe("statusTracker on a Family Finding sheet with no date became looked after", () => {
+  it("reads each child's from the Joint Tracker, even when only the Family Finding sheet is asked for", async () => {
+    const port = new MemoryWorkbook([
+      {
+        name: "Joint Tracker",
+        values: [
+          ["Child ID", "Date became looked after", "Date permanence achieved or ceased"],
+          ["C001", "18/01/2023", null],
+        ],
+      },
+      {
+        name: "Family Finding",
+        values: [
+          ["Child ID", "Referral", "SHOBPA", "PO date", "Moved in"],
+          ["C001", "01/06/2023", "01/06/2023", "01/08/2023", "20/03/2024"],
+          ["C404", "01/06/2023", "01/06/2023", null, null],
+        ],
+      },
+    ]);
+    const status = await statusTracker(port, {
+      asOf: parseIsoDate("2024-06-01") as EpochDay,
+      sheet: "Family Finding",
+    });
+    const a1 = (id: string) =>
+      status.rows.find((r) => r.id === id)?.results.find((r) => r.standardId === "ff-placed-a1");
+    // 18/01/2023 + 426 days = 19/03/2024: moving in on the 20th is a day late.
+    expect(a1("C001")).toMatchObject({ status: "met late", start: parseIsoDate("2023-01-18") });
+    // No Joint Tracker row and no column of its own: cannot be assessed, and said why.
+    expect(a1("C404")).toMatchObject({
+      status: "cannot assess",
+      reason: { code: "required-start-missing", column: "becameLookedAfter" },
+    });
+    expect(status.tables[0]?.borrowed?.[0]).toMatchObject({
+      key: "becameLookedAfter",
+      found: 1,
+      notFound: [{ rowNumber: 3, id: "C404" }],
+    });
+  });
+});

@@ -17,6 +17,7 @@ import type { TableFinding } from "../engine/tables/TableFinding";
 import type { TrackerTable } from "../engine/tables/TrackerTable";
 import { buildStatusColumns } from "../engine/status/buildStatusColumns";
 import type { StatusColumnsProblem, StatusColumnsWriteReport } from "../engine/status/StatusColumnsModel";
+import { borrowFromJointTracker } from "../engine/familyFinding/borrowFromJointTracker";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
 import { recordTrackerHistory } from "./recordTrackerHistory";
@@ -84,7 +85,8 @@ export async function statusTracker(port: WorkbookPort, options: StatusOptions):
   }
   const calendar = createWorkingDayCalendar({ closedDays });
 
-  let tables = read.tables;
+  // Before the --sheet filter: the Family Finding rows read the BLA of the child's Joint Tracker row.
+  let tables = borrowFromJointTracker(read.tables).tables;
   let unknownSheet: string | undefined;
   if (options.sheet !== undefined) {
     const wanted = normaliseHeader(options.sheet);

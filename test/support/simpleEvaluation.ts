@@ -24,7 +24,7 @@ function simpleAddWorkingDays(start: number, n: number): number {
   return d;
 }
 /** Working days d with a < d <= b, or 0 when b is not after a. */
-function simpleBetween(a: number, b: number): number {
+export function simpleBetween(a: number, b: number): number {
   let count = 0;
   for (let d = a + 1; d <= b; d++) if (isWorking(d)) count++;
   return count;
@@ -64,7 +64,15 @@ export interface Expected {
 }
 
 export function simpleEvaluate(
-  s: { n: number; unit: LimitUnit; amber: number; required: boolean; recurring: boolean },
+  s: {
+    n: number;
+    unit: LimitUnit;
+    amber: number;
+    required: boolean;
+    recurring: boolean;
+    /** An end before the start is met at 0 days (ff-match-a2's early permanence). */
+    earlyEndMet?: boolean;
+  },
   start: Cell,
   end: Cell,
   exit: Cell,
@@ -77,8 +85,9 @@ export function simpleEvaluate(
   const startDay = dateOf(start);
   if (startDay === null) return none(s.required ? "cannot assess" : "not applicable");
   const endDay = s.recurring ? null : dateOf(end);
-  if (endDay !== null && endDay < startDay) return none("cannot assess");
+  if (endDay !== null && endDay < startDay && s.earlyEndMet !== true) return none("cannot assess");
   const deadline = simpleDeadline(startDay, s.n, s.unit);
+  if (endDay !== null && endDay < startDay) return { status: "met", deadline, elapsed: 0, overdue: 0 };
   const exitDay = dateOf(exit);
   const measured = (status: string, to: number): Expected => ({
     status,

@@ -85,7 +85,8 @@ Options:
     await saveWorkbook(workbook, out, (note) => io.err(`tracker agenda: ${note}`));
     io.out(
       `${outcome.replaced ? "Replaced" : "Wrote"} “${outcome.sheetName}” in ${out}: ${cases} case(s) for ` +
-        `${agenda.workers.length} worker(s); ${count((w) => w.overdue)} overdue, ${count((w) => w.dueSoon)} due soon, ` +
+        // A worker's adoption and long-term fostering blocks are one worker.
+        `${new Set(agenda.workers.map((w) => w.worker)).size} worker(s); ${count((w) => w.overdue)} overdue, ${count((w) => w.dueSoon)} due soon, ` +
         `${count((w) => w.cannotAssess)} with dates to check.`,
     );
     if (outcome.carriedFrom !== null)

@@ -38,7 +38,9 @@ describe("tracker refresh", () => {
       await main(["refresh", tracker, "--from", extract, "--as-of", "2026-11-24", "--out", out], io),
     ).toBe(0);
     expect(io.stderr).toEqual([]);
-    expect(io.stdout[0]).toBe("Read episodes.csv (Episodes), header.csv (Header), reviews.csv (Reviews)");
+    expect(io.stdout[0]).toBe(
+      "Read ad1.csv (AD1), episodes.csv (Episodes), header.csv (Header), placed_adoption.csv (PlacedAdoption), reviews.csv (Reviews)",
+    );
     expect(readFileSync(tracker).equals(before)).toBe(true);
     const differences = planted();
     for (const p of differences.filter((d) => d.kind === "conflict")) {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { formatUkDate } from "../../engine/dates/epochDay";
+import type { FamilyFindingRefreshReport } from "../../engine/ssda903/proposeFamilyFindingRefresh";
 import type { ExtractProblem } from "../../engine/ssda903/ExtractProblem";
 import type { RefreshReport } from "../../engine/ssda903/proposeRefresh";
 import type { ExtractInput } from "../../engine/ssda903/readSsda903Extract";
@@ -108,6 +109,7 @@ Options:
     }
     io.out(`Read ${result.filesRead.map((f) => `${f.file} (${f.table})`).join(", ")}`);
     printReport(result.report, io);
+    if (result.familyFinding) printFamilyFinding(result.familyFinding, io);
     const { changeSet, applied, workerIds } = result;
     if (workerIds) printWorkerIds(workerIds, io);
     if (changeSet.changes.length === 0) {
@@ -237,6 +239,32 @@ function printReport(report: RefreshReport, io: CliIo): void {
   if (problems.length > 0) {
     io.out(`Problems in the extract: ${problems.length}`);
     for (const p of problems) io.out(`  ${problemLine(p)}`);
+  }
+}
+
+/** The Family Finding sheet's part of the refresh: fills, conflicts, reversed decisions, children it lacks. */
+function printFamilyFinding(report: FamilyFindingRefreshReport, io: CliIo): void {
+  const sheet = report.sheet;
+  io.out(
+    `${sheet}: ${report.rowsMatched} row(s) matched, ${report.filled.length} cell(s) filled, ${report.conflicts.length} conflict(s)`,
+  );
+  for (const f of report.filled) io.out(`  ${sheet}!${f.cell} ${f.childId}, ${f.header}: ${f.system}`);
+  for (const c of report.conflicts) {
+    io.out(
+      `  ${sheet}!${c.cell} ${c.childId}, ${c.header}: tracker ${c.tracker}, system ${c.system}${c.kept === "system" ? " (set to the system's)" : ""}`,
+    );
+  }
+  for (const r of report.reversed) {
+    io.out(
+      `  ${r.childId} (row ${r.row}): the should-be-placed decision was reversed on ${formatUkDate(r.reversed)}${r.reason ? ` (${r.reason})` : ""}`,
+    );
+  }
+  for (const d of report.duplicateRows)
+    io.out(`  Not refreshed: ${d.childId} is on rows ${d.rows.join(", ")}`);
+  for (const m of report.missingChildren) {
+    io.out(
+      `  ${m.childId} has a should-be-placed decision of ${formatUkDate(m.shouldBePlaced)} and no ${sheet} row (not added: a row is the family finder's)`,
+    );
   }
 }
 

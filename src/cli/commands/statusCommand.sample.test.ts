@@ -50,7 +50,8 @@ const simpleStandards = DEFAULT_STANDARDS.filter(
     s.limit !== undefined &&
     s.by === undefined &&
     s.appliesWhen === undefined &&
-    s.limitVariants.length === 0,
+    s.limitVariants.length === 0 &&
+    s.endVariants.length === 0,
 );
 
 describe("tracker status --json on the sample", () => {
@@ -87,6 +88,7 @@ describe("tracker status --json on the sample", () => {
             amber: standard.amberWorkingDays,
             required: standard.startKind === "required",
             recurring: standard.end === undefined,
+            earlyEndMet: standard.earlyEndMet,
           },
           start,
           cell(standard.end),

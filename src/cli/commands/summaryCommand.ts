@@ -1,6 +1,7 @@
 import { formatUkDate } from "../../engine/dates/epochDay";
 import { percentText } from "../../engine/summary/SummaryFigures";
 import { parseYearMonth, type PeriodKind } from "../../engine/summary/SummaryPeriod";
+import type { AverageDays } from "../../engine/summary/adoptionScorecard";
 import { summaryJson } from "../../engine/summary/summaryJson";
 import { summaryTracker, writeSummarySheets } from "../../jobs/summaryTracker";
 import { EXIT_OK, UsageError, booleanOption, stringOption, type CliCommand } from "../CliCommand";
@@ -102,6 +103,14 @@ Options:
           `no PPM yet ${b.noPpmYet}, PPM before BLA ${b.ppmBeforeBla}, cannot assess ${b.cannotAssess}`,
       );
       io.out(`  PPMs held: ${p.ppmsHeld}; enquiries: ${p.enquiries}; households approved: ${p.approvals}`);
+      const a = figures.adoption;
+      const days = (x: AverageDays): string =>
+        x.averageDays === null ? "–" : `${x.averageDays} days (${x.children})`;
+      io.out(
+        `  Adoption scorecard, ${a.twelveMonths.label}: A1 ${days(a.twelveMonths.a1)} against ${a.thresholds.a1}, ` +
+          `A2 ${days(a.twelveMonths.a2)} against ${a.thresholds.a2}, A10 ${days(a.twelveMonths.a10)}; ` +
+          `${a.waiting.children} waiting for a match${a.waiting.longestWaitDays === null ? "" : ` (longest ${a.waiting.longestWaitDays} days)`}`,
+      );
     }
     for (const f of result.status.tableFindings) {
       if (f.severity !== "info") io.err(`tracker summary: ${f.message}`);

@@ -24,6 +24,11 @@ export interface SurgeryDefinition {
   nameColumn: ColumnKey;
   /** "child" or "household": how a case is spoken of. */
   caseNoun: string;
+  /**
+   * Cases kept apart within a worker's cases: `route` puts a family finder's adoption cases and
+   * long-term fostering cases in blocks of their own (familyFindingRoutes).
+   */
+  apart?: "route";
 }
 
 export const SURGERIES: Readonly<Record<SurgeryType, SurgeryDefinition>> = {
@@ -68,9 +73,10 @@ export const SURGERIES: Readonly<Record<SurgeryType, SurgeryDefinition>> = {
     code: "FF",
     title: "Family finding surgery",
     sheet: "familyFinding",
-    keyColumns: ["referral", "profileCompleted", "matchingMeeting", "panel"],
+    keyColumns: ["becameLookedAfter", "shouldBePlaced", "placementOrder", "matchingMeeting", "panel"],
     nameColumn: "childName",
     caseNoun: "child",
+    apart: "route",
   },
   "connected-persons": {
     type: "connected-persons",

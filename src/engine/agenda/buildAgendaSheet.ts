@@ -20,6 +20,7 @@ const BASIS_WORDS = {
   STAT: "statutory",
   SG: "statutory guidance",
   NMS: "NMS",
+  SCORECARD: "DfE adoption scorecard threshold",
   LOCAL: "local target",
 } as const;
 const WORKER_FILL = "DDEBF7";
@@ -215,6 +216,7 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
       : "Initials and IDs only. Cases are listed worst first; sibling groups together.",
     { italic: true, size: 9 },
   );
+  if (agenda.notes.length > 0) heading(6, agenda.notes.join(" "), { italic: true, size: 9, wrap: true });
 
   const headerRow = 7;
   headers.forEach((title, i) =>
@@ -244,7 +246,8 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     let r = first;
     const counts = `${block.overdue} overdue · ${block.dueSoon} due soon · ${block.cannotAssess} dates to check`;
     // Worker headings and notes span the row from column A, so column B (ID) holds only cases.
-    put(r, 1, `${block.worker} — ${counts}`, { bold: true, fill: WORKER_FILL, border: true });
+    const who = block.stream === undefined ? block.worker : `${block.worker} — ${block.stream}`;
+    put(r, 1, `${who} — ${counts}`, { bold: true, fill: WORKER_FILL, border: true });
     merges.push(`A${r}:${lastLetters}${r}`);
     r++;
     if (block.doneOnTime.length > 0) {

@@ -19,6 +19,11 @@ import {
 import { actionLines, statusWords, ukDates } from "./agendaWords";
 import { addRankedCase, orderCases, rankOf, rankedCases, type RankedCases } from "./caseOrder";
 import { SURGERIES, type SurgeryDefinition, type SurgeryType } from "./SurgeryType";
+import {
+  familyFindingRoutes,
+  ROUTE_WORDS,
+  type FamilyFindingRoute,
+} from "../familyFinding/familyFindingRoute";
 
 export { AgendaCase } from "./agendaCases";
 export type { AgendaStatusCell } from "./agendaWords";
@@ -55,6 +60,8 @@ export interface AgendaSources {
 
 export interface WorkerBlock {
   worker: string;
+  /** The kind of case the block holds when a surgery keeps kinds apart ("adoption"). */
+  stream?: string;
   cases: AgendaCase[];
   overdue: number;
   dueSoon: number;
@@ -75,6 +82,8 @@ export interface SurgeryAgenda {
   workers: WorkerBlock[];
   /** Since when "done on time" is counted. */
   since: EpochDay;
+  /** What the meeting should know about where the agenda's facts came from. */
+  notes: string[];
 }
 
 const UNALLOCATED = "Unallocated";
@@ -103,11 +112,37 @@ export function planSurgeryAgenda(request: AgendaRequest, sources: AgendaSources
     sheetName: agendaSheetName(surgery, request),
     trackerSheetName: table.sheetName,
     trackerIdColumn: table.columns.find((c) => c.key === sheet.idColumn)?.column ?? 1,
-    keyHeaders: surgery.keyColumns.map((key) => sheet.columns.find((c) => c.key === key)?.title ?? key),
+    keyHeaders: surgery.keyColumns.map((key) => {
+      const title = sheet.columns.find((c) => c.key === key)?.title ?? key;
+      const borrowed = table.borrowed?.find((b) => b.key === key);
+      return borrowed === undefined ? title : `${title} (${borrowed.fromSheetName})`;
+    }),
     standards,
     workers: planner.workerBlocks(),
     since,
+    notes: borrowedNotes(table, sheet),
   };
+}
+
+/** Where borrowed columns came from, and the rows that found nothing there: one line per source sheet. */
+function borrowedNotes(table: TrackerTable, sheet: SheetSpec): string[] {
+  const used = (table.borrowed ?? []).filter((b) => b.found > 0 || b.notFound.length > 0);
+  const sources = [...new Set(used.map((b) => b.fromSheetName))];
+  return sources.map((source) => {
+    const columns = used.filter((b) => b.fromSheetName === source);
+    const titles = columns.map((b) => sheet.columns.find((c) => c.key === b.key)?.title ?? b.key);
+    const named =
+      titles.length === 1
+        ? (titles[0] as string)
+        : `${titles.slice(0, -1).join(", ")} and ${(titles.at(-1) as string).toLowerCase()}`;
+    const notFound = columns[0]?.notFound ?? [];
+    const ids = notFound.slice(0, 5).map((r) => r.id ?? `row ${r.rowNumber}`);
+    const missing =
+      notFound.length === 0
+        ? ""
+        : ` ${notFound.length} ${notFound.length === 1 ? "child has" : "children have"} no ${source} row (${ids.join(", ")}${notFound.length > ids.length ? "…" : ""}).`;
+    return `${named}: read from each child's ${source} row by child ID, as the ${table.sheetName} sheet has no such column.${missing}`;
+  });
 }
 
 /** A worker as the rows name them: the name shown, the key rows are grouped by, and their block. */
@@ -120,6 +155,7 @@ interface WorkerName {
 /** A worker's block while rows are read. */
 interface BlockDraft {
   worker: string;
+  stream: FamilyFindingRoute | undefined;
   cases: RankedCases<AgendaCase>;
   overdue: number;
   dueSoon: number;
@@ -179,11 +215,13 @@ function casePlanner(
   };
 
   /** The block of the worker's key: cells spelling one worker differently share it. */
-  const blockOf = (worker: WorkerName): BlockDraft => {
-    let block = blocks.get(worker.key);
+  const blockOf = (worker: WorkerName, stream?: FamilyFindingRoute): BlockDraft => {
+    const key = stream === undefined ? worker.key : `${worker.key}\u0000${stream}`;
+    let block = blocks.get(key);
     if (!block) {
       block = {
         worker: worker.name,
+        stream,
         cases: rankedCases<AgendaCase>(),
         overdue: 0,
         dueSoon: 0,
@@ -191,7 +229,7 @@ function casePlanner(
         doneShown: [],
         doneCount: 0,
       };
-      blocks.set(worker.key, block);
+      blocks.set(key, block);
     }
     return block;
   };
@@ -215,13 +253,15 @@ function casePlanner(
       const source = caseSource(evaluated, cells, carried, standardsById, words, actions);
       const marks = source.marks(request.next, since, request.asOf);
       const inTable = tableIndexes(evaluated.rows, sources.table.rows);
+      const streams = surgery.apart === "route" ? familyFindingRoutes(evaluated.rows) : undefined;
       for (let i = 0; i < marks.length; i++) {
         const t = inTable === undefined ? i : (inTable[i] as number);
         if (t < 0) continue;
         const worker = workerOf(evaluated.workers[i] ?? null);
         if (wantedWorker !== undefined && worker.key !== wantedWorker) continue;
         if (wantedTeam !== undefined && teamOf(cells.teams[t] ?? null) !== wantedTeam) continue;
-        const block = (worker.block ??= blockOf(worker));
+        const stream = streams?.[i];
+        const block = stream === undefined ? (worker.block ??= blockOf(worker)) : blockOf(worker, stream);
         const mark = marks[i] as number;
         if (mark === 0 && !carried.any) continue;
 
@@ -248,9 +288,10 @@ function casePlanner(
     workerBlocks: () =>
       [...blocks.values()]
         .filter((b) => b.cases.length > 0)
-        .sort((a, b) => compareWorkers(a.worker, b.worker))
+        .sort((a, b) => compareWorkers(a.worker, b.worker) || compareStreams(a.stream, b.stream))
         .map((b) => ({
           worker: b.worker,
+          ...(b.stream === undefined ? {} : { stream: ROUTE_WORDS[b.stream] }),
           cases: orderCases(b.cases),
           overdue: b.overdue,
           dueSoon: b.dueSoon,
@@ -330,6 +371,12 @@ function isoOf(day: EpochDay): string {
 /** "jane  smith " and "Jane Smith" are one worker on an agenda. */
 function workerKey(name: string): string {
   return name.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** Adoption before long-term fostering within a worker's cases. */
+function compareStreams(a: FamilyFindingRoute | undefined, b: FamilyFindingRoute | undefined): number {
+  if (a === b) return 0;
+  return a === "adoption" ? -1 : b === "adoption" ? 1 : 0;
 }
 
 const NAME_ORDER = new Intl.Collator("en-GB", { sensitivity: "base" });

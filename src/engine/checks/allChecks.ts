@@ -20,6 +20,14 @@ import { childOpenTwice } from "./childOpenTwice";
 import { duplicateHousehold } from "./duplicateHousehold";
 import { eventAfterExit } from "./eventAfterExit";
 import { familyFindingAdmBeforePanel } from "./familyFindingAdmBeforePanel";
+import {
+  familyFindingDecisionMadeAgain,
+  familyFindingDecisionReversed,
+} from "./familyFindingDecisionReversed";
+import { familyFindingFosterStartMissing } from "./familyFindingFosterStartMissing";
+import { familyFindingOrderBeforeDecision } from "./familyFindingOrderBeforeDecision";
+import { familyFindingOrderOnFostering } from "./familyFindingOrderOnFostering";
+import { familyFindingPlacedBeforeMatch } from "./familyFindingPlacedBeforeMatch";
 import { ihvBeforeEnquiry } from "./ihvBeforeEnquiry";
 import { matchAdmBeforePanel } from "./matchAdmBeforePanel";
 import { numberNegative } from "./numberNegative";
@@ -65,6 +73,12 @@ export const ALL_CHECKS: readonly CheckDefinition[] = registerChecks([
   matchAdmBeforePanel,
   recruitmentAdmBeforePanel,
   familyFindingAdmBeforePanel,
+  familyFindingOrderBeforeDecision,
+  familyFindingPlacedBeforeMatch,
+  familyFindingOrderOnFostering,
+  familyFindingDecisionReversed,
+  familyFindingDecisionMadeAgain,
+  familyFindingFosterStartMissing,
   connectedPersonsAdmBeforePanel,
   ihvBeforeEnquiry,
   panelBeforeApplication,

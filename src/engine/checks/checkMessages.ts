@@ -29,6 +29,18 @@ export const CHECK_MESSAGES: Readonly<Record<string, string>> = {
   "JT-MATCH-ADM-BEFORE-PANEL": "{column} {date} is before the match was presented to panel on {earlier}",
   "RA-ADM-BEFORE-PANEL": "{column} {date} is before the panel on {earlier}",
   "FF-ADM-BEFORE-PANEL": "{column} {date} is before the matching panel on {earlier}",
+  "FF-ORDER-BEFORE-DECISION":
+    "{column} {date} is before the should-be-placed decision on {earlier}: the decision comes first (DfE SSDA903 rules)",
+  "FF-PLACED-BEFORE-MATCH":
+    "{column} {date} is before the ADM's match decision on {earlier}: a child is placed after the match (DfE SSDA903 rules)",
+  "FF-ORDER-ON-FOSTERING":
+    "{column} {date} is on a long-term fostering row: a placement order is for adoption; check the plan or the order",
+  "FF-DECISION-REVERSED":
+    "{column}: the should-be-placed decision of {earlier} was reversed on {date} and the row is still open: close it or record the new decision",
+  "FF-FOSTER-START-MISSING":
+    "{column} is empty for a child adopted by their foster carers: A1 stops when that foster placement began (A10), so record it",
+  "FF-DECISION-MADE-AGAIN":
+    "{column} {date} was made again after the decision was reversed on {earlier}: the new decision is the one that counts",
   "CP-ADM-BEFORE-PANEL": "{column} {date} is before the panel on {earlier}",
   "RA-IHV-BEFORE-ENQUIRY": "{column} {date} is before the enquiry on {earlier}",
   "RA-PANEL-BEFORE-APPLICATION": "{column} {date} is before the application on {earlier}",

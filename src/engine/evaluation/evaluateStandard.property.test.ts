@@ -38,6 +38,7 @@ const arbitraryStandard = fc.record({
   amber: fc.integer({ min: 0, max: 25 }),
   required: fc.boolean(),
   recurring: fc.boolean(),
+  earlyEndMet: fc.boolean(),
 });
 
 describe("evaluateStandard against a day-by-day re-implementation", () => {
@@ -60,7 +61,7 @@ describe("evaluateStandard against a day-by-day re-implementation", () => {
             sheet: "jointTracker",
             start: "startDate",
             startKind: s.required ? "required" : "event",
-            ...(s.recurring ? {} : { end: "endDate" }),
+            ...(s.recurring ? {} : { end: "endDate", earlyEndMet: s.earlyEndMet }),
             limit: { n: s.n, unit: s.unit },
             amberWorkingDays: s.amber,
             exit: "exitDate",
@@ -76,7 +77,13 @@ describe("evaluateStandard against a day-by-day re-implementation", () => {
             calendar,
             standardsById: new Map([[standard.id, standard]]),
           });
-          const expected = simpleEvaluate(s, start, end, exit, asOf);
+          const expected = simpleEvaluate(
+            { ...s, earlyEndMet: !s.recurring && s.earlyEndMet },
+            start,
+            end,
+            exit,
+            asOf,
+          );
           expect({
             status: actual.status,
             deadline: actual.deadline,

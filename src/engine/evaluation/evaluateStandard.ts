@@ -58,6 +58,12 @@ export function evaluateStandardOver(
     standard.appliesWhen === undefined ? undefined : conditionMask(standard.appliesWhen, columns);
   const starts = standard.start.map((key) => columns.dates(key));
   const ends = standard.end === undefined ? undefined : columns.dates(standard.end);
+  // A10-style end variants: the first whose condition holds names the row's end column.
+  const endVariants = standard.endVariants.map((v) => ({
+    key: v.end,
+    when: conditionMask(v.when, columns),
+    dates: columns.dates(v.end),
+  }));
   const exits = standard.exit === undefined ? undefined : columns.dates(standard.exit);
   const variants = standard.limitVariants.map((v) => conditionMask(v.when, columns));
   const by = standard.by === undefined ? undefined : context.standardsById.get(standard.by);
@@ -97,9 +103,18 @@ export function evaluateStandardOver(
     }
     let end: number = NO_DAY;
     if (ends !== undefined) {
-      const date = ends[i] as CellDate;
+      let endKey = standard.end as ColumnKey;
+      let endDates = ends;
+      for (const variant of endVariants) {
+        if (variant.when[i] === 1) {
+          endKey = variant.key;
+          endDates = variant.dates;
+          break;
+        }
+      }
+      const date = endDates[i] as CellDate;
       if (date.kind === "problem") {
-        cannotAssessInvalid(out, i, standard.end as ColumnKey, date);
+        cannotAssessInvalid(out, i, endKey, date);
         continue;
       }
       if (date.kind === "date") end = date.day;
@@ -127,7 +142,7 @@ export function evaluateStandardOver(
     }
     out.start[i] = start;
     out.startColumn[i] = startColumn;
-    if (end !== NO_DAY && end < start) {
+    if (end !== NO_DAY && end < start && !standard.earlyEndMet) {
       out.status[i] = STATUS.cannotAssess;
       out.reason[i] = REASON.endBeforeStart;
       continue;
@@ -163,7 +178,14 @@ export function evaluateStandardOver(
     }
     out.deadline[i] = deadline;
 
-    // 3. the end event happened
+    // 3. the end event happened; before the start only where the standard allows it (early
+    // permanence: matched before the placement order), met at 0 days.
+    if (end !== NO_DAY && end < start) {
+      measure(out, i, calendar, start, deadline, start);
+      out.measuredTo[i] = end;
+      out.status[i] = STATUS.met;
+      continue;
+    }
     if (end !== NO_DAY) {
       measure(out, i, calendar, start, deadline, end);
       out.status[i] = end <= deadline ? STATUS.met : STATUS.metLate;
@@ -252,6 +274,7 @@ class AnchorReader {
    */
   anchorOf(x: Standard, i: number, depth: number): Anchor {
     if (depth > MAX_BY_DEPTH) return UNKNOWN_ANCHOR;
+    // X's own end column: no default standard due `by` another has end variants (only A1 has them).
     if (x.end !== undefined) {
       const end = this.columns.dates(x.end)[i] as CellDate;
       if (end.kind === "date") return { kind: "date", day: end.day, held: true };

@@ -14,6 +14,7 @@ const BASIS_WORDS: Readonly<Record<StandardBasis, string>> = {
   STAT: "statutory",
   SG: "statutory guidance",
   NMS: "national minimum standard",
+  SCORECARD: "DfE adoption scorecard threshold",
   LOCAL: "local target",
 };
 
@@ -50,6 +51,10 @@ const EVENT_PHRASES: Readonly<Record<ColumnKey, string>> = {
   permanenceAchieved: "permanence was achieved",
   deregistered: "deregistration",
   closedDate: "closure",
+  referral: "the referral",
+  placementOrder: "the placement order",
+  shouldBePlaced: "the should-be-placed decision",
+  adm: "the ADM's match decision",
 };
 
 export interface ExplainOptions {
@@ -114,7 +119,9 @@ export function explainResult(
   const left = result.workingDaysLeft ?? 0;
   switch (result.status) {
     case "met":
-      return `${head}: done on ${uk(result.end)}, in time`;
+      return result.end !== null && result.start !== null && result.end < result.start
+        ? `${head}: done on ${uk(result.end)}, before it started (early permanence), in time`
+        : `${head}: done on ${uk(result.end)}, in time`;
     case "met late":
       return overdue === 0
         ? `${head}: done on ${uk(result.end)}, after the deadline`

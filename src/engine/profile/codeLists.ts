@@ -142,6 +142,19 @@ export const CARER_TYPE: CodeList = {
   ]),
 };
 
+/**
+ * Yes or no, as trackers write it; "1" and "0" as SSDA903 flags are (AD1 FOSTER_CARE), and TRUE and
+ * FALSE as Excel's own.
+ */
+export const YES_NO: CodeList = {
+  name: "yesNo",
+  title: "Yes or no",
+  codes: codes([
+    ["YES", "Yes", "Y", "1", "True"],
+    ["NO", "No", "N", "0", "False"],
+  ]),
+};
+
 export const CODE_LISTS: readonly CodeList[] = [
   LEGAL_STATUS,
   PLACEMENT_TYPE,
@@ -150,6 +163,7 @@ export const CODE_LISTS: readonly CodeList[] = [
   PLO_OUTCOME,
   HOUSEHOLD_OUTCOME,
   CARER_TYPE,
+  YES_NO,
 ];
 
 export function codeListNamed(name: string): CodeList | undefined {

@@ -22,10 +22,15 @@ beforeAll(() => {
   clean = generateSampleTracker({ children: 1000, seed: 1, asOf, messy: false });
 });
 
+/** The profile sheet of a sample sheet, with the columns its header holds (the Family Finding sheet leaves two out). */
 function specOf(sheet: SampleSheet): SheetSpec {
   const spec = DEFAULT_PROFILE.sheets.find((s) => s.title === sheet.name);
   if (!spec) throw new Error(`no profile sheet is called ${sheet.name}`);
-  return spec;
+  const headers = new Set((sheet.values[sheet.headerRow - 1] ?? []).map((h) => normaliseHeader(String(h))));
+  const held = spec.columns.filter((c) =>
+    [c.title, ...c.aliases].some((t) => headers.has(normaliseHeader(t))),
+  );
+  return { ...spec, columns: held };
 }
 
 function sheetNamed(sample: SampleTracker, key: SheetSpec["key"]): SampleSheet {
@@ -83,6 +88,15 @@ describe("generateSampleTracker", () => {
     expect(counts.familyFinding).toBeLessThanOrEqual(100);
     expect(counts.connectedPersons).toBeGreaterThanOrEqual(50);
     expect(counts.connectedPersons).toBeLessThanOrEqual(80);
+  });
+
+  it("leaves the date became looked after and the sibling group off the Family Finding sheet, for the Joint Tracker to give", () => {
+    const familyFinding = DEFAULT_PROFILE.sheets.find((s) => s.key === "familyFinding") as SheetSpec;
+    const held = new Set(specOf(sheetNamed(clean, "familyFinding")).columns.map((c) => c.key));
+    expect(familyFinding.columns.filter((c) => !held.has(c.key)).map((c) => c.key)).toEqual([
+      "siblingGroup",
+      "becameLookedAfter",
+    ]);
   });
 
   it("heads every column with its profile title or one of its aliases, in profile order", () => {

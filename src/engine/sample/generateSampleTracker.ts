@@ -77,7 +77,12 @@ export function generateSampleTracker(options: SampleTrackerOptions): SampleTrac
       recruitment.map((h) => h.row),
     ),
     draft("fosteringSupport", generateFosteringSupport(world, recruitment, Math.round(children / 4))),
-    draft("familyFinding", generateFamilyFinding(world, cases, Math.round(children * 0.1))),
+    // Its own random stream: the family-finding caseload can change without reshuffling other sheets.
+    draft(
+      "familyFinding",
+      generateFamilyFinding(world, seededRandom(seed * 7919 + 20), cases, Math.round(children * 0.1)),
+      FAMILY_FINDING_LEFT_OUT,
+    ),
     draft("connectedPersons", generateConnectedPersons(world, cases, Math.round(children * 0.08))),
   ];
 
@@ -861,71 +866,254 @@ function generateFosteringSupport(
 
 // ---------------------------------------------------------------------------------------------
 // Family Finding: children with an adoption or long-term fostering plan, from referral to placement.
+// The sheet leaves out the date became looked after and the sibling group, as family finders' sheets
+// often do: the add-in reads them from the Joint Tracker (borrowFromJointTracker).
 
-function generateFamilyFinding(world: World, children: readonly SampleChild[], count: number): SampleRow[] {
-  const { random, calendar, asOf } = world;
-  const candidates = children.filter(
+/** Columns the sample's Family Finding sheet leaves to the Joint Tracker. */
+const FAMILY_FINDING_LEFT_OUT: ReadonlySet<string> = new Set(["becameLookedAfter", "siblingGroup"]);
+
+function generateFamilyFinding(
+  world: World,
+  random: RandomSource,
+  children: readonly SampleChild[],
+  count: number,
+): SampleRow[] {
+  const { asOf } = world;
+  const eligible = children.filter(
     (c) =>
       c.planAgreed !== undefined && (c.plan === "ADOPTION" || c.plan === "LTF") && c.planAgreed < c.openEnd,
   );
+  // A family-finding team's open caseload first (children still in care whose plan was agreed in the
+  // last twenty months, up to six in ten of the rows), then the older and closed cases the scorecard's
+  // past quarters count.
+  const recent = eligible.filter((c) => c.exit === undefined && (c.planAgreed as EpochDay) > asOf - 600);
+  const open = recent.slice(0, Math.round(count * 0.6));
+  const chosen = new Set(open);
+  const candidates = [...open, ...eligible.filter((c) => !chosen.has(c))];
   const rows: SampleRow[] = [];
+  let adoptions = 0;
   for (const child of candidates) {
     if (rows.length >= count) break;
-    const agreed = child.planAgreed as EpochDay;
     const end = Math.min(asOf, child.openEnd);
-    let referral: EpochDay;
-    let profile: EpochDay | undefined;
-    let matching: EpochDay | undefined;
-    let panel: EpochDay | undefined;
-    let adm: EpochDay | undefined;
-    if (child.matchToPanel !== undefined) {
-      // The long-term fostering match on the Joint Tracker went to this panel.
-      panel = child.matchToPanel;
-      adm = child.matchAdm;
-      const gap = panel - agreed;
-      referral = agreed + Math.floor(gap * 0.2);
-      profile = agreed + Math.floor(gap * 0.4);
-      matching = agreed + Math.floor(gap * 0.8);
-    } else {
-      referral = agreed + randomInteger(random, 0, 30);
-      if (referral > end) continue;
-      profile = by(referral + randomInteger(random, 10, 60), end);
-      matching = profile === undefined ? undefined : by(profile + randomInteger(random, 30, 180), end);
-      panel = matching === undefined ? undefined : by(matching + randomInteger(random, 14, 60), end);
-      adm =
-        panel === undefined
-          ? undefined
-          : by(
-              calendar.addWorkingDays(
-                panel,
-                randomChance(random, 0.85) ? randomInteger(random, 2, 7) : randomInteger(random, 8, 20),
-              ),
-              end,
-            );
-    }
-    const placement = adm === undefined ? undefined : by(adm + randomInteger(random, 7, 30), end);
-    const closed =
-      placement !== undefined && randomChance(random, 0.5)
-        ? by(placement + randomInteger(random, 30, 120), end)
-        : undefined;
+    // One adoption in ten has its should-be-placed decision reversed: a few in every sample.
+    const facts =
+      child.plan === "ADOPTION"
+        ? adoptionJourney(world, random, child, end, adoptions++ % 10 === 3)
+        : fosteringJourney(world, random, child, end);
+    if (facts === undefined) continue;
+    // A child who left care (an adoption order, a return home) leaves family finding then too.
+    if (facts.closed === undefined && child.exit !== undefined) facts.closed = child.exit;
+    if (child.plan === "ADOPTION") alignJointTracker(child, facts);
     const finder = workerWith(world, "familyFinding");
     rows.push({
       childId: child.id,
       childName: child.name,
+      permanencePlan: planLabel(child.plan),
       familyFinder: finder.name,
       team: finder.team,
-      referral: date(referral),
-      profileCompleted: date(profile),
-      linkedCarer: matching === undefined ? null : householdName(random),
-      matchingMeeting: date(matching),
-      panel: date(panel),
-      adm: date(adm),
-      placementDate: date(placement),
-      closedDate: date(closed),
+      referral: date(facts.referral),
+      profileCompleted: date(facts.profile),
+      shouldBePlaced: date(facts.shouldBePlaced),
+      decisionReversed: date(facts.decisionReversed),
+      placementOrder: date(facts.placementOrder),
+      linkedCarer: facts.matching === undefined ? null : householdName(random),
+      matchingMeeting: date(facts.matching),
+      panel: date(facts.panel),
+      adm: date(facts.adm),
+      placementType: facts.placed === undefined ? null : (facts.placementType ?? null),
+      placementDate: date(facts.placed),
+      adoptedByFosterCarers:
+        child.plan === "ADOPTION" && facts.placed !== undefined
+          ? facts.fosterStart === undefined
+            ? "No"
+            : "Yes"
+          : null,
+      fosterPlacementStart: date(facts.fosterStart),
+      closedDate: date(facts.closed),
       notes: null,
     });
   }
   return rows;
+}
+
+/**
+ * The child's Joint Tracker row as the adoption left it: legal status E1 once the placement order is
+ * granted, the adoption placement (A3 / A4, the authority's own) once the child moved in, so that the
+ * two sheets, and the SSDA903 extract made from them, tell one story.
+ */
+function alignJointTracker(child: SampleChild, facts: FamilyFindingFacts): void {
+  const row = child.row;
+  // No order yet: the care order stands; no adoption placement yet: the child is fostered.
+  const legalStatus =
+    facts.placementOrder !== undefined ? "E1" : child.legalStatus === "E1" ? "C2" : undefined;
+  if (legalStatus !== undefined) {
+    row.legalStatus = legalStatus;
+    child.legalStatus = legalStatus;
+  }
+  const placement =
+    facts.placed !== undefined && facts.placementType !== undefined
+      ? facts.placementType
+      : child.placementType.startsWith("A")
+        ? "U6"
+        : undefined;
+  if (placement !== undefined) {
+    row.placementType = placement;
+    row.placementProvider = "PR1";
+    child.placementType = placement;
+  }
+  if (facts.placed !== undefined) {
+    row.placementStart = date(facts.placed);
+    child.placementStart = facts.placed;
+  }
+}
+
+/** One child's family-finding dates, each held by the as-of (or exit) date or left out. */
+interface FamilyFindingFacts {
+  referral: EpochDay;
+  profile?: EpochDay;
+  shouldBePlaced?: EpochDay;
+  decisionReversed?: EpochDay;
+  placementOrder?: EpochDay;
+  matching?: EpochDay;
+  panel?: EpochDay;
+  adm?: EpochDay;
+  placementType?: string;
+  placed?: EpochDay;
+  fosterStart?: EpochDay;
+  closed?: EpochDay;
+}
+
+/** The child's profile: within the local 10 working days of the referral for most, weeks late for some. */
+function profileAfter(world: World, random: RandomSource, referral: EpochDay): EpochDay {
+  return world.calendar.addWorkingDays(
+    referral,
+    randomChance(random, 0.7) ? randomInteger(random, 3, 10) : randomInteger(random, 11, 35),
+  );
+}
+
+/** The ADM's decision on a match: within 7 working days of panel for most (NMS 14). */
+function admAfter(world: World, random: RandomSource, panel: EpochDay): EpochDay {
+  return world.calendar.addWorkingDays(
+    panel,
+    randomChance(random, 0.85) ? randomInteger(random, 1, 7) : randomInteger(random, 8, 20),
+  );
+}
+
+/**
+ * An adoption: the ADM's should-be-placed decision after the plan, the placement order after the
+ * decision, the match mostly within the scorecard's 121 days of the order but often well after;
+ * early permanence (fostering for adoption) matched before the order; some children adopted by their
+ * own foster carers (A10); a few decisions reversed, one in three of them made again later.
+ */
+function adoptionJourney(
+  world: World,
+  random: RandomSource,
+  child: SampleChild,
+  end: EpochDay,
+  reverse: boolean,
+): FamilyFindingFacts | undefined {
+  let decided = (child.planAgreed as EpochDay) + randomInteger(random, 0, 90);
+  if (decided > end) return undefined;
+  const facts: FamilyFindingFacts = {
+    referral: decided + randomInteger(random, 0, 15),
+    shouldBePlaced: decided,
+  };
+  if (facts.referral > end) return undefined;
+  facts.profile = by(profileAfter(world, random, facts.referral), end);
+  if (reverse) {
+    const reversed = by(decided + randomInteger(random, 40, 200), end);
+    if (reversed !== undefined) {
+      facts.decisionReversed = reversed;
+      const again = randomChance(random, 0.35)
+        ? by(reversed + randomInteger(random, 30, 120), end)
+        : undefined;
+      if (again === undefined) {
+        facts.closed = by(reversed + randomInteger(random, 0, 20), end);
+        return facts;
+      }
+      decided = again;
+      facts.shouldBePlaced = again;
+    }
+  }
+  const early = randomChance(random, 0.15);
+  let order = decided + randomInteger(random, 30, 180);
+  let panel: EpochDay;
+  if (early) {
+    // Fostering for adoption: matched with carers approved as adopters before the court's order.
+    panel = decided + randomInteger(random, 8, 35);
+    order = Math.max(order, panel + randomInteger(random, 20, 70));
+  } else {
+    const wait = randomWeighted(random, [
+      [randomInteger(random, 25, 121), 55],
+      [randomInteger(random, 122, 300), 35],
+      [randomInteger(random, 301, 480), 10],
+    ]);
+    panel = order + wait - randomInteger(random, 2, 10);
+  }
+  const adm = admAfter(world, random, panel);
+  facts.placementOrder = by(order, end);
+  if (facts.placementOrder === undefined && !early) return facts;
+  facts.matching = by(panel - randomInteger(random, 14, 45), end);
+  facts.panel = by(panel, end);
+  facts.adm = facts.panel === undefined ? undefined : by(adm, end);
+  if (facts.adm === undefined) return facts;
+  const byFosterCarers = early || randomChance(random, 0.12);
+  // An early-permanence child moves in with the carers soon after the match; the placement becomes an
+  // adoption placement once the order is granted.
+  const placed = early ? order + randomInteger(random, 7, 40) : adm + randomInteger(random, 7, 35);
+  facts.placed = by(placed, end);
+  if (facts.placed === undefined) return facts;
+  if (byFosterCarers) {
+    facts.fosterStart = early
+      ? adm + randomInteger(random, 0, 14)
+      : Math.max(child.bla, Math.min(child.placementStart, decided));
+    facts.placementType = "A3";
+  } else facts.placementType = "A4";
+  // The adoption order ends the care period: the day the child left care when they have.
+  facts.closed =
+    child.exit ??
+    (randomChance(random, 0.6) ? by(facts.placed + randomInteger(random, 70, 300), end) : undefined);
+  return facts;
+}
+
+/** A long-term fostering match: the Joint Tracker's own match when it has one. */
+function fosteringJourney(
+  world: World,
+  random: RandomSource,
+  child: SampleChild,
+  end: EpochDay,
+): FamilyFindingFacts | undefined {
+  const agreed = child.planAgreed as EpochDay;
+  const facts: FamilyFindingFacts = { referral: agreed };
+  if (child.matchToPanel !== undefined) {
+    // The long-term fostering match on the Joint Tracker went to this panel.
+    facts.panel = child.matchToPanel;
+    facts.adm = child.matchAdm;
+    const gap = facts.panel - agreed;
+    facts.referral = agreed + Math.floor(gap * 0.2);
+    facts.profile = Math.min(profileAfter(world, random, facts.referral), agreed + Math.floor(gap * 0.6));
+    facts.matching = agreed + Math.floor(gap * 0.8);
+  } else {
+    facts.referral = agreed + randomInteger(random, 0, 30);
+    if (facts.referral > end) return undefined;
+    facts.profile = by(profileAfter(world, random, facts.referral), end);
+    // One in four long-term fostering searches finds no family for months (older children, sibling groups).
+    const hardToPlace = randomChance(random, 0.25);
+    facts.matching =
+      facts.profile === undefined || hardToPlace
+        ? undefined
+        : by(facts.profile + randomInteger(random, 30, 180), end);
+    facts.panel =
+      facts.matching === undefined ? undefined : by(facts.matching + randomInteger(random, 14, 60), end);
+    facts.adm = facts.panel === undefined ? undefined : by(admAfter(world, random, facts.panel), end);
+  }
+  facts.placed = facts.adm === undefined ? undefined : by(facts.adm + randomInteger(random, 7, 30), end);
+  facts.placementType = "U4";
+  facts.closed =
+    facts.placed !== undefined && randomChance(random, 0.5)
+      ? by(facts.placed + randomInteger(random, 30, 120), end)
+      : undefined;
+  return facts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -987,8 +1175,9 @@ function generateConnectedPersons(
 // ---------------------------------------------------------------------------------------------
 // Sheets as Excel holds them.
 
-function draft(key: SheetKey, rows: SampleRow[]): DraftSheet {
-  const spec = DEFAULT_PROFILE.sheets.find((s) => s.key === key) as SheetSpec;
+function draft(key: SheetKey, rows: SampleRow[], leftOut: ReadonlySet<string> = new Set()): DraftSheet {
+  const profileSpec = DEFAULT_PROFILE.sheets.find((s) => s.key === key) as SheetSpec;
+  const spec = { ...profileSpec, columns: profileSpec.columns.filter((c) => !leftOut.has(c.key)) };
   return { spec, rows, headers: spec.columns.map((c) => c.title) };
 }
 

@@ -9,6 +9,7 @@ import type { SampleTracker } from "../sample/SampleTracker";
 import { randomInteger, randomItem, seededRandom, type RandomSource } from "../sample/seededRandom";
 import { mapTrackerTable } from "../tables/mapTrackerTable";
 import { cellOf, type TrackerRow } from "../tables/TrackerTable";
+import { generateAdoptionTables } from "./generateAdoptionTables";
 import { REFRESHED_COLUMNS } from "./proposeRefresh";
 import { childKeyOf } from "./readSsda903Extract";
 
@@ -33,7 +34,10 @@ export const PlantedDifference = z.object({
 export type PlantedDifference = z.infer<typeof PlantedDifference>;
 
 export interface Ssda903Sample {
-  /** header.csv, episodes.csv, reviews.csv: the return's own column names, dates dd/mm/yyyy, CRLF. */
+  /**
+   * header.csv, episodes.csv, reviews.csv, placed_adoption.csv, ad1.csv: the return's own column
+   * names, dates dd/mm/yyyy, CRLF.
+   */
   files: { name: string; text: string }[];
   planted: PlantedDifference[];
   /** Tracker rows left out of the extract (a planted tracker problem in a refreshed column, a duplicate ID). */
@@ -59,6 +63,8 @@ interface SystemChildFacts {
   reviews: EpochDay[];
   exit?: EpochDay;
   reason?: string;
+  /** The placement order's day, when the legal status became E1 after the period began (Family Finding). */
+  e1From?: EpochDay;
 }
 
 /**
@@ -101,6 +107,14 @@ export function generateSsda903Extract(sample: SampleTracker, options: Ssda903Sa
       continue;
     }
     children.push(facts);
+  }
+
+  // The Family Finding sheet's placement orders: the legal status turns E1 that day, as it does on
+  // the case system, so the extract's episodes agree with the sheet's dates.
+  const orders = placementOrdersOf(sample);
+  for (const child of children) {
+    const order = orders.get(childKeyOf(child.id));
+    if (child.legalStatus === "E1" && order !== undefined && order > child.bla) child.e1From = order;
   }
 
   const open = children.filter((c) => c.exit === undefined);
@@ -174,7 +188,14 @@ export function generateSsda903Extract(sample: SampleTracker, options: Ssda903Sa
       system: formatUkDate(bla),
     });
   }
-  return { files: writeFiles(children, random), planted, rowsLeftOut };
+  // The adoption tables from the Family Finding sheet, on their own random stream so that the other
+  // files stay as they were.
+  const adoption = generateAdoptionTables(
+    sample,
+    options.asOf,
+    seededRandom((options.seed ?? 1) * 7919 + 9031),
+  );
+  return { files: [...writeFiles(children, random), ...adoption], planted, rowsLeftOut };
 }
 
 function difference(
@@ -261,7 +282,9 @@ function writeFiles(
     ]);
     const end = c.exit === undefined ? "" : d(c.exit);
     const reason = c.reason ?? "";
-    if (c.placementStart > c.bla) {
+    if (c.e1From !== undefined) {
+      episodes.push(...episodesWithOrder(c, c.e1From));
+    } else if (c.placementStart > c.bla) {
       // The first placement: an emergency foster placement, ended when the current one began.
       const first = c.placementType === "U6" ? "U3" : "U6";
       episodes.push([
@@ -319,4 +342,56 @@ function writeFiles(
     { name: "episodes.csv", text: csv(episodes) },
     { name: "reviews.csv", text: csv(reviews) },
   ];
+}
+
+/** Each child's placement order from the sample's Family Finding sheet, by child key. */
+function placementOrdersOf(sample: SampleTracker): Map<string, EpochDay> {
+  const spec = profileSheet(DEFAULT_PROFILE, "familyFinding") as SheetSpec;
+  const sheet = sample.sheets.find((s) => s.name === spec.title);
+  const orders = new Map<string, EpochDay>();
+  if (!sheet) return orders;
+  const snapshot = { name: sheet.name, values: sheet.values, merges: sheet.merges ?? [], protected: false };
+  for (const row of mapTrackerTable(snapshot, spec).table?.rows ?? []) {
+    const read = coerceCellDate(cellOf(row, "placementOrder"));
+    const id = cellOf(row, "childId");
+    if (read.kind === "date" && typeof id === "string") orders.set(childKeyOf(id), read.day);
+  }
+  return orders;
+}
+
+/**
+ * The episodes of a care period whose legal status became E1 (a placement order) after it began: a
+ * new episode each time the legal status or the placement changes (RNE L, P or B), the first
+ * placement an emergency foster placement when the current one began later.
+ */
+function episodesWithOrder(c: SystemChildFacts, e1From: EpochDay): string[][] {
+  const d = formatUkDate;
+  const first = c.placementType === "U6" ? "U3" : "U6";
+  const starts = [...new Set([c.bla, c.placementStart, e1From].filter((day) => day >= c.bla))].sort(
+    (a, b) => a - b,
+  );
+  return starts.map((start, i) => {
+    const placed = start >= c.placementStart;
+    const ordered = start >= e1From;
+    const placementChanged = start === c.placementStart && start > c.bla;
+    const orderChanged = start === e1From && start > c.bla;
+    const reasonNew = i === 0 ? "S" : placementChanged && orderChanged ? "B" : placementChanged ? "P" : "L";
+    const next = starts[i + 1];
+    const place = placed ? c.placementType : first;
+    return [
+      c.id,
+      d(start),
+      reasonNew,
+      ordered ? "E1" : "C2",
+      "N1",
+      place,
+      placed ? c.provider : first === "U6" ? "PR1" : "",
+      next === undefined ? (c.exit === undefined ? "" : d(c.exit)) : d(next),
+      next === undefined ? (c.reason ?? "") : "X1",
+      placementChanged ? "CARPL" : "",
+      "",
+      "",
+      "",
+    ];
+  });
 }

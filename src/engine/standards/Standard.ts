@@ -8,7 +8,7 @@ import { ColumnKey, SheetKey } from "../profile/TrackerProfile";
  */
 
 /** Where a standard comes from, shown beside every flag so a target is never mistaken for the law. */
-export const StandardBasis = z.enum(["STAT", "SG", "NMS", "LOCAL"]);
+export const StandardBasis = z.enum(["STAT", "SG", "NMS", "SCORECARD", "LOCAL"]);
 export type StandardBasis = z.infer<typeof StandardBasis>;
 
 export const LimitUnit = z.enum(["workingDays", "days", "weeks", "months"]);
@@ -38,6 +38,14 @@ export type Condition = z.infer<typeof Condition>;
 export const LimitVariant = z.object({ when: Condition, limit: Limit }).strict();
 export type LimitVariant = z.infer<typeof LimitVariant>;
 
+/**
+ * A different end column for some rows, e.g. adoption scorecard A10: for a child adopted by their
+ * own foster carers the clock stops when that foster placement began, not at the adoption placement.
+ * First match wins.
+ */
+export const EndVariant = z.object({ when: Condition, end: ColumnKey }).strict();
+export type EndVariant = z.infer<typeof EndVariant>;
+
 export const StandardId = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "an id is lower-case words joined by hyphens (cla-review-2)");
@@ -59,6 +67,12 @@ export const Standard = z
     startKind: z.enum(["required", "event"]),
     /** The column whose date meets the standard; absent for a recurring "next due" standard. */
     end: ColumnKey.optional(),
+    endVariants: z.array(EndVariant).default([]),
+    /**
+     * An end dated before the start is `met` at 0 days rather than a data problem: a match made
+     * before the placement order is early permanence (evaluation-semantics.md, status step 2).
+     */
+    earlyEndMet: z.boolean().default(false),
     /** `start + limit`; exactly one of `limit` and `by`. */
     limit: Limit.optional(),
     /** The deadline is the date another standard's end happened, or that standard's deadline. */
@@ -96,6 +110,20 @@ export const Standard = z
         code: "custom",
         path: ["limitVariants"],
         message: "limit variants need a limit, not `by`",
+      });
+    }
+    if (s.end === undefined && s.endVariants.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["endVariants"],
+        message: "end variants need an end column: a recurring standard has none",
+      });
+    }
+    if (s.end === undefined && s.earlyEndMet) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["earlyEndMet"],
+        message: "an early end needs an end column: a recurring standard has none",
       });
     }
     if (s.by === s.id) {

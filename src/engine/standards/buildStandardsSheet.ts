@@ -9,7 +9,7 @@ import {
   STANDARDS_SHEET_NAME,
   type StandardsColumnKey,
 } from "./standardsSheetColumns";
-import { formatCondition, formatLimitVariants } from "./standardText";
+import { formatCondition, formatEnd, formatLimitVariants } from "./standardText";
 
 const UNIT_TEXT = { workingDays: "working days", days: "days", weeks: "weeks", months: "months" } as const;
 
@@ -21,7 +21,8 @@ export function standardCells(standard: Standard): Record<StandardsColumnKey, st
     sheet: profileSheet(DEFAULT_PROFILE, standard.sheet)?.title ?? standard.sheet,
     start: standard.start.join(", "),
     startKind: standard.startKind,
-    end: standard.end ?? "",
+    end: formatEnd(standard.end, standard.endVariants),
+    earlyEnd: standard.earlyEndMet ? "met" : "",
     limit: standard.limit?.n ?? "",
     unit: standard.limit ? UNIT_TEXT[standard.limit.unit] : "",
     by: standard.by ?? "",
@@ -49,8 +50,10 @@ export function buildStandardsSheet(standards: readonly Standard[]): SheetModel 
       value:
         "Change a limit, the amber window or On (yes/no) here; add a row for a local standard over the " +
         "tracker's column keys. Start: columns in order, the first with a date wins; leave End blank for a " +
-        "recurring “next due” standard. Basis: STAT regulation or Act, SG statutory guidance, NMS national " +
-        "minimum standard, LOCAL local target.",
+        "recurring “next due” standard, or add “; other column when condition” for rows that end elsewhere; " +
+        "End before start “met” counts an end dated before the start as met " +
+        "(early permanence). Basis: STAT regulation or Act, SG statutory guidance, NMS national minimum " +
+        "standard, SCORECARD DfE adoption scorecard threshold, LOCAL local target.",
       style: { italic: true, wrap: false },
     },
   ];

@@ -10,6 +10,7 @@ const JOINT_EXIT = "permanenceAchieved";
 const RECRUITMENT_EXIT = "closedDate";
 const SUPPORT_EXIT = "deregistered";
 const CONNECTED_EXIT = "closedDate";
+const FAMILY_FINDING_EXIT = "closedDate";
 
 const DEFAULT_STANDARD_INPUTS: readonly StandardInput[] = [
   // Joint Tracker
@@ -252,6 +253,71 @@ const DEFAULT_STANDARD_INPUTS: readonly StandardInput[] = [
     exit: SUPPORT_EXIT,
     basis: "LOCAL",
     source: "Local practice: no statutory interval (3 years is usual)",
+  },
+  // Family Finding (standards.md, "Family Finding")
+  {
+    id: "ff-profile",
+    title: "Child's profile ready for family finding",
+    sheet: "familyFinding",
+    start: "referral",
+    startKind: "required",
+    end: "profileCompleted",
+    limit: { n: 10, unit: "workingDays" },
+    amberWorkingDays: 3,
+    exit: FAMILY_FINDING_EXIT,
+    basis: "LOCAL",
+    source: "Local practice: no national timescale for the child's profile",
+  },
+  {
+    id: "ff-match-a2",
+    title: "Matched after the placement order",
+    sheet: "familyFinding",
+    start: "placementOrder",
+    startKind: "event",
+    end: "adm",
+    // A2 counts calendar days: "4 months" is the scorecard's 121 days.
+    limit: { n: 121, unit: "days" },
+    amberWorkingDays: 10,
+    // A match made before the order (early permanence, fostering for adoption) is met at 0 days.
+    earlyEndMet: true,
+    exit: FAMILY_FINDING_EXIT,
+    basis: "SCORECARD",
+    source:
+      "DfE adoption scorecard A2 threshold 2013–16: placement order to match within 121 days (4 months)",
+  },
+  {
+    id: "ff-panel-adm",
+    title: "ADM decision on the match",
+    sheet: "familyFinding",
+    start: "panel",
+    startKind: "event",
+    end: "adm",
+    limit: { n: 7, unit: "workingDays" },
+    amberWorkingDays: 2,
+    exit: FAMILY_FINDING_EXIT,
+    basis: "NMS",
+    source:
+      "Fostering NMS 2011 standard 14 for fostering matches (panel date as the proxy for receipt of the minutes); local practice for adoption matches",
+  },
+  {
+    id: "ff-placed-a1",
+    title: "Moved in with the adoptive family",
+    sheet: "familyFinding",
+    start: "becameLookedAfter",
+    startKind: "required",
+    end: "placementDate",
+    // A10: a child adopted by their own foster carers has lived with them since that placement began.
+    endVariants: [
+      { when: { column: "adoptedByFosterCarers", in: ["YES"] }, end: "fosterPlacementStart" },
+      { when: { column: "placementType", in: ["A3", "A5"] }, end: "fosterPlacementStart" },
+    ],
+    limit: { n: 426, unit: "days" },
+    amberWorkingDays: 20,
+    appliesWhen: { column: "shouldBePlaced", present: true },
+    exit: FAMILY_FINDING_EXIT,
+    basis: "SCORECARD",
+    source:
+      "DfE adoption scorecard A1 threshold 2013–16: becoming looked after to moving in with the adoptive family within 426 days (14 months); for adoptions by the child's foster carers (A10) the clock stops when that foster placement began",
   },
   // Connected Persons
   {

@@ -6,7 +6,7 @@ import { cellAddress } from "../tables/cellAddress";
 import type { SheetRowFinding } from "./SheetRowFinding";
 import { Standard, findStandardSetProblems, type StandardInput } from "./Standard";
 import { STANDARDS_COLUMNS, type StandardsColumnKey } from "./standardsSheetColumns";
-import { parseCondition, parseLimitUnit, parseLimitVariants } from "./standardText";
+import { parseCondition, parseEnd, parseLimitUnit, parseLimitVariants } from "./standardText";
 
 export interface StandardsRead {
   /** The standards in force: the sheet's rows, defaults where a row cannot be read or is absent. */
@@ -132,7 +132,19 @@ export function readStandardsSheet(
     const sheet = sheetKeyOf(sheetText, profile);
     if (sheet === undefined) problems.push(`the sheet “${sheetText}” is not a tracker sheet`);
     else input.sheet = sheet;
-    if (text("end") !== "") input.end = text("end");
+    const end = parseEnd(text("end"));
+    if (!end.ok) problems.push(end.error);
+    else {
+      if (end.value.end !== undefined) input.end = end.value.end;
+      input.endVariants = end.value.endVariants;
+    }
+    if (text("earlyEnd") !== "") {
+      const early = normaliseHeader(text("earlyEnd"));
+      if (early === "met") input.earlyEndMet = true;
+      else if (early === "cannotassess") input.earlyEndMet = false;
+      else
+        problems.push(`End before start must be “met” or blank (cannot assess), not “${text("earlyEnd")}”`);
+    }
     if (text("exit") !== "") input.exit = text("exit");
     if (text("by") !== "") input.by = text("by");
     const limitValue = get("limit");
@@ -174,6 +186,7 @@ export function readStandardsSheet(
         parsed.data.exit,
         parsed.data.appliesWhen?.column,
         ...parsed.data.limitVariants.map((v) => v.when.column),
+        ...parsed.data.endVariants.flatMap((v) => [v.end, v.when.column]),
       ].filter((k): k is string => k !== undefined);
       for (const key of named) {
         if (!known.has(key))
@@ -231,13 +244,15 @@ const HEADER_OF_FIELD: Readonly<Record<string, string>> = {
   start: "Start",
   startKind: "Start kind (required or event)",
   end: "End",
+  endVariants: "End",
+  earlyEndMet: "End before start",
   limit: "Limit",
   by: "Due by",
   amberWorkingDays: "Amber (working days)",
   appliesWhen: "Applies when",
   limitVariants: "Limit variants",
   exit: "Exit",
-  basis: "Basis (STAT, SG, NMS or LOCAL)",
+  basis: "Basis (STAT, SG, NMS, SCORECARD or LOCAL)",
   source: "Source",
   enabled: "On",
 };

@@ -1,5 +1,5 @@
 import { ColumnKey } from "../profile/TrackerProfile";
-import { Condition, Limit, LimitUnit, LimitVariant } from "./Standard";
+import { Condition, Limit, LimitUnit, LimitVariant, type EndVariant } from "./Standard";
 
 /*
  * The text forms of a standard's parts, as the Standards sheet shows them and a manager types them:
@@ -111,4 +111,35 @@ export function parseLimitVariants(text: string): Parsed<LimitVariant[]> {
     variants.push({ when: when.value, limit: limit.value });
   }
   return { ok: true, value: variants };
+}
+
+/**
+ * The End cell: the end column, then any variants, "placementDate; fosterPlacementStart when
+ * adoptedByFosterCarers in YES" (adoption scorecard A10).
+ */
+export function formatEnd(end: ColumnKey | undefined, variants: readonly EndVariant[]): string {
+  if (end === undefined) return "";
+  return [end, ...variants.map((v) => `${v.end} when ${formatCondition(v.when)}`)].join("; ");
+}
+
+export function parseEnd(text: string): Parsed<{ end?: ColumnKey; endVariants: EndVariant[] }> {
+  const parts = text
+    .split(";")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const [first, ...rest] = parts;
+  if (first === undefined) return { ok: true, value: { endVariants: [] } };
+  const endVariants: EndVariant[] = [];
+  for (const part of rest) {
+    const m = /^([A-Za-z][A-Za-z0-9]*)\s+when\s+(.+)$/i.exec(part);
+    if (!m)
+      return {
+        ok: false,
+        error: `“${part}” is not an end variant such as “fosterPlacementStart when adoptedByFosterCarers in YES”`,
+      };
+    const when = parseCondition(m[2] as string);
+    if (!when.ok) return when;
+    endVariants.push({ end: m[1] as string, when: when.value });
+  }
+  return { ok: true, value: { end: first, endVariants } };
 }

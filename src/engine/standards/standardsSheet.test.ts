@@ -53,6 +53,41 @@ describe("the Standards sheet", () => {
     expect(tsd).toContain("months");
   });
 
+  it("shows the adoption scorecard standards with their end variants, early end and basis", async () => {
+    const snapshot = await writtenStandardsSheet();
+    const header = snapshot.values[STANDARDS_HEADER_ROW - 1] ?? [];
+    const a1 = snapshot.values.find((r) => r[0] === "ff-placed-a1") ?? [];
+    const a2 = snapshot.values.find((r) => r[0] === "ff-match-a2") ?? [];
+    expect(a1[header.indexOf("End")]).toBe(
+      "placementDate; fosterPlacementStart when adoptedByFosterCarers in YES; fosterPlacementStart when placementType in A3, A5",
+    );
+    expect(a1[header.indexOf("Basis")]).toBe("SCORECARD");
+    expect(a2[header.indexOf("End before start")]).toBe("met");
+    expect(a1[header.indexOf("End before start")]).toBe("");
+  });
+
+  it("reads a manager's end variant and refuses an early end rule it cannot read", async () => {
+    const snapshot = edit(
+      await writtenStandardsSheet(),
+      "ff-placed-a1",
+      "End",
+      "placementDate; fosterPlacementStart when adoptedByFosterCarers in YES",
+    );
+    edit(snapshot, "ff-profile", "End before start", "sometimes");
+    const read = readStandardsSheet(snapshot, DEFAULT_STANDARDS);
+    const a1 = read.standards.find((s) => s.id === "ff-placed-a1");
+    expect(a1?.endVariants).toEqual([
+      { end: "fosterPlacementStart", when: { column: "adoptedByFosterCarers", in: ["YES"] } },
+    ]);
+    expect(read.findings).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /\(ff-profile\) cannot be read: End before start must be “met” or blank/,
+        ),
+      }),
+    ]);
+  });
+
   it("lets a manager change a limit and switch a local target off", async () => {
     const snapshot = edit(await writtenStandardsSheet(), "ppm-first", "Limit", 15);
     edit(snapshot, "fc-supervision", "On", "no");
@@ -101,7 +136,7 @@ describe("the Standards sheet", () => {
       expect.objectContaining({
         row: STANDARDS_HEADER_ROW + 2,
         message: expect.stringMatching(
-          /^Row 6 \(cla-review-2\) cannot be read: Basis \(STAT, SG, NMS or LOCAL\): .*the default is used\.$/,
+          /^Row 6 \(cla-review-2\) cannot be read: Basis \(STAT, SG, NMS, SCORECARD or LOCAL\): .*the default is used\.$/,
         ),
       }),
     ]);

@@ -17,6 +17,7 @@ export const STANDARDS_COLUMNS = [
   { key: "amber", header: "Amber (working days)", width: 11 },
   { key: "appliesWhen", header: "Applies when", width: 28 },
   { key: "limitVariants", header: "Limit variants", width: 40 },
+  { key: "earlyEnd", header: "End before start", width: 12 },
   { key: "exit", header: "Exit", width: 18 },
   { key: "basis", header: "Basis", width: 8 },
   { key: "source", header: "Source", width: 60 },

@@ -1,5 +1,6 @@
 import type { EpochDay } from "../dates/epochDay";
 import type { SheetKey } from "../profile/TrackerProfile";
+import type { AdoptionScorecard } from "./adoptionScorecard";
 import type { PeriodKind, SummaryPeriod } from "./SummaryPeriod";
 
 /*
@@ -223,6 +224,8 @@ export interface SummaryFigures {
   /** Mean of "placements in last 12 months" over children looked after as at the as-of date. */
   placementsLast12Months: MedianOf;
   completeness: ColumnCompleteness[];
+  /** The adoption scorecard block: A1, A2, A10, waiting children, matches, matching measures. */
+  adoption: AdoptionScorecard;
   trace: TraceColumns;
 }
 

@@ -96,3 +96,67 @@ describe("buildSummarySheets", () => {
     });
   });
 });
+
+describe("the summary sheet's adoption scorecard block", () => {
+  const familyFinding = table("familyFinding", [
+    {
+      childId: "A",
+      permanencePlan: "Adoption",
+      referral: "01/04/2024",
+      shouldBePlaced: "01/04/2024",
+      placementOrder: "02/09/2024",
+      adm: "02/12/2024",
+      placementDate: "20/01/2025",
+    },
+  ]);
+  const tables = [joint, familyFinding];
+  const figures = buildSummaryFigures(evaluate(tables, "2025-04-10"), tables, {
+    month: "2025-03",
+    asOf: day("2025-04-10"),
+    calendar,
+  });
+  const [summary] = buildSummarySheets(figures) as [SheetModel];
+  const rowOf = (label: string) => {
+    const cell = summary.cells.find((c) => c.column === 1 && c.value === label);
+    // The block's own columns: chart data sits further right on the same rows.
+    return summary.cells.filter((c) => c.row === cell?.row && c.column <= 6).map((c) => c.value);
+  };
+
+  it("shows A1 and A2 as numbers against their thresholds, and no A1 for a row without a date looked after", () => {
+    // The summary reads the tables as given (the status job borrows the BLA from the Joint Tracker
+    // before): this Family Finding row has none, so A1 counts no child.
+    expect(rowOf("A1: looked after to moving in with the adoptive family")).toEqual([
+      "A1: looked after to moving in with the adoptive family",
+      "–",
+      0,
+      "–",
+      0,
+      426,
+    ]);
+    // 02/09/2024 → 02/12/2024: 91 days.
+    expect(rowOf("A2: placement order to match (match before order = 0)")).toEqual([
+      "A2: placement order to match (match before order = 0)",
+      91,
+      1,
+      91,
+      1,
+      121,
+    ]);
+  });
+
+  it("draws A1 and A2 by quarter against their thresholds, and the matches per month", () => {
+    const titles = (summary.charts ?? []).map((c) => [c.title, c.type]);
+    expect(titles).toContainEqual([
+      "Adoption scorecard A1 and A2 by quarter (average days) against the thresholds",
+      "line",
+    ]);
+    expect(titles).toContainEqual(["Matches agreed by the ADM per month", "columnClustered"]);
+    const chart = summary.charts?.find((c) => c.title.startsWith("Adoption scorecard"));
+    const range = parseRangeAddress(chart?.dataRange ?? "");
+    expect(range).toBeDefined();
+    const header = summary.cells
+      .filter((c) => c.row === range?.top && c.column >= (range?.left ?? 0))
+      .map((c) => c.value);
+    expect(header).toEqual(["Quarter", "A1 average days", "A1 threshold", "A2 average days", "A2 threshold"]);
+  });
+});

@@ -9,6 +9,7 @@ import type {
   SheetModel,
 } from "../port/SheetModel";
 import { cellAddress } from "../tables/cellAddress";
+import { adoptionScorecardLines, matchesChartRows, scorecardChartRows } from "./adoptionScorecardSheet";
 import {
   PPM_BAND_KEYS,
   PPM_BAND_TITLES,
@@ -200,6 +201,13 @@ export function buildSummarySheet(figures: SummaryFigures): SheetModel {
   for (const [label, value] of snapshot) c.row(r++, 1, [label, value]);
 
   r += 1;
+  for (const line of adoptionScorecardLines(figures.adoption, figures.asOf)) {
+    if (line.kind === "section") c.set(r++, 1, line.text, SECTION);
+    else if (line.kind === "note") c.set(r++, 1, line.text, { italic: true, size: 9 });
+    else c.row(r++, 1, line.values, line.kind === "header" ? HEADER : undefined);
+  }
+
+  r += 1;
   c.set(r++, 1, "Data completeness of key date columns", SECTION);
   c.row(r++, 1, ["Sheet", "Column", "Valid date", "Blank", "Not a date", "Valid %"], HEADER);
   for (const col of figures.completeness) {
@@ -328,6 +336,15 @@ function chartBlocks(c: Cells, figures: SummaryFigures): ChartModel[] {
     ["Financial year", "Approved"],
     figures.financialYears.map((y) => [y.period.shortLabel, y.approvals]),
   );
+  const scorecard = scorecardChartRows(figures.adoption);
+  block(
+    "Adoption scorecard A1 and A2 by quarter (average days) against the thresholds",
+    "line",
+    scorecard.headers,
+    scorecard.rows,
+  );
+  const matches = matchesChartRows(figures.adoption);
+  block("Matches agreed by the ADM per month", "columnClustered", matches.headers, matches.rows);
   const o = figures.occupancy;
   block(
     "Approved places: filled, vacant, not available",

@@ -1,4 +1,10 @@
 import { formatIsoDate, type EpochDay } from "../dates/epochDay";
+import type {
+  AdoptionScorecard,
+  AverageDays,
+  MatchingMeasures,
+  ScorecardPeriodFigures,
+} from "./adoptionScorecard";
 import type { MedianOf, PeriodFigures, PpmBands, SummaryFigures } from "./SummaryFigures";
 
 /**
@@ -35,6 +41,28 @@ export interface SummaryJson {
   inHouseFostering: SummaryFigures["inHouseFostering"];
   placementsLast12Months: MedianOf;
   completeness: SummaryFigures["completeness"];
+  /** The DfE adoption scorecard's A1, A2 and A10 (average calendar days), waiting children, matches. */
+  adoptionScorecard: AdoptionScorecardJson;
+  /** The evaluation report's three matching measures (working days), 12 months to the month. */
+  matchingWorkingDays: MatchingMeasures;
+}
+
+export interface ScorecardPeriodJson {
+  period: string;
+  first: string;
+  last: string;
+  a1: AverageDays;
+  a2: AverageDays;
+  a10: AverageDays;
+}
+
+export interface AdoptionScorecardJson {
+  thresholds: { a1Days: number; a2Days: number };
+  twelveMonths: ScorecardPeriodJson;
+  financialYear: ScorecardPeriodJson;
+  quarters: ScorecardPeriodJson[];
+  waiting: AdoptionScorecard["waiting"];
+  matchesByMonth: AdoptionScorecard["matchesByMonth"];
 }
 
 export interface PeriodJson {
@@ -77,6 +105,21 @@ function periodJson(p: PeriodFigures): PeriodJson {
     enquiryToIhvWorkingDays: p.enquiryToIhvWorkingDays,
     applicationToPanelMonths: p.applicationToPanelMonths,
     approvals: p.approvals,
+  };
+}
+
+function scorecardPeriodJson(p: ScorecardPeriodFigures): ScorecardPeriodJson {
+  return { period: p.period, first: iso(p.first), last: iso(p.last), a1: p.a1, a2: p.a2, a10: p.a10 };
+}
+
+function adoptionScorecardJson(a: AdoptionScorecard): AdoptionScorecardJson {
+  return {
+    thresholds: { a1Days: a.thresholds.a1, a2Days: a.thresholds.a2 },
+    twelveMonths: scorecardPeriodJson(a.twelveMonths),
+    financialYear: scorecardPeriodJson(a.financialYear),
+    quarters: a.quarters.map(scorecardPeriodJson),
+    waiting: a.waiting,
+    matchesByMonth: a.matchesByMonth,
   };
 }
 
@@ -124,5 +167,7 @@ export function summaryJson(figures: SummaryFigures): SummaryJson {
     inHouseFostering: figures.inHouseFostering,
     placementsLast12Months: figures.placementsLast12Months,
     completeness: figures.completeness,
+    adoptionScorecard: adoptionScorecardJson(figures.adoption),
+    matchingWorkingDays: figures.adoption.matching,
   };
 }

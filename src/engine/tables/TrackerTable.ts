@@ -14,6 +14,20 @@ export interface TrackerTable {
   columns: readonly MappedColumn[];
   /** Every row below the header up to the last used row; entirely empty rows are left out. */
   rows: readonly TrackerRow[];
+  /** Columns the rows took from another sheet's rows (the Family Finding sheet's BLA), if any. */
+  borrowed?: readonly BorrowedColumn[];
+}
+
+/** A column a table took from another sheet's rows by ID, for agendas and messages to say so. */
+export interface BorrowedColumn {
+  key: ColumnKey;
+  from: SheetKey;
+  /** The worksheet it came from, as the user sees it. */
+  fromSheetName: string;
+  /** Rows that found a value there. */
+  found: number;
+  /** Rows whose ID has no row in that sheet, by Excel row number and ID. */
+  notFound: { rowNumber: number; id: string | null }[];
 }
 
 export interface MappedColumn {
