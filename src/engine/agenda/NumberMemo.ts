@@ -17,7 +17,7 @@ export interface NumberMemo<T> {
 /*
  * Held in pages of 256 slots, made as they are first needed: a look-up is two array reads. An agenda
  * asks for a status or a date hundreds of thousands of times, and a hashed map's look-ups were a large
- * part of its time (issue 9).
+ * part of its time.
  *
  * The agenda's helpers are object literals over their functions' state, not class instances: a class
  * instance gets its fields one by one, and the shape it ends with is forgotten when the last instance

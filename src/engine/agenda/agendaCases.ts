@@ -185,7 +185,7 @@ const MET = STATUS.met;
 
 /*
  * A typed array, read with one load, and marks stored without a branch: the marks of a 100,000-row
- * tracker's six agendas took 9.4 ms, now 8 (issue 9).
+ * tracker's six agendas took 9.4 ms, now 8.
  */
 const MARK_OF_STATUS: Uint8Array = (() => {
   const marks = new Uint8Array(STANDARD_STATUSES.length);
@@ -230,7 +230,7 @@ export function carriedActions(
  * A case on the agenda. Its shown name, key values, statuses, lines to discuss, notes and carried
  * actions are read from the columns each time they are asked for, as RowEvaluation's results are: a
  * 100,000-row tracker lists about 40,000 cases, and keeping each one's words from planning until the
- * sheet is built was most of the agenda's garbage-collection time (issue 9).
+ * sheet is built was most of the agenda's garbage-collection time.
  *
  * The sheet reads each value once, one by one (`keyValue(k)`, `statusWords(k)`, `toDiscussText`...),
  * so that writing a case makes no list or object that its row does not keep.
@@ -324,7 +324,7 @@ export class AgendaCase {
  * A case of no rows, kept for the life of the module. A class's instances get their hidden class
  * field by field, and the engine forgets it when the last instance is collected, and with it all the
  * code compiled for cases: every agenda compiled that code again, half the time of a 10,000-row one
- * (issue 9). One instance kept keeps them. (The agenda's helpers are object literals instead, whose
+ *. One instance kept keeps them. (The agenda's helpers are object literals instead, whose
  * shapes are kept with the literal, see numberMemo; a case keeps its class for its getters.)
  */
 const NO_ROWS: SheetEvaluation = {

@@ -8,7 +8,7 @@ import { numberMemo } from "./NumberMemo";
 /*
  * An agenda says the same few thousand dates and status words over and over: a 100,000-row joint
  * tracker lists about 40,000 cases with eight status cells each. Each date, date value and word is
- * made once per agenda and shared (issue 9). Shared, so never changed: their types are read-only.
+ * made once per agenda and shared. Shared, so never changed: their types are read-only.
  * (Not frozen: a frozen object's hidden class goes with the agenda, and the compiled code that
  * handled it goes with it.)
  */

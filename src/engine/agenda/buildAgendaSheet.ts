@@ -28,7 +28,7 @@ const HEADER_FILL = "1F4E78";
 
 /*
  * A case row's styles, made once and shared by every cell: a new style object per cell was most of
- * the agenda's time and memory at 10,000 rows (issue 9). Frozen, because they are shared.
+ * the agenda's time and memory at 10,000 rows. Frozen, because they are shared.
  */
 const CASE: CellStyle = Object.freeze({ border: true, vertical: "top", wrap: true });
 const CASE_WORKER: CellStyle = Object.freeze({ ...CASE, fontColor: "808080", size: 9 });
@@ -313,7 +313,7 @@ const PLACES = 2 ** 21;
  * The cases' places in the agenda, in the order of their tracker rows. Each case's words are read
  * from the tracker's columns, and reading them in the columns' order rather than the agenda's
  * (worker, then worst first) is what keeps a 100,000-row tracker's columns flowing through the
- * processor's cache instead of being fetched from memory case by case (issue 9).
+ * processor's cache instead of being fetched from memory case by case.
  */
 function inTrackerOrder(cases: readonly AgendaCase[]): Float64Array {
   // Row number and place as one number: sorted as numbers, with no comparison function.
@@ -333,7 +333,7 @@ interface CaseRowContext {
 
 /**
  * Writes each case as one row object (values and a shared styles array): one object per cell was
- * most of a long agenda's time (issue 9). Fits each row's height as it is made. The rows are in the
+ * most of a long agenda's time. Fits each row's height as it is made. The rows are in the
  * agenda's order, made in the tracker's.
  */
 function writeCaseRows(listed: ListedRows, context: CaseRowContext): ModelRow[] {

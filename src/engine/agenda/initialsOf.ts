@@ -26,7 +26,7 @@ function initialsOfAnyName(name: string): string {
 /*
  * Most names are ASCII letters and spaces, whose initials are the first letter of each word: read
  * in one pass, without the regular expressions, and made as one string, they cost a fraction as much
- * on a long agenda (issue 9). Anything else (commas, hyphens, accents, other spaces) is left to the
+ * on a long agenda. Anything else (commas, hyphens, accents, other spaces) is left to the
  * general reading: undefined.
  */
 function initialsOfPlainName(name: string): string | undefined {

@@ -95,7 +95,7 @@ const DONE_ON_TIME_SHOWN = 5;
  * group together, each with its action lines in plain, neutral words.
  *
  * It reads the evaluation's and the table's columns rather than a record per row, and words only the
- * cases it lists: a 100,000-row joint tracker took a second to plan the other way (issue 9).
+ * cases it lists: a 100,000-row joint tracker took a second to plan the other way.
  */
 export function planSurgeryAgenda(request: AgendaRequest, sources: AgendaSources): SurgeryAgenda {
   const surgery = SURGERIES[request.surgery];

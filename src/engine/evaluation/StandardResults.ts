@@ -47,7 +47,7 @@ export interface InvalidCell {
 /**
  * One standard's results over one table's rows, held column by column: a status, days and counts in
  * typed arrays, one slot per row. A 100,000-row tracker has about a million results; one object
- * each was most of the evaluation's time and memory (issue 9). Stages that read many rows (agendas,
+ * each was most of the evaluation's time and memory. Stages that read many rows (agendas,
  * the summary) read the columns; `result(i)` makes the StandardResult object of one row, exactly as
  * evaluation-semantics.md describes it, for whoever needs it whole (explanations, JSON, the pane).
  */

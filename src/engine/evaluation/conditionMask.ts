@@ -24,7 +24,7 @@ function acceptedSpellings(codes: readonly string[]): ReadonlySet<string> {
 
 /*
  * The rows of a table meeting each condition, computed once per table and condition: every standard
- * and limit variant with the condition reads the same mask, so each cell is tested once (issue 9).
+ * and limit variant with the condition reads the same mask, so each cell is tested once.
  */
 const masks = new WeakMap<TableColumns, WeakMap<Condition, Uint8Array>>();
 

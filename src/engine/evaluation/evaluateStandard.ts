@@ -41,7 +41,7 @@ type ProblemDate = Extract<CellDate, { kind: "problem" }>;
  *
  * It runs down the table's columns (tableColumnsOf: each date cell read once per table) with the
  * standard's columns and conditions looked up once, not once per row, and writes each row's outcome
- * into the typed arrays of StandardResults: no object per row (issue 9).
+ * into the typed arrays of StandardResults: no object per row.
  *
  * @example evaluateStandardOver(cla-review-1, rows [BLA 27/05/2022, 1st review 29/06/2022], { asOf 01/07/2022 })
  * // row 0 met late: due 28/06/2022 (20 working days, the jubilee days 2 and 3 June skipped), 1 working day late

@@ -75,7 +75,7 @@ export function profileSheet(profile: TrackerProfile, key: SheetKey): SheetSpec 
 
 /*
  * Mapping a sheet compares every header cell with every column's title and aliases, normalising
- * the same few hundred texts thousands of times: a third of mapping a 1,000-row tracker (issue 9).
+ * the same few hundred texts thousands of times: a third of mapping a 1,000-row tracker.
  * Each text is normalised once.
  */
 const NORMALISED = new Map<string, string>();

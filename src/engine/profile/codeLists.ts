@@ -193,7 +193,7 @@ interface CodeIndex {
 }
 
 // Every code cell of a tracker is matched, 100,000 rows of them: normalising every word of the list
-// again for each cell made the code checks the slowest (issue 9). The first code wins, as `find` did.
+// again for each cell made the code checks the slowest. The first code wins, as `find` did.
 const CODE_INDEXES = new WeakMap<CodeList, CodeIndex>();
 
 function indexOf(list: CodeList): CodeIndex {

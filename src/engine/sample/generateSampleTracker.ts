@@ -174,7 +174,7 @@ function workerWith(world: World, role: WorkerRole): Worker {
 /*
  * One `Date` per day, shared by every cell holding that day, as the .xlsx reader shares them
  * (src/xlsx/worksheetReader.ts): a large sample then holds a few thousand dates instead of a million
- * and a half, which is what a real tracker read from a file costs the engine's heap (issue 9).
+ * and a half, which is what a real tracker read from a file costs the engine's heap.
  */
 const DATES_BY_DAY = new Map<EpochDay, Date>();
 function date(day: EpochDay | undefined): CellValue {

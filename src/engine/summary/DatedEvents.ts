@@ -8,7 +8,7 @@ import type { SummaryPeriod } from "./SummaryPeriod";
  * column in the order they were collected: the day that decides each one's period, up to two
  * numbers of its own, and the table row it traces back to. Typed arrays sized up front, because a
  * 100,000-row tracker has hundreds of thousands of them and an object each (the event, its value
- * and its trace) was most of the summary's time (issue 9).
+ * and its trace) was most of the summary's time.
  */
 export class DatedEvents {
   private count = 0;
@@ -81,7 +81,7 @@ export class DatedEvents {
   /**
    * The `values` (or `extras`) of a period's events in day order, leaving out NaN: a view of one
    * buffer, valid until the next call, that the caller may sort. A median per figure and period
-   * made an array, then a typed array from it, over the same events (issue 9).
+   * made an array, then a typed array from it, over the same events.
    */
   valuesIn(period: SummaryPeriod, of: "values" | "extras" = "values"): Float64Array {
     const { order, from, to } = this.inPeriod(period);

@@ -170,7 +170,7 @@ export interface TraceRow {
 /**
  * The trace, column by column: `figure[i]`, `month[i]`... describe the i-th row counted. A
  * 100,000-row tracker traces about 400,000 rows, and the Summary data sheet writes these columns as
- * they are, without an object per row (issue 9).
+ * they are, without an object per row.
  */
 export interface TraceColumns {
   length: number;

@@ -138,7 +138,7 @@ interface StandardTitle {
  * in-house fostering, placement moves) are as at `asOf`.
  *
  * It reads the evaluation's and the tables' columns, never a row object: a 100,000-row tracker has a
- * million results and 700,000 deadlines to count (issue 9).
+ * million results and 700,000 deadlines to count.
  */
 export function buildSummaryFigures(
   evaluation: TrackerEvaluation,
@@ -226,7 +226,7 @@ export function buildSummaryFigures(
 /**
  * A cell's text, trimmed; `null` for a blank, a date or none. Strings are asked about first and
  * `instanceof Date` is not asked at all (a date is an object): `instanceof` on a string id was a
- * third of the trace's time at 100,000 rows (issue 9).
+ * third of the trace's time at 100,000 rows.
  */
 function textOf(value: CellValue | undefined): string | null {
   if (typeof value === "string") {
@@ -260,7 +260,7 @@ function teamsOf(sheet: SheetEvaluation, tables: readonly TrackerTable[]): strin
 /**
  * Per standard, the rows whose result is "cannot assess". Indexed loops here and in the other
  * functions that run once per summary: a for...of over a typed array runs uncompiled for most of
- * its million iterations and makes an iterator result for each (issue 9).
+ * its million iterations and makes an iterator result for each.
  */
 function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
   const counts = new Map<string, number>();
@@ -439,7 +439,7 @@ function periodFigures(
   });
   // Counted straight from the events, not from an array of their values per period, and by the
   // band's place, not by its key: a store by a key that varies was most of the period figures' time
-  // (issue 9).
+  //.
   const tally = new Array<number>(PPM_BAND_KEYS.length).fill(0);
   const { order, from, to } = events.bands.inPeriod(period);
   const values = events.bands.values;
@@ -515,7 +515,7 @@ function groupFigures(
   }
   // What is overdue now is what the counted results hold as overdue (a deadline on or before
   // as-of), in the same sheet, row and standard order: one pass over them rather than over every
-  // row's every standard again (issue 9). Groups are still first named row by row.
+  // row's every standard again. Groups are still first named row by row.
   for (let n = 0; n < counted.length; n++) {
     if (counted.overdue[n] === 0) continue;
     const s = counted.sheets[n] as number;
@@ -743,7 +743,7 @@ function traceOf(
   const supportOpen = asAt.support?.open ?? new Uint8Array(0);
 
   // Counted first and filled by index into columns of that length: pushing 400,000 rows into eight
-  // growing arrays was half of the summary's time (issue 9).
+  // growing arrays was half of the summary's time.
   let length = asAt.joint?.fostered.length ?? 0;
   for (let n = 0; n < counted.length; n++) {
     const deadline = counted.deadlines[n] as number;

@@ -369,7 +369,7 @@ export function buildSummaryDataSheet(figures: SummaryFigures): SheetModel {
   const headers = ["Figure", "Month", "Sheet", "Row", "ID", "Standard", "Status / band", "Date"];
   c.row(3, 1, headers, HEADER);
   // The trace's own columns, written as they are: about 3 million cells at 100,000 rows, too many
-  // for an object each (issue 9).
+  // for an object each.
   const { trace } = figures;
   const columnBlocks: ColumnBlock[] = [
     {

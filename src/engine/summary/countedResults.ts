@@ -7,7 +7,7 @@ import type { SummaryPeriod } from "./SummaryPeriod";
  * Every result a timeliness cohort holds (evaluation-semantics.md "Figures for a period": met, met
  * late or overdue, its deadline on or before as-of), row by row and, within a row, in the
  * standards' order, as the trace lists them. Held as typed arrays of positions in the evaluation: a
- * 100,000-row tracker has about 700,000 of them, too many to make an object each (issue 9), and the
+ * 100,000-row tracker has about 700,000 of them, too many to make an object each, and the
  * period counts, the groups and the trace each go through them all.
  */
 export class CountedResults {
@@ -38,7 +38,7 @@ export class CountedResults {
     const onTime = new Uint8Array(capacity);
     const overdue = new Uint8Array(capacity);
     // Filled through locals, each sheet's status and deadline arrays taken out once, in an indexed
-    // loop: stores through `this` and a forEach callback per sheet were a fifth slower (issue 9).
+    // loop: stores through `this` and a forEach callback per sheet were a fifth slower.
     let n = 0;
     for (let s = 0; s < evaluation.sheets.length; s++) {
       const sheet = evaluation.sheets[s] as SheetEvaluation;
@@ -103,7 +103,7 @@ export class TimelinessCounts {
     this.onTime = new Int32Array(slotOf.size * stride);
     // The slot of each sheet's standards, looked up once rather than once per result, in one flat
     // array (`slots[firstOf[sheet] + standard]`), and the arrays read through locals: nested arrays
-    // and loads through `this` per result were most of this count's time (issue 9).
+    // and loads through `this` per result were most of this count's time.
     const firstOf: number[] = [];
     const slotList: number[] = [];
     for (const sheet of counted.evaluation.sheets) {

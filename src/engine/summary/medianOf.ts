@@ -13,7 +13,7 @@ export function medianOf(values: readonly number[]): MedianOf {
 /**
  * The median and mean of values (no NaN), which it may reorder. Whole numbers in a short range
  * (working days) are counted rather than sorted: sorting each period's values was a tenth of the
- * summary's time at 100,000 rows (issue 9). Their sum is exact in any order, so the mean is the
+ * summary's time at 100,000 rows. Their sum is exact in any order, so the mean is the
  * same; anything else (months to one decimal) is sorted and summed in sorted order as before.
  */
 export function medianOfValues(values: Float64Array): MedianOf {

@@ -58,7 +58,7 @@ export function recurringOccurrences(
 /**
  * Occurrences as they are found, column by column in typed arrays that grow by doubling: a
  * 100,000-row tracker has hundreds of thousands, and an object (or a boxed number) each was most
- * of the summary's time (issue 9).
+ * of the summary's time.
  */
 class Found {
   private n = 0;
