@@ -323,8 +323,8 @@ export class AgendaCase {
 /*
  * A case of no rows, kept for the life of the module. A class's instances get their hidden class
  * field by field, and the engine forgets it when the last instance is collected, and with it all the
- * code compiled for cases: every agenda compiled that code again, half the time of a 10,000-row one
- *. One instance kept keeps them. (The agenda's helpers are object literals instead, whose
+ * code compiled for cases: every agenda compiled that code again, half the time of a 10,000-row one.
+ * One instance kept keeps them. (The agenda's helpers are object literals instead, whose
  * shapes are kept with the literal, see numberMemo; a case keeps its class for its getters.)
  */
 const NO_ROWS: SheetEvaluation = {
