@@ -67,13 +67,17 @@ export const ReviewRecord = ChildRecord.extend({
 });
 export type ReviewRecord = z.infer<typeof ReviewRecord>;
 
-/** PlacedAdoption: a placement for adoption, by child and DATE_PLACED. */
+/**
+ * PlacedAdoption: a decision that the child should be placed for adoption, by child and DATE_PLACED.
+ * Despite its name the table holds decisions, not placements (standards.md, "Family Finding"; the
+ * DfE's rule that AD1's DATE_INT equals DATE_PLACED): the placement itself is an A3–A6 episode.
+ */
 export const PlacedAdoptionRecord = ChildRecord.extend({
-  /** DATE_PLACED: the day the child was placed for adoption. */
+  /** DATE_PLACED: the day of the should-be-placed decision. */
   datePlaced: Day,
-  /** DATE_PLACED_CEASED: the day the placement ended (the adoption order, or a disruption). */
+  /** DATE_PLACED_CEASED: the day the child should no longer be placed for adoption (the decision reversed). */
   datePlacedCeased: Day.optional(),
-  /** REASON_PLACED_CEASED: RD1 adopted, RD2 returned to care, RD3 to parents, RD4 other. */
+  /** REASON_PLACED_CEASED: why the decision ceased, as one of the DfE's RD codes. */
   reasonPlacedCeased: Code.optional(),
 });
 export type PlacedAdoptionRecord = z.infer<typeof PlacedAdoptionRecord>;
