@@ -29,7 +29,8 @@ home visit and application to panel: the medians and the Mann–Whitney U test. 
 be concluded: "too few cases to tell" below 10 cases in either period, how many rows had no
 information (missing or invalid dates; for BLA to 1st PPM also a PPM not held yet) in each period,
 and whether that gap alone could explain the change. Nothing is called significant at p = 0.05 or
-above. Recurring standards are not compared (a tracker keeps only their latest date).
+above. Recurring standards are not compared yet (the monthly summary counts them from the Tracker
+history).
 
 Options:
   --before <months>   the earlier period, e.g. 2025-01..2025-06 (required)

@@ -184,7 +184,7 @@ describe("comparing two periods of a tracker", () => {
     );
     expect(result.shares.map((s) => s.id)).toEqual(["ppm-first"]);
     expect(result.notes.join(" ")).toContain(
-      "Recurring standards are not compared (Next permanency planning meeting)",
+      "Recurring standards are not compared yet (Next permanency planning meeting)",
     );
   });
 });

@@ -59,8 +59,8 @@ export function buildComparison(
   }
   if (recurring.length > 0) {
     notes.push(
-      `Recurring standards are not compared (${recurring.map((s) => s.title).join(", ")}): a tracker ` +
-        "keeps only their latest date, so an on-time share built from it would always be 0%.",
+      `Recurring standards are not compared yet (${recurring.map((s) => s.title).join(", ")}): their ` +
+        "on-time figures need every occurrence, which the monthly summary counts from the Tracker history.",
     );
   }
   return {
