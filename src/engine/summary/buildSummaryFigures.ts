@@ -21,7 +21,17 @@ import { tableColumnsOf } from "../tables/tableColumns";
 import { buildAdoptionScorecard } from "./adoptionScorecard";
 import { medianOf, medianOfValues } from "./medianOf";
 import { CountedResults, TimelinessCounts } from "./countedResults";
-import { DatedEvents } from "./DatedEvents";
+import {
+  ApplicationToPanelEvents,
+  DayEvents,
+  EnquiryToIhvEvents,
+  PPM_KIND,
+  PpmBandEvents,
+  PpmEvents,
+  REVIEW_STATUS,
+  SecondReviewEvents,
+  type DatedEvents,
+} from "./DatedEvents";
 import { NO_HISTORY, type HistoryIndex } from "../history/HistoryIndex";
 import {
   occurrencesIn,
@@ -108,21 +118,16 @@ const NO_WORKER = "(no worker recorded)";
 
 type Band = keyof PpmBands;
 
-/** Everything the dated figures count. `values` and `extras` hold what each comment says. */
+/** Everything the dated figures count. */
 interface Events {
   timeliness: TimelinessCounts;
-  /** value: the band's place in PPM_BAND_KEYS; extra: the working days, NaN when there are none. */
-  bands: DatedEvents;
-  /** extra: 0 for a 1st PPM, 1 for a latest PPM. */
-  ppms: DatedEvents;
-  /** value: 1 when held within the 4 months, else 0; extra: 1 when not held and now past. */
-  secondReviews: DatedEvents;
-  enquiries: DatedEvents;
-  /** value: working days from enquiry to IHV. */
-  ihvs: DatedEvents;
-  /** value: months from application to panel. */
-  panels: DatedEvents;
-  approvals: DatedEvents;
+  bands: PpmBandEvents;
+  ppms: PpmEvents;
+  secondReviews: SecondReviewEvents;
+  enquiries: DayEvents;
+  ihvs: EnquiryToIhvEvents;
+  panels: ApplicationToPanelEvents;
+  approvals: DayEvents;
 }
 
 interface StandardTitle {
@@ -275,8 +280,6 @@ function rowsCannotAssess(evaluation: TrackerEvaluation): Map<string, number> {
   return counts;
 }
 
-const BAND_INDEX = Object.fromEntries(PPM_BAND_KEYS.map((k, i) => [k, i])) as Readonly<Record<Band, number>>;
-
 function collectEvents(
   counted: CountedResults,
   slotOf: ReadonlyMap<string, number>,
@@ -291,20 +294,13 @@ function collectEvents(
   const support = tableOf("fosteringSupport");
   const events: Events = {
     timeliness: new TimelinessCounts(counted, slotOf),
-    bands: new DatedEvents(joint, 1, (band) => PPM_BAND_KEYS[band] as string),
-    ppms: new DatedEvents(
-      joint,
-      2,
-      (_v, kind) => (kind === 1 ? "latest PPM" : kind === 2 ? "earlier PPM (Tracker history)" : "1st PPM"),
-      earlierPpmCount(joint, history),
-    ),
-    secondReviews: new DatedEvents(joint, 1, (onTime, open) =>
-      onTime === 1 ? "met" : open === 1 ? "overdue" : "met late",
-    ),
-    enquiries: new DatedEvents(recruitment, 1, () => "enquiry"),
-    ihvs: new DatedEvents(recruitment, 1, (wd) => `${wd} working days`),
-    panels: new DatedEvents(recruitment, 1, (months) => `${months} months`),
-    approvals: new DatedEvents(support, 1, () => "approved"),
+    bands: new PpmBandEvents(joint),
+    ppms: new PpmEvents(joint, earlierPpmCount(joint, history)),
+    secondReviews: new SecondReviewEvents(joint),
+    enquiries: new DayEvents(recruitment, "enquiry"),
+    ihvs: new EnquiryToIhvEvents(recruitment),
+    panels: new ApplicationToPanelEvents(recruitment),
+    approvals: new DayEvents(support, "approved"),
   };
 
   if (joint) {
@@ -337,32 +333,36 @@ function collectEvents(
                   ? "from31To60"
                   : "over60";
         }
-        events.bands.add(blaDay, BAND_INDEX[band], workingDays, i);
+        events.bands.add(blaDay, band, workingDays, i);
 
         // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would be.
         const deadline = addCalendarMonths(blaDay, 4);
         const review = secondReviews[i] as CellDate;
         const exit = exits === undefined ? EMPTY_CELL_DATE : (exits[i] as CellDate);
         if (review.kind === "date" && review.day >= blaDay && deadline <= asOf) {
-          events.secondReviews.add(deadline, review.day <= deadline ? 1 : 0, 0, i);
+          events.secondReviews.add(
+            deadline,
+            review.day <= deadline ? REVIEW_STATUS.met : REVIEW_STATUS.metLate,
+            i,
+          );
         } else if (review.kind === "empty" && exit.kind !== "problem") {
           const exitDay = exit.kind === "date" ? exit.day : null;
           const t = exitDay === null ? asOf : Math.min(asOf, exitDay);
           if (!(exitDay !== null && exitDay <= deadline) && t > deadline)
-            events.secondReviews.add(deadline, 0, 1, i);
+            events.secondReviews.add(deadline, REVIEW_STATUS.overdue, i);
         }
       }
       const latest = latestPpms[i] as CellDate;
       const first = firstPpm.kind === "date" ? firstPpm.day : null;
-      if (first !== null) events.ppms.add(first, 0, 0, i);
-      if (latest.kind === "date" && latest.day !== first) events.ppms.add(latest.day, 0, 1, i);
+      if (first !== null) events.ppms.add(first, PPM_KIND.first, i);
+      if (latest.kind === "date" && latest.day !== first) events.ppms.add(latest.day, PPM_KIND.latest, i);
       // Every PPM date the history kept for the row: each distinct date once.
       if (history.keys === 0) continue;
       const id = textOf(ids[i]);
       if (id === null) continue;
       for (const day of history.datesOf("jointTracker", id, "latestPpm")) {
         if (day !== first && !(latest.kind === "date" && latest.day === day) && day <= asOf)
-          events.ppms.add(day, 0, 2, i);
+          events.ppms.add(day, PPM_KIND.earlier, i);
       }
     }
   }
@@ -378,11 +378,11 @@ function collectEvents(
       const ihv = dayOf(ihvs[i]);
       const application = dayOf(applications[i]);
       const panel = dayOf(panels[i]);
-      if (enquiry !== null) events.enquiries.add(enquiry, 0, NaN, i);
+      if (enquiry !== null) events.enquiries.add(enquiry, i);
       if (enquiry !== null && ihv !== null && ihv >= enquiry)
-        events.ihvs.add(ihv, calendar.workingDaysBetween(enquiry, ihv), NaN, i);
+        events.ihvs.add(ihv, calendar.workingDaysBetween(enquiry, ihv), i);
       if (application !== null && panel !== null && panel >= application)
-        events.panels.add(panel, monthsBetween(application, panel), NaN, i);
+        events.panels.add(panel, monthsBetween(application, panel), i);
     }
   }
 
@@ -390,7 +390,7 @@ function collectEvents(
     const approvals = tableColumnsOf(support.rows).dates("approvalDate");
     for (let i = 0; i < support.rows.length; i++) {
       const approval = dayOf(approvals[i]);
-      if (approval !== null) events.approvals.add(approval, 0, NaN, i);
+      if (approval !== null) events.approvals.add(approval, i);
     }
   }
   return events;
@@ -437,16 +437,7 @@ function periodFigures(
     const { cohort, onTime } = events.timeliness.countsIn(slot, period);
     return { standard: s.id, title: s.title, recurring: s.recurring, ...onTimeCount(cohort, onTime) };
   });
-  // Counted straight from the events, not from an array of their values per period, and by the
-  // band's place, not by its key: a store by a key that varies was most of the period figures' time
-  //.
-  const tally = new Array<number>(PPM_BAND_KEYS.length).fill(0);
-  const { order, from, to } = events.bands.inPeriod(period);
-  const values = events.bands.values;
-  for (let k = from; k < to; k++) {
-    const band = values[order[k] as number] as number;
-    tally[band] = (tally[band] as number) + 1;
-  }
+  const tally = events.bands.bandCountsIn(period);
   const bands = Object.fromEntries(PPM_BAND_KEYS.map((k, i) => [k, tally[i] as number])) as Record<
     Band,
     number
@@ -457,18 +448,18 @@ function periodFigures(
     timeliness,
     recurring: recurring.map((r) => recurringCount(r, period)),
     ppmBands: bands,
-    blaToPpmWorkingDays: medianOfValues(events.bands.valuesIn(period, "extras")),
+    blaToPpmWorkingDays: medianOfValues(events.bands.workingDaysIn(period)),
     ppmsHeld: events.ppms.countIn(period),
     secondReviewWithin4Months: onTimeCount(
       events.secondReviews.countIn(period),
-      events.secondReviews.countValueIn(period, 1),
+      events.secondReviews.metIn(period),
     ),
     planAgreedBy2ndReview: plan
       ? { cohort: plan.cohort, onTime: plan.onTime, late: plan.late }
       : { cohort: 0, onTime: 0, late: 0 },
     enquiries: events.enquiries.countIn(period),
-    enquiryToIhvWorkingDays: medianOfValues(events.ihvs.valuesIn(period)),
-    applicationToPanelMonths: medianOfValues(events.panels.valuesIn(period)),
+    enquiryToIhvWorkingDays: medianOfValues(events.ihvs.workingDaysIn(period)),
+    applicationToPanelMonths: medianOfValues(events.panels.monthsIn(period)),
     approvals: events.approvals.countIn(period),
   };
 }
