@@ -1,71 +1,30 @@
 import { useMemo, useState } from "react";
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { CheckReport } from "../../engine/checks/CheckReport";
-import type { Severity } from "../../engine/checks/DataQualityIssue";
 import type { ChangeLogRow } from "../../engine/fixes/changeLog";
 import type { ChangeSet } from "../../engine/port/ChangeSet";
 import type { TableFinding } from "../../engine/tables/TableFinding";
 import { writeDataQualitySheet } from "../../jobs/checkTracker";
 import { fixTracker, readLog } from "../../jobs/fixTracker";
 import { revertChanges } from "../../jobs/revertChanges";
-import { changeKey, keepTicked, tickedCount, toggleTick } from "../model/changeSelection";
-import { changeSetsOf } from "../model/changeSetsOf";
-import { displayCell, displayWrittenValue } from "../model/displayCell";
+import { keepTicked } from "../model/changeSelection";
 import {
   NO_FILTER,
-  filterChoices,
   filterIssues,
-  groupIssues,
   withWorkers,
   type IssueFilter,
   type IssueWithWorker,
 } from "../model/issueFilters";
+import { useLayoutStyles } from "../layoutStyles";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
-import { RefreshFromCaseSystem } from "./RefreshFromCaseSystem";
 import { useJobRunner } from "../useJobRunner";
-import { ChecksRun } from "./ChecksRun";
 import { UndoHistoryNote } from "../UndoHistoryNote";
-
-const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  // minmax(0, 1fr): a select never pushes its column wider than half of a 320 px pane.
-  filters: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: tokens.spacingHorizontalS,
-  },
-  select: { minWidth: 0, width: "100%" },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
-  issue: {
-    justifyContent: "flex-start",
-    textAlign: "left",
-    fontWeight: tokens.fontWeightRegular,
-    width: "100%",
-    minWidth: 0,
-  },
-  change: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
-  },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-});
-
-const SHOWN_PER_GROUP = 50;
-const SHOWN_CHANGES = 100;
+import { CheckChangeLog } from "./CheckChangeLog";
+import { CheckFixesPreview } from "./CheckFixesPreview";
+import { CheckIssueList } from "./CheckIssueList";
+import { ChecksRun } from "./ChecksRun";
+import { RefreshFromCaseSystem } from "./RefreshFromCaseSystem";
 
 interface CheckState {
   issues: IssueWithWorker[];
@@ -75,15 +34,13 @@ interface CheckState {
   log: ChangeLogRow[];
 }
 
-const INTENT: Readonly<Record<Severity, "danger" | "warning" | "informative">> = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
-};
-
-/** Check data: run the checks, narrow and walk the issues, preview and apply safe fixes, undo them. */
+/**
+ * Check data: run the checks, narrow and walk the issues, preview and apply safe fixes, undo them.
+ * This view holds the state and makes the job calls; its parts (CheckIssueList, CheckFixesPreview,
+ * CheckChangeLog) render them and report the user's choices back.
+ */
 export function CheckJob() {
-  const styles = useStyles();
+  const styles = useLayoutStyles();
   const services = usePaneServices();
   const runner = useJobRunner(services.port, services.today);
   const [state, setState] = useState<CheckState | undefined>();
@@ -154,10 +111,6 @@ export function CheckJob() {
   };
 
   const shown = useMemo(() => (state ? filterIssues(state.issues, filter) : []), [state, filter]);
-  const groups = useMemo(() => groupIssues(shown), [shown]);
-  const choices = useMemo(() => filterChoices(state?.issues ?? []), [state]);
-  const changeSets = useMemo(() => changeSetsOf(state?.log ?? []), [state]);
-  const ticked = state ? tickedCount(state.changeSet.changes, unticked) : 0;
 
   return (
     <section className={styles.stack} aria-label="Check data">
@@ -191,153 +144,24 @@ export function CheckJob() {
               : `${state.issues.length} issues found; ${shown.length} shown.`}
           </Text>
           <ChecksRun report={state.checks} />
-          <div className={styles.filters} role="group" aria-label="Filter the issues">
-            <FilterSelect
-              label="Severity"
-              value={filter.severity}
-              options={["error", "warning", "info"]}
-              onChange={(v) => setFilter({ ...filter, severity: v as IssueFilter["severity"] })}
-            />
-            <FilterSelect
-              label="Sheet"
-              value={filter.sheet}
-              options={choices.sheets}
-              onChange={(v) => setFilter({ ...filter, sheet: v })}
-            />
-            <FilterSelect
-              label="Column"
-              value={filter.column}
-              options={choices.columns}
-              onChange={(v) => setFilter({ ...filter, column: v })}
-            />
-            <FilterSelect
-              label="Worker"
-              value={filter.worker}
-              options={choices.workers}
-              onChange={(v) => setFilter({ ...filter, worker: v })}
-            />
-          </div>
-          {groups.map((group) => (
-            <section key={`${group.sheet}-${group.severity}`} aria-label={group.heading}>
-              <Subtitle2 as="h2">
-                <Badge appearance="tint" color={INTENT[group.severity]}>
-                  {group.severity}
-                </Badge>{" "}
-                {group.heading}
-              </Subtitle2>
-              <ul className={styles.list}>
-                {group.issues.slice(0, SHOWN_PER_GROUP).map((issue) => (
-                  <li key={`${issue.code}-${issue.cell}`}>
-                    <Button
-                      appearance="subtle"
-                      className={styles.issue}
-                      aria-label={`Go to ${issue.sheet} ${issue.cell}: ${issue.message}`}
-                      onClick={() => void services.navigator.select(issue.sheet, issue.cell)}
-                    >
-                      {issue.cell}: {issue.message}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-              {group.issues.length > SHOWN_PER_GROUP && (
-                <Text size={200}>
-                  and {group.issues.length - SHOWN_PER_GROUP} more: narrow the list with the filters, or write
-                  the Data quality sheet.
-                </Text>
-              )}
-            </section>
-          ))}
-          <section aria-label="Safe fixes" className={styles.stack}>
-            <Subtitle2 as="h2">Safe fixes ({state.changeSet.changes.length})</Subtitle2>
-            {state.changeSet.changes.length === 0 ? (
-              <Text>Nothing the add-in can fix safely.</Text>
-            ) : (
-              <>
-                <Text>
-                  Every ticked change below will be made, then logged on the Change log sheet so it can be
-                  undone. Untick any you do not want.
-                </Text>
-                <ul className={styles.list} aria-label="Changes the fixes will make">
-                  {state.changeSet.changes.slice(0, SHOWN_CHANGES).map((c) => {
-                    const key = changeKey(c);
-                    return (
-                      <li key={key} className={styles.change}>
-                        <Checkbox
-                          checked={!unticked.has(key)}
-                          onChange={(_, d) => setUnticked(toggleTick(unticked, key, d.checked === true))}
-                          label={`${key}: “${displayCell(c.old)}” → “${displayWrittenValue(c.new, c.numberFormat)}”`}
-                        />
-                      </li>
-                    );
-                  })}
-                </ul>
-                {state.changeSet.changes.length > SHOWN_CHANGES && (
-                  <Text size={200}>and {state.changeSet.changes.length - SHOWN_CHANGES} more changes.</Text>
-                )}
-                <UndoHistoryNote action="applying fixes" />
-                <div>
-                  <Button
-                    appearance="primary"
-                    onClick={() => void applyFixes()}
-                    disabled={runner.running || ticked === 0}
-                  >
-                    Apply {ticked} {ticked === 1 ? "fix" : "fixes"}
-                  </Button>
-                </div>
-              </>
-            )}
-          </section>
-          <section aria-label="Change log" className={styles.stack}>
-            <Subtitle2 as="h2">Change log ({state.log.length} changes)</Subtitle2>
-            {changeSets.length === 0 && <Text>No changes logged yet.</Text>}
-            {changeSets.length > 0 && <UndoHistoryNote action="undoing a change set from the log" />}
-            <ul className={styles.list}>
-              {changeSets.map((set) => (
-                <li key={set.id} className={styles.buttons}>
-                  <Text>
-                    {set.id} · {set.when} · {set.count} changes
-                  </Text>
-                  <Button
-                    size="small"
-                    onClick={() => void undo(set.id)}
-                    disabled={runner.running}
-                    aria-label={`Undo ${set.id}`}
-                  >
-                    Undo
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <CheckIssueList
+            issues={state.issues}
+            shown={shown}
+            filter={filter}
+            onFilterChange={setFilter}
+            onGoTo={(issue) => void services.navigator.select(issue.sheet, issue.cell)}
+          />
+          <CheckFixesPreview
+            changeSet={state.changeSet}
+            unticked={unticked}
+            onUntickedChange={setUnticked}
+            busy={runner.running}
+            onApply={() => void applyFixes()}
+          />
+          <CheckChangeLog log={state.log} busy={runner.running} onUndo={(id) => void undo(id)} />
         </>
       )}
       <RefreshFromCaseSystem onApplied={runCheck} />
     </section>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  options: readonly string[];
-  onChange: (value: string) => void;
-}) {
-  const styles = useStyles();
-  return (
-    <Field label={label} className={styles.select}>
-      <Select className={styles.select} value={value} onChange={(_, data) => onChange(data.value)}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </Select>
-    </Field>
   );
 }

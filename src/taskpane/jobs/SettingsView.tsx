@@ -1,16 +1,4 @@
 import { useEffect, useState } from "react";
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
 import { formatUkDate, type EpochDay } from "../../engine/dates/epochDay";
 import { DEFAULT_STANDARDS } from "../../engine/standards/defaultStandards";
 import { buildStandardsSheet } from "../../engine/standards/buildStandardsSheet";
@@ -20,7 +8,6 @@ import {
   readHolidaysSheet,
 } from "../../engine/standards/holidaysSheet";
 import { STANDARDS_SHEET_NAME } from "../../engine/standards/standardsSheetColumns";
-import { formatLimit } from "../../engine/standards/standardText";
 import { buildProfileSheet } from "../../engine/profile/profileSheet";
 import { aliasSheet } from "../../engine/profile/remapColumn";
 import type { SheetKey, TrackerProfile } from "../../engine/profile/TrackerProfile";
@@ -36,24 +23,14 @@ import {
   type HeaderChoice,
 } from "../model/mappingDraft";
 import { mappingViews, type SheetMappingView } from "../model/mappingRows";
-import { MappingEditor } from "./MappingEditor";
 import { parseUkDateInput } from "../model/ukDateInput";
+import { useLayoutStyles } from "../layoutStyles";
 import { usePaneServices } from "../PaneServices";
-import { UndoHistoryNote } from "../UndoHistoryNote";
 import { JobStatus } from "../JobStatus";
 import { useJobRunner } from "../useJobRunner";
-
-const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  cell: {
-    textAlign: "left",
-    verticalAlign: "top",
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: "anywhere",
-  },
-});
+import { SettingsAsOf } from "./SettingsAsOf";
+import { SettingsColumns, type SavedMapping } from "./SettingsColumns";
+import { SettingsSheets } from "./SettingsSheets";
 
 export interface SettingsProps {
   onAsOfChange: (day: EpochDay) => void;
@@ -74,14 +51,20 @@ interface WorkbookSettings {
   hasHolidaysSheet: boolean;
 }
 
-/** Settings: the as-of date, privacy, and how the add-in reads this workbook (columns, standards, holidays). */
+/**
+ * Settings: the as-of date, privacy, and how the add-in reads this workbook (columns, standards, holidays).
+ * This view holds the state and makes the job calls; its parts (SettingsAsOf, SettingsSheets,
+ * SettingsColumns) render them and report the user's choices back.
+ */
 export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsProps) {
-  const styles = useStyles();
+  const styles = useLayoutStyles();
   const services = usePaneServices();
   const runner = useJobRunner(services.port, services.today);
   const [asOfText, setAsOfText] = useState(formatUkDate(services.asOf));
   const [settings, setSettings] = useState<WorkbookSettings | undefined>();
-  const [saved, setSaved] = useState<{ sheet: string; problems: string[] } | undefined>();
+  const [saved, setSaved] = useState<SavedMapping | undefined>();
+  // The Tracker history was asked for and had nothing to show.
+  const [noHistory, setNoHistory] = useState(false);
   const { run } = runner;
 
   useEffect(() => {
@@ -107,7 +90,6 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
     }).then((s) => s && setSettings(s));
   }, [run, services.asOf, services.workbookVersion]);
 
-  const asOf = parseUkDateInput(asOfText);
   const openOrCreate = async (name: string, exists: boolean): Promise<void> => {
     if (!exists) {
       const done = await run(`create the ${name} sheet`, async (port) => {
@@ -122,7 +104,6 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
     await services.navigator.select(name, "A1");
   };
 
-  const [noHistory, setNoHistory] = useState(false);
   const showHistory = async (): Promise<void> => {
     const shown = await run("show the Tracker history", async (port) => ({
       name: await showTrackerHistory(port, services.today),
@@ -177,135 +158,47 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
 
   return (
     <section className={styles.stack} aria-label="Settings">
-      <Field
-        label="As-of date (dd/mm/yyyy)"
-        hint="Every job counts deadlines as at this day. Today by default."
-        validationMessage={asOf === undefined ? "Enter a date as dd/mm/yyyy." : undefined}
-      >
-        <Input
-          value={asOfText}
-          onChange={(_, d) => {
-            setAsOfText(d.value);
-            const day = parseUkDateInput(d.value);
-            if (day !== undefined) onAsOfChange(day);
-          }}
-        />
-      </Field>
-      <div>
-        <Button
-          onClick={() => {
-            setAsOfText(formatUkDate(services.today));
-            onAsOfChange(services.today);
-          }}
-        >
-          Use today ({formatUkDate(services.today)})
-        </Button>
-      </div>
-      <Switch
-        checked={services.initialsOnly}
-        onChange={(_, d) => onInitialsOnlyChange(d.checked)}
-        label="Agendas show initials and IDs only, not names"
+      <SettingsAsOf
+        asOfText={asOfText}
+        onAsOfTextChange={(text) => {
+          setAsOfText(text);
+          const day = parseUkDateInput(text);
+          if (day !== undefined) onAsOfChange(day);
+        }}
+        today={services.today}
+        onUseToday={() => {
+          setAsOfText(formatUkDate(services.today));
+          onAsOfChange(services.today);
+        }}
+        initialsOnly={services.initialsOnly}
+        onInitialsOnlyChange={onInitialsOnlyChange}
       />
       <JobStatus runner={runner} />
       {settings && (
         <>
-          <Subtitle2 as="h2">Standards</Subtitle2>
-          <Text>
-            {settings.hasStandardsSheet
-              ? `${settings.status.standards.length} standards read from the workbook's Standards sheet.`
-              : `The ${settings.status.standards.length} national defaults (no Standards sheet in this workbook).`}
-          </Text>
-          <div>
-            <Button onClick={() => void openOrCreate(STANDARDS_SHEET_NAME, settings.hasStandardsSheet)}>
-              {settings.hasStandardsSheet
-                ? "Open the Standards sheet"
-                : "Create the Standards sheet to change them"}
-            </Button>
-          </div>
-          <table className={styles.table} aria-label="Standards in force">
-            <thead>
-              <tr>
-                <th className={styles.cell} scope="col">
-                  Standard
-                </th>
-                <th className={styles.cell} scope="col">
-                  Limit
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {settings.status.standards.map((s) => (
-                <tr key={s.id}>
-                  <td className={styles.cell}>{s.title}</td>
-                  <td className={styles.cell}>{s.limit ? formatLimit(s.limit) : `by ${s.by ?? ""}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Subtitle2 as="h2">Holidays</Subtitle2>
-          <Text>
-            England and Wales bank holidays are built in.{" "}
-            {settings.hasHolidaysSheet
-              ? `${settings.closedDays.length} local closure days from the Holidays sheet${settings.closedDays.length > 0 ? `: ${settings.closedDays.slice(0, 6).map(formatUkDate).join(", ")}${settings.closedDays.length > 6 ? "…" : ""}` : ""}.`
-              : "No Holidays sheet: no local closure days."}
-          </Text>
-          <div>
-            <Button onClick={() => void openOrCreate(HOLIDAYS_SHEET_NAME, settings.hasHolidaysSheet)}>
-              {settings.hasHolidaysSheet ? "Open the Holidays sheet" : "Create a Holidays sheet"}
-            </Button>
-          </div>
-          {settings.status.sheetFindings.slice(0, 5).map((f, i) => (
-            <MessageBar key={i} intent="warning">
-              <MessageBarBody>{f.message}</MessageBarBody>
-            </MessageBar>
-          ))}
-          <Subtitle2 as="h2">Tracker history</Subtitle2>
-          <Text>
-            The dates the tracker overwrites (latest review, latest PPM, last visits), as the add-in saw them
-            each time a job ran: recurring standards and PPMs held are counted from them.
-          </Text>
-          <div>
-            <Button onClick={() => void showHistory()}>Show the Tracker history</Button>
-          </div>
-          {noHistory && (
-            <MessageBar intent="info">
-              <MessageBarBody>
-                Nothing recorded yet: the tracker has no latest review, PPM or visit dates.
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <Subtitle2 as="h2">Columns</Subtitle2>
-          <Text>
-            {settings.profileSource === "workbook"
-              ? "Read with the profile saved in this workbook."
-              : "Read with the default profile: headers are matched by name, wherever the columns are."}
-          </Text>
-          {saved && (
-            <MessageBar intent={saved.problems.length === 0 ? "success" : "warning"}>
-              <MessageBarBody>
-                {saved.problems.length === 0
-                  ? `Saved how ${saved.sheet} is read, in this workbook: every job reads it that way from now on.`
-                  : `Saved how ${saved.sheet} is read, but: ${saved.problems.join(" ")}`}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <UndoHistoryNote action="saving a mapping" hiddenSheet />
-          {settings.profile.sheets.map((spec, index) => (
-            <details key={spec.key}>
-              <summary>
-                {spec.title}: {settings.mappings[index]?.summary}
-              </summary>
-              <MappingEditor
-                key={`${spec.key}-${settings.version}`}
-                spec={spec}
-                read={settings.read.mappings[spec.key]}
-                worksheets={settings.unclaimed}
-                busy={runner.running}
-                onSaveColumns={(before, after) => void saveColumns(spec.key, spec.title, before, after)}
-                onPointSheet={(worksheet) => void pointSheet(spec.key, spec.title, worksheet)}
-              />
-            </details>
-          ))}
+          <SettingsSheets
+            status={settings.status}
+            hasStandardsSheet={settings.hasStandardsSheet}
+            hasHolidaysSheet={settings.hasHolidaysSheet}
+            closedDays={settings.closedDays}
+            noHistory={noHistory}
+            onOpenOrCreate={(name, exists) => void openOrCreate(name, exists)}
+            onShowHistory={() => void showHistory()}
+          />
+          <SettingsColumns
+            profile={settings.profile}
+            profileSource={settings.profileSource}
+            read={settings.read}
+            mappings={settings.mappings}
+            unclaimed={settings.unclaimed}
+            version={settings.version}
+            saved={saved}
+            busy={runner.running}
+            onSaveColumns={(sheetKey, title, before, after) =>
+              void saveColumns(sheetKey, title, before, after)
+            }
+            onPointSheet={(sheetKey, title, worksheet) => void pointSheet(sheetKey, title, worksheet)}
+          />
         </>
       )}
     </section>
