@@ -15,7 +15,6 @@ import { buildSummaryFigures } from "../src/engine/summary/buildSummaryFigures";
 import { buildSummarySheets } from "../src/engine/summary/buildSummarySheet";
 import { findTrackerSheet } from "../src/engine/tables/findTrackerSheet";
 import { mapTrackerTable } from "../src/engine/tables/mapTrackerTable";
-import { tableColumnsOf } from "../src/engine/tables/tableColumns";
 import type { TrackerTable } from "../src/engine/tables/TrackerTable";
 
 /** The engine stages the benchmark times, in the order a user's actions run them. */
@@ -71,7 +70,7 @@ export function mapAndCoerce(input: EngineInput): { tables: TrackerTable[]; date
     if (!table) continue;
     tables.push(table);
     // Each date column read as dates, as the checks and the evaluation share them.
-    const columns = tableColumnsOf(table.rows);
+    const columns = table.byColumn;
     for (const column of spec.columns) {
       if (column.type !== "date") continue;
       // Indexed: this loop runs once a column, mostly uncompiled, where for...of makes an object a step.

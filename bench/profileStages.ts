@@ -71,7 +71,8 @@ function* sheetModelItems(model: SheetModel | null): Generator<unknown, void, un
 
 function* tableItems(tables: readonly TrackerTable[]): Generator<unknown, void, undefined> {
   for (const { rows, ...table } of tables) {
-    yield table;
+    // byColumn is the rows again, read by column: the rows are digested below.
+    yield { ...table, byColumn: undefined };
     for (const row of rows) yield [row.rowNumber, row.values];
   }
 }

@@ -7,6 +7,7 @@ import type { SheetKey } from "../../src/engine/profile/TrackerProfile";
 import { DEFAULT_STANDARDS } from "../../src/engine/standards/defaultStandards";
 import type { Standard } from "../../src/engine/standards/Standard";
 import type { TrackerTable } from "../../src/engine/tables/TrackerTable";
+import { withColumns } from "../../src/engine/tables/tableColumns";
 
 /* Small trackers built in code for the summary tests: dates typed as UK text, as users type them. */
 
@@ -21,13 +22,13 @@ export function day(iso: string): EpochDay {
 /** A table whose columns are the keys used by any of its rows, rows numbered from 2 under a header in row 1. */
 export function table(sheetKey: SheetKey, rows: Record<string, CellValue>[]): TrackerTable {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return {
+  return withColumns({
     sheetKey,
     sheetName: `${sheetKey} sheet`,
     headerRow: 1,
     columns: keys.map((key, i) => ({ key, column: i + 1, header: key })),
     rows: rows.map((values, i) => ({ rowNumber: i + 2, values })),
-  };
+  });
 }
 
 export function standards(...ids: string[]): Standard[] {

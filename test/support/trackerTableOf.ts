@@ -2,6 +2,7 @@ import type { CellValue } from "../../src/engine/cells/CellValue";
 import { DEFAULT_PROFILE } from "../../src/engine/profile/defaultProfile";
 import type { ColumnKey, SheetKey } from "../../src/engine/profile/TrackerProfile";
 import type { TrackerTable } from "../../src/engine/tables/TrackerTable";
+import { withColumns } from "../../src/engine/tables/tableColumns";
 
 /**
  * A tracker table built in code, for tests and examples: every column of the default profile's sheet
@@ -16,7 +17,7 @@ export function trackerTableOf(
   if (!spec) throw new RangeError(`the default profile has no sheet ${sheetKey}`);
   const specs = options.columns ? spec.columns.filter((c) => options.columns?.includes(c.key)) : spec.columns;
   const columns = specs.map((c, i) => ({ key: c.key, column: i + 1, header: c.title }));
-  return {
+  return withColumns({
     sheetKey,
     sheetName: options.sheetName ?? spec.title,
     headerRow: 1,
@@ -25,5 +26,5 @@ export function trackerTableOf(
       rowNumber: i + 2,
       values: Object.fromEntries(columns.map((c) => [c.key, values[c.key] ?? null])),
     })),
-  };
+  });
 }

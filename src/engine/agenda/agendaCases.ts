@@ -7,7 +7,6 @@ import { STATUS, type StandardResults } from "../evaluation/StandardResults";
 import type { ModelValue } from "../port/SheetModel";
 import type { ColumnType, SheetSpec } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
-import { tableColumnsOf } from "../tables/tableColumns";
 import type { TrackerTable } from "../tables/TrackerTable";
 import type { AgreedActions } from "./AgendaActions";
 import {
@@ -23,6 +22,7 @@ import {
 } from "./agendaWords";
 import { initialsOf } from "./initialsOf";
 import type { SurgeryDefinition } from "./SurgeryType";
+import { columnsOfRows } from "../tables/tableColumns";
 
 /** A key column's cells, and how they are shown. */
 interface KeyColumn {
@@ -52,7 +52,7 @@ export function caseCells(
   dates: UkDates,
   fullNames: boolean,
 ): CaseCells {
-  const columns = tableColumnsOf(table.rows);
+  const columns = table.byColumn;
   const names = columns.values(surgery.nameColumn);
   const notes = columns.values("notes");
   const siblingGroups = sheet.columns.some((c) => c.key === "siblingGroup")
@@ -331,6 +331,7 @@ const NO_ROWS: SheetEvaluation = {
   sheet: "jointTracker",
   sheetName: "",
   rows: [],
+  byColumn: columnsOfRows([]),
   standards: [],
   ids: [],
   workers: [],

@@ -20,19 +20,20 @@ import {
   type AgendaRequest,
   type AgendaSources,
 } from "./planSurgeryAgenda";
+import { withColumns } from "../tables/tableColumns";
 
 const calendar = createWorkingDayCalendar();
 const day = (iso: string): EpochDay => parseIsoDate(iso) as EpochDay;
 const sheet = profileSheet(DEFAULT_PROFILE, "jointTracker") as SheetSpec;
 
 function jointTracker(rows: Record<string, CellValue>[]): TrackerTable {
-  return {
+  return withColumns({
     sheetKey: "jointTracker",
     sheetName: "Joint Tracker",
     headerRow: 1,
     columns: [],
     rows: rows.map((values, i) => ({ rowNumber: i + 2, values })),
-  };
+  });
 }
 
 // As of Tuesday 21/06/2022. A child who became looked after on Friday 27/05/2022 had a 1st PPM due

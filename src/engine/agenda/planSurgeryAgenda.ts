@@ -253,7 +253,7 @@ function casePlanner(
       const source = caseSource(evaluated, cells, carried, standardsById, words, actions);
       const marks = source.marks(request.next, since, request.asOf);
       const inTable = tableIndexes(evaluated.rows, sources.table.rows);
-      const streams = surgery.apart === "route" ? familyFindingRoutes(evaluated.rows) : undefined;
+      const streams = surgery.apart === "route" ? familyFindingRoutes(evaluated) : undefined;
       for (let i = 0; i < marks.length; i++) {
         const t = inTable === undefined ? i : (inTable[i] as number);
         if (t < 0) continue;

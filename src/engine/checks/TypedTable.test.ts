@@ -2,6 +2,7 @@ import { EMPTY_CELL_DATE, coerceCellDate } from "../cells/coerceCellDate";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { cellOf } from "../tables/TrackerTable";
+import { withColumns } from "../tables/tableColumns";
 import { serial } from "../../../test/support/checkFixtures";
 import { messyTables } from "../../../test/support/messyTables";
 import { trackerTableOf } from "../../../test/support/trackerTableOf";
@@ -57,13 +58,13 @@ describe("a typed table", () => {
 
   it("finds a row by its Excel row number, also among rows out of order", () => {
     const table = trackerTableOf("ploTracker", [{ childId: "A" }, { childId: "B" }, { childId: "C" }]);
-    const shuffled: TrackerTable = {
+    const shuffled: TrackerTable = withColumns({
       ...table,
       rows: [table.rows[2], table.rows[0], table.rows[1]].map((row, i) => ({
         rowNumber: [9, 3, 5][i] as number,
         values: row?.values ?? {},
       })),
-    };
+    });
     const t = typed(shuffled);
     expect([9, 3, 5, 4].map((n) => t.indexOf(n))).toEqual([0, 1, 2, undefined]);
     expect(t.rowAt(5)?.text("childId")).toBe("B");

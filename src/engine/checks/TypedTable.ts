@@ -3,7 +3,6 @@ import { EMPTY_CELL_DATE, type CellDate } from "../cells/coerceCellDate";
 import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
 import type { MappedColumn, TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
 import { columnLetters } from "../tables/cellAddress";
 
 /** One row of a typed table, for code that wants a row at a time (the checks read whole columns). */
@@ -112,7 +111,7 @@ function columnTypedTable(table: TrackerTable, spec: SheetSpec): TypedTable {
   const numberOf = new Map(table.columns.map((c) => [c.key, c.column]));
   const mappedColumns = spec.columns.filter((c) => byKey.has(c.key));
   const dateKeys = new Set(mappedColumns.filter((c) => c.type === "date").map((c) => c.key));
-  const columns = tableColumnsOf(table.rows);
+  const columns = table.byColumn;
   const size = table.rows.length;
   const letters = new Map<ColumnKey, string>();
   const dayReadings = new Map<ColumnKey, DayReading>();

@@ -4,7 +4,6 @@ import type { EpochDay } from "../dates/epochDay";
 import type { SheetKey } from "../profile/TrackerProfile";
 import { monthsBetween } from "../summary/buildSummaryFigures";
 import type { TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
 import type { ComparePeriod } from "./ComparePeriod";
 import type { MeasureId } from "./Comparison";
 
@@ -108,7 +107,7 @@ export function collectMeasureValues(
         : day >= after.first && day <= after.last
           ? measure.after
           : undefined;
-    const columns = tableColumnsOf(table.rows);
+    const columns = table.byColumn;
     const froms = columns.dates(spec.from);
     const tos = columns.dates(spec.to);
     for (let i = 0; i < table.rows.length; i++) {

@@ -6,7 +6,6 @@ import type { TrackerEvaluation } from "../evaluation/evaluateTracker";
 import { STATUS, type StandardResults } from "../evaluation/StandardResults";
 import { isRecurring, type Standard } from "../standards/Standard";
 import { CountedResults } from "../summary/countedResults";
-import { tableColumnsOf } from "../tables/tableColumns";
 import type { ComparePeriod } from "./ComparePeriod";
 
 /** A standard's counts in the two periods, before the statistics. */
@@ -93,7 +92,7 @@ function wouldBeDeadlines(
   calendar: WorkingDayCalendar,
 ): (i: number) => EpochDay | null {
   const { standard } = results;
-  const columns = tableColumnsOf(results.rows);
+  const columns = results.byColumn;
   const starts = standard.start.map((key) => columns.dates(key));
   return (i) => {
     for (const column of starts) {

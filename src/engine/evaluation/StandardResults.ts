@@ -2,7 +2,7 @@ import type { CellDate } from "../cells/coerceCellDate";
 import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import type { Limit, Standard } from "../standards/Standard";
-import type { TrackerRow } from "../tables/TrackerTable";
+import type { RowsByColumn, TableColumns, TrackerRow } from "../tables/TrackerTable";
 import {
   STANDARD_STATUSES,
   ragOf,
@@ -72,13 +72,19 @@ export class StandardResults {
   readonly byLimit: (Limit | undefined)[] | undefined;
   /** The invalid cells behind `invalid-date` reasons, by row index: few, so kept apart. */
   readonly invalidCells = new Map<number, InvalidCell>();
+  /** The rows, for their Excel row numbers. */
+  readonly rows: readonly TrackerRow[];
+  /** The rows by column (the table's `byColumn`). */
+  readonly byColumn: TableColumns;
 
   constructor(
     readonly standard: Standard,
-    /** The rows, for their Excel row numbers. */
-    readonly rows: readonly TrackerRow[],
+    /** The table evaluated: its rows (for their Excel row numbers) and its columns. */
+    table: RowsByColumn,
   ) {
-    const n = rows.length;
+    this.rows = table.rows;
+    this.byColumn = table.byColumn;
+    const n = this.rows.length;
     this.status = new Uint8Array(n);
     this.start = new Int32Array(n).fill(NO_DAY);
     this.startColumn = new Int8Array(n).fill(-1);

@@ -3,7 +3,7 @@ import type { CellDate } from "../cells/coerceCellDate";
 import { CODE_LISTS } from "../profile/codeLists";
 import { normaliseHeader } from "../profile/TrackerProfile";
 import type { Condition } from "../standards/Standard";
-import type { TableColumns } from "../tables/tableColumns";
+import type { TableColumns } from "../tables/TrackerTable";
 
 // The accepted spellings of an `in` list, built once per condition object (standards are read once
 // per evaluation; the rows are many).

@@ -4,8 +4,8 @@ import type { CellDate } from "../cells/coerceCellDate";
 import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import type { Limit, Standard } from "../standards/Standard";
-import type { TrackerRow } from "../tables/TrackerTable";
-import { tableColumnsOf, type TableColumns } from "../tables/tableColumns";
+import type { RowsByColumn, TableColumns, TrackerRow } from "../tables/TrackerTable";
+import { columnsOfRows } from "../tables/tableColumns";
 import { conditionMask } from "./conditionMask";
 import type { StandardResult } from "./StandardResult";
 import { REASON, STATUS, StandardResults } from "./StandardResults";
@@ -39,7 +39,7 @@ type ProblemDate = Extract<CellDate, { kind: "problem" }>;
  * applicable, cannot assess, met / met late, closed before the deadline, then overdue / due soon /
  * not yet due against `t = min(asOf, exit)`. Never throws for a row's data: every problem is a status.
  *
- * It runs down the table's columns (tableColumnsOf: each date cell read once per table) with the
+ * It runs down the table's columns (`byColumn`: each date cell read once per table) with the
  * standard's columns and conditions looked up once, not once per row, and writes each row's outcome
  * into the typed arrays of StandardResults: no object per row.
  *
@@ -48,11 +48,11 @@ type ProblemDate = Extract<CellDate, { kind: "problem" }>;
  */
 export function evaluateStandardOver(
   standard: Standard,
-  rows: readonly TrackerRow[],
+  table: RowsByColumn,
   context: EvaluationContext,
 ): StandardResults {
-  const columns = tableColumnsOf(rows);
-  const out = new StandardResults(standard, rows);
+  const columns = table.byColumn;
+  const out = new StandardResults(standard, table);
   const { calendar, asOf } = context;
   const applies =
     standard.appliesWhen === undefined ? undefined : conditionMask(standard.appliesWhen, columns);
@@ -222,7 +222,8 @@ export function evaluateStandard(
   row: TrackerRow,
   context: EvaluationContext,
 ): StandardResult {
-  return evaluateStandardOver(standard, [row], context).result(0);
+  const rows = [row];
+  return evaluateStandardOver(standard, { rows, byColumn: columnsOfRows(rows) }, context).result(0);
 }
 
 function cannotAssessInvalid(out: StandardResults, i: number, column: ColumnKey, date: ProblemDate): void {

@@ -4,15 +4,16 @@ import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { calendar, day } from "../../../test/support/evaluationFixtures";
 import { evaluateTracker } from "./evaluateTracker";
+import { withColumns } from "../tables/tableColumns";
 
 function jointTracker(rows: Record<string, CellValue>[]): TrackerTable {
-  return {
+  return withColumns({
     sheetKey: "jointTracker",
     sheetName: "Joint Tracker",
     headerRow: 1,
     columns: [],
     rows: rows.map((values, i) => ({ rowNumber: i + 2, values })),
-  };
+  });
 }
 
 const options = { asOf: day("2022-06-21"), calendar, profile: DEFAULT_PROFILE };

@@ -3,8 +3,7 @@ import { isCellError, type CellValue } from "../cells/CellValue";
 import { NO_DAY, formatUkDate, epochDayFromUtcDate, type EpochDay } from "../dates/epochDay";
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
-import type { TrackerRow, TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
+import type { TableColumns, TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import { evaluateStandardOver, type EvaluationContext } from "./evaluateStandard";
 import { RAG_BY_RANK, RAG_RANK, type Rag, type StandardResult } from "./StandardResult";
 import { STATUS, type StandardResults } from "./StandardResults";
@@ -31,6 +30,8 @@ export interface SheetEvaluation {
   sheetName: string;
   /** The table's rows, in order; index i of every column below is `rows[i]`. */
   rows: readonly TrackerRow[];
+  /** The table's rows by column (its `byColumn`). */
+  byColumn: TableColumns;
   /** The results of each enabled standard of the sheet, in the standards' order. */
   standards: readonly StandardResults[];
   /** The child or household ID as the cell shows it; null when blank. */
@@ -90,16 +91,17 @@ export function evaluateTracker(
   const sheets: SheetEvaluation[] = [];
   for (const table of tables) {
     const spec = profileSheet(options.profile, table.sheetKey);
-    const columns = tableColumnsOf(table.rows);
+    const columns = table.byColumn;
     const textsOf = (key: string | undefined): (string | null)[] =>
       key === undefined ? new Array<null>(table.rows.length).fill(null) : columns.values(key).map(cellText);
     const sheet: SheetEvaluation = {
       sheet: table.sheetKey,
       sheetName: table.sheetName,
       rows: table.rows,
+      byColumn: table.byColumn,
       standards: standards
         .filter((s) => s.enabled && s.sheet === table.sheetKey)
-        .map((standard) => evaluateStandardOver(standard, table.rows, context)),
+        .map((standard) => evaluateStandardOver(standard, table, context)),
       ids: textsOf(spec?.idColumn),
       workers: textsOf(spec?.workerColumn),
     };

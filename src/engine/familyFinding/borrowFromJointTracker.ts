@@ -3,7 +3,7 @@ import type { DataQualityIssue } from "../checks/DataQualityIssue";
 import { cellAddress } from "../tables/cellAddress";
 import type { ColumnKey } from "../profile/TrackerProfile";
 import type { BorrowedColumn, TrackerRow, TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
+import { withColumns } from "../tables/tableColumns";
 
 /*
  * The Family Finding sheet reads the date a child became looked after (and the sibling group) from
@@ -65,13 +65,13 @@ export function borrowFromJointTracker(tables: readonly TrackerTable[]): Borrowe
     }
     return { rowNumber: row.rowNumber, values };
   });
-  const table: TrackerTable = { ...familyFinding, rows, borrowed };
+  const table = withColumns({ ...familyFinding, rows, borrowed });
   return { tables: tables.map((t) => (t === familyFinding ? table : t)), borrowed };
 }
 
 /** Each child's Joint Tracker row: the open one, else the one that became looked after last. */
 function episodeOfChild(joint: TrackerTable): Map<string, TrackerRow> {
-  const columns = tableColumnsOf(joint.rows);
+  const columns = joint.byColumn;
   const ids = columns.values("childId");
   const starts = columns.dates("becameLookedAfter");
   const exits = columns.dates("permanenceAchieved");

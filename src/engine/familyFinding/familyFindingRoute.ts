@@ -1,8 +1,7 @@
 import { matchCode, PERMANENCE_PLAN } from "../profile/codeLists";
 import type { CellDate } from "../cells/coerceCellDate";
 import type { CellValue } from "../cells/CellValue";
-import type { TrackerRow } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
+import type { RowsByColumn } from "../tables/TrackerTable";
 
 /** Which kind of match a Family Finding row is family finding for. */
 export type FamilyFindingRoute = "adoption" | "longTermFostering";
@@ -17,8 +16,7 @@ export const ROUTE_WORDS: Readonly<Record<FamilyFindingRoute, string>> = {
  * long-term fostering; otherwise adoption when the row has a should-be-placed decision or a placement
  * order (either date, even one that cannot be read: the user meant one), long-term fostering when not.
  */
-export function familyFindingRoutes(rows: readonly TrackerRow[]): FamilyFindingRoute[] {
-  const columns = tableColumnsOf(rows);
+export function familyFindingRoutes({ rows, byColumn: columns }: RowsByColumn): FamilyFindingRoute[] {
   const plans = columns.values("permanencePlan");
   const decisions = columns.dates("shouldBePlaced");
   const orders = columns.dates("placementOrder");

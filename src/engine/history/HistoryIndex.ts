@@ -2,7 +2,6 @@ import type { DataQualityIssue } from "../checks/DataQualityIssue";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import { profileSheet, type ColumnKey, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import type { TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
 import { cellAddress } from "../tables/cellAddress";
 import { historyKey, type RecordedEntry } from "./TrackerHistory";
 
@@ -43,7 +42,7 @@ export function indexHistory(
   for (const table of tables) {
     const spec = profileSheet(profile, table.sheetKey);
     if (!spec) continue;
-    for (const value of tableColumnsOf(table.rows).values(spec.idColumn)) {
+    for (const value of table.byColumn.values(spec.idColumn)) {
       if (typeof value === "string" || typeof value === "number")
         known.add(`${table.sheetKey}\u0000${String(value).trim().toLowerCase()}`);
     }

@@ -3,7 +3,6 @@ import type { EpochDay } from "../dates/epochDay";
 import { profileSheet, type TrackerProfile } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
 import type { TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
 import type { HistoryRowToAppend } from "./historySheet";
 import { anchorColumns, historyKey, type HistoryEntry } from "./TrackerHistory";
 
@@ -53,7 +52,7 @@ export function historyToAppend(
   for (const table of tables) {
     const spec = profileSheet(profile, table.sheetKey);
     if (!spec) continue;
-    const columns = tableColumnsOf(table.rows);
+    const columns = table.byColumn;
     const ids = columns.values(spec.idColumn);
     const lastRowOf = lastRowOfEachId(ids);
     for (const anchor of anchors) {
@@ -97,7 +96,7 @@ function reviewsToAppend(
   options: HistoryToAppendOptions,
   held: Set<string>,
 ): HistoryRowToAppend[] {
-  const columns = tableColumnsOf(joint.rows);
+  const columns = joint.byColumn;
   const ids = columns.values(idColumn);
   const blas = columns.dates("becameLookedAfter");
   const exits = exitColumn === undefined ? undefined : columns.dates(exitColumn);

@@ -1,14 +1,15 @@
 import type { TrackerTable } from "../tables/TrackerTable";
 import { buildStatusColumns } from "./buildStatusColumns";
 import { STATUS_BLOCK_MARKER } from "./StatusColumnsModel";
+import { withColumns } from "../tables/tableColumns";
 
-const table: TrackerTable = {
+const table: TrackerTable = withColumns({
   sheetKey: "jointTracker",
   sheetName: "Joint Tracker",
   headerRow: 1,
   columns: [],
   rows: [{ rowNumber: 2, values: {} }],
-};
+});
 
 describe("buildStatusColumns", () => {
   it("puts a new block in the first free column right of everything in the table's rows", () => {

@@ -6,7 +6,6 @@ import { familyFindingRoutes } from "../familyFinding/familyFindingRoute";
 import { matchCode, PLACEMENT_TYPE, YES_NO } from "../profile/codeLists";
 import type { Standard } from "../standards/Standard";
 import type { TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
 import { medianOf } from "./medianOf";
 import type { MedianOf } from "./SummaryFigures";
 import {
@@ -171,8 +170,8 @@ function byFosterCarers(flag: CellValue, placement: CellValue): boolean {
 }
 
 function adoptionRows(table: TrackerTable, asOf: EpochDay): AdoptionRow[] {
-  const columns = tableColumnsOf(table.rows);
-  const routes = familyFindingRoutes(table.rows);
+  const columns = table.byColumn;
+  const routes = familyFindingRoutes(table);
   const blas = columns.dates("becameLookedAfter");
   const orders = columns.dates("placementOrder");
   const matches = columns.dates("adm");
@@ -232,8 +231,8 @@ function periodFigures(period: SummaryPeriod, rows: readonly AdoptionRow[]): Sco
  * from the decision, as the scorecard counts days.
  */
 function waitingOf(table: TrackerTable, asOf: EpochDay): AdoptionScorecard["waiting"] {
-  const columns = tableColumnsOf(table.rows);
-  const routes = familyFindingRoutes(table.rows);
+  const columns = table.byColumn;
+  const routes = familyFindingRoutes(table);
   const decisions = columns.dates("shouldBePlaced");
   const reversals = columns.dates("decisionReversed");
   const matches = columns.dates("adm");
@@ -267,7 +266,7 @@ function emptyMatching(): MatchingMeasures {
 /** The evaluation report's three matching measures from the Joint Tracker, in working days. */
 function matchingOf(joint: TrackerTable, period: SummaryPeriod, options: ScorecardOptions): MatchingMeasures {
   const { asOf, calendar } = options;
-  const columns = tableColumnsOf(joint.rows);
+  const columns = joint.byColumn;
   const gaps = (fromKey: string, toKey: string): MedianOf => {
     const from = columns.dates(fromKey);
     const to = columns.dates(toKey);

@@ -17,7 +17,6 @@ import {
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import { isRecurring } from "../standards/Standard";
 import type { TrackerTable } from "../tables/TrackerTable";
-import { tableColumnsOf } from "../tables/tableColumns";
 import { buildAdoptionScorecard } from "./adoptionScorecard";
 import { medianOf, medianOfValues } from "./medianOf";
 import { CountedResults, TimelinessCounts } from "./countedResults";
@@ -248,14 +247,14 @@ function teamsOf(sheet: SheetEvaluation, tables: readonly TrackerTable[]): strin
   const teams = new Array<string>(sheet.rows.length).fill(NO_TEAM);
   const sources = tables.filter((t) => t.sheetKey === sheet.sheet);
   if (sources.length === 1 && sources[0]?.rows === sheet.rows) {
-    const cells = tableColumnsOf(sheet.rows).values("team");
+    const cells = sheet.byColumn.values("team");
     for (let i = 0; i < cells.length; i++) teams[i] = textOf(cells[i]) ?? NO_TEAM;
     return teams;
   }
   // Evaluated from other tables than the ones given: matched by sheet and row number instead.
   const byRow = new Map<number, string>();
   for (const table of sources) {
-    const cells = tableColumnsOf(table.rows).values("team");
+    const cells = table.byColumn.values("team");
     table.rows.forEach((row, i) => byRow.set(row.rowNumber, textOf(cells[i]) ?? NO_TEAM));
   }
   sheet.rows.forEach((row, i) => (teams[i] = byRow.get(row.rowNumber) ?? NO_TEAM));
@@ -304,7 +303,7 @@ function collectEvents(
   };
 
   if (joint) {
-    const columns = tableColumnsOf(joint.rows);
+    const columns = joint.byColumn;
     const jointExit = profileSheet(profile, "jointTracker")?.exitColumn;
     const blas = columns.dates("becameLookedAfter");
     const firstPpms = columns.dates("firstPpm");
@@ -368,7 +367,7 @@ function collectEvents(
   }
 
   if (recruitment) {
-    const columns = tableColumnsOf(recruitment.rows);
+    const columns = recruitment.byColumn;
     const enquiries = columns.dates("enquiry");
     const ihvs = columns.dates("ihv");
     const applications = columns.dates("application");
@@ -387,7 +386,7 @@ function collectEvents(
   }
 
   if (support) {
-    const approvals = tableColumnsOf(support.rows).dates("approvalDate");
+    const approvals = support.byColumn.dates("approvalDate");
     for (let i = 0; i < support.rows.length; i++) {
       const approval = dayOf(approvals[i]);
       if (approval !== null) events.approvals.add(approval, i);
@@ -400,7 +399,7 @@ function collectEvents(
 function earlierPpmCount(joint: TrackerTable | undefined, history: HistoryIndex): number {
   if (!joint || history.keys === 0) return 0;
   let count = 0;
-  for (const value of tableColumnsOf(joint.rows).values("childId")) {
+  for (const value of joint.byColumn.values("childId")) {
     const id = textOf(value);
     if (id !== null) count += history.datesOf("jointTracker", id, "latestPpm").length;
   }
@@ -563,7 +562,7 @@ function openRows(
   exitKey: string | undefined,
   asOf: EpochDay,
 ): Uint8Array {
-  const columns = tableColumnsOf(table.rows);
+  const columns = table.byColumn;
   const starts = columns.dates(startKey);
   const exits = exitKey ? columns.dates(exitKey) : undefined;
   const open = new Uint8Array(table.rows.length);
@@ -587,7 +586,7 @@ function occupancyOf(asAt: AsAt): Occupancy {
   };
   if (!asAt.support) return result;
   const { table, open } = asAt.support;
-  const columns = tableColumnsOf(table.rows);
+  const columns = table.byColumn;
   const approvedCells = columns.values("approvedPlaces");
   const placedCells = columns.values("childrenPlaced");
   const vacantCells = columns.values("vacantPlaces");
@@ -638,7 +637,7 @@ function codeReader(list: CodeList): (text: string | null) => CodeMatch {
 
 /** The open rows of the joint tracker placed with foster carers other than relatives: their type code. */
 function fosteredRows(table: TrackerTable, open: Uint8Array): FosteredRow[] {
-  const types = tableColumnsOf(table.rows).values("placementType");
+  const types = table.byColumn.values("placementType");
   const typeOf = codeReader(PLACEMENT_TYPE);
   const rows: FosteredRow[] = [];
   for (let i = 0; i < open.length; i++) {
@@ -653,7 +652,7 @@ function fosteredRows(table: TrackerTable, open: Uint8Array): FosteredRow[] {
 function inHouseOf(asAt: AsAt): InHouseFostering {
   const result: InHouseFostering = { inHouse: 0, external: 0, otherOrUnknown: 0 };
   if (!asAt.joint) return result;
-  const providers = tableColumnsOf(asAt.joint.table.rows).values("placementProvider");
+  const providers = asAt.joint.table.byColumn.values("placementProvider");
   const providerOf = codeReader(PLACEMENT_PROVIDER);
   const { fostered } = asAt.joint;
   for (let f = 0; f < fostered.length; f++) {
@@ -669,7 +668,7 @@ function inHouseOf(asAt: AsAt): InHouseFostering {
 function placementsOf(asAt: AsAt): MedianOf {
   if (!asAt.joint) return medianOf([]);
   const { table, open } = asAt.joint;
-  const cells = tableColumnsOf(table.rows).values("placementsLast12Months");
+  const cells = table.byColumn.values("placementsLast12Months");
   const values: number[] = [];
   for (let i = 0; i < open.length; i++) {
     if (open[i] === 0) continue;
@@ -695,7 +694,7 @@ function completenessOf(tables: readonly TrackerTable[]): ColumnCompleteness[] {
         blank: 0,
         invalid: 0,
       };
-      const dates = tableColumnsOf(table.rows).dates(key);
+      const dates = table.byColumn.dates(key);
       for (let i = 0; i < dates.length; i++) {
         const date = dates[i] as CellDate;
         if (date.kind === "date") entry.valid += 1;
@@ -781,7 +780,7 @@ function traceOf(
   };
   const monthOf = monthTexts(Math.min(first, yearsFirst), Math.max(last, yearsLast));
 
-  const rowNumbers = counted.evaluation.sheets.map((sheet) => tableColumnsOf(sheet.rows).rowNumbers());
+  const rowNumbers = counted.evaluation.sheets.map((sheet) => sheet.byColumn.rowNumbers());
   for (let n = 0; n < counted.length; n++) {
     const deadline = counted.deadlines[n] as number;
     if (deadline < first || deadline > last) continue;
@@ -804,7 +803,7 @@ function traceOf(
   for (const [figure, list, idKey, from, to] of lists) {
     const { table } = list;
     if (!table) continue;
-    const columns = tableColumnsOf(table.rows);
+    const columns = table.byColumn;
     const ids = columns.values(idKey);
     const rows = columns.rowNumbers();
     for (let e = 0; e < list.length; e++) {
@@ -826,7 +825,7 @@ function traceOf(
 
   if (asAt.joint) {
     const { table, fostered } = asAt.joint;
-    const columns = tableColumnsOf(table.rows);
+    const columns = table.byColumn;
     const ids = columns.values("childId");
     const providers = columns.values("placementProvider");
     const rows = columns.rowNumbers();
@@ -847,7 +846,7 @@ function traceOf(
   }
   if (asAt.support) {
     const { table, open } = asAt.support;
-    const columns = tableColumnsOf(table.rows);
+    const columns = table.byColumn;
     const ids = columns.values("householdId");
     const rows = columns.rowNumbers();
     const countCells = ["approvedPlaces", "childrenPlaced", "vacantPlaces", "notAvailablePlaces"].map((k) =>

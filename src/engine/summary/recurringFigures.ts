@@ -7,7 +7,6 @@ import { REASON, STATUS, type StandardResults } from "../evaluation/StandardResu
 import type { HistoryIndex } from "../history/HistoryIndex";
 import { lowerBound } from "../sorting/lowerBound";
 import { isRecurring, type Limit, type Standard } from "../standards/Standard";
-import { tableColumnsOf } from "../tables/tableColumns";
 import type { SummaryPeriod } from "./SummaryPeriod";
 import { formatYearMonth, yearMonthOf } from "./SummaryPeriod";
 import type { RecurringCount, TraceColumns } from "./SummaryFigures";
@@ -170,7 +169,7 @@ function collectOccurrences(
   asOf: EpochDay,
 ): void {
   const { standard } = results;
-  const columns = tableColumnsOf(sheet.rows);
+  const columns = sheet.byColumn;
   const startDates = standard.start.map((key) => columns.dates(key));
   const anchor = standard.start[0] as string;
   // The last start column opens the cycle (2nd review, 1st PPM, approval): nothing before it counts.

@@ -1,4 +1,5 @@
 import type { CellValue } from "../cells/CellValue";
+import type { CellDate } from "../cells/coerceCellDate";
 import type { ColumnKey, SheetKey } from "../profile/TrackerProfile";
 
 /**
@@ -16,6 +17,30 @@ export interface TrackerTable {
   rows: readonly TrackerRow[];
   /** Columns the rows took from another sheet's rows (the Family Finding sheet's BLA), if any. */
   borrowed?: readonly BorrowedColumn[];
+  /**
+   * The same rows read column by column (tableColumns.ts), made with them: a table with other rows
+   * needs its own (`withColumns({ ...table, rows })`), or it would read the old rows' columns.
+   */
+  byColumn: TableColumns;
+}
+
+/** Rows and the same rows by column: a table, or what an evaluation keeps of one. */
+export type RowsByColumn = Pick<TrackerTable, "rows" | "byColumn">;
+
+/**
+ * A table's rows read column by column: a column's cells in row order, and a column's cells read as
+ * dates. The checks and the evaluation read the same date columns of the same rows many times per
+ * row (a joint tracker row feeds eight standards, several reading the date looked after, and a
+ * dozen checks visit every date cell): each cell is read as a date once per table, into one array
+ * per column, shared by every stage.
+ */
+export interface TableColumns {
+  /** The column's cells in row order; `null` for a blank cell or a column the table does not map. */
+  values(key: ColumnKey): readonly CellValue[];
+  /** The column's cells read as dates, in row order. */
+  dates(key: ColumnKey): readonly CellDate[];
+  /** Each row's Excel row number, in row order: read without going to each row object. */
+  rowNumbers(): Int32Array;
 }
 
 /** A column a table took from another sheet's rows by ID, for agendas and messages to say so. */

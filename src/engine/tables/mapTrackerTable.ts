@@ -5,9 +5,9 @@ import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader, type ColumnKey, type ColumnSpec, type SheetSpec } from "../profile/TrackerProfile";
 import { cellAddress, columnLetters, parseRangeAddress } from "./cellAddress";
 import { columnNameCoverage, headerWordSet, headerWords, spellingSimilarity } from "./headerSimilarity";
-import { registerTableColumns } from "./tableColumns";
+import { columnsOfRows } from "./tableColumns";
 import type { TableFinding } from "./TableFinding";
-import type { MappedColumn, TrackerRow, TrackerTable } from "./TrackerTable";
+import type { MappedColumn, RowsByColumn, TrackerRow, TrackerTable } from "./TrackerTable";
 
 /** How far down a sheet the header row is looked for: title, notes and blank rows sit above it. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -227,7 +227,7 @@ export function mapTrackerTable(snapshot: SheetSnapshot, sheet: SheetSpec): Tabl
       sheetName: name,
       headerRow,
       columns,
-      rows: readRows(snapshot.values, kept, columns, dateKeysOf(sheet)),
+      ...readRows(snapshot.values, kept, columns, dateKeysOf(sheet)),
     },
     mapped: columns,
     missingRequired,
@@ -515,7 +515,7 @@ function dateKeysOf(sheet: SheetSpec): ReadonlySet<ColumnKey> {
 
 /**
  * The table's rows, read column by column: one array of cells per mapped column, and for the date
- * columns one array of their readings as dates, shared with every stage through tableColumnsOf.
+ * columns one array of their readings as dates, shared with every stage through the table's `byColumn`.
  * Dates are read here, row by row, while each row's cells are at hand: read later column by column,
  * each date cell was a trip to a distant part of memory.
  */
@@ -524,7 +524,7 @@ function readRows(
   kept: readonly number[],
   columns: readonly MappedColumn[],
   dateKeys: ReadonlySet<ColumnKey>,
-): TrackerRow[] {
+): RowsByColumn {
   const at = columns.map((c) => c.column - 1);
   const columnCells = columns.map(() => new Array<CellValue>(kept.length));
   const columnDates = columns.map((c) =>
@@ -550,7 +550,7 @@ function readRows(
   const rows = kept.map((index, i): TrackerRow => new ColumnarRow(index + 1, i, cells));
   const rowNumbers = new Int32Array(kept.length);
   for (let i = 0; i < kept.length; i++) rowNumbers[i] = (kept[i] as number) + 1;
-  return registerTableColumns(rows, cells, dates, rowNumbers);
+  return { rows, byColumn: columnsOfRows(rows, cells, dates, rowNumbers) };
 }
 
 /** A row of a table read column by column; its `values` record is made on first use and kept. */

@@ -12,6 +12,7 @@ import { plainError } from "./plainError";
 import { recallWorker, rememberWorker, type KeyValueStore } from "./rememberedWorker";
 import { summaryMonths } from "./summaryMonths";
 import { parseUkDateInput, ukDateProblem } from "./ukDateInput";
+import { withColumns } from "../../engine/tables/tableColumns";
 
 const day = (iso: string): EpochDay => parseIsoDate(iso) as EpochDay;
 
@@ -31,7 +32,7 @@ const issue = (
   message: `${cell} is wrong`,
 });
 
-const jointTracker: TrackerTable = {
+const jointTracker: TrackerTable = withColumns({
   sheetKey: "jointTracker",
   sheetName: "Joint Tracker",
   headerRow: 1,
@@ -40,7 +41,7 @@ const jointTracker: TrackerTable = {
     { rowNumber: 2, values: { socialWorker: "Jane Smith" } },
     { rowNumber: 3, values: { socialWorker: "Amir Khan" } },
   ],
-};
+});
 
 describe("the pane's view models", () => {
   it("reads typed dates day first, with one or two digits, and refuses impossible days", () => {
@@ -221,14 +222,14 @@ describe("following the Office theme", () => {
 
 describe("the agenda's team and worker choices, and the change log's sets", () => {
   it("offers the teams and workers the surgery's sheet names, each once, sorted", () => {
-    const table: TrackerTable = {
+    const table: TrackerTable = withColumns({
       ...jointTracker,
       rows: [
         { rowNumber: 2, values: { socialWorker: "Jane Smith", team: "North" } },
         { rowNumber: 3, values: { socialWorker: " Amir Khan ", team: "South" } },
         { rowNumber: 4, values: { socialWorker: "Jane Smith", team: null } },
       ],
-    };
+    });
     expect(agendaChoices([table], DEFAULT_PROFILE, "joint-tracking")).toEqual({
       teams: ["North", "South"],
       workers: ["Amir Khan", "Jane Smith"],
