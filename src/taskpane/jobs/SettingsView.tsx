@@ -91,17 +91,19 @@ export function SettingsView({ onAsOfChange, onInitialsOnlyChange }: SettingsPro
   }, [run, services.asOf, services.workbookVersion]);
 
   const openOrCreate = async (name: string, exists: boolean): Promise<void> => {
+    let sheet = name;
     if (!exists) {
-      const done = await run(`create the ${name} sheet`, async (port) => {
-        await port.writeSheet(
+      const written = await run(`create the ${name} sheet`, (port) =>
+        port.writeSheet(
           name === STANDARDS_SHEET_NAME ? buildStandardsSheet(DEFAULT_STANDARDS) : buildHolidaysSheet(),
-        );
-        return true;
-      });
-      if (!done) return;
+        ),
+      );
+      if (!written) return;
+      // Another name when a user's own sheet has this one (the runner shows the note): go there.
+      sheet = written.name;
       services.workbookChanged();
     }
-    await services.navigator.select(name, "A1");
+    await services.navigator.select(sheet, "A1");
   };
 
   const showHistory = async (): Promise<void> => {
