@@ -2,7 +2,7 @@ import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import type { CellDate } from "../cells/coerceCellDate";
 import type { EpochDay } from "../dates/epochDay";
 import type { SheetKey } from "../profile/TrackerProfile";
-import { monthsBetween } from "../summary/buildSummaryFigures";
+import { monthsBetween } from "../summary/summaryEvents";
 import type { TrackerTable } from "../tables/TrackerTable";
 import type { ComparePeriod } from "./ComparePeriod";
 import type { MeasureId } from "./Comparison";

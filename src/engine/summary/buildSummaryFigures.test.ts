@@ -1,4 +1,5 @@
-import { buildSummaryFigures, medianOf, monthsBetween } from "./buildSummaryFigures";
+import { buildSummaryFigures, medianOf } from "./buildSummaryFigures";
+import { monthsBetween } from "./summaryEvents";
 import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
 import { traceRows, type PeriodFigures, type SummaryFigures } from "./SummaryFigures";
 import type { TrackerTable } from "../tables/TrackerTable";
