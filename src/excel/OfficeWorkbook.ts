@@ -32,6 +32,14 @@ export type { SheetWriteOutcome } from "./writeModel";
  * each cell in the same run before writing it, with their Change log rows. What the host cannot do
  * is said in `takeNotes()` or a write's notes; what goes
  * wrong is an `OfficeWorkbookError` whose `problem.message` is a sentence for the user.
+ *
+ * The class only delegates; each action lives in its own module, sharing the host, the requirement
+ * sets it has and the notes through `OfficeAccess` (officeAccess.ts, sets in apiSetVersions.ts):
+ * reading sheets and sizing chunks in readSheets.ts; writing a sheet model (in place on ExcelApi 1.20,
+ * through a temporary sheet before) in writeModel.ts; the register of owned sheets in
+ * ownedRegister.ts (listSheets.ts lists sheets with it); fixes in applyChanges.ts with their Change
+ * log rows in appendLog.ts; appended rows in appendRows.ts; status columns in statusColumns.ts; the
+ * navigator in OfficeNavigator.ts.
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly access: OfficeAccess;

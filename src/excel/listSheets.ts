@@ -3,6 +3,10 @@ import { outputNamesByKey, parseOwnedSheets } from "../engine/port/ownedSheets";
 import type { OfficeAccess } from "./officeAccess";
 import { hostSheetsIn, readRegister } from "./ownedRegister";
 
+/**
+ * The workbook's sheets, each with the output the register of owned sheets names it as (when it is
+ * the add-in's), in one `Excel.run`.
+ */
 export async function listSheets(access: OfficeAccess): Promise<SheetInfo[]> {
   access.requireMinimum();
   return access.host.run({}, async (context) => {
