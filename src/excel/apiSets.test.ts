@@ -134,8 +134,8 @@ describe("The Office.js members the port uses", () => {
   }, 60_000);
 
   it("sets each WriteFeatures flag from supports(...) for the set of the same name", () => {
-    const text = fs.readFileSync(path.join(__dirname, "OfficeWorkbook.ts"), "utf8");
-    const body = /private writeFeatures\(\): WriteFeatures \{([\s\S]*?)\n {2}\}/.exec(text)?.[1] ?? "";
+    const text = fs.readFileSync(path.join(__dirname, "officeAccess.ts"), "utf8");
+    const body = /writeFeatures\(\): WriteFeatures \{([\s\S]*?)\n {2}\}/.exec(text)?.[1] ?? "";
     const flags = [...body.matchAll(/(\w+): this\.supports\(OPTIONAL_API\.(\w+)\)/g)];
     expect(flags.length).toBe(4);
     for (const [, flag, set] of flags) expect(flag).toBe(set);
