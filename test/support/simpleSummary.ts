@@ -81,3 +81,58 @@ export function simplePpmBands(joint: TrackerTable, month: string): PpmBands {
   }
   return bands;
 }
+
+export interface SimpleGroup {
+  name: string;
+  cohort: number;
+  onTime: number;
+  late: number;
+  overdueNow: number;
+}
+
+/**
+ * The month's timeliness cohort of every standard by the row's team and by its worker, with each
+ * group's results overdue as at as-of whatever their month. A blank team or worker is grouped under
+ * the summary's "(no team recorded)" and "(no worker recorded)". Listed by name.
+ */
+export function simpleGroups(
+  evaluation: TrackerEvaluation,
+  asOf: number,
+  month: string,
+): { byTeam: SimpleGroup[]; byWorker: SimpleGroup[] } {
+  const byTeam = new Map<string, SimpleGroup>();
+  const byWorker = new Map<string, SimpleGroup>();
+  const groupOf = (groups: Map<string, SimpleGroup>, name: string): SimpleGroup => {
+    const group = groups.get(name) ?? { name, cohort: 0, onTime: 0, late: 0, overdueNow: 0 };
+    groups.set(name, group);
+    return group;
+  };
+  for (const sheet of evaluation.sheets) {
+    for (const results of sheet.standards) {
+      for (let i = 0; i < results.length; i++) {
+        const result = results.result(i);
+        if (!["met", "met late", "overdue"].includes(result.status)) continue;
+        if (result.deadline === null || result.deadline > asOf) continue;
+        const inMonth = monthOf(result.deadline) === month;
+        if (!inMonth && result.status !== "overdue") continue;
+        const team = sheet.rows[i]?.values["team"];
+        const teamText =
+          team === null || team === undefined || typeof team === "object" ? "" : String(team).trim();
+        const groups = [
+          groupOf(byTeam, teamText === "" ? "(no team recorded)" : teamText),
+          groupOf(byWorker, sheet.workers[i] ?? "(no worker recorded)"),
+        ];
+        for (const group of groups) {
+          if (result.status === "overdue") group.overdueNow += 1;
+          if (!inMonth) continue;
+          group.cohort += 1;
+          if (result.status === "met") group.onTime += 1;
+          else group.late += 1;
+        }
+      }
+    }
+  }
+  const byName = (groups: Map<string, SimpleGroup>): SimpleGroup[] =>
+    [...groups.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { byTeam: byName(byTeam), byWorker: byName(byWorker) };
+}

@@ -7,7 +7,7 @@ import { DEFAULT_STANDARDS } from "../standards/defaultStandards";
 import { mapTrackerTable } from "../tables/mapTrackerTable";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { buildSummaryFigures } from "./buildSummaryFigures";
-import { simplePpmBands, simpleTimeliness } from "../../../test/support/simpleSummary";
+import { simpleGroups, simplePpmBands, simpleTimeliness } from "../../../test/support/simpleSummary";
 
 /*
  * The tuned summary (events in typed arrays, sorted once, counted by binary search) agrees with a
@@ -79,5 +79,15 @@ describe.each([
       banded += Object.values(simple).reduce((a, b) => a + b, 0);
     }
     expect(banded).toBeGreaterThan(10);
+  });
+
+  it("groups the month's cohort and what is overdue now by team and by worker as a plain loop over the rows does", () => {
+    const byName = <T extends { name: string }>(groups: readonly T[]): T[] =>
+      [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const simple = simpleGroups(evaluation, AS_OF, "2026-10");
+    expect(byName(figures.byTeam)).toEqual(simple.byTeam);
+    expect(byName(figures.byWorker)).toEqual(simple.byWorker);
+    expect(simple.byTeam.length).toBeGreaterThan(1);
+    expect(simple.byWorker.reduce((n, g) => n + g.cohort, 0)).toBeGreaterThan(10);
   });
 });
