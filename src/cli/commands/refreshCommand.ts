@@ -34,7 +34,7 @@ import {
 export const refreshCommand: CliCommand = {
   name: "refresh",
   summary:
-    "fill the Joint Tracker from the case system's SSDA903 extract (CSV), on a copy, with a change log",
+    "fill the Joint Tracker from the case system's SSDA903 extract (CSV or .xlsx), on a copy, with a change log",
   help: `Usage:
   tracker refresh <tracker.xlsx> --from <file or folder>... --out <copy.xlsx>
                   [--la <authority>] [--dry-run] [--accept-system] [--as-of <date>]
