@@ -1,22 +1,15 @@
 import { EXCEL_SERIAL_OF_EPOCH } from "../engine/dates/epochDay";
-import type {
-  CellStyle,
-  ColumnBlock,
-  ModelCell,
-  ModelLink,
-  ModelRow,
-  ModelValue,
-  SheetModel,
-} from "../engine/port/SheetModel";
+import { cellsOfRun } from "../engine/port/modelCells";
+import type { CellStyle, ModelLink, ModelRow, ModelValue, SheetModel } from "../engine/port/SheetModel";
 import { cellAddress, columnLetters } from "../engine/tables/cellAddress";
 import type { StyleSheet } from "./styleSheet";
 import { argb } from "./styleSheet";
 import { escapeCellText, escapeXml } from "./xmlText";
 
 /*
- * A sheet model written as a worksheet part, row after row, straight from the model's three forms
- * (cells, rows, column blocks): no object is made per cell, and the XML goes out a row at a time to
- * be deflated as it comes, so a summary trace of millions of cells is never one string.
+ * A sheet model written as a worksheet part, row after row, straight from the model's runs of cells:
+ * no object is made per cell, and the XML goes out a row at a time to be deflated as it comes, so a
+ * summary trace of millions of cells is never one string.
  *
  * Text is written as inline strings (t="inlineStr"): always text, never a formula, however it starts
  * ("=cmd|..." stays text). Links are HYPERLINK formulas to a cell of the workbook, as before.
@@ -113,36 +106,22 @@ function usedRange(model: SheetModel): string {
     bottom = Math.max(bottom, lastRow);
     right = Math.max(right, lastColumn);
   };
-  for (const cell of model.cells) cover(cell.row, cell.column, cell.row, cell.column);
-  for (const row of model.rows ?? [])
-    if (row.values.length > 0) cover(row.row, row.column, row.row, row.column + row.values.length - 1);
-  for (const block of model.columnBlocks ?? [])
-    if (block.rowCount > 0 && block.columns.length > 0)
-      cover(block.row, block.column, block.row + block.rowCount - 1, block.column + block.columns.length - 1);
+  for (const run of model.rows)
+    if (run.values.length > 0) cover(run.row, run.column, run.row, run.column + run.values.length - 1);
   if (bottom === 0) return "A1";
   const from = cellAddress(top, left);
   const to = cellAddress(bottom, right);
   return from === to ? from : `${from}:${to}`;
 }
 
-/** One cell of a row being gathered from several of the model's forms. */
-interface GatheredCell {
-  column: number;
-  value: string | number | boolean | null;
-  date: boolean;
-  style: CellStyle | undefined;
-  link: ModelLink | undefined;
-}
-
 /**
- * Walks the model's rows in order, merging its forms: a row may get cells from `cells`, from a
- * ModelRow and from column blocks at once, and Excel wants each row once with its cells left to
- * right. Where two forms write one cell, the later form wins, as writing them in turn would.
+ * Walks the model's runs row by row, as Excel wants them: each row once, its cells left to right. A
+ * row's runs are written one after another in column order when they do not overlap (the usual
+ * case); runs that overlap are gathered cell by cell, and where two write one cell the later run
+ * wins, as writing them in turn would.
  */
 class RowWriter {
-  private readonly cells: readonly ModelCell[];
-  private readonly modelRows: readonly ModelRow[];
-  private readonly blocks: readonly ColumnBlock[];
+  private readonly runs: readonly ModelRow[];
   private readonly heights: [number, number][];
   private readonly letters: string[] = [];
   private readonly formats = new Map<CellStyle | undefined, [number | undefined, number | undefined]>();
@@ -151,9 +130,8 @@ class RowWriter {
     model: SheetModel,
     private readonly writing: WorksheetWriting,
   ) {
-    this.cells = sortedBy(model.cells, (a, b) => a.row - b.row || a.column - b.column);
-    this.modelRows = sortedBy(model.rows ?? [], (a, b) => a.row - b.row);
-    this.blocks = (model.columnBlocks ?? []).filter((b) => b.rowCount > 0 && b.columns.length > 0);
+    // By row alone, and stable: a row's runs keep the model's order, which decides which wins a cell.
+    this.runs = sortedBy(model.rows, (a, b) => a.row - b.row);
     this.heights = Object.entries(model.rowHeights ?? {})
       .map(([row, height]) => [Number(row), height] as [number, number])
       .filter(([row, height]) => Number.isInteger(row) && row > 0 && Number.isFinite(height))
@@ -161,110 +139,53 @@ class RowWriter {
   }
 
   *rows(): Generator<string, void, undefined> {
-    let cellAt = 0;
-    let rowAt = 0;
+    let runAt = 0;
     let heightAt = 0;
-    let last = 0;
     for (;;) {
-      let next = Infinity;
-      const cell = this.cells[cellAt];
-      if (cell) next = Math.min(next, cell.row);
-      const modelRow = this.modelRows[rowAt];
-      if (modelRow) next = Math.min(next, modelRow.row);
+      const run = this.runs[runAt];
       const height = this.heights[heightAt];
-      if (height) next = Math.min(next, height[0]);
-      for (const block of this.blocks) {
-        const end = block.row + block.rowCount - 1;
-        if (end > last) next = Math.min(next, Math.max(block.row, last + 1));
-      }
-      if (next === Infinity) return;
-      const row = next;
-
-      const singlesFrom = cellAt;
-      while (this.cells[cellAt]?.row === row) cellAt++;
-      const rowsFrom = rowAt;
-      while (this.modelRows[rowAt]?.row === row) rowAt++;
+      if (run === undefined && height === undefined) return;
+      const row = Math.min(run?.row ?? Infinity, height?.[0] ?? Infinity);
+      const from = runAt;
+      while (this.runs[runAt]?.row === row) runAt++;
       let ht: number | undefined;
       while (this.heights[heightAt]?.[0] === row) ht = this.heights[heightAt++]?.[1];
-      const blocks = this.blocks.filter((b) => b.row <= row && row < b.row + b.rowCount);
 
-      const sources = (cellAt > singlesFrom ? 1 : 0) + (rowAt - rowsFrom) + blocks.length;
       const open = ht === undefined ? `<row r="${row}">` : `<row r="${row}" ht="${ht}" customHeight="1">`;
       const parts: string[] = [open];
-      if (sources === 1 && cellAt === singlesFrom) {
-        // One ModelRow or one block: its cells are already left to right.
-        const only = this.modelRows[rowsFrom];
-        if (rowAt > rowsFrom && only) this.writeModelRow(parts, only);
-        else if (blocks[0]) this.writeBlockRow(parts, blocks[0], row);
-      } else if (sources === 1 && this.leftToRight(singlesFrom, cellAt)) {
-        // Only sparse cells, already sorted (cells are sorted by row and column) with no column twice.
-        for (let i = singlesFrom; i < cellAt; i++) {
-          const cell = this.cells[i] as ModelCell;
-          this.writeModelValue(parts, row, cell.column, cell.value, cell.style, cell.link);
-        }
-      } else if (sources > 0) {
-        for (const cell of this.gather(row, singlesFrom, cellAt, rowsFrom, rowAt, blocks)) {
-          this.writeCell(parts, row, cell.column, cell.value, cell.date, cell.style, cell.link);
-        }
-      }
+      const only = this.runs[from];
+      if (runAt - from === 1 && only) this.writeRun(parts, only);
+      else if (runAt - from > 1) this.writeRuns(parts, row, this.runs.slice(from, runAt));
       parts.push("</row>");
       if (parts.length > 2 || ht !== undefined) yield parts.join("");
-      last = row;
     }
   }
 
-  private leftToRight(from: number, to: number): boolean {
-    for (let i = from + 1; i < to; i++) {
-      if ((this.cells[i] as ModelCell).column <= (this.cells[i - 1] as ModelCell).column) return false;
+  /** Several runs of one row, in the model's order. */
+  private writeRuns(parts: string[], row: number, runs: readonly ModelRow[]): void {
+    const leftToRight = [...runs].sort((a, b) => a.column - b.column);
+    const overlap = leftToRight.some((run, i) => {
+      const before = leftToRight[i - 1];
+      return before !== undefined && run.column < before.column + before.values.length;
+    });
+    if (!overlap) {
+      for (const run of leftToRight) this.writeRun(parts, run);
+      return;
     }
-    return true;
+    // A stable sort keeps the runs' order within a column: the last one written wins.
+    const cells = runs.flatMap((run) => [...cellsOfRun(run)]).sort((a, b) => a.column - b.column);
+    cells.forEach((cell, i) => {
+      if (cells[i + 1]?.column !== cell.column)
+        this.writeModelValue(parts, row, cell.column, cell.value, cell.style, cell.link);
+    });
   }
 
-  private gather(
-    row: number,
-    singlesFrom: number,
-    singlesTo: number,
-    rowsFrom: number,
-    rowsTo: number,
-    blocks: readonly ColumnBlock[],
-  ): GatheredCell[] {
-    const gathered: GatheredCell[] = [];
-    for (let i = singlesFrom; i < singlesTo; i++) {
-      const cell = this.cells[i] as ModelCell;
-      gathered.push({ column: cell.column, ...split(cell.value), style: cell.style, link: cell.link });
-    }
-    for (let i = rowsFrom; i < rowsTo; i++) {
-      const modelRow = this.modelRows[i] as ModelRow;
-      modelRow.values.forEach((value, k) => {
-        const column = modelRow.column + k;
-        const link = modelRow.link?.column === column ? modelRow.link : undefined;
-        gathered.push({ column, ...split(value), style: modelRow.styles?.[k], link });
-      });
-    }
-    for (const block of blocks) {
-      const r = row - block.row;
-      block.columns.forEach((column, k) => {
-        const raw = column.values[r] ?? null;
-        gathered.push({
-          column: block.column + k,
-          value: raw,
-          date: column.dates === true && typeof raw === "number",
-          style: column.style,
-          link: blockLink(column, r),
-        });
-      });
-    }
-    // A stable sort keeps the forms' order within a column: the last one written wins.
-    gathered.sort((a, b) => a.column - b.column);
-    return gathered.filter((cell, i) => gathered[i + 1]?.column !== cell.column);
-  }
-
-  private writeModelRow(parts: string[], modelRow: ModelRow): void {
-    const { values, styles, link: rowLink } = modelRow;
+  private writeRun(parts: string[], run: ModelRow): void {
+    const { values, styles, link: runLink } = run;
     for (let k = 0; k < values.length; k++) {
-      const column = modelRow.column + k;
-      const link = rowLink?.column === column ? rowLink : undefined;
-      this.writeModelValue(parts, modelRow.row, column, values[k] ?? null, styles?.[k], link);
+      const column = run.column + k;
+      const link = runLink?.column === column ? runLink : undefined;
+      this.writeModelValue(parts, run.row, column, values[k] ?? null, styles?.[k], link);
     }
   }
 
@@ -279,23 +200,6 @@ class RowWriter {
     if (value !== null && typeof value === "object")
       this.writeCell(parts, row, column, value.date, true, style, link);
     else this.writeCell(parts, row, column, value, false, style, link);
-  }
-
-  private writeBlockRow(parts: string[], block: ColumnBlock, row: number): void {
-    const r = row - block.row;
-    for (let k = 0; k < block.columns.length; k++) {
-      const column = block.columns[k] as ColumnBlock["columns"][number];
-      const raw = column.values[r] ?? null;
-      this.writeCell(
-        parts,
-        row,
-        block.column + k,
-        raw,
-        column.dates === true && typeof raw === "number",
-        column.style,
-        blockLink(column, r),
-      );
-    }
   }
 
   private writeCell(
@@ -356,22 +260,6 @@ class RowWriter {
     }
     return letters;
   }
-}
-
-/** A model value as the writer takes it: dates as their day number with a flag. */
-function split(value: ModelValue): { value: string | number | boolean | null; date: boolean } {
-  if (value !== null && typeof value === "object") return { value: value.date, date: true };
-  return { value, date: false };
-}
-
-function blockLink(column: ColumnBlock["columns"][number], r: number): ModelLink | undefined {
-  const links = column.links;
-  if (links === undefined) return undefined;
-  const sheet = links.sheets[r];
-  const target = links.rows[r];
-  return sheet === undefined || target === undefined
-    ? undefined
-    : { sheet, cell: `${columnLetters(links.column)}${target}` };
 }
 
 /** `<t>`, keeping leading and trailing spaces and line breaks, which Excel would otherwise trim. */

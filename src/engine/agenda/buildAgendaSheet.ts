@@ -1,7 +1,8 @@
 import { coerceCellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
 import type { Rag } from "../evaluation/StandardResult";
-import type { CellStyle, ModelCell, ModelRow, ModelValue, SheetModel } from "../port/SheetModel";
+import type { CellStyle, ModelRow, ModelValue, SheetModel } from "../port/SheetModel";
+import { SheetRows } from "../port/sheetRows";
 import { rowHeights, type RowHeights } from "../sheets/fitRowHeights";
 import { columnLetters } from "../tables/cellAddress";
 import { ACTION_HEADERS, ID_HEADER, type AgreedActions } from "./AgendaActions";
@@ -132,21 +133,9 @@ function ragDigit(rag: Rag): number {
  */
 export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): SheetModel {
   const { request, surgery } = agenda;
-  // The headings and header cells; the cases are rows (CaseRows).
-  const cells: ModelCell[] = [];
+  // The headings and header cells; the cases are runs of their own (writeCaseRows).
+  const c = new SheetRows();
   const merges: string[] = [];
-  const put = (
-    row: number,
-    column: number,
-    value: ModelValue,
-    style?: CellStyle,
-    link?: ModelCell["link"],
-  ): void => {
-    if (style && link) cells.push({ row, column, value, style, link });
-    else if (style) cells.push({ row, column, value, style });
-    else if (link) cells.push({ row, column, value, link });
-    else cells.push({ row, column, value });
-  };
 
   const headers = [
     "Worker",
@@ -183,7 +172,7 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
   });
 
   const heading = (row: number, value: string, style: CellStyle): void => {
-    put(row, 1, value, { ...style, wrap: true, vertical: "top" });
+    c.cell(row, 1, value, { ...style, wrap: true, vertical: "top" });
     merges.push(`A${row}:${lastLetters}${row}`);
   };
 
@@ -219,16 +208,14 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
   if (agenda.notes.length > 0) heading(6, agenda.notes.join(" "), { italic: true, size: 9, wrap: true });
 
   const headerRow = 7;
-  headers.forEach((title, i) =>
-    put(headerRow, i + 1, title, {
-      bold: true,
-      fill: HEADER_FILL,
-      fontColor: "FFFFFF",
-      wrap: true,
-      vertical: "middle",
-      border: true,
-    }),
-  );
+  c.row(headerRow, 1, headers, {
+    bold: true,
+    fill: HEADER_FILL,
+    fontColor: "FFFFFF",
+    wrap: true,
+    vertical: "middle",
+    border: true,
+  });
 
   let row = headerRow + 1;
   if (agenda.workers.length === 0) {
@@ -247,11 +234,11 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
     const counts = `${block.overdue} overdue · ${block.dueSoon} due soon · ${block.cannotAssess} dates to check`;
     // Worker headings and notes span the row from column A, so column B (ID) holds only cases.
     const who = block.stream === undefined ? block.worker : `${block.worker} — ${block.stream}`;
-    put(r, 1, `${who} — ${counts}`, { bold: true, fill: WORKER_FILL, border: true });
+    c.cell(r, 1, `${who} — ${counts}`, { bold: true, fill: WORKER_FILL, border: true });
     merges.push(`A${r}:${lastLetters}${r}`);
     r++;
     if (block.doneOnTime.length > 0) {
-      put(r, 1, `Done on time: ${block.doneOnTime.join("; ")}`, {
+      c.cell(r, 1, `Done on time: ${block.doneOnTime.join("; ")}`, {
         italic: true,
         size: 9,
         fontColor: "006100",
@@ -273,12 +260,11 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
 
   const heights = rowHeights(columnWidths);
   for (const range of merges) heights.merge(range);
-  for (const cell of cells) heights.cell(cell);
+  for (const run of c.rows) heights.row(run);
   return {
     name: sheetName,
     purpose: "agenda",
-    cells,
-    rows: writeCaseRows(listed, { agenda, styles, heights, toDiscussColumn: after }),
+    rows: c.rows.concat(writeCaseRows(listed, { agenda, styles, heights, toDiscussColumn: after })),
     merges,
     columnWidths,
     rowHeights: heights.fitted(),

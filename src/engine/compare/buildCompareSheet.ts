@@ -1,5 +1,6 @@
 import { formatUkDate } from "../dates/epochDay";
-import type { CellStyle, ChartModel, ModelCell, ModelValue, SheetModel } from "../port/SheetModel";
+import type { CellStyle, ChartModel, ModelValue, SheetModel } from "../port/SheetModel";
+import { SheetRows } from "../port/sheetRows";
 import { fitRowHeights } from "../sheets/fitRowHeights";
 import { cellAddress } from "../tables/cellAddress";
 import { compareSheetName } from "./compareSheetName";
@@ -55,23 +56,6 @@ const MEASURE_HEADERS = [
   "What can be concluded",
 ];
 
-class Cells {
-  readonly cells: ModelCell[] = [];
-  set(row: number, column: number, value: ModelValue, style?: CellStyle): void {
-    this.cells.push(style ? { row, column, value, style } : { row, column, value });
-  }
-  row(
-    row: number,
-    column: number,
-    values: readonly ModelValue[],
-    styles?: readonly (CellStyle | undefined)[] | CellStyle,
-  ): void {
-    values.forEach((v, i) =>
-      this.set(row, column + i, v, Array.isArray(styles) ? styles[i] : (styles as CellStyle | undefined)),
-    );
-  }
-}
-
 /**
  * The "Compare <before> vs <after>" sheet: what can be concluded for each standard and measure, the
  * counts and tests behind it, and a native chart per standard and measure with cases in both
@@ -79,10 +63,10 @@ class Cells {
  * bars). Printed as the summaries are: landscape, one page wide.
  */
 export function buildCompareSheet(comparison: Comparison): SheetModel {
-  const c = new Cells();
+  const c = new SheetRows();
   const { before, after } = comparison;
-  c.set(1, 1, `Before and after: ${before.label} compared with ${after.label}`, { bold: true, size: 14 });
-  c.set(
+  c.cell(1, 1, `Before and after: ${before.label} compared with ${after.label}`, { bold: true, size: 14 });
+  c.cell(
     2,
     1,
     `As at ${formatUkDate(comparison.asOf)}. Each standard is counted in the period its deadline falls in, on or before the as-at date, as in the summary. ` +
@@ -92,7 +76,7 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
   );
 
   let r = 4;
-  c.set(r++, 1, "On time, by standard", SECTION);
+  c.cell(r++, 1, "On time, by standard", SECTION);
   c.row(r++, 1, SHARE_HEADERS, HEADER);
   const shareRows: { share: ShareComparison; row: number }[] = [];
   for (const s of comparison.shares) {
@@ -121,7 +105,7 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
   }
 
   r += 1;
-  c.set(r++, 1, "Working days (lower is better)", SECTION);
+  c.cell(r++, 1, "Working days (lower is better)", SECTION);
   c.row(r++, 1, MEASURE_HEADERS, HEADER);
   for (const m of comparison.measures) {
     c.row(
@@ -163,7 +147,7 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
   }
   if (comparison.undated.length > 0) {
     r += 1;
-    c.set(
+    c.cell(
       r++,
       1,
       "Rows that cannot be assessed and have no start date to place them in either period",
@@ -174,7 +158,7 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
   }
   for (const note of comparison.notes) {
     r += 1;
-    c.set(r++, 1, note, { italic: true });
+    c.cell(r++, 1, note, { italic: true });
   }
 
   const charts = chartBlocks(c, comparison, r + 1);
@@ -183,9 +167,9 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
   return {
     name: compareSheetName(before, after),
     purpose: "comparison",
-    cells: c.cells,
+    rows: c.rows,
     merges,
-    rowHeights: fitRowHeights(c.cells, COLUMN_WIDTHS, merges),
+    rowHeights: fitRowHeights(c.rows, COLUMN_WIDTHS, merges),
     columnWidths: COLUMN_WIDTHS,
     freeze: { rows: 2, columns: 0 },
     print: { orientation: "landscape", fitToWidth: true },
@@ -217,7 +201,7 @@ const COLUMN_WIDTHS: Readonly<Record<number, number>> = {
  * order-statistic interval for a median). The data each plots (the value, and the distances down
  * and up to its interval) is listed below the charts, in the sheet's own columns.
  */
-function chartBlocks(c: Cells, comparison: Comparison, firstChartRow: number): ChartModel[] {
+function chartBlocks(c: SheetRows, comparison: Comparison, firstChartRow: number): ChartModel[] {
   const labels = [`Before (${comparison.before.label})`, `After (${comparison.after.label})`];
   const plotted: { title: string; header: string; style: CellStyle; sides: PlottedSide[] }[] = [
     ...comparison.shares
@@ -238,7 +222,7 @@ function chartBlocks(c: Cells, comparison: Comparison, firstChartRow: number): C
       })),
   ];
   let dataRow = firstChartRow + Math.ceil(plotted.length / 2) * CHART_HEIGHT + 1;
-  if (plotted.length > 0) c.set(dataRow++, 1, "The data the charts plot", SECTION);
+  if (plotted.length > 0) c.cell(dataRow++, 1, "The data the charts plot", SECTION);
   return plotted.map((p, at) => {
     const top = dataRow;
     c.row(dataRow++, 1, [p.title, p.header, "Interval below", "Interval above"], HEADER);

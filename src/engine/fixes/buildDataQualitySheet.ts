@@ -1,6 +1,7 @@
 import { SEVERITY_RANK, type DataQualityIssue, type Severity } from "../checks/DataQualityIssue";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
-import type { ModelCell, SheetModel } from "../port/SheetModel";
+import type { CellStyle, SheetModel } from "../port/SheetModel";
+import { SheetRows } from "../port/sheetRows";
 
 export const DATA_QUALITY_SHEET = "Data quality";
 
@@ -15,6 +16,16 @@ const SEVERITY_FILL: Readonly<Record<Severity, string>> = {
   info: "DDEBF7",
 };
 
+/** An issue row's styles, one array per severity shared by its rows: the severity's fill, the problem wrapped. */
+function issueStyles(severity: Severity): readonly (CellStyle | undefined)[] {
+  return [{ fill: SEVERITY_FILL[severity] }, undefined, undefined, undefined, { wrap: true }];
+}
+const ISSUE_STYLES: Readonly<Record<Severity, readonly (CellStyle | undefined)[]>> = {
+  error: issueStyles("error"),
+  warning: issueStyles("warning"),
+  info: issueStyles("info"),
+};
+
 const HEADER_ROW = 7;
 const HEADERS = ["Severity", "Sheet", "Cell", "Code", "Problem", "Suggested fix"];
 const WIDTHS = [13, 24, 8, 28, 90, 22];
@@ -26,49 +37,34 @@ const WIDTHS = [13, 24, 8, 28, 90, 22];
 export function buildDataQualitySheet(issues: readonly DataQualityIssue[], asOf: EpochDay): SheetModel {
   const sorted = [...issues].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const count = (s: Severity): number => issues.filter((i) => i.severity === s).length;
-  const cells: ModelCell[] = [
-    { row: 1, column: 1, value: "Data quality", style: { bold: true, size: 14 } },
-    {
-      row: 2,
-      column: 1,
-      value: `${issues.length} problem${issues.length === 1 ? "" : "s"} found as at ${formatUkDate(asOf)}`,
-      style: { italic: true },
-    },
-  ];
+  const c = new SheetRows();
+  c.cell(1, 1, "Data quality", { bold: true, size: 14 });
+  const found = `${issues.length} problem${issues.length === 1 ? "" : "s"} found as at ${formatUkDate(asOf)}`;
+  c.cell(2, 1, found, { italic: true });
   (["error", "warning", "info"] as const).forEach((severity, i) => {
-    cells.push(
-      { row: 3 + i, column: 1, value: SEVERITY_WORDS[severity], style: { fill: SEVERITY_FILL[severity] } },
-      { row: 3 + i, column: 2, value: count(severity) },
-    );
+    c.row(3 + i, 1, [SEVERITY_WORDS[severity], count(severity)], [{ fill: SEVERITY_FILL[severity] }]);
   });
-  HEADERS.forEach((h, i) =>
-    cells.push({
-      row: HEADER_ROW,
-      column: i + 1,
-      value: h,
-      style: { bold: true, fill: "D9E1F2", border: true },
-    }),
-  );
+  c.row(HEADER_ROW, 1, HEADERS, { bold: true, fill: "D9E1F2", border: true });
   sorted.forEach((issue, i) => {
-    const row = HEADER_ROW + 1 + i;
-    cells.push(
-      {
-        row,
-        column: 1,
-        value: SEVERITY_WORDS[issue.severity],
-        style: { fill: SEVERITY_FILL[issue.severity] },
-      },
-      { row, column: 2, value: issue.sheet },
-      { row, column: 3, value: issue.cell, link: { sheet: issue.sheet, cell: issue.cell } },
-      { row, column: 4, value: issue.code },
-      { row, column: 5, value: issue.message, style: { wrap: true } },
-      { row, column: 6, value: issue.suggestedFix?.text ?? "" },
+    c.row(
+      HEADER_ROW + 1 + i,
+      1,
+      [
+        SEVERITY_WORDS[issue.severity],
+        issue.sheet,
+        issue.cell,
+        issue.code,
+        issue.message,
+        issue.suggestedFix?.text ?? "",
+      ],
+      ISSUE_STYLES[issue.severity],
+      { sheet: issue.sheet, cell: issue.cell, column: 3 },
     );
   });
   return {
     name: DATA_QUALITY_SHEET,
     purpose: "dataQuality",
-    cells,
+    rows: c.rows,
     columnWidths: Object.fromEntries(WIDTHS.map((w, i) => [i + 1, w])),
     freeze: { rows: HEADER_ROW, columns: 0 },
     autoFilter: `A${HEADER_ROW}:F${HEADER_ROW + Math.max(sorted.length, 1)}`,

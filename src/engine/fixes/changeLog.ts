@@ -3,7 +3,8 @@ import { CellValue, isCellError } from "../cells/CellValue";
 import { coerceCellDate } from "../cells/coerceCellDate";
 import { formatUkDate, utcDateFromEpochDay, type EpochDay } from "../dates/epochDay";
 import type { ApplyReport, CellChange, ChangeSet } from "../port/ChangeSet";
-import type { ModelCell, ModelValue, SheetModel } from "../port/SheetModel";
+import type { ModelValue, SheetModel } from "../port/SheetModel";
+import { SheetRows } from "../port/sheetRows";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { FIX_DESCRIPTIONS, type SafeFixRule } from "./proposeFixes";
 
@@ -101,14 +102,9 @@ export function buildChangeLogSheet(
     description: describeChange(change, changeSet),
   }));
   const rows = [...existingLogRows, ...added];
-  const cells: ModelCell[] = HEADERS.map((h, i) => ({
-    row: 1,
-    column: i + 1,
-    value: h,
-    style: { bold: true, fill: "D9E1F2", border: true },
-  }));
+  const c = new SheetRows();
+  c.row(1, 1, HEADERS, { bold: true, fill: "D9E1F2", border: true });
   rows.forEach((log, i) => {
-    const row = i + 2;
     const values: ModelValue[] = [
       log.changeSet,
       log.when,
@@ -119,15 +115,12 @@ export function buildChangeLogSheet(
       log.rule,
       log.description,
     ];
-    values.forEach((value, c) => {
-      const cell: ModelCell = { row, column: c + 1, value };
-      cells.push(c === 3 ? { ...cell, link: { sheet: log.sheet, cell: log.cell } } : cell);
-    });
+    c.row(i + 2, 1, values, undefined, { sheet: log.sheet, cell: log.cell, column: 4 });
   });
   return {
     name: CHANGE_LOG_SHEET,
     purpose: "changeLog",
-    cells,
+    rows: c.rows,
     columnWidths: Object.fromEntries(WIDTHS.map((w, i) => [i + 1, w])),
     freeze: { rows: 1, columns: 0 },
     autoFilter: `A1:H${Math.max(rows.length + 1, 2)}`,

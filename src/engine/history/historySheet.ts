@@ -198,7 +198,6 @@ export function buildHistorySheet(
     name: HISTORY_SHEET_NAME,
     purpose: "trackerHistory",
     visibility,
-    cells: [],
     rows,
     columnWidths: { 1: 22, 2: 14, 3: 26, 4: 12, 5: 12, 6: 13 },
     // No autofilter: the rows appended later would fall outside its range.

@@ -10,18 +10,13 @@ export interface SheetModel {
   /** What the sheet is for: the add-in only ever replaces sheets it owns. */
   purpose: SheetPurpose;
   visibility?: "visible" | "hidden" | "veryHidden";
-  /** Sparse cells; rows and columns are 1-based. */
-  cells: ModelCell[];
   /**
-   * Rows of cells, each written left to right: the compact form of a long list such as an agenda's
-   * cases. The same cells as `cells` would hold, one object per row instead of one per cell.
+   * The sheet's cells, as runs of cells along a row (rows and columns are 1-based): a heading is a
+   * run of one cell, an agenda's case or a summary trace row a run of the whole row. Runs may share
+   * a row (a title in A1 and a note in F1), in any order; where two runs write one cell, the later
+   * run wins. Read them cell by cell with `modelCellsOf`; build them with `SheetRows`.
    */
-  rows?: ModelRow[];
-  /**
-   * Columns of cells written top to bottom: the compact form of a long table. A 100,000-row
-   * tracker's summary trace is about 3 million cells, too many to make one object each.
-   */
-  columnBlocks?: ColumnBlock[];
+  rows: ModelRow[];
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths?: Record<number, number>;
   /**
@@ -60,6 +55,7 @@ export type SheetPurpose =
 /** A value the add-in writes: a date is written as a real Excel date with a dd/mm/yyyy format. */
 export type ModelValue = string | number | boolean | null | { date: EpochDay };
 
+/** One cell of a model, as `modelCellsOf` gives them to ports and checks that read cell by cell. */
 export interface ModelCell {
   row: number;
   column: number;
@@ -82,32 +78,8 @@ export interface ModelRow {
   values: readonly ModelValue[];
   /** The style of each value, by index: usually a shared array of shared styles. */
   styles?: readonly (CellStyle | undefined)[];
-  /** At most one link per row: the cell at `column` links to `sheet`!`cell`. */
+  /** At most one link per run: the cell at `column` links to `sheet`!`cell`. */
   link?: ModelLink & { column: number };
-}
-
-/** `rowCount` rows of cells from (`row`, `column`); `columns[i]` is at column `column + i`. */
-export interface ColumnBlock {
-  row: number;
-  column: number;
-  rowCount: number;
-  columns: readonly BlockColumn[];
-}
-
-/** One column of a block, top to bottom. */
-export interface BlockColumn {
-  /**
-   * The cells. In a `dates` column each number is an EpochDay written as a date; in any column a
-   * `null` is a blank cell.
-   */
-  values: readonly (string | number | boolean | null)[];
-  dates?: boolean;
-  style?: CellStyle;
-  /**
-   * Each cell links to column `column` of row `rows[i]` on sheet `sheets[i]`: for tracing a figure
-   * back to its tracker row without one link object per row.
-   */
-  links?: { sheets: readonly string[]; rows: readonly number[]; column: number };
 }
 
 export interface CellStyle {

@@ -152,10 +152,12 @@ export function sheetsToStamp(entries: readonly OwnedSheet[], host: SheetHost): 
 
 /** The text a model writes in A1, which identifies it to another host (see `OwnedSheet.stamp`). */
 export function stampOf(model: SheetModel): string | undefined {
-  const cell = model.cells.find((c) => c.row === 1 && c.column === 1);
-  if (cell) return stampOfCell(cell.value);
-  const row = model.rows?.find((r) => r.row === 1 && r.column === 1);
-  return row ? stampOfCell(row.values[0]) : undefined;
+  // Where several runs write A1, the last one is what the sheet shows.
+  let stamp: string | undefined;
+  for (const run of model.rows) {
+    if (run.row === 1 && run.column === 1 && run.values.length > 0) stamp = stampOfCell(run.values[0]);
+  }
+  return stamp;
 }
 
 /** `{ stamp }` for an entry of the model, or nothing when its A1 holds no text. */

@@ -1,5 +1,6 @@
 import type { SheetSnapshot } from "../port/WorkbookPort";
-import type { ModelCell, SheetModel } from "../port/SheetModel";
+import type { SheetModel } from "../port/SheetModel";
+import { SheetRows } from "../port/sheetRows";
 import { TrackerProfile } from "./TrackerProfile";
 
 /**
@@ -25,14 +26,12 @@ const CHUNK_PREFIX = "json:";
 /** The profile as a sheet: A1 marker, B1 layout version, then the JSON in chunks down column A. */
 export function buildProfileSheet(profile: TrackerProfile): SheetModel {
   const json = JSON.stringify(profile);
-  const cells: ModelCell[] = [
-    { row: 1, column: 1, value: PROFILE_SHEET_MARKER },
-    { row: 1, column: 2, value: PROFILE_SHEET_VERSION },
-  ];
+  const c = new SheetRows();
+  c.row(1, 1, [PROFILE_SHEET_MARKER, PROFILE_SHEET_VERSION]);
   for (let start = 0, row = 2; start < json.length; start += PROFILE_CHUNK_LENGTH, row++) {
-    cells.push({ row, column: 1, value: CHUNK_PREFIX + json.slice(start, start + PROFILE_CHUNK_LENGTH) });
+    c.cell(row, 1, CHUNK_PREFIX + json.slice(start, start + PROFILE_CHUNK_LENGTH));
   }
-  return { name: PROFILE_SHEET_NAME, purpose: "profile", visibility: "veryHidden", cells };
+  return { name: PROFILE_SHEET_NAME, purpose: "profile", visibility: "veryHidden", rows: c.rows };
 }
 
 /**

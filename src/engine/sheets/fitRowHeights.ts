@@ -1,4 +1,4 @@
-import type { CellStyle, ModelCell, ModelRow, ModelValue } from "../port/SheetModel";
+import type { CellStyle, ModelRow, ModelValue } from "../port/SheetModel";
 import { parseRangeAddress } from "../tables/cellAddress";
 
 const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -12,17 +12,15 @@ const POINTS_PER_LINE_AT_11 = 15;
  * stored height. So a written sheet states the heights, estimated from the text's length: a column
  * of width w holds about w characters of 11-point text per line.
  *
- * Reads a model's cells and its compact `rows` without making a cell of each.
+ * Reads a model's runs of cells without making a cell of each.
  */
 export function fitRowHeights(
-  cells: readonly ModelCell[],
+  rows: readonly ModelRow[],
   columnWidths: Readonly<Record<number, number>>,
   merges: readonly string[] = [],
-  rows: readonly ModelRow[] = [],
 ): Record<number, number> {
   const heights = rowHeights(columnWidths);
   for (const range of merges) heights.merge(range);
-  for (const cell of cells) heights.cell(cell);
   for (const row of rows) heights.row(row);
   return heights.fitted();
 }
@@ -35,14 +33,13 @@ interface RowLayout {
 }
 
 /**
- * Row heights fitted as a sheet's cells and rows are written, one at a time: a builder that fits
+ * Row heights fitted as a sheet's runs of cells are written, one at a time: a builder that fits
  * each row as it makes it reads the row's text while it is still at hand, rather than going back
  * over a long sheet (an agenda's 40,000 case rows) afterwards. Merged ranges are measured across
  * their columns: add them before their cells.
  */
 export interface RowHeights {
   merge(range: string): void;
-  cell(cell: ModelCell): void;
   /**
    * `wrapping`: when many rows' styles differ only in colour (an agenda's status cells), one styles
    * array that wraps and sizes each cell as they all do, so that they share one layout.
@@ -116,8 +113,6 @@ export function rowHeights(columnWidths: Readonly<Record<number, number>>): RowH
       mergedWidth.set(cellKey(r.top, r.left), width);
       mergedRows.add(r.top);
     },
-
-    cell: (cell) => fitCell(cell.row, cell.column, cell.value, cell.style),
 
     row(row, wrapping = row.styles) {
       const { values, styles } = row;

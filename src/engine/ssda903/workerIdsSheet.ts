@@ -1,6 +1,7 @@
 import { plainCellText } from "../cells/plainCellText";
 import type { EpochDay } from "../dates/epochDay";
-import type { ModelCell, SheetModel } from "../port/SheetModel";
+import type { SheetModel } from "../port/SheetModel";
+import { SheetRows } from "../port/sheetRows";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader } from "../profile/TrackerProfile";
 import type { SocialWorkerRecord } from "./ssda903Records";
@@ -29,30 +30,24 @@ export function buildWorkerIdsSheet(
 ): SheetModel {
   const all = new Map<string, WorkerName>(names);
   for (const id of ids) if (!all.has(workerKeyOf(id))) all.set(workerKeyOf(id), { id: id.trim(), name: "" });
-  const cells: ModelCell[] = [
-    { row: 1, column: 1, value: "Worker IDs", style: { bold: true, size: 14 } },
-    {
-      row: 2,
-      column: 1,
-      value:
-        "The case system's SSDA903 extract names each child's social worker by ID. Write each worker's " +
-        "name beside their ID, as the Joint Tracker writes it: refresh fills the Social worker column " +
-        "from it. IDs without a name fill nothing.",
-      style: { italic: true },
-    },
-    { row: HEADER_ROW, column: 1, value: "Worker ID", style: HEADER_STYLE },
-    { row: HEADER_ROW, column: 2, value: "Name", style: HEADER_STYLE },
-  ];
+  const c = new SheetRows();
+  c.cell(1, 1, "Worker IDs", { bold: true, size: 14 });
+  c.cell(
+    2,
+    1,
+    "The case system's SSDA903 extract names each child's social worker by ID. Write each worker's " +
+      "name beside their ID, as the Joint Tracker writes it: refresh fills the Social worker column " +
+      "from it. IDs without a name fill nothing.",
+    { italic: true },
+  );
+  c.row(HEADER_ROW, 1, ["Worker ID", "Name"], HEADER_STYLE);
   [...all.values()]
     .sort((a, b) => a.id.localeCompare(b.id, "en-GB", { numeric: true }))
-    .forEach(({ id, name }, i) => {
-      cells.push({ row: HEADER_ROW + 1 + i, column: 1, value: id });
-      if (name !== "") cells.push({ row: HEADER_ROW + 1 + i, column: 2, value: name });
-    });
+    .forEach(({ id, name }, i) => c.row(HEADER_ROW + 1 + i, 1, name === "" ? [id] : [id, name]));
   return {
     name: WORKER_IDS_SHEET_NAME,
     purpose: "workerIds",
-    cells,
+    rows: c.rows,
     columnWidths: { 1: 16, 2: 32 },
     freeze: { rows: HEADER_ROW, columns: 0 },
   };

@@ -1,4 +1,5 @@
-import type { ModelCell, SheetModel } from "../port/SheetModel";
+import type { SheetModel } from "../port/SheetModel";
+import { SheetRows } from "../port/sheetRows";
 import { columnLetters } from "../tables/cellAddress";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { profileSheet } from "../profile/TrackerProfile";
@@ -42,46 +43,40 @@ export function standardCells(standard: Standard): Record<StandardsColumnKey, st
  * reads it back (readStandardsSheet) as the source of truth.
  */
 export function buildStandardsSheet(standards: readonly Standard[]): SheetModel {
-  const cells: ModelCell[] = [
-    { row: 1, column: 1, value: "Standards the tracker is checked against", style: { bold: true, size: 14 } },
-    {
-      row: 2,
-      column: 1,
-      value:
-        "Change a limit, the amber window or On (yes/no) here; add a row for a local standard over the " +
-        "tracker's column keys. Start: columns in order, the first with a date wins; leave End blank for a " +
-        "recurring “next due” standard, or add “; other column when condition” for rows that end elsewhere; " +
-        "End before start “met” counts an end dated before the start as met " +
-        "(early permanence). Basis: STAT regulation or Act, SG statutory guidance, NMS national minimum " +
-        "standard, SCORECARD DfE adoption scorecard threshold, LOCAL local target.",
-      style: { italic: true, wrap: false },
-    },
-  ];
-  STANDARDS_COLUMNS.forEach((column, i) => {
-    cells.push({
-      row: STANDARDS_HEADER_ROW,
-      column: i + 1,
-      value: column.header,
-      style: { bold: true, fill: "D9E1F2", border: true, wrap: true, vertical: "top" },
-    });
-  });
+  const c = new SheetRows();
+  c.cell(1, 1, "Standards the tracker is checked against", { bold: true, size: 14 });
+  c.cell(
+    2,
+    1,
+    "Change a limit, the amber window or On (yes/no) here; add a row for a local standard over the " +
+      "tracker's column keys. Start: columns in order, the first with a date wins; leave End blank for a " +
+      "recurring “next due” standard, or add “; other column when condition” for rows that end elsewhere; " +
+      "End before start “met” counts an end dated before the start as met " +
+      "(early permanence). Basis: STAT regulation or Act, SG statutory guidance, NMS national minimum " +
+      "standard, SCORECARD DfE adoption scorecard threshold, LOCAL local target.",
+    { italic: true, wrap: false },
+  );
+  c.row(
+    STANDARDS_HEADER_ROW,
+    1,
+    STANDARDS_COLUMNS.map((column) => column.header),
+    { bold: true, fill: "D9E1F2", border: true, wrap: true, vertical: "top" },
+  );
   standards.forEach((standard, r) => {
     const values = standardCells(standard);
-    STANDARDS_COLUMNS.forEach((column, i) => {
-      cells.push({
-        row: STANDARDS_HEADER_ROW + 1 + r,
-        column: i + 1,
-        value: values[column.key],
-        style: { vertical: "top" },
-      });
-    });
+    c.row(
+      STANDARDS_HEADER_ROW + 1 + r,
+      1,
+      STANDARDS_COLUMNS.map((column) => values[column.key]),
+      { vertical: "top" },
+    );
   });
   const lastColumn = STANDARDS_COLUMNS.length;
   const lastRow = STANDARDS_HEADER_ROW + Math.max(1, standards.length);
   return {
     name: STANDARDS_SHEET_NAME,
     purpose: "standards",
-    cells,
+    rows: c.rows,
     columnWidths: Object.fromEntries(STANDARDS_COLUMNS.map((c, i) => [i + 1, c.width])),
     freeze: { rows: STANDARDS_HEADER_ROW, columns: 2 },
     autoFilter: `A${STANDARDS_HEADER_ROW}:${columnLetters(lastColumn)}${lastRow}`,

@@ -1,7 +1,8 @@
 import { coerceCellDate } from "../cells/coerceCellDate";
 import { plainCellText } from "../cells/plainCellText";
 import { dayOfWeek, formatUkDate, type EpochDay } from "../dates/epochDay";
-import type { ModelCell, SheetModel } from "../port/SheetModel";
+import type { SheetModel } from "../port/SheetModel";
+import { SheetRows } from "../port/sheetRows";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader } from "../profile/TrackerProfile";
 import { cellAddress } from "../tables/cellAddress";
@@ -23,39 +24,25 @@ export interface HolidayEntry {
 }
 
 export function buildHolidaysSheet(entries: readonly HolidayEntry[] = []): SheetModel {
-  const cells: ModelCell[] = [
-    { row: 1, column: 1, value: "Holidays and closure days", style: { bold: true, size: 14 } },
-    {
-      row: 2,
-      column: 1,
-      value:
-        "Weekends and England & Wales bank holidays 2010–2030 are already excluded from working days. " +
-        "Add later years' bank holidays (gov.uk) and local closure days below, one date (dd/mm/yyyy) a row.",
-      style: { italic: true },
-    },
-    { row: HEADER_ROW, column: 1, value: "Date", style: { bold: true, fill: "D9E1F2", border: true } },
-    {
-      row: HEADER_ROW,
-      column: 2,
-      value: "What the day is",
-      style: { bold: true, fill: "D9E1F2", border: true },
-    },
-  ];
+  const c = new SheetRows();
+  c.cell(1, 1, "Holidays and closure days", { bold: true, size: 14 });
+  c.cell(
+    2,
+    1,
+    "Weekends and England & Wales bank holidays 2010–2030 are already excluded from working days. " +
+      "Add later years' bank holidays (gov.uk) and local closure days below, one date (dd/mm/yyyy) a row.",
+    { italic: true },
+  );
+  c.row(HEADER_ROW, 1, ["Date", "What the day is"], { bold: true, fill: "D9E1F2", border: true });
   [...entries]
     .sort((a, b) => a.day - b.day)
     .forEach((entry, i) => {
-      cells.push({
-        row: HEADER_ROW + 1 + i,
-        column: 1,
-        value: { date: entry.day },
-        style: { numberFormat: "dd/mm/yyyy" },
-      });
-      cells.push({ row: HEADER_ROW + 1 + i, column: 2, value: entry.name });
+      c.row(HEADER_ROW + 1 + i, 1, [{ date: entry.day }, entry.name], [{ numberFormat: "dd/mm/yyyy" }]);
     });
   return {
     name: HOLIDAYS_SHEET_NAME,
     purpose: "holidays",
-    cells,
+    rows: c.rows,
     columnWidths: { 1: 14, 2: 40 },
     freeze: { rows: HEADER_ROW, columns: 0 },
   };

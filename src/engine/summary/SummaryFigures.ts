@@ -169,8 +169,8 @@ export interface TraceRow {
 
 /**
  * The trace, column by column: `figure[i]`, `month[i]`... describe the i-th row counted. A
- * 100,000-row tracker traces about 400,000 rows, and the Summary data sheet writes these columns as
- * they are, without an object per row.
+ * 100,000-row tracker traces about 400,000 rows: columns keep the figures' working to one array per
+ * column, and the Summary data sheet makes its rows from them as it is built.
  */
 export interface TraceColumns {
   length: number;
