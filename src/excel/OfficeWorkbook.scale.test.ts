@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { FakeExcel, type FakeCellValue } from "../../test/support/fakeExcel";
+import { runsOf } from "../../test/support/modelRows";
 import { epochDayFromParts } from "../engine/dates/epochDay";
-import type { ModelCell, SheetModel } from "../engine/port/SheetModel";
+import type { ModelRow, SheetModel } from "../engine/port/SheetModel";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { CELLS_PER_CHUNK, PAYLOAD_BUDGET_BYTES } from "./excelPayload";
 import { OfficeWorkbook } from "./OfficeWorkbook";
@@ -23,15 +24,11 @@ function trackerOf(rows: number): FakeExcel {
 }
 
 function modelOf(rows: number): SheetModel {
-  const cells: ModelCell[] = [];
+  const runs: ModelRow[] = [];
   for (let r = 1; r <= rows; r++) {
-    cells.push(
-      { row: r, column: 1, value: `C${r}` },
-      { row: r, column: 2, value: { date: 19000 + (r % 500) } },
-    );
-    cells.push({ row: r, column: 3, value: r % 7 }, { row: r, column: 4, value: "Overdue" });
+    runs.push({ row: r, column: 1, values: [`C${r}`, { date: 19000 + (r % 500) }, r % 7, "Overdue"] });
   }
-  return { name: "Data quality", purpose: "dataQuality", cells };
+  return { name: "Data quality", purpose: "dataQuality", rows: runs };
 }
 
 const largestPayload = (excel: FakeExcel): number =>
@@ -115,7 +112,7 @@ describe("OfficeWorkbook and XlsxWorkbook", () => {
   const model: SheetModel = {
     name: "Agenda",
     purpose: "agenda",
-    cells: [
+    rows: runsOf([
       { row: 1, column: 1, value: "Joint tracking surgery", style: { bold: true } },
       { row: 2, column: 1, value: "Child ID" },
       { row: 2, column: 2, value: "Due" },
@@ -125,7 +122,7 @@ describe("OfficeWorkbook and XlsxWorkbook", () => {
       { row: 3, column: 3, value: 0.25, style: { numberFormat: "0%" } },
       { row: 4, column: 1, value: "Needs 2nd review" },
       { row: 4, column: 3, value: true },
-    ],
+    ]),
     merges: ["A1:C1"],
   };
 

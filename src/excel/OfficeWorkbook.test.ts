@@ -1,6 +1,7 @@
 import { describeWorkbookPort } from "../../test/contract/workbookPortContract";
 import { EXCEL_HOSTS, EXCEL_HOST_NAMES } from "../../test/support/excelHostProfiles";
 import { FakeExcel, fakeExcelOf } from "../../test/support/fakeExcel";
+import { runsOf } from "../../test/support/modelRows";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import type { ApplyReport, ChangeSet, LogAppend } from "../engine/port/ChangeSet";
 import type { SheetModel } from "../engine/port/SheetModel";
@@ -24,7 +25,7 @@ for (const host of EXCEL_HOST_NAMES) {
 const agenda = (title: string, name = "Agenda"): SheetModel => ({
   name,
   purpose: "agenda",
-  cells: [
+  rows: runsOf([
     { row: 1, column: 1, value: title, style: { bold: true, size: 14, fill: "DDEBF7" } },
     { row: 2, column: 1, value: "Child ID", style: { bold: true, border: true } },
     { row: 2, column: 2, value: "Due", style: { bold: true, border: true } },
@@ -32,7 +33,7 @@ const agenda = (title: string, name = "Agenda"): SheetModel => ({
     { row: 3, column: 2, value: { date: epochDayFromParts(2025, 3, 14) ?? 0 } },
     { row: 4, column: 1, value: '=HYPERLINK("http://evil")' },
     { row: 4, column: 2, value: "03/04/2024" },
-  ],
+  ]),
   merges: ["A1:C1"],
   columnWidths: { 1: 14 },
   freeze: { rows: 2, columns: 0 },
@@ -199,7 +200,7 @@ describe("OfficeWorkbook writing a sheet", () => {
     await port.writeSheet({
       name: "Agenda",
       purpose: "agenda",
-      cells: [{ row: 1, column: 1, value: "Short" }],
+      rows: runsOf([{ row: 1, column: 1, value: "Short" }]),
     });
     const sheet = excel.sheet("Agenda");
     expect(sheet?.id).toBe(id);
@@ -350,11 +351,11 @@ describe("OfficeWorkbook applying fixes with their Change log rows", () => {
       model: {
         name: "Change log",
         purpose: "changeLog",
-        cells: [
+        rows: runsOf([
           { row: 1, column: 1, value: "Change set" },
           ...Array.from({ length: rows }, (_, i) => ({ row: i + 2, column: 1, value: `row ${i + 1}` })),
           { row: rows + 1, column: 2, value: report.applied[0]?.cell ?? "" },
-        ],
+        ]),
         autoFilter: `A1:B${rows + 1}`,
       },
       newRows: 1,
@@ -467,7 +468,7 @@ describe("OfficeWorkbook and a register written twice at once", () => {
     const excel = fakeExcelOf([trackerSheet]);
     const port = new OfficeWorkbook(excel);
     await port.writeSheet(agenda("First"));
-    await port.writeSheet({ name: "Data quality", purpose: "dataQuality", cells: [] });
+    await port.writeSheet({ name: "Data quality", purpose: "dataQuality", rows: [] });
     // Two panes that each found no register added one each: one entry in each part.
     const [part] = excel.xmlParts;
     const entries = parseOwnedSheets(part?.xml ?? "");

@@ -1,18 +1,19 @@
 import { fakeExcelOf } from "../../test/support/fakeExcel";
+import { runsOf } from "../../test/support/modelRows";
 import type { SheetModel } from "../engine/port/SheetModel";
 import { OfficeWorkbook } from "./OfficeWorkbook";
 
 const comparison: SheetModel = {
   name: "Compare 2025-01–06 v 2025-07–12",
   purpose: "comparison",
-  cells: [
+  rows: runsOf([
     { row: 1, column: 1, value: "1st PPM" },
     { row: 1, column: 2, value: "On time" },
     { row: 2, column: 1, value: "Before" },
     { row: 2, column: 2, value: 0.12 },
     { row: 3, column: 1, value: "After" },
     { row: 3, column: 2, value: 0.33 },
-  ],
+  ]),
   charts: [
     {
       type: "columnClustered",

@@ -10,6 +10,7 @@ import {
   writeMacroWorkbook,
   writeOrdinaryTracker,
 } from "../../test/support/hostileWorkbooks";
+import { runsOf } from "../../test/support/modelRows";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import { STATUS_BLOCK_MARKER } from "../engine/status/StatusColumnsModel";
 import { STATUS_RULES } from "../engine/status/buildStatusColumns";
@@ -31,7 +32,7 @@ async function exceljsOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 const agenda = {
   name: "Agenda",
   purpose: "agenda" as const,
-  cells: [{ row: 1, column: 1, value: "Joint tracking meeting", style: { bold: true } }],
+  rows: runsOf([{ row: 1, column: 1, value: "Joint tracking meeting", style: { bold: true } }]),
 };
 
 describe("the copy the .xlsx port saves", () => {
@@ -92,12 +93,12 @@ describe("the copy the .xlsx port saves", () => {
     const summary = {
       name: "Summary",
       purpose: "summary" as const,
-      cells: [
+      rows: runsOf([
         { row: 1, column: 1, value: "Quarter" },
         { row: 1, column: 2, value: "PPMs" },
         { row: 2, column: 1, value: "Q1" },
         { row: 2, column: 2, value: 4 },
-      ],
+      ]),
       charts: [
         { type: "line" as const, title: "PPMs", dataRange: "A1:B2", anchor: { from: "D2", to: "J16" } },
       ],
@@ -129,8 +130,10 @@ describe("the copy the .xlsx port saves", () => {
     await port.writeSheet({
       name: "Change log",
       purpose: "changeLog",
-      cells: [{ row: 1, column: 1, value: "Change set" }],
-      rows: [{ row: 2, column: 1, values: ["CS-1", { date: due }, 3, true, "_x0041_ \u0001"] }],
+      rows: [
+        { row: 1, column: 1, values: ["Change set"] },
+        { row: 2, column: 1, values: ["CS-1", { date: due }, 3, true, "_x0041_ \u0001"] },
+      ],
     });
     expect((await port.readSheet("change log")).values).toEqual([
       ["Change set"],
@@ -138,30 +141,30 @@ describe("the copy the .xlsx port saves", () => {
     ]);
   });
 
-  it("writes the cells of a row that the model's forms share left to right, the later form winning a cell", async () => {
+  it("writes the runs that share a row left to right, the later run winning a cell", async () => {
     const port = XlsxWorkbook.create();
     await port.writeSheet({
       name: "Mixed",
       purpose: "summaryData",
-      cells: [
-        { row: 2, column: 4, value: "from cells, overwritten" },
-        { row: 2, column: 9, value: "I2" },
-        { row: 1, column: 3, value: "C1" },
-        { row: 1, column: 1, value: "A1" },
-      ],
-      rows: [{ row: 2, column: 3, values: ["C2", "D2 from rows"] }],
-      columnBlocks: [
-        { row: 2, column: 1, rowCount: 2, columns: [{ values: ["A2", "A3"] }, { values: [null, "B3"] }] },
+      rows: [
+        { row: 2, column: 4, values: ["overwritten"] },
+        { row: 2, column: 9, values: ["I2"] },
+        { row: 1, column: 3, values: ["C1"] },
+        { row: 1, column: 1, values: ["A1"] },
+        { row: 2, column: 3, values: ["C2", "D2 from the later run"] },
+        { row: 3, column: 1, values: ["A3", "B3"] },
+        { row: 2, column: 1, values: ["A2", null] },
       ],
     });
     const bytes = await port.toBuffer();
     expect((await (await XlsxWorkbook.fromBuffer(bytes)).readSheet("Mixed")).values).toEqual([
       ["A1", null, "C1"],
-      ["A2", null, "C2", "D2 from rows", null, null, null, null, "I2"],
+      ["A2", null, "C2", "D2 from the later run", null, null, null, null, "I2"],
       ["A3", "B3"],
     ]);
     const sheet = await part(bytes, "xl/worksheets/sheet1.xml");
     expect(sheet).toContain('<dimension ref="A1:I3"/>');
+    expect([...sheet.matchAll(/<c r="([A-Z]+)1"/g)].map((m) => m[1])).toEqual(["A", "C"]);
     expect([...sheet.matchAll(/<c r="([A-Z]+)2"/g)].map((m) => m[1])).toEqual(["A", "C", "D", "I"]);
   });
 
@@ -230,7 +233,7 @@ describe("the copy the .xlsx port saves", () => {
     await port.writeSheet({
       name: "Data quality",
       purpose: "dataQuality",
-      cells: [{ row: 1, column: 1, value: "B2", link: { sheet: "Joint Tracker", cell: "B2" } }],
+      rows: runsOf([{ row: 1, column: 1, value: "B2", link: { sheet: "Joint Tracker", cell: "B2" } }]),
     });
     const saved = await port.toBuffer();
     const [before, after] = await Promise.all([exceljsOf(input), exceljsOf(saved)]);

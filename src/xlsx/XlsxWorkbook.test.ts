@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeWorkbookPort } from "../../test/contract/workbookPortContract";
 import { writeXlsxFixture } from "../../test/contract/writeXlsxFixture";
+import { runsOf } from "../../test/support/modelRows";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import { XlsxWorkbook } from "./XlsxWorkbook";
 
@@ -138,7 +139,7 @@ describe("XlsxWorkbook", () => {
     await port.writeSheet({
       name: "Agenda",
       purpose: "agenda",
-      cells: [
+      rows: runsOf([
         {
           row: 1,
           column: 1,
@@ -147,7 +148,7 @@ describe("XlsxWorkbook", () => {
         },
         { row: 2, column: 1, value: { date: epochDayFromParts(2025, 3, 14) ?? 0 }, style: { border: true } },
         { row: 3, column: 1, value: 'C001 it\'s "late"', link: { sheet: "Joint O'Tracker", cell: "D7" } },
-      ],
+      ]),
       columnWidths: { 1: 30 },
       freeze: { rows: 2, columns: 1 },
       print: { orientation: "landscape", fitToWidth: true, repeatRows: { first: 1, last: 2 } },

@@ -5,8 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import { captureIo } from "../../test/support/captureIo";
+import { runsOf } from "../../test/support/modelRows";
 import { main } from "../cli/main";
 import { epochDayFromParts, type EpochDay } from "../engine/dates/epochDay";
+import { modelCellsOf } from "../engine/port/modelCells";
 import type { ChartModel, SheetModel } from "../engine/port/SheetModel";
 import { parseRangeAddress } from "../engine/tables/cellAddress";
 import { summaryTracker } from "../jobs/summaryTracker";
@@ -200,10 +202,10 @@ describe("native charts beside pictures", () => {
     await workbook.writeSheet({
       name: "Empty",
       purpose: "summary",
-      cells: [
+      rows: runsOf([
         { row: 1, column: 1, value: "Quarter" },
         { row: 1, column: 2, value: "PPMs" },
-      ],
+      ]),
       charts: [
         { type: "line", title: "No quarters yet", dataRange: "A1:B1", anchor: { from: "D2", to: "J16" } },
       ],
@@ -226,7 +228,7 @@ describe("chart sheets", () => {
     await port.writeSheet({
       name: "Notes",
       purpose: "dataQuality",
-      cells: [{ row: 1, column: 1, value: "n" }],
+      rows: runsOf([{ row: 1, column: 1, value: "n" }]),
     });
     const once = await port.toBuffer();
     expect(port.saveReport()).toEqual({ chartsDrawn: 0, notes: [] });
@@ -264,12 +266,12 @@ async function fileWithChartSheet(): Promise<Uint8Array> {
   const data: SheetModel = {
     name: "Data",
     purpose: "summary",
-    cells: [
+    rows: runsOf([
       { row: 1, column: 1, value: "Quarter" },
       { row: 1, column: 2, value: "PPMs held" },
       { row: 2, column: 1, value: "Q1 2025" },
       { row: 2, column: 2, value: 12 },
-    ],
+    ]),
     charts: [
       {
         type: "columnClustered",
@@ -332,19 +334,19 @@ async function picturedSheetWithChart(): Promise<Buffer> {
   const model: SheetModel = {
     name: "Places",
     purpose: "summary",
-    cells: [
+    rows: runsOf([
       { row: 1, column: 1, value: "Places" },
       { row: 1, column: 2, value: "Number" },
       { row: 2, column: 1, value: "Filled" },
       { row: 2, column: 2, value: 7 },
       { row: 3, column: 1, value: "Vacant" },
       { row: 3, column: 2, value: 2 },
-    ],
+    ]),
     charts: [{ type: "pie", title: "Places", dataRange: "A1:B3", anchor: { from: "D2", to: "J16" } }],
   };
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet("Places");
-  for (const c of model.cells) ws.getCell(c.row, c.column).value = c.value as ExcelJS.CellValue;
+  for (const c of modelCellsOf(model)) ws.getCell(c.row, c.column).value = c.value as ExcelJS.CellValue;
   // A 1×1 PNG.
   const png = Buffer.from(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",

@@ -1,4 +1,5 @@
 import { SaxesParser } from "saxes";
+import { runsOf } from "../../test/support/modelRows";
 import type { ChartModel, SheetModel } from "../engine/port/SheetModel";
 import { chartDataOf } from "./nativeChartsData";
 import { chartSpaceXml } from "./nativeChartsXml";
@@ -7,7 +8,7 @@ import { chartSpaceXml } from "./nativeChartsXml";
 const sheet: SheetModel = {
   name: "Compare 2025-01–06 v 2025-07–12",
   purpose: "comparison",
-  cells: [
+  rows: runsOf([
     { row: 1, column: 1, value: "1st PPM" },
     { row: 1, column: 2, value: "On time" },
     { row: 2, column: 1, value: "Before" },
@@ -18,7 +19,7 @@ const sheet: SheetModel = {
     { row: 3, column: 2, value: 0.33, style: { numberFormat: "0%" } },
     { row: 3, column: 3, value: 0.1 },
     { row: 3, column: 4, value: 0.12 },
-  ],
+  ]),
 };
 const chart: ChartModel = {
   type: "columnClustered",

@@ -6,6 +6,7 @@ import type { SheetWrite, WorkbookPort } from "../../src/engine/port/WorkbookPor
 import { epochDayFromParts, utcDateFromEpochDay } from "../../src/engine/dates/epochDay";
 import { STATUS_BLOCK_MARKER, type StatusColumnsModel } from "../../src/engine/status/StatusColumnsModel";
 import { STATUS_RULES } from "../../src/engine/status/buildStatusColumns";
+import { runsOf } from "../support/modelRows";
 
 /** A port under test; `reload` saves it and opens what was saved, where the port has a file. */
 export type PortUnderTest = WorkbookPort & { reload?(): Promise<WorkbookPort> };
@@ -37,7 +38,7 @@ const locked = (): MemorySheet => ({
 const agenda = (title: string): SheetModel => ({
   name: "Agenda 14-11-2025",
   purpose: "agenda",
-  cells: [
+  rows: runsOf([
     { row: 1, column: 1, value: title, style: { bold: true, size: 14 } },
     { row: 3, column: 1, value: "Child ID" },
     { row: 3, column: 2, value: "Due" },
@@ -45,7 +46,7 @@ const agenda = (title: string): SheetModel => ({
     { row: 4, column: 2, value: { date: epochDayFromParts(2025, 3, 14) ?? 0 } },
     { row: 5, column: 1, value: "C002" },
     { row: 5, column: 2, value: 6 },
-  ],
+  ]),
   merges: ["A1:C1"],
   columnWidths: { 1: 14, 2: 12 },
   freeze: { rows: 3, columns: 0 },
@@ -168,14 +169,14 @@ export function describeWorkbookPort(
       expect((await again.listSheets()).map((s) => s.name)).toEqual(["Joint Tracker", "Agenda 14-11-2025"]);
     });
 
-    it("writes a model's rows and column blocks as the cells they stand for", async () => {
+    it("writes a model's runs as the cells they stand for, dates as dates and a link on its cell", async () => {
       const port = await make([tracker()]);
       const due = epochDayFromParts(2025, 3, 14) ?? 0;
       await port.writeSheet({
         name: "Compact",
         purpose: "summaryData",
-        cells: [{ row: 1, column: 1, value: "Heading" }],
         rows: [
+          { row: 1, column: 1, values: ["Heading"] },
           {
             row: 2,
             column: 1,
@@ -183,21 +184,13 @@ export function describeWorkbookPort(
             styles: [undefined, { numberFormat: "dd/mm/yyyy" }],
             link: { column: 1, sheet: "Joint Tracker", cell: "A3" },
           },
-        ],
-        columnBlocks: [
           {
             row: 3,
             column: 2,
-            rowCount: 2,
-            columns: [
-              { values: ["Joint Tracker", "Joint Tracker"] },
-              {
-                values: [3, 5],
-                links: { sheets: ["Joint Tracker", "Joint Tracker"], rows: [3, 5], column: 1 },
-              },
-              { values: [due, null], dates: true },
-            ],
+            values: ["Joint Tracker", 3, { date: due }],
+            link: { column: 3, sheet: "Joint Tracker", cell: "A3" },
           },
+          { row: 4, column: 2, values: ["Joint Tracker", 5, null] },
         ],
       });
       const snapshot = await (await reopen(port)).readSheet("Compact");
@@ -215,7 +208,7 @@ export function describeWorkbookPort(
         name: "TrackerProfile",
         purpose: "profile",
         visibility: "veryHidden",
-        cells: [],
+        rows: [],
       });
       const sheets = await (await reopen(port)).listSheets();
       expect(sheets.find((s) => s.name === "TrackerProfile")?.visibility).toBe("veryHidden");
@@ -224,7 +217,7 @@ export function describeWorkbookPort(
     it("replaces an owned sheet without duplicating it and keeps its place among the tabs", async () => {
       const port = await make([tracker()]);
       await port.writeSheet(agenda("First"));
-      await port.writeSheet({ name: "Data quality", purpose: "dataQuality", cells: [] });
+      await port.writeSheet({ name: "Data quality", purpose: "dataQuality", rows: [] });
       await port.writeSheet(agenda("Second"));
       const again = await reopen(port);
       expect((await again.listSheets()).map((s) => s.name)).toEqual([
@@ -280,7 +273,6 @@ export function describeWorkbookPort(
         name: "Tracker history",
         purpose: "trackerHistory",
         visibility: "hidden",
-        cells: [],
         rows: [
           { row: 1, column: 1, values: ["ID", "Date"] },
           { row: 2, column: 1, values: ["C001", { date: epochDayFromParts(2025, 3, 14) ?? 0 }] },

@@ -1,4 +1,5 @@
 import { isoDay, tableWith, testContext } from "../../../test/support/checkFixtures";
+import { cellsOf } from "../../../test/support/modelRows";
 import { runChecks } from "../checks/runChecks";
 import { buildDataQualitySheet } from "./buildDataQualitySheet";
 
@@ -9,7 +10,7 @@ describe("buildDataQualitySheet", () => {
   );
   const model = buildDataQualitySheet(issues, isoDay("2026-11-24"));
   const valueAt = (row: number, column: number) =>
-    model.cells.find((c) => c.row === row && c.column === column)?.value;
+    cellsOf(model).find((c) => c.row === row && c.column === column)?.value;
 
   it("heads the sheet with the as-at date and the counts by severity", () => {
     expect(valueAt(2, 1)).toBe("3 problems found as at 24/11/2026");
@@ -31,7 +32,7 @@ describe("buildDataQualitySheet", () => {
       ["Warning", "N2", "JT-PPM-BEFORE-BLA", ""],
       ["Information", "H2", "TEXT-UNTRIMMED", "Team A"],
     ]);
-    expect(model.cells.find((c) => c.row === 8 && c.column === 3)?.link).toEqual({
+    expect(cellsOf(model).find((c) => c.row === 8 && c.column === 3)?.link).toEqual({
       sheet: "Joint Tracker",
       cell: "K2",
     });

@@ -1,4 +1,5 @@
 import { isoDay, serial } from "../../../test/support/checkFixtures";
+import { cellsOf } from "../../../test/support/modelRows";
 import type { ChangeSet } from "../port/ChangeSet";
 import { MemoryWorkbook } from "../port/MemoryWorkbook";
 import { buildChangeLogSheet, CHANGE_LOG_SHEET, readChangeLog } from "./changeLog";
@@ -47,7 +48,9 @@ describe("the change log", () => {
     const model = buildChangeLogSheet([], fixes, report, when);
     expect(model.name).toBe(CHANGE_LOG_SHEET);
     expect(model.purpose).toBe("changeLog");
-    const row2 = model.cells.filter((c) => c.row === 2).map((c) => c.value);
+    const row2 = cellsOf(model)
+      .filter((c) => c.row === 2)
+      .map((c) => c.value);
     expect(row2).toEqual([
       "CS-20261124-0905",
       "24/11/2026 09:05",
@@ -58,7 +61,7 @@ describe("the change log", () => {
       "DATE-AS-TEXT",
       "Text date made a real date",
     ]);
-    expect(model.cells.find((c) => c.row === 3 && c.column === 4)?.link).toEqual({
+    expect(cellsOf(model).find((c) => c.row === 3 && c.column === 4)?.link).toEqual({
       sheet: "Joint Tracker",
       cell: "C2",
     });
@@ -69,7 +72,7 @@ describe("the change log", () => {
       applied: [],
       skipped: [{ change: fixes.changes[0]!, reason: "sheet-protected" as const }],
     };
-    expect(buildChangeLogSheet([], fixes, report, when).cells.filter((c) => c.row > 1)).toEqual([]);
+    expect(cellsOf(buildChangeLogSheet([], fixes, report, when)).filter((c) => c.row > 1)).toEqual([]);
   });
 
   it("appends a new change set to the rows read back from the sheet", async () => {
@@ -86,11 +89,11 @@ describe("the change log", () => {
       changes: [{ sheet: "Joint Tracker", cell: "A2", old: "C1", new: "C1X", rule: "TEXT-UNTRIMMED" }],
     };
     const model = buildChangeLogSheet(logged, next, { applied: next.changes, skipped: [] }, when);
-    expect(model.cells.filter((c) => c.column === 1 && c.row > 1).map((c) => c.value)).toEqual([
-      "CS-20261124-0905",
-      "CS-20261124-0905",
-      "CS-2",
-    ]);
+    expect(
+      cellsOf(model)
+        .filter((c) => c.column === 1 && c.row > 1)
+        .map((c) => c.value),
+    ).toEqual(["CS-20261124-0905", "CS-20261124-0905", "CS-2"]);
   });
 });
 

@@ -3,55 +3,47 @@ import type { SheetModel } from "./SheetModel";
 
 const BOLD = { bold: true };
 
-const compact: SheetModel = {
-  name: "Compact",
+const runs: SheetModel = {
+  name: "Runs",
   purpose: "summaryData",
-  cells: [{ row: 1, column: 1, value: "Heading", style: BOLD }],
   rows: [
+    { row: 1, column: 1, values: ["Heading"], styles: [BOLD] },
     {
       row: 2,
       column: 2,
-      values: ["C001", 6],
+      values: ["C001", 6, { date: 20000 }, null],
       styles: [BOLD],
       link: { column: 2, sheet: "Joint Tracker", cell: "A3" },
     },
-  ],
-  columnBlocks: [
-    {
-      row: 4,
-      column: 1,
-      rowCount: 2,
-      columns: [
-        {
-          values: [7, 9],
-          style: BOLD,
-          links: { sheets: ["PLO Tracker", "Joint Tracker"], rows: [7, 9], column: 1 },
-        },
-        { values: [20000, null], dates: true },
-      ],
-    },
+    { row: 1, column: 6, values: ["Note"] },
+    { row: 3, column: 1, values: [] },
   ],
 };
 
 describe("modelCellsOf", () => {
-  it("gives the cells, then each row's cells left to right, then each block row by row", () => {
-    expect([...modelCellsOf(compact)]).toEqual([
+  it("gives each run's cells left to right, in the runs' order, with a style or link only where there is one", () => {
+    expect([...modelCellsOf(runs)]).toEqual([
       { row: 1, column: 1, value: "Heading", style: BOLD },
       { row: 2, column: 2, value: "C001", style: BOLD, link: { sheet: "Joint Tracker", cell: "A3" } },
       { row: 2, column: 3, value: 6 },
-      { row: 4, column: 1, value: 7, style: BOLD, link: { sheet: "PLO Tracker", cell: "A7" } },
-      { row: 4, column: 2, value: { date: 20000 } },
-      { row: 5, column: 1, value: 9, style: BOLD, link: { sheet: "Joint Tracker", cell: "A9" } },
-      { row: 5, column: 2, value: null },
+      { row: 2, column: 4, value: { date: 20000 } },
+      { row: 2, column: 5, value: null },
+      { row: 1, column: 6, value: "Note" },
     ]);
   });
 
-  it("counts the cells of every form without making them", () => {
-    expect(modelCellCount(compact)).toBe(7);
+  it("makes cells with the keys in one order, and no style or link key where there is none", () => {
+    expect([...modelCellsOf(runs)].map((cell) => Object.keys(cell).join(","))).toEqual([
+      "row,column,value,style",
+      "row,column,value,style,link",
+      "row,column,value",
+      "row,column,value",
+      "row,column,value",
+      "row,column,value",
+    ]);
   });
 
-  it("gives a model of plain cells unchanged", () => {
-    const model: SheetModel = { name: "Plain", purpose: "agenda", cells: [{ row: 1, column: 1, value: 1 }] };
-    expect([...modelCellsOf(model)]).toEqual(model.cells);
+  it("counts the cells of every run without making them", () => {
+    expect(modelCellCount(runs)).toBe(6);
   });
 });

@@ -7,6 +7,7 @@ import {
   stampOf,
   type OwnedSheet,
 } from "./ownedSheets";
+import type { ModelRow, ModelValue } from "./SheetModel";
 
 const fromCli = (sheet: string, stamp?: string): OwnedSheet => ({
   host: "xlsx",
@@ -111,15 +112,14 @@ describe("the register of the add-in's sheets", () => {
     });
   });
 
-  it("stamps a model by the text of its A1, in its cells or its rows", () => {
-    expect(stampOf({ name: "x", purpose: "agenda", cells: [{ row: 1, column: 1, value: "Agenda" }] })).toBe(
-      "Agenda",
-    );
+  it("stamps a model by the text of its A1, the last run to write it winning", () => {
+    const a1 = (...values: ModelValue[]): ModelRow[] =>
+      values.map((v) => ({ row: 1, column: 1, values: [v] }));
+    expect(stampOf({ name: "x", purpose: "agenda", rows: a1("Agenda") })).toBe("Agenda");
+    expect(stampOf({ name: "x", purpose: "agenda", rows: a1("Agenda", 3) })).toBe("3");
+    expect(stampOf({ name: "x", purpose: "agenda", rows: a1({ date: 1 }) })).toBeUndefined();
     expect(
-      stampOf({ name: "x", purpose: "agenda", cells: [], rows: [{ row: 1, column: 1, values: [3] }] }),
-    ).toBe("3");
-    expect(
-      stampOf({ name: "x", purpose: "agenda", cells: [{ row: 1, column: 1, value: { date: 1 } }] }),
+      stampOf({ name: "x", purpose: "agenda", rows: [{ row: 1, column: 2, values: ["B1"] }] }),
     ).toBeUndefined();
   });
 });

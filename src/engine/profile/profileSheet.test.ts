@@ -1,3 +1,4 @@
+import { cellsOf } from "../../../test/support/modelRows";
 import { MemoryWorkbook } from "../port/MemoryWorkbook";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { DEFAULT_PROFILE } from "./defaultProfile";
@@ -33,8 +34,12 @@ describe("the profile sheet", () => {
   it("is a very hidden sheet with a marker, a layout version and the JSON in chunks under Excel's cell limit", () => {
     const model = buildProfileSheet(bigProfile());
     expect(model).toMatchObject({ name: "TrackerProfile", purpose: "profile", visibility: "veryHidden" });
-    expect(model.cells.slice(0, 2).map((c) => c.value)).toEqual([PROFILE_SHEET_MARKER, 1]);
-    const chunks = model.cells.slice(2);
+    expect(
+      cellsOf(model)
+        .slice(0, 2)
+        .map((c) => c.value),
+    ).toEqual([PROFILE_SHEET_MARKER, 1]);
+    const chunks = cellsOf(model).slice(2);
     expect(chunks.length).toBeGreaterThan(3);
     for (const chunk of chunks) {
       expect(chunk.column).toBe(1);

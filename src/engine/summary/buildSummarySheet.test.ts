@@ -1,3 +1,4 @@
+import { cellsOf } from "../../../test/support/modelRows";
 import { buildSummaryFigures } from "./buildSummaryFigures";
 import { buildSummarySheets } from "./buildSummarySheet";
 import { calendar, day, evaluate, table } from "../../../test/support/summaryFixtures";
@@ -28,7 +29,7 @@ function sheets(period?: "month" | "quarter" | "financialYear"): SheetModel[] {
 }
 
 function textOf(model: SheetModel): string[] {
-  return model.cells.map((c) =>
+  return cellsOf(model).map((c) =>
     typeof c.value === "object" && c.value !== null ? `date:${c.value.date}` : String(c.value),
   );
 }
@@ -78,7 +79,7 @@ describe("buildSummarySheets", () => {
       const range = parseRangeAddress(chart.dataRange);
       expect(range).toBeDefined();
       if (!range) continue;
-      const header = summary.cells.find((c) => c.row === range.top && c.column === range.left);
+      const header = cellsOf(summary).find((c) => c.row === range.top && c.column === range.left);
       expect(typeof header?.value).toBe("string");
     }
     const quarters = charts[0];
@@ -117,9 +118,11 @@ describe("the summary sheet's adoption scorecard block", () => {
   });
   const [summary] = buildSummarySheets(figures) as [SheetModel];
   const rowOf = (label: string) => {
-    const cell = summary.cells.find((c) => c.column === 1 && c.value === label);
+    const cell = cellsOf(summary).find((c) => c.column === 1 && c.value === label);
     // The block's own columns: chart data sits further right on the same rows.
-    return summary.cells.filter((c) => c.row === cell?.row && c.column <= 6).map((c) => c.value);
+    return cellsOf(summary)
+      .filter((c) => c.row === cell?.row && c.column <= 6)
+      .map((c) => c.value);
   };
 
   it("shows A1 and A2 as numbers against their thresholds, and no A1 for a row without a date looked after", () => {
@@ -154,7 +157,7 @@ describe("the summary sheet's adoption scorecard block", () => {
     const chart = summary.charts?.find((c) => c.title.startsWith("Adoption scorecard"));
     const range = parseRangeAddress(chart?.dataRange ?? "");
     expect(range).toBeDefined();
-    const header = summary.cells
+    const header = cellsOf(summary)
       .filter((c) => c.row === range?.top && c.column >= (range?.left ?? 0))
       .map((c) => c.value);
     expect(header).toEqual(["Quarter", "A1 average days", "A1 threshold", "A2 average days", "A2 threshold"]);

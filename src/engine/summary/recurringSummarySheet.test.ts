@@ -1,3 +1,4 @@
+import { cellsOf } from "../../../test/support/modelRows";
 import type { CellValue } from "../cells/CellValue";
 import { indexHistory } from "../history/HistoryIndex";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
@@ -13,10 +14,12 @@ const tables = [table("jointTracker", rows)];
 const evaluation = evaluate(tables, "2025-06-30", standards("ppm-cycle"));
 const options = { month: "2025-06", asOf: day("2025-06-30"), calendar };
 const textOf = (sheet: ReturnType<typeof buildSummarySheet>, label: RegExp): unknown[] => {
-  const row = sheet.cells.find(
+  const row = cellsOf(sheet).find(
     (c) => c.column === 1 && typeof c.value === "string" && label.test(c.value),
   )?.row;
-  return sheet.cells.filter((c) => c.row === row && c.column <= 3).map((c) => c.value);
+  return cellsOf(sheet)
+    .filter((c) => c.row === row && c.column <= 3)
+    .map((c) => c.value);
 };
 
 describe("the summary sheet's recurring standards", () => {
@@ -27,7 +30,7 @@ describe("the summary sheet's recurring standards", () => {
       "no history",
       "no history",
     ]);
-    expect(sheet.cells.find((c) => c.row === 3)?.value).toMatch(
+    expect(cellsOf(sheet).find((c) => c.row === 3)?.value).toMatch(
       /^Recurring standards: no Tracker history yet/,
     );
     expect(summaryJson(figures).recurring.every((r) => !r.covered)).toBe(true);
@@ -63,7 +66,7 @@ describe("the summary sheet's recurring standards", () => {
     const sheet = buildSummarySheet(figures);
     // May: the occurrence from 31/03, due 12/05, still overdue; April: nothing due.
     expect(textOf(sheet, /^Next permanency planning meeting on time/).slice(1)).toEqual(["0% (0 of 1)", "–"]);
-    expect(sheet.cells.find((c) => c.row === 3)?.value).toBe(
+    expect(cellsOf(sheet).find((c) => c.row === 3)?.value).toBe(
       'Recurring standards count every occurrence in the Tracker history, which covers: Next permanency planning meeting from 25/03/2025. Earlier months show "no history".',
     );
     expect(figures.months.at(-1)?.ppmsHeld).toBe(0);
