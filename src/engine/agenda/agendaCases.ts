@@ -1,6 +1,6 @@
 import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
-import { isCellError, type CellValue } from "../cells/CellValue";
-import { NO_DAY, epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
+import type { CellValue } from "../cells/CellValue";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation } from "../evaluation/evaluateTracker";
 import { STANDARD_STATUSES, type Rag } from "../evaluation/StandardResult";
 import { STATUS, type StandardResults } from "../evaluation/StandardResults";
@@ -23,6 +23,7 @@ import {
 import { initialsOf } from "./initialsOf";
 import type { SurgeryDefinition } from "./SurgeryType";
 import { columnsOfRows } from "../tables/tableColumns";
+import { shownCellText } from "../cells/shownCellText";
 
 /** A key column's cells, and how they are shown. */
 interface KeyColumn {
@@ -71,19 +72,19 @@ export function caseCells(
     }
     const value = column.cells[t] ?? null;
     if (column.type === "integer" && typeof value === "number") return value;
-    return textOf(value);
+    return shownCellText(value);
   };
   return {
     teams: columns.values("team"),
     shownNameOf(t) {
-      const name = textOf(names[t] ?? null);
+      const name = shownCellText(names[t] ?? null);
       return fullNames ? name : initialsOf(name);
     },
     siblingGroupOf(t) {
       const cell = siblingGroups?.[t] ?? null;
-      return cell === null ? null : cleanName(textOf(cell));
+      return cell === null ? null : cleanName(shownCellText(cell));
     },
-    notesOf: (t) => textOf(notes[t] ?? null),
+    notesOf: (t) => shownCellText(notes[t] ?? null),
     keyCount: keyColumns.length,
     keyValuesOf: (t) => keyColumns.map((_, k) => keyValueOf(k, t)),
     keyValueOf,
@@ -363,14 +364,6 @@ export const KEPT_CASE = new AgendaCase(
   0,
   0,
 );
-
-/** A cell as the user sees it, trimmed: dates as dd/mm/yyyy, errors as Excel shows them. */
-export function textOf(value: CellValue): string {
-  if (value === null) return "";
-  if (value instanceof Date) return formatUkDate(epochDayFromUtcDate(value));
-  if (isCellError(value)) return value.error;
-  return String(value).trim();
-}
 
 /** Trimmed, inner spaces made single; null when nothing is left. */
 export function cleanName(text: string | null): string | null {
