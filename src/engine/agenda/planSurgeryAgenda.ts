@@ -173,7 +173,7 @@ interface CasePlanner {
   workerBlocks(): WorkerBlock[];
 }
 
-/* A literal over this function's state, as the agenda's other helpers are (see numberMemo). */
+/* A literal over this function's state, not a class instance (docs/performance.md, "Literals, not classes"). */
 function casePlanner(
   request: AgendaRequest,
   sources: AgendaSources,

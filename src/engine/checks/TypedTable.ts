@@ -94,10 +94,8 @@ interface DayReading {
 type Reading = (table: TypedTable, key: ColumnKey) => unknown;
 
 /*
- * An object literal over this function's state, not a class instance: a class's instances get their
- * fields one by one, and the shape they end with is forgotten when the last of them is collected, so
- * every check compiled for it was compiled again after each collection. A literal's shape
- * is kept with the literal.
+ * An object literal over this function's state, not a class instance, so the code compiled for
+ * the checks survives between runs (docs/performance.md, "Literals, not classes").
  */
 function columnTypedTable(table: TrackerTable, spec: SheetSpec): TypedTable {
   const byKey = new Map<ColumnKey, MappedColumn>();
