@@ -174,7 +174,6 @@ function marksOf(
         const met = end[i] as number;
         if (met > since && met <= asOf) mark |= MARK.doneOnTime;
       }
-      // Stored whatever it is: a branch on it is as often taken as not (see MARK_OF_STATUS).
       marks[i] = (marks[i] as number) | mark;
     }
   }
@@ -184,10 +183,7 @@ function marksOf(
 const NOT_YET_DUE = STATUS.notYetDue;
 const MET = STATUS.met;
 
-/*
- * A typed array, read with one load, and marks stored without a branch: the marks of a 100,000-row
- * tracker's six agendas took 9.4 ms, now 8.
- */
+/** The marks each status gives a row on its own, by status code. */
 const MARK_OF_STATUS: Uint8Array = (() => {
   const marks = new Uint8Array(STANDARD_STATUSES.length);
   marks[STATUS.notApplicable] = 0;
