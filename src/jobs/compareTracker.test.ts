@@ -2,7 +2,10 @@ import { parseComparePeriod, type ComparePeriod } from "../engine/compare/Compar
 import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
 import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
-import { compareTracker } from "./compareTracker";
+import { DEFAULT_PROFILE } from "../engine/profile/defaultProfile";
+import { compareTracker, writeCompareSheet } from "./compareTracker";
+import { readTracker } from "./readTracker";
+import { readTrackerHistory } from "./recordTrackerHistory";
 
 const asOf = parseIsoDate("2026-01-15") as EpochDay;
 const names = { before: "Before", after: "After" };
@@ -12,9 +15,12 @@ const period = (text: string): ComparePeriod => {
   return reading.period;
 };
 
-function workbook(): MemoryWorkbook {
-  const sample = generateSampleTracker({ children: 300, seed: 4, asOf, messy: false });
-  return new MemoryWorkbook(sample.sheets.map((s) => ({ name: s.name, values: s.values })));
+function workbook(history = false): MemoryWorkbook {
+  const sample = generateSampleTracker({ children: 300, seed: 4, asOf, messy: false, history });
+  return new MemoryWorkbook([
+    ...sample.sheets.map((s) => ({ name: s.name, values: s.values })),
+    ...(sample.history ? [{ name: sample.history.name, values: sample.history.values }] : []),
+  ]);
 }
 
 describe("the compare job, as the pane runs it", () => {
@@ -60,5 +66,38 @@ describe("the compare job, as the pane runs it", () => {
       message:
         "Before 2001-01..2001-06 has no rows: no deadline, date became looked after, visit or panel in the tracker falls in it",
     });
+  });
+});
+
+describe("the compare job and the Tracker history", () => {
+  const options = { before: period("2025-01..2025-06"), after: period("2025-07..2025-12"), asOf, names };
+
+  it("counts the recurring standards from the history it reads, and writes nothing", async () => {
+    const port = workbook(true);
+    const before = await port.readSheet("Tracker history");
+    const result = await compareTracker(port, options);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.history.issues).toEqual([]);
+    const reviews = result.comparison.shares.find((s) => s.id === "cla-review-next");
+    expect(reviews?.coverage).toMatchObject({ before: true, after: true });
+    expect(reviews?.p).not.toBeNull();
+    expect(await port.readSheet("Tracker history")).toEqual(before);
+    expect((await port.listSheets()).some((s) => s.name.startsWith("Compare"))).toBe(false);
+  });
+
+  it("records the tracker's dates, seen today, when it writes its sheet, as the summary does", async () => {
+    const port = workbook(false);
+    const result = await compareTracker(port, options);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.comparison.shares.find((s) => s.id === "cla-review-next")?.verdict).toBe("no history");
+    expect((await port.listSheets()).map((s) => s.name)).not.toContain("Tracker history");
+    const today = asOf + 3;
+    expect(await writeCompareSheet(port, result, today)).toMatchObject({
+      name: "Compare 2025-01–06 v 2025-07–12",
+    });
+    const { tables } = await readTracker(port, DEFAULT_PROFILE);
+    const { entries } = await readTrackerHistory(port, tables, DEFAULT_PROFILE);
+    expect(entries.length).toBeGreaterThan(300);
+    expect(entries.every((e) => e.seen === today && e.source === "tracker")).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { monthPeriod } from "../summary/SummaryPeriod";
 import { recurringCount, recurringOccurrences } from "../summary/recurringFigures";
 import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
+import { buildCompareSheet } from "./buildCompareSheet";
 import { buildComparison } from "./buildComparison";
 import { compareJson } from "./compareJson";
 import { parseComparePeriod, type ComparePeriod } from "./ComparePeriod";
@@ -173,5 +174,25 @@ describe("a recurring standard over a period the Tracker history does not cover"
       change: null,
       verdict: "no history",
     });
+  });
+
+  it("shows “no history” on the compare sheet for that period, never a share, and draws no chart for it", () => {
+    const covered = buildCompareSheet(compare(BEFORE, history, "cla-review-next"));
+    const uncovered = buildCompareSheet(compare(period("2024-07..2024-12"), history, "cla-review-next"));
+    const rowOf = (sheet: typeof covered) =>
+      sheet.cells.filter((c) => c.row === sheet.cells.find((x) => x.value === "Next CLA review")?.row);
+    // Columns D and G: the before and after shares.
+    expect(
+      rowOf(covered)
+        .filter((c) => c.column === 4 || c.column === 7)
+        .map((c) => c.value),
+    ).toEqual([0.5, 0.75]);
+    expect(
+      rowOf(uncovered)
+        .filter((c) => c.column === 4 || c.column === 7)
+        .map((c) => c.value),
+    ).toEqual(["no history", 0.75]);
+    expect(covered.charts?.map((c) => c.title)).toContain("Next CLA review: on time, with 95% interval");
+    expect(uncovered.charts ?? []).toEqual([]);
   });
 });
