@@ -71,7 +71,7 @@ function sample(seed: number, messy: boolean, withHistory: boolean) {
 }
 
 /** The months (`YYYY-MM`) a period spans. */
-function monthsOf(period: SummaryPeriod): Months {
+function monthsOf(period: Pick<SummaryPeriod, "first" | "last">): Months {
   const months = new Set<string>();
   for (let day = period.first; day <= period.last; day++) months.add(monthOf(day));
   return [...months];
@@ -271,28 +271,42 @@ describe.each([
       if (messy) expect(simple.reduce((n, c) => n + c.invalid, 0)).toBeGreaterThan(0);
     });
 
-    it("traces every row each figure counts in each trend month, and every row the as-at figures count", () => {
+    it("traces every row each figure counts in each month the summary shows, and every row the as-at figures count", () => {
       const rows = traceRows(figures.trace);
       const inputs = { evaluation, tables, history, asOf: AS_OF, jointExit: JOINT_EXIT };
-      let traced = 0;
-      for (const period of figures.months) {
-        const simple = simpleTrace(inputs, [period.period.key]);
-        const tuned = rows.filter((r) => r.month === period.period.key);
-        expect([...new Set(tuned.map((r) => r.figure))].sort()).toEqual(
-          [...simple.entries()]
-            .filter(([, counted]) => counted.length > 0)
-            .map(([figure]) => figure)
-            .sort(),
-        );
-        for (const [figure, counted] of simple) {
-          const ofFigure = tuned.filter((r) => r.figure === figure);
-          expect({ figure, month: period.period.key, rows: lines(ofFigure) }).toEqual({
-            figure,
-            month: period.period.key,
-            rows: lines(counted),
-          });
-          traced += counted.length;
+      // The summary traces its periods and their comparisons (a year earlier, the quarters), and
+      // approvals over the five financial years.
+      const shown = monthsOf({
+        first: figures.yearEarlier.period.first,
+        last: Math.max(figures.current.period.last, ...figures.quarters.map((q) => q.period.last)),
+      });
+      const years = monthsOf({
+        first: figures.financialYears[0]!.period.first,
+        last: figures.financialYears[4]!.period.last,
+      });
+      const byFigureAndMonth = (traced: readonly { figure: string; month: string; line: string }[]) => {
+        const grouped = new Map<string, string[]>();
+        for (const { figure, month, line } of traced) {
+          const key = `${figure} in ${month}`;
+          grouped.set(key, [...(grouped.get(key) ?? []), line]);
         }
+        return new Map([...grouped].map(([key, lines]) => [key, lines.sort()] as const));
+      };
+      const tuned = byFigureAndMonth(
+        rows.filter((r) => r.month !== "as at").map((r) => ({ ...r, line: lines([r])[0] as string })),
+      );
+      const simple = byFigureAndMonth(
+        [...simpleTrace(inputs, years)].flatMap(([figure, counted]) =>
+          counted
+            .filter((c) => figure === "Approved households" || shown.includes(monthOf(c.date)))
+            .map((c) => ({ figure, month: monthOf(c.date), line: lines([c])[0] as string })),
+        ),
+      );
+      expect([...tuned.keys()].sort()).toEqual([...simple.keys()].sort());
+      let traced = 0;
+      for (const [key, expected] of simple) {
+        expect({ key, rows: tuned.get(key) }).toEqual({ key, rows: expected });
+        traced += expected.length;
       }
       expect(traced).toBeGreaterThan(1000);
       const asAt = rows.filter((r) => r.month === "as at");
