@@ -1,5 +1,4 @@
 import type { TrackerEvaluation } from "../../../src/engine/evaluation/evaluateTracker";
-import { isRecurring } from "../../../src/engine/standards/Standard";
 import { inMonths, textIn, type Months } from "./common";
 
 /*
@@ -19,9 +18,10 @@ export const isCounted = (status: string, deadline: number | null, asOf: number)
   ["met", "met late", "overdue"].includes(status) && deadline !== null && deadline <= asOf;
 
 /**
- * Per enabled non-recurring standard, the period's timeliness cohort (evaluation-semantics.md
+ * Per standard evaluated on a sheet with rows, the period's timeliness cohort (evaluation-semantics.md
  * "Figures for a period"): results met, met late or overdue whose deadline, on or before as-of, falls
- * in the period; on time when met.
+ * in the period; on time when met. A recurring standard's result is its current occurrence, so its
+ * cohort here holds only rows still overdue (its true figure counts every occurrence: recurring.ts).
  */
 export function simpleTimeliness(
   evaluation: TrackerEvaluation,
@@ -30,8 +30,8 @@ export function simpleTimeliness(
 ): Map<string, SimpleCohort> {
   const cohorts = new Map<string, SimpleCohort>();
   for (const sheet of evaluation.sheets) {
+    if (sheet.rows.length === 0) continue;
     for (const results of sheet.standards) {
-      if (!results.standard.enabled || isRecurring(results.standard)) continue;
       const cohort = cohorts.get(results.standard.id) ?? { cohort: 0, onTime: 0 };
       cohorts.set(results.standard.id, cohort);
       for (let i = 0; i < results.length; i++) {
