@@ -9,7 +9,7 @@ import type {
 } from "../engine/port/WorkbookPort";
 import { type StatusColumnsModel, type StatusColumnsWrite } from "../engine/status/StatusColumnsModel";
 import type { OfficeHost } from "./OfficeApi";
-import { OfficeWorkbookError, problemOf } from "./OfficeWorkbookError";
+import { OfficeWorkbookError } from "./OfficeWorkbookError";
 import { OfficeAccess } from "./officeAccess";
 import { readSheetsWithFormats, type SheetReading } from "./readSheets";
 import { writeModel, type SheetWriteOutcome } from "./writeModel";
@@ -106,22 +106,6 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Appends rows below an owned sheet's used range (appendRows.ts). */
   async appendRows(output: string, rows: readonly (readonly ModelValue[])[]): Promise<AppendRows> {
     return appendRows(this.access, output, rows);
-  }
-
-  async deleteSheet(name: string): Promise<void> {
-    this.access.requireMinimum();
-    try {
-      await this.access.host.run({}, async (context) => {
-        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-        sheet.load("name");
-        await context.sync();
-        if (sheet.isNullObject) return;
-        sheet.delete();
-        await context.sync();
-      });
-    } catch (error) {
-      throw new OfficeWorkbookError(problemOf(error, `delete “${name}”`));
-    }
   }
 
   /**

@@ -63,11 +63,6 @@ export class ObservedWorkbook implements WorkbookPort, WorkbookNavigator {
     return appended;
   }
 
-  async deleteSheet(name: string): Promise<void> {
-    await this.memory.deleteSheet(name);
-    this.changed();
-  }
-
   async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
     const report = await this.memory.applyChanges(changes);
     this.changed();

@@ -165,22 +165,6 @@ describe("the copy the .xlsx port saves", () => {
     expect([...sheet.matchAll(/<c r="([A-Z]+)2"/g)].map((m) => m[1])).toEqual(["A", "C", "D", "I"]);
   });
 
-  it("moves sheet-local names along when a sheet before them is deleted, and drops the deleted sheet's", async () => {
-    const workbook = new ExcelJS.Workbook();
-    for (const name of ["First", "Second", "Third"]) workbook.addWorksheet(name).getCell("A1").value = name;
-    workbook.getWorksheet("Second")!.pageSetup.printTitlesRow = "1:1";
-    workbook.getWorksheet("Third")!.pageSetup.printTitlesRow = "1:2";
-    workbook.definedNames.add("Third!$A$1", "Everywhere");
-    const port = await XlsxWorkbook.fromBuffer(Buffer.from(await workbook.xlsx.writeBuffer()));
-    await port.deleteSheet("Second");
-    const xml = await part(await port.toBuffer(), "xl/workbook.xml");
-    const names = [...xml.matchAll(/<definedName ([^>]*)>([^<]*)</g)].map((m) => `${m[1]} ${m[2]}`);
-    expect(names).toEqual([
-      'name="Everywhere" Third!$A$1',
-      'name="_xlnm.Print_Titles" localSheetId="1" &apos;Third&apos;!$1:$2',
-    ]);
-  });
-
   it("writes the status block's note beside a user's own notes, and a re-run leaves one note of its own", async () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet("Joint Tracker");

@@ -17,7 +17,6 @@ import {
   ownedSheetsXml,
   parseOwnedSheets,
   planOwnedWrite,
-  registerAfterDelete,
   registerAfterWrite,
   sameSheetName,
   sheetsToStamp,
@@ -330,21 +329,6 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     this.changed = true;
     return { kind: "appended", name: entry.name, firstRow };
-  }
-
-  async deleteSheet(name: string): Promise<void> {
-    const entry = this.structure.find(name);
-    if (!entry) return;
-    const entries = this.ownedEntries();
-    const sheets = await this.hostSheets(entries);
-    this.structure.removeSheet(this.pkg, entry);
-    if (entries.length > 0)
-      this.writeRegister(registerAfterDelete(entries, "xlsx", sheets, String(entry.sheetId)));
-    this.edits.delete(entry);
-    this.sources.delete(entry);
-    this.written.delete(entry);
-    this.protection.delete(entry);
-    this.changed = true;
   }
 
   async applyChanges(changes: ChangeSet): Promise<ApplyReport> {

@@ -70,7 +70,6 @@ const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocumen
 export class WorkbookStructure {
   /** Sheets in tab order, as they will be saved. */
   readonly sheets: SheetEntry[];
-  private readonly deleted: SheetEntry[] = [];
   /** Print titles for sheets written since loading ("$3:$3"), by sheet; null for none. */
   private readonly printTitles = new Map<SheetEntry, string | null>();
   private changed = false;
@@ -141,7 +140,7 @@ export class WorkbookStructure {
     const path = pkg.freshPartName("xl/worksheets/sheet1.xml");
     const relationshipId = pkg.addRelationship(this.path, RELATIONSHIP_TYPES.worksheet, path);
     pkg.setContentType(path, CONTENT_TYPES.worksheet);
-    const sheetId = Math.max(0, ...[...this.sheets, ...this.deleted].map((s) => s.sheetId)) + 1;
+    const sheetId = Math.max(0, ...this.sheets.map((s) => s.sheetId)) + 1;
     const entry: SheetEntry = {
       name,
       sheetId,
@@ -155,18 +154,6 @@ export class WorkbookStructure {
     this.sheets.push(entry);
     this.changed = true;
     return entry;
-  }
-
-  /** Takes a sheet out of the tabs, with its part and every part only it used. */
-  removeSheet(pkg: XlsxPackage, entry: SheetEntry): void {
-    const at = this.sheets.indexOf(entry);
-    if (at < 0) return;
-    this.sheets.splice(at, 1);
-    this.deleted.push(entry);
-    this.printTitles.delete(entry);
-    pkg.removeRelationships(this.path, (r) => r.id === entry.relationshipId);
-    if (entry.path !== undefined) pkg.removePartAndOrphans(entry.path);
-    this.changed = true;
   }
 
   setState(entry: SheetEntry, state: SheetState): void {
@@ -205,8 +192,8 @@ export class WorkbookStructure {
   }
 
   /**
-   * Names local to a sheet hold its position (localSheetId): a deleted sheet's names go, later
-   * sheets' names follow them down, and a written sheet's print titles are its model's.
+   * Names local to a sheet hold its position (localSheetId), so each keeps its sheet's position
+   * as written, and a written sheet's print titles are its model's.
    */
   private withDefinedNames(xml: string): string {
     const positions = new Map<number, number>();
@@ -254,7 +241,7 @@ export class WorkbookStructure {
     return at === undefined ? xml : splice(xml, [{ start: at, end: at, text: element }]);
   }
 
-  /** The active tab follows its sheet, and is never a hidden or deleted one (Excel would show it anyway). */
+  /** The active tab follows its sheet, and is never a hidden one (Excel would show it anyway). */
   private withActiveTab(xml: string): string {
     const [view] = elementsByName(xmlElements(xml), "workbookView");
     if (!view) return xml;

@@ -309,12 +309,6 @@ export function describeWorkbookPort(
       expect(plain((await (await reopen(port)).readSheet("Tracker history")).values)).toEqual([["mine"]]);
     });
 
-    it("deletes a sheet", async () => {
-      const port = await make([tracker(), locked()]);
-      await port.deleteSheet("Locked");
-      expect((await (await reopen(port)).listSheets()).map((s) => s.name)).toEqual(["Joint Tracker"]);
-    });
-
     it("applies a change set, setting the number format, and reports each change applied", async () => {
       const port = await make([tracker()]);
       const textToDate = { ...change("C4", "03/04/2024", day(2024, 4, 3)), numberFormat: "dd/mm/yyyy" };

@@ -67,8 +67,22 @@ describe("tracker refresh", () => {
     expect(await main(["refresh", out, "--from", extract, "--as-of", "2026-11-24", "--dry-run"], again)).toBe(
       0,
     );
-    expect(again.stdout).toContain("Nothing to change: the tracker already holds what the extract says.");
+    // The three conflicts kept the tracker's values: still differences, so not "already holds".
+    expect(again.stdout).toContain(
+      "Nothing to change, but 3 conflict(s) above keep the tracker's value where the extract says otherwise (--accept-system takes the system's).",
+    );
     expect(again.stdout).toContain("New children: 0");
+
+    const accepted = join(folder, "accepted.xlsx");
+    const accept = captureIo(clock);
+    const refresh = ["refresh", out, "--from", extract, "--as-of", "2026-11-24"];
+    expect(await main([...refresh, "--accept-system", "--out", accepted], accept)).toBe(0);
+    const agreed = captureIo(clock);
+    expect(
+      await main(["refresh", accepted, "--from", extract, "--as-of", "2026-11-24", "--dry-run"], agreed),
+    ).toBe(0);
+    expect(agreed.stdout).toContain("Conflicts: 0");
+    expect(agreed.stdout).toContain("Nothing to change: the tracker already holds what the extract says.");
   });
 
   it("only prints on a dry run", async () => {

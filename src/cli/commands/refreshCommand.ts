@@ -113,7 +113,7 @@ Options:
     const { changeSet, applied, workerIds } = result;
     if (workerIds) printWorkerIds(workerIds, io);
     if (changeSet.changes.length === 0) {
-      io.out("Nothing to change: the tracker already holds what the extract says.");
+      io.out(nothingToChange(result.report, result.familyFinding));
       if (dryRun) return EXIT_OK;
       if (workerIds?.sheet && out !== undefined) {
         await saveWorkbook(workbook, out, (note) => io.err(`tracker refresh: ${note}`));
@@ -200,6 +200,19 @@ function printWorkerIds(outcome: WorkerIdsOutcome, io: CliIo): void {
         ? ""
         : `; ${outcome.unnamed.length} ID(s) without a name, so not filled (${outcome.unnamed.join(", ")}): write their names in the ${sheet} sheet`),
   );
+}
+
+/**
+ * The line for a refresh that changes nothing. Conflicts the tracker's values were kept for are
+ * still differences from the extract, so the line does not say the two agree.
+ */
+function nothingToChange(
+  report: RefreshReport,
+  familyFinding: FamilyFindingRefreshReport | undefined,
+): string {
+  const kept = [...report.conflicts, ...(familyFinding?.conflicts ?? [])].filter((c) => c.kept === "tracker");
+  if (kept.length === 0) return "Nothing to change: the tracker already holds what the extract says.";
+  return `Nothing to change, but ${kept.length} conflict(s) above keep the tracker's value where the extract says otherwise (--accept-system takes the system's).`;
 }
 
 function printReport(report: RefreshReport, io: CliIo): void {

@@ -1,6 +1,6 @@
 import { coerceCellDate, type CellDate } from "../cells/coerceCellDate";
-import { isCellError, type CellValue } from "../cells/CellValue";
-import { NO_DAY, epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
+import type { CellValue } from "../cells/CellValue";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { SheetEvaluation } from "../evaluation/evaluateTracker";
 import { STANDARD_STATUSES, type Rag } from "../evaluation/StandardResult";
 import { STATUS, type StandardResults } from "../evaluation/StandardResults";
@@ -23,6 +23,7 @@ import {
 import { initialsOf } from "./initialsOf";
 import type { SurgeryDefinition } from "./SurgeryType";
 import { columnsOfRows } from "../tables/tableColumns";
+import { shownCellText } from "../cells/shownCellText";
 
 /** A key column's cells, and how they are shown. */
 interface KeyColumn {
@@ -71,19 +72,19 @@ export function caseCells(
     }
     const value = column.cells[t] ?? null;
     if (column.type === "integer" && typeof value === "number") return value;
-    return textOf(value);
+    return shownCellText(value);
   };
   return {
     teams: columns.values("team"),
     shownNameOf(t) {
-      const name = textOf(names[t] ?? null);
+      const name = shownCellText(names[t] ?? null);
       return fullNames ? name : initialsOf(name);
     },
     siblingGroupOf(t) {
       const cell = siblingGroups?.[t] ?? null;
-      return cell === null ? null : cleanName(textOf(cell));
+      return cell === null ? null : cleanName(shownCellText(cell));
     },
-    notesOf: (t) => textOf(notes[t] ?? null),
+    notesOf: (t) => shownCellText(notes[t] ?? null),
     keyCount: keyColumns.length,
     keyValuesOf: (t) => keyColumns.map((_, k) => keyValueOf(k, t)),
     keyValueOf,
@@ -173,7 +174,6 @@ function marksOf(
         const met = end[i] as number;
         if (met > since && met <= asOf) mark |= MARK.doneOnTime;
       }
-      // Stored whatever it is: a branch on it is as often taken as not (see MARK_OF_STATUS).
       marks[i] = (marks[i] as number) | mark;
     }
   }
@@ -183,10 +183,7 @@ function marksOf(
 const NOT_YET_DUE = STATUS.notYetDue;
 const MET = STATUS.met;
 
-/*
- * A typed array, read with one load, and marks stored without a branch: the marks of a 100,000-row
- * tracker's six agendas took 9.4 ms, now 8.
- */
+/** The marks each status gives a row on its own, by status code. */
 const MARK_OF_STATUS: Uint8Array = (() => {
   const marks = new Uint8Array(STANDARD_STATUSES.length);
   marks[STATUS.notApplicable] = 0;
@@ -321,11 +318,9 @@ export class AgendaCase {
 }
 
 /*
- * A case of no rows, kept for the life of the module. A class's instances get their hidden class
- * field by field, and the engine forgets it when the last instance is collected, and with it all the
- * code compiled for cases: every agenda compiled that code again, half the time of a 10,000-row one.
- * One instance kept keeps them. (The agenda's helpers are object literals instead, whose
- * shapes are kept with the literal, see numberMemo; a case keeps its class for its getters.)
+ * A case of no rows, kept for the life of the module so that the code compiled for cases is kept
+ * from one agenda to the next: without it a 10,000-row agenda took 134–172 ms instead of 96–108 ms
+ * (docs/performance.md, "Literals, not classes").
  */
 const NO_ROWS: SheetEvaluation = {
   sheet: "jointTracker",
@@ -363,14 +358,6 @@ export const KEPT_CASE = new AgendaCase(
   0,
   0,
 );
-
-/** A cell as the user sees it, trimmed: dates as dd/mm/yyyy, errors as Excel shows them. */
-export function textOf(value: CellValue): string {
-  if (value === null) return "";
-  if (value instanceof Date) return formatUkDate(epochDayFromUtcDate(value));
-  if (isCellError(value)) return value.error;
-  return String(value).trim();
-}
 
 /** Trimmed, inner spaces made single; null when nothing is left. */
 export function cleanName(text: string | null): string | null {

@@ -3,7 +3,7 @@ import { explainResult } from "../evaluation/explainResult";
 import { STATUS, type StandardResults } from "../evaluation/StandardResults";
 import { STANDARD_STATUSES, ragOf, type Rag } from "../evaluation/StandardResult";
 import type { Standard } from "../standards/Standard";
-import { numberMemo } from "./NumberMemo";
+import { remembered } from "../memo/remembered";
 
 /*
  * An agenda says the same few thousand dates and status words over and over: a 100,000-row joint
@@ -23,11 +23,11 @@ export interface UkDates {
 }
 
 export function ukDates(): UkDates {
-  const texts = numberMemo<string>();
-  const values = numberMemo<DateValue>();
+  const texts = new Map<EpochDay, string>();
+  const values = new Map<EpochDay, DateValue>();
   return {
-    text: (day) => texts.get(day) ?? texts.set(day, formatUkDate(day)),
-    value: (day) => values.get(day) ?? values.set(day, { date: day }),
+    text: (day) => remembered(texts, day, formatUkDate),
+    value: (day) => remembered(values, day, dateValue),
   };
 }
 
@@ -51,24 +51,31 @@ export interface StatusWords {
   of(code: number, shown: number): string;
 }
 
+const dateValue = (day: EpochDay): DateValue => ({ date: day });
+const workingDaysWords = (n: number): string => `${n} working day${n === 1 ? "" : "s"}`;
+
 export function statusWords(dates: UkDates): StatusWords {
-  const overdue = numberMemo<string>();
-  const due = numberMemo<string>();
-  const met = numberMemo<string>();
-  const metLate = numberMemo<string>();
+  const overdue = new Map<number, string>();
+  const due = new Map<number, string>();
+  const met = new Map<number, string>();
+  const metLate = new Map<number, string>();
   const dayText = (day: number): string => (day === NO_DAY ? "" : dates.text(day));
+  const overdueWords = (n: number): string => `Overdue ${n} WD`;
+  const dueWords = (day: number): string => `Due ${dayText(day)}`;
+  const metWords = (day: number): string => `Met ${dayText(day)}`;
+  const metLateWords = (day: number): string => `Met late ${dayText(day)}`;
   return {
     of(code, shown) {
       switch (code) {
         case STATUS.overdue:
-          return overdue.get(shown) ?? overdue.set(shown, `Overdue ${shown} WD`);
+          return remembered(overdue, shown, overdueWords);
         case STATUS.dueSoon:
         case STATUS.notYetDue:
-          return due.get(shown) ?? due.set(shown, `Due ${dayText(shown)}`);
+          return remembered(due, shown, dueWords);
         case STATUS.met:
-          return met.get(shown) ?? met.set(shown, `Met ${dayText(shown)}`);
+          return remembered(met, shown, metWords);
         case STATUS.metLate:
-          return metLate.get(shown) ?? metLate.set(shown, `Met late ${dayText(shown)}`);
+          return remembered(metLate, shown, metLateWords);
         case STATUS.cannotAssess:
           return "Check data";
         default:
@@ -150,10 +157,9 @@ export function actionLines(
   next: EpochDay | undefined,
 ): ActionLines {
   const standardTitle = (id: string): string | undefined => standardsById.get(id)?.title;
-  const workingDays = numberMemo<string>();
+  const workingDays = new Map<number, string>();
   /** "1 working day", "6 working days". */
-  const workingDaysText = (n: number): string =>
-    workingDays.get(n) ?? workingDays.set(n, `${n} working day${n === 1 ? "" : "s"}`);
+  const workingDaysText = (n: number): string => remembered(workingDays, n, workingDaysWords);
   /** A deadline as the lines show it: blank when there is none. */
   const dayText = (day: number): string => (day === NO_DAY ? "" : dates.text(day));
   const dueBeforeNext = (deadline: number): boolean =>

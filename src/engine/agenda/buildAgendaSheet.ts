@@ -59,7 +59,7 @@ interface CaseStyles {
   ): readonly (CellStyle | undefined)[] | undefined;
 }
 
-/* A literal over this function's state, as the agenda's other helpers are (see numberMemo). */
+/* A literal over this function's state, not a class instance (docs/performance.md, "Literals, not classes"). */
 function caseStyles(keyColumns: number): CaseStyles {
   const byColours = new Map<number | string, readonly CellStyle[]>();
   let alike: readonly (CellStyle | undefined)[] | undefined;

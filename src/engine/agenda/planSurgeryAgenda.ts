@@ -13,7 +13,6 @@ import {
   caseCells,
   caseSource,
   cleanName,
-  textOf,
   type CaseSource,
 } from "./agendaCases";
 import { actionLines, statusWords, ukDates } from "./agendaWords";
@@ -24,6 +23,7 @@ import {
   ROUTE_WORDS,
   type FamilyFindingRoute,
 } from "../familyFinding/familyFindingRoute";
+import { shownCellText } from "../cells/shownCellText";
 
 export { AgendaCase } from "./agendaCases";
 export type { AgendaStatusCell } from "./agendaWords";
@@ -173,7 +173,7 @@ interface CasePlanner {
   workerBlocks(): WorkerBlock[];
 }
 
-/* A literal over this function's state, as the agenda's other helpers are (see numberMemo). */
+/* A literal over this function's state, not a class instance (docs/performance.md, "Literals, not classes"). */
 function casePlanner(
   request: AgendaRequest,
   sources: AgendaSources,
@@ -207,7 +207,7 @@ function casePlanner(
   const teamOf = (cell: CellValue): string => {
     let team = teams.get(cell);
     if (team === undefined) {
-      team = normaliseHeader(textOf(cell));
+      team = normaliseHeader(shownCellText(cell));
       // Text and blanks repeat; a date or error cell object would only fill the memo.
       if (cell === null || typeof cell === "string") teams.set(cell, team);
     }

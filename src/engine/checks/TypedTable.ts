@@ -4,6 +4,7 @@ import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import type { ColumnKey, ColumnSpec, SheetSpec, TrackerProfile } from "../profile/TrackerProfile";
 import type { MappedColumn, TrackerTable } from "../tables/TrackerTable";
 import { columnLetters } from "../tables/cellAddress";
+import { plainCellText } from "../cells/plainCellText";
 
 /** One row of a typed table, for code that wants a row at a time (the checks read whole columns). */
 export interface TypedRow {
@@ -82,12 +83,7 @@ export function typeTable(table: TrackerTable, profile: TrackerProfile): TypedTa
 
 /** The text a cell shows once trimmed, as TypedRow.text reads it. */
 export function cellText(value: CellValue): string | undefined {
-  if (typeof value === "string") {
-    const trimmed = value.trim();
-    return trimmed === "" ? undefined : trimmed;
-  }
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return undefined;
+  return plainCellText(value) || undefined;
 }
 
 interface DayReading {
@@ -98,10 +94,8 @@ interface DayReading {
 type Reading = (table: TypedTable, key: ColumnKey) => unknown;
 
 /*
- * An object literal over this function's state, not a class instance: a class's instances get their
- * fields one by one, and the shape they end with is forgotten when the last of them is collected, so
- * every check compiled for it was compiled again after each collection. A literal's shape
- * is kept with the literal.
+ * An object literal over this function's state, not a class instance, so the code compiled for
+ * the checks survives between runs (docs/performance.md, "Literals, not classes").
  */
 function columnTypedTable(table: TrackerTable, spec: SheetSpec): TypedTable {
   const byKey = new Map<ColumnKey, MappedColumn>();

@@ -1,12 +1,13 @@
 import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
-import { isCellError, type CellValue } from "../cells/CellValue";
-import { NO_DAY, formatUkDate, epochDayFromUtcDate, type EpochDay } from "../dates/epochDay";
+import type { CellValue } from "../cells/CellValue";
+import { NO_DAY, type EpochDay } from "../dates/epochDay";
 import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
 import type { Standard } from "../standards/Standard";
 import type { TableColumns, TrackerRow, TrackerTable } from "../tables/TrackerTable";
 import { evaluateStandardOver, type EvaluationContext } from "./evaluateStandard";
 import { RAG_BY_RANK, RAG_RANK, type Rag, type StandardResult } from "./StandardResult";
 import { STATUS, type StandardResults } from "./StandardResults";
+import { shownCellText } from "../cells/shownCellText";
 
 export interface TrackerEvaluationOptions {
   asOf: EpochDay;
@@ -68,13 +69,9 @@ export interface TrackerEvaluation {
   standardsById: ReadonlyMap<string, Standard>;
 }
 
-/** A cell as text for IDs and names: what the user sees, trimmed. */
+/** A cell as text for IDs and names: what the user sees, trimmed; null for a blank. */
 function cellText(value: CellValue): string | null {
-  if (value === null) return null;
-  if (value instanceof Date) return formatUkDate(epochDayFromUtcDate(value));
-  if (isCellError(value)) return value.error;
-  const text = String(value).trim();
-  return text === "" ? null : text;
+  return shownCellText(value) || null;
 }
 
 /**

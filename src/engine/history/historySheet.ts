@@ -1,4 +1,4 @@
-import { isCellError, type CellValue } from "../cells/CellValue";
+import type { CellValue } from "../cells/CellValue";
 import { coerceCellDate } from "../cells/coerceCellDate";
 import type { DataQualityIssue } from "../checks/DataQualityIssue";
 import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
@@ -13,6 +13,8 @@ import {
   type HistorySource,
   type RecordedEntry,
 } from "./TrackerHistory";
+import { plainCellTextOrNull } from "../cells/plainCellText";
+import { shownCellText } from "../cells/shownCellText";
 
 /** A row to append: the entry, with the sheet and column named as the user sees them. */
 export interface HistoryRowToAppend extends HistoryEntry {
@@ -86,18 +88,18 @@ export function readHistorySheet(snapshot: SheetSnapshot, profile: TrackerProfil
     const row = r + 1;
     if (cells.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) continue;
     const cell = (field: Field): CellValue => (at[field] < 0 ? null : (cells[at[field]] ?? null));
-    const sheetText = textOf(cell("sheet"));
+    const sheetText = plainCellTextOrNull(cell("sheet"));
     const spec = sheetText === null ? undefined : sheetSpecNamed(profile, sheetText);
     if (spec === undefined) {
       problem(row, at.sheet, `“${sheetText ?? ""}” is not a tracker sheet the profile knows`);
       continue;
     }
-    const id = textOf(cell("id"));
+    const id = plainCellTextOrNull(cell("id"));
     if (id === null) {
       problem(row, at.id, "the ID is blank");
       continue;
     }
-    const columnText = textOf(cell("column"));
+    const columnText = plainCellTextOrNull(cell("column"));
     const column = columnText === null ? undefined : columnKeyNamed(spec, columnText);
     if (column === undefined) {
       problem(row, at.column, `“${columnText ?? ""}” is not a column of the ${spec.title} sheet`);
@@ -105,15 +107,15 @@ export function readHistorySheet(snapshot: SheetSnapshot, profile: TrackerProfil
     }
     const date = coerceCellDate(cell("date"));
     if (date.kind !== "date") {
-      problem(row, at.date, `the date “${shown(cell("date"))}” is not a date`);
+      problem(row, at.date, `the date “${shownCellText(cell("date"))}” is not a date`);
       continue;
     }
     const seen = coerceCellDate(cell("seen"));
     if (seen.kind !== "date") {
-      problem(row, at.seen, `the day seen “${shown(cell("seen"))}” is not a date`);
+      problem(row, at.seen, `the day seen “${shownCellText(cell("seen"))}” is not a date`);
       continue;
     }
-    const sourceText = textOf(cell("source"));
+    const sourceText = plainCellTextOrNull(cell("source"));
     const source = sourceText === null ? undefined : SOURCES.get(normaliseHeader(sourceText));
     if (source === undefined) {
       problem(row, at.source, `the source “${sourceText ?? ""}” is neither “tracker” nor “case system”`);
@@ -150,19 +152,6 @@ function columnKeyNamed(spec: SheetSpec, text: string): string | undefined {
   const wanted = normaliseHeader(text);
   return spec.columns.find((c) => [c.key, c.title, ...c.aliases].some((n) => normaliseHeader(n) === wanted))
     ?.key;
-}
-
-function textOf(value: CellValue): string | null {
-  if (value === null || value instanceof Date || isCellError(value)) return null;
-  const text = String(value).trim();
-  return text === "" ? null : text;
-}
-
-function shown(value: CellValue): string {
-  if (value === null) return "";
-  if (value instanceof Date) return formatUkDate(epochDayFromUtcDate(value));
-  if (isCellError(value)) return value.error;
-  return String(value);
 }
 
 const HEADER: CellStyle = { bold: true, fill: "D9E1F2", border: true };

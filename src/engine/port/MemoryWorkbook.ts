@@ -11,7 +11,6 @@ import {
   ownedSheetsXml,
   parseOwnedSheets,
   planOwnedWrite,
-  registerAfterDelete,
   registerAfterWrite,
   sameSheetName,
   stampField,
@@ -183,16 +182,6 @@ export class MemoryWorkbook implements WorkbookPort {
       }),
     );
     return { kind: "appended", name: sheet.name, firstRow };
-  }
-
-  async deleteSheet(name: string): Promise<void> {
-    const at = this.sheets.findIndex((s) => sameSheetName(s.name, name));
-    if (at < 0) return;
-    const [deleted] = this.sheets.splice(at, 1);
-    if (this.register !== undefined && deleted) {
-      const entries = registerAfterDelete(this.ownedEntries(), "memory", this.hostSheets(), deleted.key);
-      this.register = ownedSheetsXml(entries);
-    }
   }
 
   async applyChanges(changes: ChangeSet): Promise<ApplyReport> {

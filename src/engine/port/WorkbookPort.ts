@@ -35,7 +35,6 @@ export interface WorkbookPort {
    * workbook left as it was: the caller writes the sheet whole with `writeSheet` the first time.
    */
   appendRows(output: string, rows: readonly (readonly ModelValue[])[]): Promise<AppendRows>;
-  deleteSheet(name: string): Promise<void>;
   /**
    * Writes confirmed fixes to user cells. Each cell is re-read first: one whose value is no longer
    * the change's `old` value was edited since the change set was computed and is skipped.

@@ -230,16 +230,6 @@ export function registerAfterWrite(
   return [...entriesKept(entries, host, sheetsBefore, replacedKey), written];
 }
 
-/** The register after a sheet is deleted: its entry goes, as does any of this host's for a sheet gone. */
-export function registerAfterDelete(
-  entries: readonly OwnedSheet[],
-  host: SheetHost,
-  sheets: readonly HostSheet[],
-  deletedKey: string,
-): OwnedSheet[] {
-  return entriesKept(entries, host, sheets, deletedKey);
-}
-
 function entriesKept(
   entries: readonly OwnedSheet[],
   host: SheetHost,

@@ -52,10 +52,7 @@ export interface RowHeights {
   fitted(): Record<number, number>;
 }
 
-/*
- * A literal over this function's state, not a class instance: a class's shape is forgotten when its
- * last instance is collected, and the code compiled for it with it (see TypedTable).
- */
+/* A literal over this function's state, not a class instance (docs/performance.md, "Literals, not classes"). */
 export function rowHeights(columnWidths: Readonly<Record<number, number>>): RowHeights {
   /** The tallest height so far by row; 0 where one line will do. */
   let tallest = new Float64Array(64);

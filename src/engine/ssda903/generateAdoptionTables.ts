@@ -8,6 +8,7 @@ import type { SampleSheet, SampleTracker } from "../sample/SampleTracker";
 import { randomChance, randomItem, type RandomSource } from "../sample/seededRandom";
 import { mapTrackerTable } from "../tables/mapTrackerTable";
 import { cellOf, type TrackerRow } from "../tables/TrackerTable";
+import { plainCellText } from "../cells/plainCellText";
 
 /*
  * The SSDA903 return's adoption tables for a sample tracker, from its Family Finding sheet, with the
@@ -37,7 +38,6 @@ const dayOf = (value: CellValue): EpochDay | undefined => {
   const read = coerceCellDate(value);
   return read.kind === "date" ? read.day : undefined;
 };
-const textOf = (value: CellValue): string => (typeof value === "string" ? value.trim() : "");
 
 /** The first day of the SSDA903 collection year holding the day (1 April). */
 function collectionYearStart(day: EpochDay): EpochDay {
@@ -53,7 +53,7 @@ export function generateAdoptionTables(
 ): { name: string; text: string }[] {
   const births = new Map<string, EpochDay>();
   for (const row of sheetRows(sample, "jointTracker")) {
-    const id = textOf(cellOf(row, "childId"));
+    const id = plainCellText(cellOf(row, "childId"));
     const dob = dayOf(cellOf(row, "dateOfBirth"));
     if (id !== "" && dob !== undefined && !births.has(id)) births.set(id, dob);
   }
@@ -64,7 +64,7 @@ export function generateAdoptionTables(
   const yearStart = collectionYearStart(asOf);
   const d = formatUkDate;
   for (const row of sheetRows(sample, "familyFinding")) {
-    const id = textOf(cellOf(row, "childId"));
+    const id = plainCellText(cellOf(row, "childId"));
     const dob = births.get(id);
     const decided = dayOf(cellOf(row, "shouldBePlaced"));
     if (id === "" || dob === undefined || decided === undefined) continue;
@@ -90,7 +90,7 @@ export function generateAdoptionTables(
       closed >= yearStart &&
       closed <= asOf;
     if (!adopted) continue;
-    const fosterCarers = matchCode(YES_NO, textOf(cellOf(row, "adoptedByFosterCarers")));
+    const fosterCarers = matchCode(YES_NO, plainCellText(cellOf(row, "adoptedByFosterCarers")));
     const couple = randomChance(random, 0.8);
     const sex = couple
       ? randomItem(random, ["MF", "MF", "MF", "MM", "FF"] as const)

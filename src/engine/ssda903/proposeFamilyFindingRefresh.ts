@@ -10,6 +10,7 @@ import { cellAddress } from "../tables/cellAddress";
 import { cellOf, type MappedColumn, type TrackerRow, type TrackerTable } from "../tables/TrackerTable";
 import { REFRESH_RULES, type RefreshCell, type RefreshConflict, type RefreshOptions } from "./proposeRefresh";
 import { childKeyOf } from "./readSsda903Extract";
+import { plainCellText } from "../cells/plainCellText";
 
 /*
  * Refresh of the Family Finding sheet from the case system (standards.md, "Family Finding"; issue 20):
@@ -87,7 +88,7 @@ export function proposeFamilyFindingRefresh(
   };
   const rowsOf = new Map<string, TrackerRow[]>();
   for (const row of table.rows) {
-    const id = textOf(cellOf(row, spec.idColumn));
+    const id = plainCellText(cellOf(row, spec.idColumn));
     if (id === "") continue;
     const key = childKeyOf(id);
     rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]);
@@ -156,7 +157,7 @@ export function proposeFamilyFindingRefresh(
 /** A day the system gives against a date cell, or yes / no against the foster-carers cell. */
 function compare(current: CellValue, system: EpochDay | boolean): "same" | "empty" | "differs" {
   if (typeof system === "boolean") {
-    const text = textOf(current);
+    const text = plainCellText(current);
     if (text === "") return "empty";
     const match = matchCode(YES_NO, text);
     return match.kind === "code" && (match.code.code === "YES") === system ? "same" : "differs";
@@ -198,10 +199,4 @@ function cellChange(
 function shownTrackerValue(value: CellValue): string {
   const read = coerceCellDate(value);
   return read.kind === "date" ? formatUkDate(read.day) : shownLogValue(value);
-}
-
-function textOf(value: CellValue): string {
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return "";
 }

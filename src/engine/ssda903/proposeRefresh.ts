@@ -10,6 +10,7 @@ import { cellOf, type MappedColumn, type TrackerRow, type TrackerTable } from ".
 import type { SystemRow } from "./buildSystemRows";
 import type { ExtractProblem } from "./ExtractProblem";
 import { childKeyOf } from "./readSsda903Extract";
+import { plainCellText } from "../cells/plainCellText";
 
 /** The rules refresh logs its changes under. */
 export const REFRESH_RULES = {
@@ -135,7 +136,7 @@ export function proposeRefresh(
 
   const trackerRows = new Map<string, TrackerRow[]>();
   for (const row of table.rows) {
-    const id = textOf(cellOf(row, spec.idColumn));
+    const id = plainCellText(cellOf(row, spec.idColumn));
     if (id === "") continue;
     const list = trackerRows.get(childKeyOf(id)) ?? [];
     list.push(row);
@@ -176,7 +177,7 @@ export function proposeRefresh(
     }
     for (const row of freeRows) {
       report.unmatchedRows.push({
-        childId: textOf(cellOf(row, spec.idColumn)),
+        childId: plainCellText(cellOf(row, spec.idColumn)),
         row: row.rowNumber,
         reason:
           freePeriods.length === 0
@@ -352,7 +353,7 @@ function cellWriter(table: TrackerTable, spec: SheetSpec): CellWriter {
         if (read.kind === "empty") return "empty";
         return read.kind === "date" && read.day === system.day ? "same" : "differs";
       }
-      const text = textOf(current);
+      const text = plainCellText(current);
       if (text === "") return "empty";
       if ("count" in system) return Number(text) === system.count ? "same" : "differs";
       const list = column?.codeList === undefined ? undefined : codeListNamed(column.codeList);
@@ -385,10 +386,4 @@ function cellWriter(table: TrackerTable, spec: SheetSpec): CellWriter {
 function dayOf(value: CellValue): EpochDay | undefined {
   const read = coerceCellDate(value);
   return read.kind === "date" ? read.day : undefined;
-}
-
-function textOf(value: CellValue): string {
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number") return String(value);
-  return "";
 }

@@ -1,4 +1,4 @@
-import { isCellError, type CellValue } from "../cells/CellValue";
+import type { CellValue } from "../cells/CellValue";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { normaliseHeader, profileSheet, type SheetKey, type TrackerProfile } from "../profile/TrackerProfile";
@@ -7,6 +7,7 @@ import type { SheetRowFinding } from "./SheetRowFinding";
 import { Standard, findStandardSetProblems, type StandardInput } from "./Standard";
 import { STANDARDS_COLUMNS, type StandardsColumnKey } from "./standardsSheetColumns";
 import { parseCondition, parseEnd, parseLimitUnit, parseLimitVariants } from "./standardText";
+import { plainCellText } from "../cells/plainCellText";
 
 export interface StandardsRead {
   /** The standards in force: the sheet's rows, defaults where a row cannot be read or is absent. */
@@ -21,12 +22,6 @@ export interface ReadStandardsOptions {
 
 const MAX_HEADER_SEARCH_ROWS = 20;
 
-function cellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date || isCellError(value)) return "";
-  return String(value).trim();
-}
-
 function sheetKeyOf(text: string, profile: TrackerProfile): SheetKey | undefined {
   const wanted = normaliseHeader(text);
   for (const spec of profile.sheets) {
@@ -38,7 +33,7 @@ function sheetKeyOf(text: string, profile: TrackerProfile): SheetKey | undefined
 
 function yesNo(value: CellValue | undefined): boolean | undefined {
   if (typeof value === "boolean") return value;
-  const text = normaliseHeader(cellText(value));
+  const text = normaliseHeader(plainCellText(value));
   if (["yes", "y", "on", "true", "1"].includes(text)) return true;
   if (["no", "n", "off", "false", "0"].includes(text)) return false;
   return undefined;
@@ -74,7 +69,7 @@ export function readStandardsSheet(
   let headerRow = -1;
   const columnOf = new Map<StandardsColumnKey, number>();
   for (let r = 0; r < Math.min(snapshot.values.length, MAX_HEADER_SEARCH_ROWS) && headerRow < 0; r++) {
-    const headers = (snapshot.values[r] ?? []).map((v) => normaliseHeader(cellText(v)));
+    const headers = (snapshot.values[r] ?? []).map((v) => normaliseHeader(plainCellText(v)));
     if (!headers.includes("id") || !headers.includes("title")) continue;
     headerRow = r;
     for (const column of STANDARDS_COLUMNS) {
@@ -100,7 +95,7 @@ export function readStandardsSheet(
       const at = columnOf.get(key);
       return at === undefined ? undefined : values[at];
     };
-    const text = (key: StandardsColumnKey): string => cellText(get(key));
+    const text = (key: StandardsColumnKey): string => plainCellText(get(key));
     if (STANDARDS_COLUMNS.every((c) => text(c.key) === "")) continue;
 
     const id = text("id");

@@ -13,7 +13,7 @@ import { profileSheet, type SheetKey, type TrackerProfile } from "../profile/Tra
 import type { TrackerTable } from "../tables/TrackerTable";
 import { medianOf } from "./medianOf";
 import type { InHouseFostering, MedianOf, Occupancy } from "./SummaryFigures";
-import { textOf } from "./summaryCellText";
+import { plainCellTextOrNull } from "../cells/plainCellText";
 
 const FOSTER_WITH_OTHER_CARER = new Set(["U4", "U5", "U6"]);
 const EXTERNAL_PROVIDERS = new Set(["PR4", "PR5"]);
@@ -141,7 +141,7 @@ function fosteredRows(table: TrackerTable, open: Uint8Array): FosteredRow[] {
   const rows: FosteredRow[] = [];
   for (let i = 0; i < open.length; i++) {
     if (open[i] === 0) continue;
-    const type = typeOf(textOf(types[i]));
+    const type = typeOf(plainCellTextOrNull(types[i]));
     if (type.kind === "code" && FOSTER_WITH_OTHER_CARER.has(type.code.code))
       rows.push({ index: i, type: type.code.code });
   }
@@ -155,7 +155,7 @@ export function inHouseOf(asAt: AsAt): InHouseFostering {
   const providerOf = codeReader(PLACEMENT_PROVIDER);
   const { fostered } = asAt.joint;
   for (let f = 0; f < fostered.length; f++) {
-    const provider = providerOf(textOf(providers[(fostered[f] as FosteredRow).index]));
+    const provider = providerOf(plainCellTextOrNull(providers[(fostered[f] as FosteredRow).index]));
     const code = provider.kind === "code" ? provider.code.code : null;
     if (code === "PR1") result.inHouse += 1;
     else if (code !== null && EXTERNAL_PROVIDERS.has(code)) result.external += 1;

@@ -5,7 +5,7 @@ import type { TrackerTable } from "../tables/TrackerTable";
 import type { CountedResults } from "./countedResults";
 import type { GroupFigures } from "./SummaryFigures";
 import type { SummaryPeriod } from "./SummaryPeriod";
-import { textOf } from "./summaryCellText";
+import { plainCellTextOrNull } from "../cells/plainCellText";
 
 const NO_TEAM = "(no team recorded)";
 const NO_WORKER = "(no worker recorded)";
@@ -16,14 +16,14 @@ export function teamsOf(sheet: SheetEvaluation, tables: readonly TrackerTable[])
   const sources = tables.filter((t) => t.sheetKey === sheet.sheet);
   if (sources.length === 1 && sources[0]?.rows === sheet.rows) {
     const cells = sheet.byColumn.values("team");
-    for (let i = 0; i < cells.length; i++) teams[i] = textOf(cells[i]) ?? NO_TEAM;
+    for (let i = 0; i < cells.length; i++) teams[i] = plainCellTextOrNull(cells[i]) ?? NO_TEAM;
     return teams;
   }
   // Evaluated from other tables than the ones given: matched by sheet and row number instead.
   const byRow = new Map<number, string>();
   for (const table of sources) {
     const cells = table.byColumn.values("team");
-    table.rows.forEach((row, i) => byRow.set(row.rowNumber, textOf(cells[i]) ?? NO_TEAM));
+    table.rows.forEach((row, i) => byRow.set(row.rowNumber, plainCellTextOrNull(cells[i]) ?? NO_TEAM));
   }
   sheet.rows.forEach((row, i) => (teams[i] = byRow.get(row.rowNumber) ?? NO_TEAM));
   return teams;

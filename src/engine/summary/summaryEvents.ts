@@ -18,7 +18,7 @@ import {
   SecondReviewEvents,
 } from "./DatedEvents";
 import type { PpmBands } from "./SummaryFigures";
-import { textOf } from "./summaryCellText";
+import { plainCellTextOrNull } from "../cells/plainCellText";
 
 export type Band = keyof PpmBands;
 
@@ -117,7 +117,7 @@ export function collectEvents(
         events.ppms.add(latest.day, PPM_KIND.latest, i);
       // Every PPM date the history kept for the row: each distinct date once.
       if (history.keys === 0) continue;
-      const id = textOf(ids[i]);
+      const id = plainCellTextOrNull(ids[i]);
       if (id === null) continue;
       for (const day of history.datesOf("jointTracker", id, "latestPpm")) {
         if (day !== first && !(latest.kind === "date" && latest.day === day) && day <= asOf)
@@ -160,7 +160,7 @@ function earlierPpmCount(joint: TrackerTable | undefined, history: HistoryIndex)
   if (!joint || history.keys === 0) return 0;
   let count = 0;
   for (const value of joint.byColumn.values("childId")) {
-    const id = textOf(value);
+    const id = plainCellTextOrNull(value);
     if (id !== null) count += history.datesOf("jointTracker", id, "latestPpm").length;
   }
   return count;

@@ -6,7 +6,7 @@ import type { DatedEvents } from "./DatedEvents";
 import type { TraceColumns } from "./SummaryFigures";
 import { formatYearMonth, monthPeriod, yearMonthOf, type SummaryPeriod } from "./SummaryPeriod";
 import type { AsAt, FosteredRow } from "./asAtFigures";
-import { textOf } from "./summaryCellText";
+import { plainCellTextOrNull } from "../cells/plainCellText";
 import type { Events } from "./summaryEvents";
 
 /** Every row counted in any period the summary shows, by month, then the as-at rows. */
@@ -117,7 +117,7 @@ export function traceOf(
         monthOf(day),
         table.sheetName,
         rows[index] as number,
-        textOf(ids[index]),
+        plainCellTextOrNull(ids[index]),
         null,
         list.outcome(e),
         day,
@@ -133,13 +133,13 @@ export function traceOf(
     const rows = columns.rowNumbers();
     for (let f = 0; f < fostered.length; f++) {
       const { index, type } = fostered[f] as FosteredRow;
-      const provider = textOf(providers[index]);
+      const provider = plainCellTextOrNull(providers[index]);
       put(
         "In-house fostering",
         "as at",
         table.sheetName,
         rows[index] as number,
-        textOf(ids[index]),
+        plainCellTextOrNull(ids[index]),
         null,
         `${type} ${provider ?? "(no provider)"}`,
         null,
@@ -156,13 +156,13 @@ export function traceOf(
     );
     for (let i = 0; i < open.length; i++) {
       if (open[i] === 0) continue;
-      const counts = countCells.map((cells) => textOf(cells[i]) ?? "blank");
+      const counts = countCells.map((cells) => plainCellTextOrNull(cells[i]) ?? "blank");
       put(
         "Occupancy",
         "as at",
         table.sheetName,
         rows[i] as number,
-        textOf(ids[i]),
+        plainCellTextOrNull(ids[i]),
         null,
         `approved ${counts[0]}, placed ${counts[1]}, vacant ${counts[2]}, not available ${counts[3]}`,
         null,

@@ -93,10 +93,6 @@ export function watchPort(port: WorkbookPort, options: WatchOptions): WorkbookPo
       tell(port.takeNotes?.() ?? []);
       return appended;
     },
-    async deleteSheet(name: string): Promise<void> {
-      write();
-      await port.deleteSheet(name);
-    },
     async applyChanges(changes: ChangeSet): Promise<ApplyReport> {
       write();
       report(`Changing ${changes.changes.length} cells`, 0, 0);
