@@ -10,7 +10,7 @@ import { mapTrackerTable } from "../tables/mapTrackerTable";
 import type { TrackerTable } from "../tables/TrackerTable";
 import { buildSummaryFigures } from "./buildSummaryFigures";
 import { traceRows, type PeriodFigures } from "./SummaryFigures";
-import type { SummaryPeriod } from "./SummaryPeriod";
+import type { PeriodKind, SummaryPeriod } from "./SummaryPeriod";
 import { monthOf, simpleMedian, type Months } from "../../../test/support/simpleSummary/common";
 import { simpleInHouse, simpleOccupancy, simplePlacements } from "../../../test/support/simpleSummary/asAt";
 import { simpleCompleteness } from "../../../test/support/simpleSummary/completeness";
@@ -95,18 +95,29 @@ describe.each([
     calendar,
     profile: DEFAULT_PROFILE,
   });
-  const figures = buildSummaryFigures(evaluation, tables, {
-    month: "2026-10",
-    asOf: AS_OF,
-    calendar,
-    history,
-  });
+  const summarise = (period: PeriodKind) =>
+    buildSummaryFigures(evaluation, tables, { month: "2026-10", asOf: AS_OF, calendar, history, period });
+  const figures = summarise("month");
+  /** The summary by quarter and by financial year: its period and comparisons are those instead. */
+  const others = [summarise("quarter"), summarise("financialYear")];
   const table = (key: string): TrackerTable => tables.find((t) => t.sheetKey === key) as TrackerTable;
   const joint = table("jointTracker");
   const recruitment = table("recruitment");
   const support = table("fosteringSupport");
-  /** Every period the figures give: the 12 months, the 4 quarters, the 5 financial years. */
-  const periods: PeriodFigures[] = [...figures.months, ...figures.quarters, ...figures.financialYears];
+  /**
+   * Every period the figures give: the 12 months, the 4 quarters, the 5 financial years, and the
+   * summary period with its previous one and the one a year earlier, for each kind of summary.
+   */
+  const periods: PeriodFigures[] = [
+    ...new Map(
+      [
+        ...figures.months,
+        ...figures.quarters,
+        ...figures.financialYears,
+        ...[figures, ...others].flatMap((f) => [f.current, f.previous, f.yearEarlier]),
+      ].map((p) => [p.period.key, p] as const),
+    ).values(),
+  ];
 
   it("counts each period's timeliness cohort of every standard as a plain loop over the rows does", () => {
     let counted = 0;
@@ -237,14 +248,16 @@ describe.each([
     expect(occurrences).toBeGreaterThan(withHistory ? 1000 : 10);
   });
 
-  it("groups the month's cohort and what is overdue now by team and by worker as a plain loop over the rows does", () => {
+  it("groups the summary period's cohort and what is overdue now by team and by worker as a plain loop over the rows does", () => {
     const byName = <T extends { name: string }>(groups: readonly T[]): T[] =>
       [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const simple = simpleGroups(evaluation, AS_OF, ["2026-10"]);
-    expect(byName(figures.byTeam)).toEqual(simple.byTeam);
-    expect(byName(figures.byWorker)).toEqual(simple.byWorker);
-    expect(simple.byTeam.length).toBeGreaterThan(1);
-    expect(simple.byWorker.reduce((n, g) => n + g.cohort, 0)).toBeGreaterThan(10);
+    for (const summary of [figures, ...others]) {
+      const simple = simpleGroups(evaluation, AS_OF, monthsOf(summary.current.period));
+      expect(byName(summary.byTeam)).toEqual(simple.byTeam);
+      expect(byName(summary.byWorker)).toEqual(simple.byWorker);
+      expect(simple.byTeam.length).toBeGreaterThan(1);
+      expect(simple.byWorker.reduce((n, g) => n + g.cohort, 0)).toBeGreaterThan(10);
+    }
   });
 
   it("reports each standard's cannot-assess rows as no information", () => {
