@@ -6,6 +6,11 @@ import { DEFAULT_PROFILE } from "../engine/profile/defaultProfile";
 import { compareTracker, writeCompareSheet } from "./compareTracker";
 import { readTracker } from "./readTracker";
 import { readTrackerHistory } from "./recordTrackerHistory";
+import {
+  recurringStandards,
+  simpleCoverage,
+  simpleOccurrences,
+} from "../../test/support/simpleSummary/recurring";
 
 const asOf = parseIsoDate("2026-01-15") as EpochDay;
 const names = { before: "Before", after: "After" };
@@ -15,8 +20,8 @@ const period = (text: string): ComparePeriod => {
   return reading.period;
 };
 
-function workbook(history = false): MemoryWorkbook {
-  const sample = generateSampleTracker({ children: 300, seed: 4, asOf, messy: false, history });
+function workbook(history = false, messy = false): MemoryWorkbook {
+  const sample = generateSampleTracker({ children: 300, seed: 4, asOf, messy, history });
   return new MemoryWorkbook([
     ...sample.sheets.map((s) => ({ name: s.name, values: s.values })),
     ...(sample.history ? [{ name: sample.history.name, values: sample.history.values }] : []),
@@ -83,6 +88,40 @@ describe("the compare job and the Tracker history", () => {
     expect(reviews?.p).not.toBeNull();
     expect(await port.readSheet("Tracker history")).toEqual(before);
     expect((await port.listSheets()).some((s) => s.name.startsWith("Compare"))).toBe(false);
+  });
+
+  it("counts each recurring standard's periods as the simple reference recounts their months, on a messy tracker", async () => {
+    const result = await compareTracker(workbook(true, true), options);
+    if (!result.ok) throw new Error(result.message);
+    const { evaluation } = result.status;
+    const index = result.history.index;
+    const monthsOf = (first: number, last: number): string[] =>
+      Array.from({ length: last - first + 1 }, (_, m) => `2025-${String(first + m).padStart(2, "0")}`);
+    const standards = recurringStandards(evaluation);
+    expect(standards.length).toBeGreaterThan(4);
+    let counted = 0;
+    for (const standard of standards) {
+      const share = result.comparison.shares.find((s) => s.id === standard.id);
+      const coverage = simpleCoverage(standard, index);
+      expect(share?.coverage).toEqual({
+        from: coverage,
+        before: coverage !== null && options.before.first >= coverage,
+        after: coverage !== null && options.after.first >= coverage,
+      });
+      for (const [side, months] of [
+        ["before", monthsOf(1, 6)],
+        ["after", monthsOf(7, 12)],
+      ] as const) {
+        const occurrences = simpleOccurrences(evaluation, standard, index, asOf, months);
+        counted += occurrences.length;
+        expect([standard.id, share?.[side].cohort, share?.[side].onTime]).toEqual([
+          standard.id,
+          occurrences.length,
+          occurrences.filter((o) => o.outcome === "met").length,
+        ]);
+      }
+    }
+    expect(counted).toBeGreaterThan(1000);
   });
 
   it("records the tracker's dates, seen today, when it writes its sheet, as the summary does", async () => {
