@@ -1,4 +1,4 @@
-import { parseComparePeriod, type ComparePeriod } from "../engine/compare/ComparePeriod";
+import { comparePeriodOf } from "../engine/compare/compareFixtures";
 import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
 import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
@@ -14,11 +14,7 @@ import {
 
 const asOf = parseIsoDate("2026-01-15") as EpochDay;
 const names = { before: "Before", after: "After" };
-const period = (text: string): ComparePeriod => {
-  const reading = parseComparePeriod("period", text);
-  if (!reading.ok) throw new Error(reading.message);
-  return reading.period;
-};
+const period = comparePeriodOf;
 
 function workbook(history = false, messy = false): MemoryWorkbook {
   const sample = generateSampleTracker({ children: 300, seed: 4, asOf, messy, history });

@@ -7,8 +7,8 @@ import type { Comparison } from "../engine/compare/Comparison";
 import { emptyPeriodProblem } from "../engine/compare/emptyPeriodProblem";
 import type { SheetModel } from "../engine/port/SheetModel";
 import type { SheetWrite, WorkbookPort } from "../engine/port/WorkbookPort";
-import { readTrackerHistory, recordTrackerHistory, type TrackerHistoryRead } from "./recordTrackerHistory";
-import { statusTracker, type TrackerStatus } from "./statusTracker";
+import { readTrackerHistory, type TrackerHistoryRead } from "./recordTrackerHistory";
+import { recordStatusHistory, statusTracker, type TrackerStatus } from "./statusTracker";
 
 export interface CompareTrackerOptions {
   before: ComparePeriod;
@@ -68,12 +68,6 @@ export async function writeCompareSheet(
   /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
   today?: EpochDay,
 ): Promise<SheetWrite> {
-  const { status } = result;
-  await recordTrackerHistory(port, {
-    tables: status.tables,
-    profile: status.profile,
-    standards: status.standards,
-    seen: today ?? status.asOf,
-  });
+  await recordStatusHistory(port, result.status, today);
   return port.writeSheet(result.sheet);
 }

@@ -8,7 +8,8 @@ import { calendar, day, evaluate, standards, table } from "../../../test/support
 import { buildCompareSheet } from "./buildCompareSheet";
 import { buildComparison } from "./buildComparison";
 import { compareJson } from "./compareJson";
-import { parseComparePeriod, type ComparePeriod } from "./ComparePeriod";
+import { comparePeriodOf } from "./compareFixtures";
+import type { ComparePeriod } from "./ComparePeriod";
 import type { Comparison } from "./Comparison";
 import { fisherExact } from "./fisherExact";
 
@@ -28,11 +29,7 @@ import { fisherExact } from "./fisherExact";
  * on time, after (Jul–Dec 2025) 12 of 16.
  */
 
-const period = (text: string): ComparePeriod => {
-  const reading = parseComparePeriod("--test", text);
-  if (!reading.ok) throw new Error(reading.message);
-  return reading.period;
-};
+const period = comparePeriodOf;
 const BEFORE = period("2025-01..2025-06");
 const AFTER = period("2025-07..2025-12");
 const AS_OF = "2026-01-15";

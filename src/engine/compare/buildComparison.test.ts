@@ -2,7 +2,7 @@ import type { CellValue } from "../cells/CellValue";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
 import { buildComparison } from "./buildComparison";
-import { parseComparePeriod, type ComparePeriod } from "./ComparePeriod";
+import { comparePeriodOf } from "./compareFixtures";
 import type { Comparison } from "./Comparison";
 
 /*
@@ -11,11 +11,7 @@ import type { Comparison } from "./Comparison";
  * working days, so k ≤ 10 is on time), or a PPM date that is not a date.
  */
 
-const period = (text: string): ComparePeriod => {
-  const reading = parseComparePeriod("--test", text);
-  if (!reading.ok) throw new Error(reading.message);
-  return reading.period;
-};
+const period = comparePeriodOf;
 const BEFORE = period("2025-01..2025-06");
 const AFTER = period("2025-07..2025-12");
 

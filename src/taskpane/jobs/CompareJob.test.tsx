@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { App } from "../App";
 import { MemoryWorkbook } from "../../engine/port/MemoryWorkbook";
 import type { WorkbookNavigator } from "../../engine/port/WorkbookNavigator";
-import { parseComparePeriod, type ComparePeriod } from "../../engine/compare/ComparePeriod";
+import { comparePeriodOf } from "../../engine/compare/compareFixtures";
 import { parseIsoDate, type EpochDay } from "../../engine/dates/epochDay";
 import { generateSampleTracker } from "../../engine/sample/generateSampleTracker";
 import { compareTracker } from "../../jobs/compareTracker";
@@ -68,14 +68,9 @@ describe("the comparison shown in the pane", () => {
       ...sample.sheets.map((s) => ({ name: s.name, values: s.values })),
       ...(sample.history ? [{ name: sample.history.name, values: sample.history.values }] : []),
     ]);
-    const period = (text: string): ComparePeriod => {
-      const reading = parseComparePeriod("period", text);
-      if (!reading.ok) throw new Error(reading.message);
-      return reading.period;
-    };
     const result = await compareTracker(port, {
-      before: period("2024-07..2024-12"),
-      after: period("2025-03..2025-08"),
+      before: comparePeriodOf("2024-07..2024-12"),
+      after: comparePeriodOf("2025-03..2025-08"),
       asOf,
     });
     if (!result.ok) throw new Error(result.message);
