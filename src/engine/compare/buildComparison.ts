@@ -127,6 +127,11 @@ function shareComparison(c: ShareCohorts, before: ComparePeriod, after: CompareP
   };
 }
 
+/**
+ * A recurring standard over a period its Tracker history does not reach back to: the occurrences
+ * opened before the add-in first looked are missing, so neither a share nor a test is given, only
+ * from when the history covers it (evaluation-semantics.md: "no history", never 0%).
+ */
 function notCovered(
   c: ShareCohorts,
   coverage: HistoryCoverage,
