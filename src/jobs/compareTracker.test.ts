@@ -1,20 +1,27 @@
-import { parseComparePeriod, type ComparePeriod } from "../engine/compare/ComparePeriod";
+import { comparePeriodOf } from "../engine/compare/compareFixtures";
 import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
 import { MemoryWorkbook } from "../engine/port/MemoryWorkbook";
 import { generateSampleTracker } from "../engine/sample/generateSampleTracker";
-import { compareTracker } from "./compareTracker";
+import { DEFAULT_PROFILE } from "../engine/profile/defaultProfile";
+import { compareTracker, writeCompareSheet } from "./compareTracker";
+import { readTracker } from "./readTracker";
+import { readTrackerHistory } from "./recordTrackerHistory";
+import {
+  recurringStandards,
+  simpleCoverage,
+  simpleOccurrences,
+} from "../../test/support/simpleSummary/recurring";
 
 const asOf = parseIsoDate("2026-01-15") as EpochDay;
 const names = { before: "Before", after: "After" };
-const period = (text: string): ComparePeriod => {
-  const reading = parseComparePeriod("period", text);
-  if (!reading.ok) throw new Error(reading.message);
-  return reading.period;
-};
+const period = comparePeriodOf;
 
-function workbook(): MemoryWorkbook {
-  const sample = generateSampleTracker({ children: 300, seed: 4, asOf, messy: false });
-  return new MemoryWorkbook(sample.sheets.map((s) => ({ name: s.name, values: s.values })));
+function workbook(history = false, messy = false): MemoryWorkbook {
+  const sample = generateSampleTracker({ children: 300, seed: 4, asOf, messy, history });
+  return new MemoryWorkbook([
+    ...sample.sheets.map((s) => ({ name: s.name, values: s.values })),
+    ...(sample.history ? [{ name: sample.history.name, values: sample.history.values }] : []),
+  ]);
 }
 
 describe("the compare job, as the pane runs it", () => {
@@ -60,5 +67,72 @@ describe("the compare job, as the pane runs it", () => {
       message:
         "Before 2001-01..2001-06 has no rows: no deadline, date became looked after, visit or panel in the tracker falls in it",
     });
+  });
+});
+
+describe("the compare job and the Tracker history", () => {
+  const options = { before: period("2025-01..2025-06"), after: period("2025-07..2025-12"), asOf, names };
+
+  it("counts the recurring standards from the history it reads, and writes nothing", async () => {
+    const port = workbook(true);
+    const before = await port.readSheet("Tracker history");
+    const result = await compareTracker(port, options);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.history.issues).toEqual([]);
+    const reviews = result.comparison.shares.find((s) => s.id === "cla-review-next");
+    expect(reviews?.coverage).toMatchObject({ before: true, after: true });
+    expect(reviews?.p).not.toBeNull();
+    expect(await port.readSheet("Tracker history")).toEqual(before);
+    expect((await port.listSheets()).some((s) => s.name.startsWith("Compare"))).toBe(false);
+  });
+
+  it("counts each recurring standard's periods as the simple reference recounts their months, on a messy tracker", async () => {
+    const result = await compareTracker(workbook(true, true), options);
+    if (!result.ok) throw new Error(result.message);
+    const { evaluation } = result.status;
+    const index = result.history.index;
+    const monthsOf = (first: number, last: number): string[] =>
+      Array.from({ length: last - first + 1 }, (_, m) => `2025-${String(first + m).padStart(2, "0")}`);
+    const standards = recurringStandards(evaluation);
+    expect(standards.length).toBeGreaterThan(4);
+    let counted = 0;
+    for (const standard of standards) {
+      const share = result.comparison.shares.find((s) => s.id === standard.id);
+      const coverage = simpleCoverage(standard, index);
+      expect(share?.coverage).toEqual({
+        from: coverage,
+        before: coverage !== null && options.before.first >= coverage,
+        after: coverage !== null && options.after.first >= coverage,
+      });
+      for (const [side, months] of [
+        ["before", monthsOf(1, 6)],
+        ["after", monthsOf(7, 12)],
+      ] as const) {
+        const occurrences = simpleOccurrences(evaluation, standard, index, asOf, months);
+        counted += occurrences.length;
+        expect([standard.id, share?.[side].cohort, share?.[side].onTime]).toEqual([
+          standard.id,
+          occurrences.length,
+          occurrences.filter((o) => o.outcome === "met").length,
+        ]);
+      }
+    }
+    expect(counted).toBeGreaterThan(1000);
+  });
+
+  it("records the tracker's dates, seen today, when it writes its sheet, as the summary does", async () => {
+    const port = workbook(false);
+    const result = await compareTracker(port, options);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.comparison.shares.find((s) => s.id === "cla-review-next")?.verdict).toBe("no history");
+    expect((await port.listSheets()).map((s) => s.name)).not.toContain("Tracker history");
+    const today = asOf + 3;
+    expect(await writeCompareSheet(port, result, today)).toMatchObject({
+      name: "Compare 2025-01–06 v 2025-07–12",
+    });
+    const { tables } = await readTracker(port, DEFAULT_PROFILE);
+    const { entries } = await readTrackerHistory(port, tables, DEFAULT_PROFILE);
+    expect(entries.length).toBeGreaterThan(300);
+    expect(entries.every((e) => e.seen === today && e.source === "tracker")).toBe(true);
   });
 });

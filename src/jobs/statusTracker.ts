@@ -20,7 +20,7 @@ import type { StatusColumnsProblem, StatusColumnsWriteReport } from "../engine/s
 import { borrowFromJointTracker } from "../engine/familyFinding/borrowFromJointTracker";
 import { loadProfile } from "./loadProfile";
 import { readTracker } from "./readTracker";
-import { recordTrackerHistory } from "./recordTrackerHistory";
+import { recordTrackerHistory, type RecordHistoryOutcome } from "./recordTrackerHistory";
 
 export interface StatusOptions {
   asOf: EpochDay;
@@ -120,6 +120,24 @@ export async function statusTracker(port: WorkbookPort, options: StatusOptions):
   return status;
 }
 
+/**
+ * Records the tracker's dates in the Tracker history, from the tables the job read, before a job
+ * writes (evaluation-semantics.md "Recurring standards and history": every job that writes). Seen
+ * `today` (the jobs have no clock), or on the as-of date when it is not given.
+ */
+export async function recordStatusHistory(
+  port: WorkbookPort,
+  status: TrackerStatus,
+  today?: EpochDay,
+): Promise<RecordHistoryOutcome> {
+  return recordTrackerHistory(port, {
+    tables: status.tables,
+    profile: status.profile,
+    standards: status.standards,
+    seen: today ?? status.asOf,
+  });
+}
+
 export interface StatusColumnsOutcome {
   written: StatusColumnsWriteReport[];
   /** Sheets whose block could not be written, each left exactly as it was. */
@@ -138,12 +156,7 @@ export async function writeTrackerStatusColumns(
   today?: EpochDay,
 ): Promise<StatusColumnsOutcome> {
   const outcome: StatusColumnsOutcome = { written: [], problems: [] };
-  await recordTrackerHistory(port, {
-    tables: status.tables,
-    profile: status.profile,
-    standards: status.standards,
-    seen: today ?? status.asOf,
-  });
+  await recordStatusHistory(port, status, today);
   for (const table of status.tables) {
     const snapshot = await port.readSheet(table.sheetName);
     const built = buildStatusColumns({ snapshot, table, rows: status.rows, standards: status.standards });

@@ -5,8 +5,8 @@ import { buildSummaryFigures } from "../engine/summary/buildSummaryFigures";
 import { buildSummarySheets } from "../engine/summary/buildSummarySheet";
 import type { SummaryFigures } from "../engine/summary/SummaryFigures";
 import type { PeriodKind } from "../engine/summary/SummaryPeriod";
-import { readTrackerHistory, recordTrackerHistory, type TrackerHistoryRead } from "./recordTrackerHistory";
-import { statusTracker, type TrackerStatus } from "./statusTracker";
+import { readTrackerHistory, type TrackerHistoryRead } from "./recordTrackerHistory";
+import { recordStatusHistory, statusTracker, type TrackerStatus } from "./statusTracker";
 
 export interface SummaryTrackerOptions {
   /** `YYYY-MM`. */
@@ -57,13 +57,7 @@ export async function writeSummarySheets(
   /** Today, the day the Tracker history says the dates were seen; the as-of date when absent. */
   today?: EpochDay,
 ): Promise<SheetWrite[]> {
-  const { status } = result;
-  await recordTrackerHistory(port, {
-    tables: status.tables,
-    profile: status.profile,
-    standards: status.standards,
-    seen: today ?? status.asOf,
-  });
+  await recordStatusHistory(port, result.status, today);
   const written: SheetWrite[] = [];
   for (const sheet of result.sheets) written.push(await port.writeSheet(sheet));
   return written;

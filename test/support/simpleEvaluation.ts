@@ -29,7 +29,7 @@ export function simpleBetween(a: number, b: number): number {
   for (let d = a + 1; d <= b; d++) if (isWorking(d)) count++;
   return count;
 }
-function simpleAddMonths(start: number, months: number): number {
+export function simpleAddMonths(start: number, months: number): number {
   const date = new Date(start * 86_400_000);
   const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
   const year = Math.floor(total / 12);
@@ -37,7 +37,7 @@ function simpleAddMonths(start: number, months: number): number {
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / 86_400_000;
 }
-function simpleDeadline(start: number, n: number, unit: LimitUnit): number {
+export function simpleDeadline(start: number, n: number, unit: LimitUnit): number {
   if (unit === "workingDays") return simpleAddWorkingDays(start, n);
   if (unit === "days") return start + n;
   if (unit === "weeks") return start + 7 * n;

@@ -143,6 +143,87 @@ describe("tracker compare", () => {
   });
 });
 
+describe("tracker compare on a sample with a Tracker history", () => {
+  let sample: string;
+  beforeAll(async () => {
+    sample = path.join(dir, "with-history.xlsx");
+    // As `tracker sample` makes it: the add-in run monthly for the two years to 15/01/2026, the
+    // first run on 15/01/2024, the case system's reviews from a year before that.
+    const tracker = generateSampleTracker({
+      children: 300,
+      seed: 5,
+      asOf: day(AS_OF),
+      messy: false,
+      history: true,
+    });
+    await writeSampleWorkbook(tracker, sample);
+  }, 60_000);
+
+  const run = async (...extra: string[]) => {
+    const io = captureIo();
+    const code = await main(
+      ["compare", sample, "--before", BEFORE, "--after", AFTER, "--as-of", AS_OF, ...extra],
+      io,
+    );
+    expect(code).toBe(0);
+    return io;
+  };
+
+  it("compares the recurring standards the history covers, counted as the summary counts their months, and says from when it covers the others", async () => {
+    const json = JSON.parse((await run("--json")).stdout.join("\n")) as {
+      standards: { standard: string }[];
+      recurring: (JsonShare & {
+        historyFrom: string | null;
+        before: { covered: boolean };
+        after: { covered: boolean };
+      })[];
+      notes: string[];
+    };
+    const reviews = json.recurring.find((r) => r.standard === "cla-review-next");
+    expect(reviews).toMatchObject({ before: { covered: true }, after: { covered: true } });
+    expect(reviews?.p).toBeGreaterThan(0);
+    expect(json.standards.some((s) => s.standard === "cla-review-next")).toBe(false);
+
+    // The same occurrences as `tracker summary --json` counts in the months of each period.
+    const summaryIo = captureIo();
+    expect(await main(["summary", sample, "--month", "2025-08", "--as-of", AS_OF, "--json"], summaryIo)).toBe(
+      0,
+    );
+    const months = (
+      JSON.parse(summaryIo.stdout.join("\n")) as {
+        recurring: { standard: string; month: string; cohort: number; onTime: number }[];
+      }
+    ).recurring.filter((m) => m.standard === "cla-review-next" && m.month >= "2025-03");
+    expect(months).toHaveLength(6);
+    expect(reviews?.after.cohort).toBe(months.reduce((n, m) => n + m.cohort, 0));
+    expect(reviews?.after.onTime).toBe(months.reduce((n, m) => n + m.onTime, 0));
+
+    // The foster carer review is annual: the history covers it from one year after the first run.
+    expect(json.recurring.find((r) => r.standard === "fc-annual-review")).toMatchObject({
+      historyFrom: "2025-01-15",
+      before: { covered: false },
+      after: { covered: true },
+      p: null,
+      verdict: "no history",
+    });
+    expect(json.notes.filter((n) => n.includes("occurrences are not independent"))).toHaveLength(1);
+  });
+
+  it("prints a recurring standard's line as the other standards', or from when the history covers it", async () => {
+    const { stdout, stderr } = await run();
+    expect(stderr).toEqual([]);
+    expect(stdout.find((l) => l.startsWith("  Next CLA review: "))).toMatch(
+      /^ {2}Next CLA review: .*\d+% on time \(\d+ of \d+ occurrences\) in Jul 2024–Dec 2024, \d+% on time \(\d+ of \d+ occurrences\) in Mar 2025–Aug 2025/,
+    );
+    expect(stdout).toContain(
+      "  Foster carer review: Not compared: the Tracker history only covers it from 15/01/2025, and " +
+        "Jul 2024–Dec 2024 starts before that (the add-in records the dates the tracker overwrites each " +
+        "time it runs, so the history builds up from its first run).",
+    );
+    expect(stdout.filter((l) => l.includes("not independent"))).toHaveLength(1);
+  });
+});
+
 describe("tracker compare refuses bad input with one line, exit 2, and writes nothing", () => {
   it.each([
     ["overlapping periods", ["--before", "2025-01..2025-06", "--after", "2025-06..2025-12"], /overlap/],

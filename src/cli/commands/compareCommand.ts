@@ -2,7 +2,7 @@ import { checkComparePeriods } from "../../engine/compare/checkComparePeriods";
 import { compareJson } from "../../engine/compare/compareJson";
 import { parseComparePeriod, type ComparePeriod } from "../../engine/compare/ComparePeriod";
 import { formatUkDate } from "../../engine/dates/epochDay";
-import { compareTracker } from "../../jobs/compareTracker";
+import { compareTracker, writeCompareSheet } from "../../jobs/compareTracker";
 import {
   EXIT_OK,
   UsageError,
@@ -11,7 +11,7 @@ import {
   type CliCommand,
   type ParsedArgs,
 } from "../CliCommand";
-import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook } from "./checkCommandFiles";
+import { asOfOf, inputPathOf, openWorkbook, outputPathOf, saveWorkbook, todayOf } from "./checkCommandFiles";
 
 /** Did a change work? Two periods compared with honest statistics. */
 export const compareCommand: CliCommand = {
@@ -29,8 +29,14 @@ home visit and application to panel: the medians and the Mann–Whitney U test. 
 be concluded: "too few cases to tell" below 10 cases in either period, how many rows had no
 information (missing or invalid dates; for BLA to 1st PPM also a PPM not held yet) in each period,
 and whether that gap alone could explain the change. Nothing is called significant at p = 0.05 or
-above. Recurring standards are not compared yet (the monthly summary counts them from the Tracker
-history).
+above.
+
+Recurring standards (next CLA review, next PPM, foster carer review, visits, DBS) are counted as the
+summary counts them, from every occurrence in the workbook's Tracker history, and compared only
+when the history covers both periods from their first day; otherwise the line says from when it
+does (the add-in records the dates the tracker overwrites each time it runs). One child's
+occurrences are not independent, so their p-values are approximate. --json lists them under
+"recurring", with "historyFrom" and each period's "covered".
 
 Options:
   --before <months>   the earlier period, e.g. 2025-01..2025-06 (required)
@@ -38,7 +44,8 @@ Options:
   --as-of <date>      count deadlines up to this day (default: today)
   --json              print the comparison as JSON (dates YYYY-MM-DD)
   --out <copy.xlsx>   write a "Compare <before> vs <after>" sheet into a copy (the input is never
-                      changed): the table, and a native chart per standard and measure
+                      changed): the table, and a native chart per standard and measure; the copy's
+                      Tracker history records the tracker's dates, as every command that writes does
 
 Exit codes: 0 compared; 2 bad input (periods overlapping, reversed, in the future or with no rows,
 a month in another form, a file that cannot be read); nothing is written then.`,
@@ -84,8 +91,10 @@ a month in another form, a file that cannot be read); nothing is written then.`,
     for (const f of result.status.tableFindings) {
       if (f.severity !== "info") io.err(`tracker compare: ${f.message}`);
     }
+    for (const issue of result.history.issues.filter((i) => i.severity !== "info").slice(0, 5))
+      io.err(`tracker compare: ${issue.sheet}!${issue.cell}: ${issue.message}`);
     if (out !== undefined) {
-      const written = await workbook.writeSheet(result.sheet);
+      const written = await writeCompareSheet(workbook, result, todayOf(io.today()));
       await saveWorkbook(workbook, out);
       const { chartsDrawn, notes } = workbook.saveReport();
       const line =

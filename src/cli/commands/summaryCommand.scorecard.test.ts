@@ -85,7 +85,7 @@ describe("tracker summary --json: the adoption scorecard and the matching measur
         financialYear: { period: string; a1: unknown; a2: unknown; a10: unknown };
         waiting: unknown;
         matchesByMonth: { month: string; adoption: number; longTermFostering: number }[];
-        quarters: unknown[];
+        quarters: { period: string; first: string; last: string }[];
       };
       matchingWorkingDays: unknown;
     };
@@ -132,7 +132,12 @@ describe("tracker summary --json: the adoption scorecard and the matching measur
     expect(json.adoptionScorecard.twelveMonths).toMatchObject(twelve);
     expect(json.adoptionScorecard.financialYear).toMatchObject({ period: "2024/25", ...twelve });
     expect(json.adoptionScorecard.thresholds).toEqual({ a1Days: 426, a2Days: 121 });
-    expect(json.adoptionScorecard.quarters).toHaveLength(8);
+    // The chart's 8 quarters, April–June 2023 to January–March 2025, each counted as the 12 months are.
+    const quarters = json.adoptionScorecard.quarters;
+    expect(quarters.map((q) => q.first)).toEqual(
+      Array.from({ length: 8 }, (_, i) => new Date(Date.UTC(2023, 3 + 3 * i, 1)).toISOString().slice(0, 10)),
+    );
+    for (const q of quarters) expect(q).toMatchObject(window(iso(q.first), iso(q.last)));
     // The sample is meant to fill the block: placements and matches in the year, some early.
     expect((twelve.a1 as { children: number }).children).toBeGreaterThan(3);
     expect((twelve.a2 as { children: number }).children).toBeGreaterThan(3);

@@ -15,6 +15,8 @@ export const FEWEST_CASES = 10;
 export const SIGNIFICANCE = 0.05;
 
 export type Verdict =
+  /** A recurring standard whose Tracker history does not cover both periods from their first day. */
+  | "no history"
   | "no cases"
   | "too few cases"
   | "significant improvement"
@@ -32,11 +34,27 @@ export interface ShareSide {
   interval: Interval | null;
 }
 
+/**
+ * How far a recurring standard's Tracker history reaches (evaluation-semantics.md "Recurring
+ * standards and history"): from when, and whether it covers each period from its first day.
+ */
+export interface HistoryCoverage {
+  /** One limit after the history's first record; null when there is no history yet. */
+  from: EpochDay | null;
+  before: boolean;
+  after: boolean;
+}
+
 /** A standard's on-time share before and after. */
 export interface ShareComparison {
   kind: "share";
   id: string;
   title: string;
+  /**
+   * For a recurring standard, counted from every occurrence in the Tracker history, how far the
+   * history reaches; null for any other standard.
+   */
+  coverage: HistoryCoverage | null;
   before: ShareSide;
   after: ShareSide;
   /** After minus before, as a fraction, with Newcombe's hybrid score interval; null if a cohort is empty. */
@@ -84,6 +102,6 @@ export interface Comparison {
   measures: MeasureComparison[];
   /** Rows that could not be assessed and have no date to place them in any period, by standard. */
   undated: { id: string; title: string; rows: number }[];
-  /** What the comparison leaves out and why (recurring standards), in words. */
+  /** What qualifies the lines (how many tests were run; recurring occurrences are not independent), in words. */
   notes: string[];
 }

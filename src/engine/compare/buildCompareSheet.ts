@@ -88,10 +88,10 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
         s.title,
         s.before.onTime,
         s.before.cohort,
-        s.before.cohort === 0 ? "–" : s.before.onTime / s.before.cohort,
+        shownShare(s, "before"),
         s.after.onTime,
         s.after.cohort,
-        s.after.cohort === 0 ? "–" : s.after.onTime / s.after.cohort,
+        shownShare(s, "after"),
         s.change === null ? "–" : Math.round(s.change.difference * 100),
         s.change === null ? "–" : Math.round(s.change.interval.low * 100),
         s.change === null ? "–" : Math.round(s.change.interval.high * 100),
@@ -205,7 +205,7 @@ function chartBlocks(c: SheetRows, comparison: Comparison, firstChartRow: number
   const labels = [`Before (${comparison.before.label})`, `After (${comparison.after.label})`];
   const plotted: { title: string; header: string; style: CellStyle; sides: PlottedSide[] }[] = [
     ...comparison.shares
-      .filter((x) => x.before.cohort > 0 && x.after.cohort > 0)
+      .filter((x) => x.verdict !== "no history" && x.before.cohort > 0 && x.after.cohort > 0)
       .map((s) => ({
         title: `${s.title}: on time, with 95% interval`,
         header: "On time",
@@ -266,4 +266,10 @@ function plottedSide(value: number, interval: Interval | null): PlottedSide {
     below: interval === null ? 0 : value - interval.low,
     above: interval === null ? 0 : interval.high - value,
   };
+}
+
+/** A period's on-time share: "no history" where the Tracker history does not cover it (never 0%), "–" with no cases. */
+function shownShare(s: ShareComparison, side: "before" | "after"): ModelValue {
+  if (s.coverage?.[side] === false) return "no history";
+  return s[side].cohort === 0 ? "–" : s[side].onTime / s[side].cohort;
 }

@@ -1,6 +1,6 @@
 import type { WorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import type { TrackerEvaluation } from "../evaluation/evaluateTracker";
-import { isRecurring } from "../standards/Standard";
+import { NO_HISTORY, type HistoryIndex } from "../history/HistoryIndex";
 import { medianOf } from "../summary/buildSummaryFigures";
 import { percentText } from "../summary/SummaryFigures";
 import type { TrackerTable } from "../tables/TrackerTable";
@@ -10,7 +10,7 @@ import type { ComparePeriod } from "./ComparePeriod";
 import { compareVerdict } from "./compareVerdict";
 import { compareWords } from "./compareWords";
 import { pText, pointsText, signedPoints } from "./compareText";
-import type { Comparison, MeasureComparison, ShareComparison } from "./Comparison";
+import type { Comparison, HistoryCoverage, MeasureComparison, ShareComparison } from "./Comparison";
 import { fisherExact } from "./fisherExact";
 import { mannWhitneyU } from "./mannWhitneyU";
 import { medianInterval } from "./medianInterval";
@@ -23,12 +23,15 @@ export interface CompareOptions {
   before: ComparePeriod;
   after: ComparePeriod;
   calendar: WorkingDayCalendar;
+  /** The Tracker history recurring standards are counted from; none when absent. */
+  history?: HistoryIndex;
 }
 
 /**
  * Compares two periods of one tracker (evaluation-semantics.md "Before and after (did the change
- * work?)"): each non-recurring standard's on-time share with Fisher's exact test and Newcombe's
- * interval for the change, and each working-day measure's median with the Mann–Whitney U test, each
+ * work?)"): each standard's on-time share with Fisher's exact test and Newcombe's interval for the
+ * change (a recurring standard's from every occurrence in the Tracker history, when the history
+ * covers both periods), and each working-day measure's median with the Mann–Whitney U test, each
  * with the words that say what may be concluded. The periods are checked by the caller
  * (checkComparePeriods).
  */
@@ -38,11 +41,8 @@ export function buildComparison(
   options: CompareOptions,
 ): Comparison {
   const { before, after, calendar } = options;
-  const cohorts = collectShareCohorts(evaluation, before, after, calendar);
+  const cohorts = collectShareCohorts(evaluation, before, after, calendar, options.history ?? NO_HISTORY);
   const measures = collectMeasureValues(tables, before, after, calendar, evaluation.asOf);
-  const recurring = [...evaluation.standardsById.values()].filter(
-    (s) => s.enabled && isRecurring(s) && evaluation.sheets.some((sheet) => sheet.sheet === s.sheet),
-  );
   const shares = cohorts.map((c) => shareComparison(c, before, after));
   const measureComparisons = measures.map((m) => measureComparison(m, before, after));
   const tested = [...shares.map((s) => s.p), ...measureComparisons.map((m) => m.test?.p ?? null)].filter(
@@ -57,10 +57,12 @@ export function buildComparison(
         "measure the change was meant to improve.",
     );
   }
-  if (recurring.length > 0) {
+  if (shares.some((s) => s.coverage !== null && s.p !== null)) {
+    // Fisher's test assumes independent cases; a child with one late review tends to have several.
     notes.push(
-      `Recurring standards are not compared yet (${recurring.map((s) => s.title).join(", ")}): their ` +
-        "on-time figures need every occurrence, which the monthly summary counts from the Tracker history.",
+      "Recurring standards count every occurrence, and one child's or household's occurrences are not " +
+        "independent (late ones tend to come together), so their p-values, which treat each occurrence " +
+        "as independent, are approximate.",
     );
   }
   return {
@@ -77,6 +79,10 @@ export function buildComparison(
 }
 
 function shareComparison(c: ShareCohorts, before: ComparePeriod, after: ComparePeriod): ShareComparison {
+  const { coverage } = c;
+  // A period the Tracker history does not cover from its first day: no share, no test, "no history".
+  if (coverage !== null && !(coverage.before && coverage.after))
+    return notCovered(c, coverage, before, after);
   const change = newcombeDifference(c.before.onTime, c.before.cohort, c.after.onTime, c.after.cohort);
   const p =
     change === null ? null : fisherExact(c.before.onTime, c.before.cohort, c.after.onTime, c.after.cohort);
@@ -89,11 +95,12 @@ function shareComparison(c: ShareCohorts, before: ComparePeriod, after: CompareP
     gapCouldExplain,
   });
   const side = (s: ShareCohorts["before"]): string =>
-    `${percentText(s.onTime, s.cohort)} on time (${s.onTime} of ${s.cohort})`;
+    `${percentText(s.onTime, s.cohort)} on time (${s.onTime} of ${s.cohort}${coverage === null ? "" : " occurrences"})`;
   return {
     kind: "share",
     id: c.standard.id,
     title: c.standard.title,
+    coverage,
     before: { ...c.before, interval: wilsonInterval(c.before.onTime, c.before.cohort) },
     after: { ...c.after, interval: wilsonInterval(c.after.onTime, c.after.cohort) },
     change,
@@ -116,6 +123,46 @@ function shareComparison(c: ShareCohorts, before: ComparePeriod, after: CompareP
       casesAfter: c.after.cohort,
       noInformationBefore: c.before.noInformation,
       noInformationAfter: c.after.noInformation,
+    }),
+  };
+}
+
+/**
+ * A recurring standard over a period its Tracker history does not reach back to: the occurrences
+ * opened before the add-in first looked are missing, so neither a share nor a test is given, only
+ * from when the history covers it (evaluation-semantics.md: "no history", never 0%).
+ */
+function notCovered(
+  c: ShareCohorts,
+  coverage: HistoryCoverage,
+  before: ComparePeriod,
+  after: ComparePeriod,
+): ShareComparison {
+  const verdict = "no history";
+  return {
+    kind: "share",
+    id: c.standard.id,
+    title: c.standard.title,
+    coverage,
+    before: { ...c.before, interval: null },
+    after: { ...c.after, interval: null },
+    change: null,
+    p: null,
+    gapCouldExplain: false,
+    verdict,
+    words: compareWords({
+      verdict,
+      before,
+      after,
+      beforeText: "",
+      afterText: "",
+      changeText: "",
+      testText: "",
+      casesBefore: c.before.cohort,
+      casesAfter: c.after.cohort,
+      noInformationBefore: 0,
+      noInformationAfter: 0,
+      coverage,
     }),
   };
 }

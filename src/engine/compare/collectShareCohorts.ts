@@ -4,9 +4,12 @@ import type { EpochDay } from "../dates/epochDay";
 import { addLimit } from "../evaluation/evaluateStandard";
 import type { TrackerEvaluation } from "../evaluation/evaluateTracker";
 import { STATUS, type StandardResults } from "../evaluation/StandardResults";
+import type { HistoryIndex } from "../history/HistoryIndex";
 import { isRecurring, type Standard } from "../standards/Standard";
 import { CountedResults } from "../summary/countedResults";
+import { historyCoversWhole, recurringCount, recurringOccurrences } from "../summary/recurringFigures";
 import type { ComparePeriod } from "./ComparePeriod";
+import type { HistoryCoverage } from "./Comparison";
 
 /** A standard's counts in the two periods, before the statistics. */
 export interface ShareCohorts {
@@ -15,37 +18,58 @@ export interface ShareCohorts {
   after: { onTime: number; cohort: number; noInformation: number };
   /** Rows it could not assess that have no start date either, so belong to no period. */
   undated: number;
+  /** A recurring standard's Tracker history coverage; null for any other standard. */
+  coverage: HistoryCoverage | null;
 }
 
 /**
- * Each non-recurring standard's cohorts in the two periods exactly as the summary counts a month
+ * Each standard's cohorts in the two periods exactly as the summary counts a month
  * (evaluation-semantics.md "Figures for a period": met, met late or overdue, the deadline in the
  * period and on or before as-of; through the summary's own CountedResults), and its "cannot assess"
  * rows, the information the evaluation report found missing for 42% of cases.
  *
+ * A recurring standard is counted from every occurrence, finished or current, in the rows and the
+ * Tracker history ("Recurring standards and history"; the summary's own recurringOccurrences and
+ * recurringCount), as from the row alone it could only ever be overdue; with it, whether the
+ * history covers each period from its first day.
+ *
  * A row that cannot be assessed has no deadline, so it is placed by the deadline it would have had:
  * its start date plus the standard's limit (or its start date, for a standard due by another). A row
  * whose start date is itself missing or invalid belongs to no period: counted as `undated`.
- *
- * Recurring standards are left out: from the row alone they can only ever be overdue
- * ("Recurring standards and history").
  */
 export function collectShareCohorts(
   evaluation: TrackerEvaluation,
   before: ComparePeriod,
   after: ComparePeriod,
   calendar: WorkingDayCalendar,
+  history: HistoryIndex,
 ): ShareCohorts[] {
   const cohorts = new Map<string, ShareCohorts>();
   for (const standard of evaluation.standardsById.values()) {
-    if (!standard.enabled || isRecurring(standard)) continue;
+    // A recurring standard is counted by its limit from each occurrence: without one there are none.
+    if (!standard.enabled || (isRecurring(standard) && standard.limit === undefined)) continue;
     if (!evaluation.sheets.some((sheet) => sheet.sheet === standard.sheet && sheet.rows.length > 0)) continue;
     cohorts.set(standard.id, {
       standard,
       before: { onTime: 0, cohort: 0, noInformation: 0 },
       after: { onTime: 0, cohort: 0, noInformation: 0 },
       undated: 0,
+      coverage: null,
     });
+  }
+  for (const occurrences of recurringOccurrences(evaluation, history, calendar)) {
+    const cohort = cohorts.get(occurrences.standard.id);
+    if (cohort === undefined) continue;
+    for (const side of ["before", "after"] as const) {
+      const { onTime, cohort: n } = recurringCount(occurrences, side === "before" ? before : after);
+      cohort[side].onTime = onTime;
+      cohort[side].cohort = n;
+    }
+    cohort.coverage = {
+      from: occurrences.coverageFrom,
+      before: historyCoversWhole(occurrences, before),
+      after: historyCoversWhole(occurrences, after),
+    };
   }
   const sideOf = (cohort: ShareCohorts, day: EpochDay): ShareCohorts["before"] | undefined =>
     day >= before.first && day <= before.last
@@ -56,7 +80,10 @@ export function collectShareCohorts(
 
   const counted = new CountedResults(evaluation, evaluation.asOf);
   for (let n = 0; n < counted.length; n++) {
-    const cohort = cohorts.get(counted.resultsOf(n).standard.id);
+    const { standard } = counted.resultsOf(n);
+    // A recurring standard's row holds only its current occurrence: counted above, from them all.
+    if (isRecurring(standard)) continue;
+    const cohort = cohorts.get(standard.id);
     if (cohort === undefined) continue;
     const side = sideOf(cohort, counted.deadlines[n] as EpochDay);
     if (side === undefined) continue;

@@ -5,10 +5,18 @@ import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { profileSheet } from "../profile/TrackerProfile";
 import type { SampleTracker } from "../sample/SampleTracker";
 import { randomInteger, seededRandom } from "../sample/seededRandom";
+import { parseComparePeriod, type ComparePeriod } from "./ComparePeriod";
 
 /* Generated trackers with a known change, for the compare tests (no hand-edited workbooks). */
 
 const calendar = createWorkingDayCalendar();
+
+/** A period as the tests write it, `2025-01..2025-06`: one that cannot be read is a mistake in the test. */
+export function comparePeriodOf(text: string): ComparePeriod {
+  const reading = parseComparePeriod("period", text);
+  if (!reading.ok) throw new Error(reading.message);
+  return reading.period;
+}
 
 /** A window of BLA dates and the share of its children whose 1st PPM is to be within 10 working days. */
 export interface PlantedShare {

@@ -1,11 +1,14 @@
 import { formatIsoDate } from "../dates/epochDay";
 import type { ComparePeriod } from "./ComparePeriod";
-import type { Comparison } from "./Comparison";
+import type { Comparison, ShareComparison } from "./Comparison";
 
 /**
  * `tracker compare --json`: the periods (dates as YYYY-MM-DD), then per standard and per measure the
  * counts, the interval and test, the verdict and its words. Shares and changes are fractions
- * (0.21 is 21 percentage points); a missing figure is null.
+ * (0.21 is 21 percentage points); a missing figure is null. Recurring standards, counted from every
+ * occurrence in the Tracker history, come under `recurring` in the same shape, with `historyFrom`
+ * (the first day the history covers, or null) and each period's `covered` (whether the history
+ * covers it from its first day: when either is false there is no share, test or change).
  */
 export function compareJson(comparison: Comparison): unknown {
   const period = (p: ComparePeriod): unknown => ({
@@ -13,21 +16,37 @@ export function compareJson(comparison: Comparison): unknown {
     first: formatIsoDate(p.first),
     last: formatIsoDate(p.last),
   });
+  const share = (s: ShareComparison) => ({
+    standard: s.id,
+    title: s.title,
+    before: s.before,
+    after: s.after,
+    change: s.change === null ? null : { difference: s.change.difference, ...s.change.interval },
+    p: s.p,
+    gapCouldExplain: s.gapCouldExplain,
+    verdict: s.verdict,
+    words: s.words,
+  });
   return {
     asOf: formatIsoDate(comparison.asOf),
     before: period(comparison.before),
     after: period(comparison.after),
-    standards: comparison.shares.map((s) => ({
-      standard: s.id,
-      title: s.title,
-      before: s.before,
-      after: s.after,
-      change: s.change === null ? null : { difference: s.change.difference, ...s.change.interval },
-      p: s.p,
-      gapCouldExplain: s.gapCouldExplain,
-      verdict: s.verdict,
-      words: s.words,
-    })),
+    standards: comparison.shares.filter((s) => s.coverage === null).map(share),
+    recurring: comparison.shares.flatMap((s) => {
+      const { coverage } = s;
+      if (coverage === null) return [];
+      const { standard, title, ...line } = share(s);
+      return [
+        {
+          standard,
+          title,
+          historyFrom: coverage.from === null ? null : formatIsoDate(coverage.from),
+          ...line,
+          before: { ...line.before, covered: coverage.before },
+          after: { ...line.after, covered: coverage.after },
+        },
+      ];
+    }),
     measures: comparison.measures.map((m) => ({
       measure: m.id,
       title: m.title,

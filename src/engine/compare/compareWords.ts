@@ -1,4 +1,5 @@
-import { FEWEST_CASES, type Verdict } from "./Comparison";
+import { formatUkDate } from "../dates/epochDay";
+import { FEWEST_CASES, type HistoryCoverage, type Verdict } from "./Comparison";
 import type { ComparePeriod } from "./ComparePeriod";
 
 /** The figures a comparison's sentence is made of, already formatted by the caller. */
@@ -25,6 +26,8 @@ export interface CompareWordsInput {
    * 1st PPM not held by the as-of date is counted too, and is no data fault).
    */
   noInformationWhy?: string;
+  /** A recurring standard's Tracker history coverage: what a "no history" verdict says. */
+  coverage?: HistoryCoverage | null;
 }
 
 /**
@@ -37,6 +40,8 @@ export function compareWords(input: CompareWordsInput): string {
   const change = input.changeText === "" ? "" : `: ${input.changeText}`;
   const gap = gapText(input);
   switch (input.verdict) {
+    case "no history":
+      return noHistoryText(input);
     case "no cases":
       return `No cases to compare: ${input.casesBefore} in ${input.before.label}, ${input.casesAfter} in ${input.after.label}.${gap}`;
     case "too few cases":
@@ -63,6 +68,23 @@ export function compareWords(input: CompareWordsInput): string {
         gap
       );
   }
+}
+
+/**
+ * Why a recurring standard is not compared: the Tracker history, which holds the occurrences the
+ * tracker overwrote, does not reach back to the start of a period, so the period's cohort would miss
+ * some and neither a share nor a test is given ("no history", never 0%).
+ */
+function noHistoryText(input: CompareWordsInput): string {
+  const how =
+    "the add-in records the dates the tracker overwrites each time it runs, so the history builds up from its first run";
+  const from = input.coverage?.from ?? null;
+  if (from === null) return `Not compared: there is no Tracker history yet (${how}).`;
+  const uncovered = [input.before, input.after].filter((p) => p.first < from).map((p) => p.label);
+  return (
+    `Not compared: the Tracker history only covers it from ${formatUkDate(from)}, and ` +
+    `${uncovered.join(" and ")} ${uncovered.length === 1 ? "starts" : "start"} before that (${how}).`
+  );
 }
 
 function gapText(input: CompareWordsInput): string {

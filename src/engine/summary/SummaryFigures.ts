@@ -93,8 +93,8 @@ export interface PeriodFigures {
   /** One per enabled recurring standard: every occurrence, from the Tracker history. */
   recurring: RecurringCount[];
   /**
-   * PPMs held in the period: every distinct PPM date of each Joint Tracker row, its 1st and latest
-   * PPM and the earlier latest PPMs the Tracker history kept.
+   * PPMs held in the period: every distinct PPM date of each Joint Tracker row on or before as-of,
+   * its 1st and latest PPM and the earlier latest PPMs the Tracker history kept.
    */
   ppmsHeld: number;
   /** 2nd CLA review held within 4 calendar months of becoming looked after (deadline = BLA + 4 months). */

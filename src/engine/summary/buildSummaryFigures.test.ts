@@ -313,6 +313,40 @@ describe("2nd review within 4 months and plan agreed by the 2nd review", () => {
   });
 });
 
+describe("rows the summary-only measures cannot count", () => {
+  const rows = table("jointTracker", [
+    // T: 4 months end 20/03/2025, 2nd review 10/03 in time, but the exit date cannot be read: the
+    // 2nd review's and the plan's standards cannot assess the row, so neither can this measure.
+    {
+      childId: "T",
+      becameLookedAfter: "20/11/2024",
+      secondReview: "10/03/2025",
+      permanenceAchieved: "31/02/2025",
+    },
+    // U: the same with no 2nd review: not overdue, left out.
+    { childId: "U", becameLookedAfter: "20/11/2024", permanenceAchieved: "31/02/2025" },
+    // V: held in time, no exit: on time. 1st PPM 02/04 held; latest PPM 28/04 typed ahead of as-of 10/04.
+    {
+      childId: "V",
+      becameLookedAfter: "20/11/2024",
+      secondReview: "10/03/2025",
+      firstPpm: "02/04/2025",
+      latestPpm: "28/04/2025",
+    },
+  ]);
+
+  it("leaves a 2nd review out of the 4-month measure when the row's exit date cannot be read", () => {
+    const figures = summarise([rows], "2025-03", { ids: ["cla-review-2", "permanence-plan"] });
+    expect(figures.current.secondReviewWithin4Months).toEqual({ cohort: 1, onTime: 1, late: 0 });
+  });
+
+  it("counts a PPM held on or before as-of, not one dated after it", () => {
+    const figures = summarise([rows], "2025-04", { period: "quarter", ids: ["ppm-first"] });
+    expect(figures.current.period.key).toBe("2025-Q2");
+    expect(figures.current.ppmsHeld).toBe(1);
+  });
+});
+
 describe("monthsBetween", () => {
   it("counts whole calendar months and the part-month left as a fraction", () => {
     expect(monthsBetween(day("2024-07-15"), day("2025-03-15"))).toBe(8);

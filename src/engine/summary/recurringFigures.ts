@@ -223,8 +223,14 @@ function dayOf(date: CellDate): number {
   return date.kind === "date" ? date.day : NO_DAY;
 }
 
-/** A recurring standard's cohort in a period, and whether the history covers the period. */
-export function recurringCount(occurrences: RecurringOccurrences, period: SummaryPeriod): RecurringCount {
+/**
+ * A recurring standard's cohort in a period, and whether the history covers the period: a summary's
+ * month, quarter or year, or a comparison's run of months (any first and last day).
+ */
+export function recurringCount(
+  occurrences: RecurringOccurrences,
+  period: Pick<SummaryPeriod, "first" | "last">,
+): RecurringCount {
   const from = lowerBound(occurrences.deadlines, period.first);
   const to = lowerBound(occurrences.deadlines, period.last + 1);
   let onTime = 0;
@@ -239,6 +245,18 @@ export function recurringCount(occurrences: RecurringOccurrences, period: Summar
     // A period that ends before coverage starts has no history: "no history", never 0%.
     covered: coverageFrom !== null && period.last >= coverageFrom,
   };
+}
+
+/**
+ * Whether the history covers the whole of a period, from its first day: a comparison tests only
+ * such periods, as one that began before coverage would miss the occurrences opened before the
+ * add-in first looked. (A summary's month counts once coverage starts within it: recurringCount.)
+ */
+export function historyCoversWhole(
+  occurrences: RecurringOccurrences,
+  period: Pick<SummaryPeriod, "first">,
+): boolean {
+  return occurrences.coverageFrom !== null && period.first >= occurrences.coverageFrom;
 }
 
 /** How many occurrences fall due from `first` to `last`: the trace rows `traceOccurrences` adds. */

@@ -89,27 +89,32 @@ export function collectEvents(
         }
         events.bands.add(blaDay, band, workingDays, i);
 
-        // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would be.
+        // 2nd review within 4 months of BLA, counted by the month the 4 months end, as a standard would
+        // be: a row whose exit date is unreadable cannot be assessed (evaluation-semantics.md "Status,
+        // in this order"), held or not, as the 2nd review's and the plan's standards leave it out.
         const deadline = addCalendarMonths(blaDay, 4);
         const review = secondReviews[i] as CellDate;
         const exit = exits === undefined ? EMPTY_CELL_DATE : (exits[i] as CellDate);
-        if (review.kind === "date" && review.day >= blaDay && deadline <= asOf) {
+        if (exit.kind !== "problem" && review.kind === "date" && review.day >= blaDay && deadline <= asOf) {
           events.secondReviews.add(
             deadline,
             review.day <= deadline ? REVIEW_STATUS.met : REVIEW_STATUS.metLate,
             i,
           );
-        } else if (review.kind === "empty" && exit.kind !== "problem") {
+        } else if (exit.kind !== "problem" && review.kind === "empty") {
           const exitDay = exit.kind === "date" ? exit.day : null;
           const t = exitDay === null ? asOf : Math.min(asOf, exitDay);
           if (!(exitDay !== null && exitDay <= deadline) && t > deadline)
             events.secondReviews.add(deadline, REVIEW_STATUS.overdue, i);
         }
       }
+      // PPMs held: a date after as-of is a meeting planned, not held (the history's dates are left
+      // out the same way below), so a PPM typed ahead does not count in the current quarter.
       const latest = latestPpms[i] as CellDate;
       const first = firstPpm.kind === "date" ? firstPpm.day : null;
-      if (first !== null) events.ppms.add(first, PPM_KIND.first, i);
-      if (latest.kind === "date" && latest.day !== first) events.ppms.add(latest.day, PPM_KIND.latest, i);
+      if (first !== null && first <= asOf) events.ppms.add(first, PPM_KIND.first, i);
+      if (latest.kind === "date" && latest.day !== first && latest.day <= asOf)
+        events.ppms.add(latest.day, PPM_KIND.latest, i);
       // Every PPM date the history kept for the row: each distinct date once.
       if (history.keys === 0) continue;
       const id = plainCellTextOrNull(ids[i]);

@@ -2,6 +2,10 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { App } from "../App";
 import { MemoryWorkbook } from "../../engine/port/MemoryWorkbook";
 import type { WorkbookNavigator } from "../../engine/port/WorkbookNavigator";
+import { comparePeriodOf } from "../../engine/compare/compareFixtures";
+import { parseIsoDate, type EpochDay } from "../../engine/dates/epochDay";
+import { generateSampleTracker } from "../../engine/sample/generateSampleTracker";
+import { compareTracker } from "../../jobs/compareTracker";
 import { ComparisonLines } from "./CompareJob";
 
 const navigator: WorkbookNavigator = { select: async () => undefined };
@@ -55,5 +59,26 @@ describe("the comparison shown in the pane", () => {
     const shown = text(html);
     expect(shown).toContain("16 comparisons are tested here");
     expect(shown).toContain("2nd CLA review : 2 rows cannot be assessed and have no start date");
+  });
+
+  it("shows a recurring standard's line beside the others, from when the Tracker history covers it when it does not cover a period", async () => {
+    const asOf = parseIsoDate("2026-01-15") as EpochDay;
+    const sample = generateSampleTracker({ children: 150, seed: 4, asOf, messy: false, history: true });
+    const port = new MemoryWorkbook([
+      ...sample.sheets.map((s) => ({ name: s.name, values: s.values })),
+      ...(sample.history ? [{ name: sample.history.name, values: sample.history.values }] : []),
+    ]);
+    const result = await compareTracker(port, {
+      before: comparePeriodOf("2024-07..2024-12"),
+      after: comparePeriodOf("2025-03..2025-08"),
+      asOf,
+    });
+    if (!result.ok) throw new Error(result.message);
+    const shown = text(renderToStaticMarkup(<ComparisonLines comparison={result.comparison} />));
+    expect(shown).toMatch(/Next CLA review : .*\(\d+ of \d+ occurrences\)/);
+    expect(shown).toContain(
+      "Foster carer review : Not compared: the Tracker history only covers it from 15/01/2025, and Jul 2024–Dec 2024 starts before that",
+    );
+    expect(shown).toContain("occurrences are not independent");
   });
 });

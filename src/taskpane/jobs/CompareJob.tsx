@@ -13,7 +13,7 @@ import {
 import { parseComparePeriod } from "../../engine/compare/ComparePeriod";
 import type { Comparison } from "../../engine/compare/Comparison";
 import type { SheetWrite } from "../../engine/port/WorkbookPort";
-import { compareTracker } from "../../jobs/compareTracker";
+import { compareTracker, writeCompareSheet } from "../../jobs/compareTracker";
 import { comparePeriodChoices, periodText, type ComparePeriodChoice } from "../model/comparePeriodChoices";
 import { usePaneServices } from "../PaneServices";
 import { JobStatus } from "../JobStatus";
@@ -32,14 +32,15 @@ const NAMES = { before: "Before", after: "After" };
 type Outcome = { ok: true; comparison: Comparison; written: SheetWrite } | { ok: false; message: string };
 
 /**
- * "Compare two periods" in the Summary view: did a change work? Each standard's on-time share and
- * each working-day measure before and after, in the words `tracker compare` prints, and the
- * "Compare … vs …" sheet written with its charts.
+ * "Compare two periods" in the Summary view: did a change work? Each standard's on-time share
+ * (recurring standards' from every occurrence in the Tracker history) and each working-day measure
+ * before and after, in the words `tracker compare` prints, and the "Compare … vs …" sheet written
+ * with its charts.
  */
 export function CompareJob() {
   const styles = useStyles();
   const services = usePaneServices();
-  const runner = useJobRunner(services.port);
+  const runner = useJobRunner(services.port, services.today);
   const { months, defaults } = useMemo(() => comparePeriodChoices(services.asOf), [services.asOf]);
   const [periods, setPeriods] = useState<ComparePeriodChoice>(defaults);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
@@ -60,7 +61,11 @@ export function CompareJob() {
         names: NAMES,
       });
       if (!compared.ok) return compared;
-      return { ok: true, comparison: compared.comparison, written: await port.writeSheet(compared.sheet) };
+      return {
+        ok: true,
+        comparison: compared.comparison,
+        written: await writeCompareSheet(port, compared, services.today),
+      };
     });
     if (!result) return;
     setOutcome(result);
@@ -120,9 +125,10 @@ export function CompareJob() {
 }
 
 /**
- * The comparison in the words `tracker compare` prints: a line per standard and measure, the rows
- * no period holds, and the notes (how many tests were run, so one p below 0.05 among many is weak
- * evidence; the recurring standards left out) that qualify every line above them.
+ * The comparison in the words `tracker compare` prints: a line per standard (recurring ones too, or
+ * from when the Tracker history covers them) and measure, the rows no period holds, and the notes
+ * (how many tests were run, so one p below 0.05 among many is weak evidence; recurring occurrences
+ * are not independent) that qualify every line above them.
  */
 export function ComparisonLines({ comparison }: { comparison: Comparison }) {
   const styles = useStyles();
