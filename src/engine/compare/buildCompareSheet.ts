@@ -1,5 +1,5 @@
 import { formatUkDate } from "../dates/epochDay";
-import type { CellStyle, ChartModel, SheetModel } from "../port/SheetModel";
+import type { CellStyle, ChartModel, ModelValue, SheetModel } from "../port/SheetModel";
 import { SheetRows } from "../port/sheetRows";
 import { fitRowHeights } from "../sheets/fitRowHeights";
 import { cellAddress } from "../tables/cellAddress";

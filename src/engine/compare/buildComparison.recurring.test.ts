@@ -4,6 +4,7 @@ import type { RecordedEntry } from "../history/TrackerHistory";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { monthPeriod } from "../summary/SummaryPeriod";
 import { recurringCount, recurringOccurrences } from "../summary/recurringFigures";
+import { cellsOf } from "../../../test/support/modelRows";
 import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
 import { buildCompareSheet } from "./buildCompareSheet";
 import { buildComparison } from "./buildComparison";
@@ -176,8 +177,10 @@ describe("a recurring standard over a period the Tracker history does not cover"
   it("shows “no history” on the compare sheet for that period, never a share, and draws no chart for it", () => {
     const covered = buildCompareSheet(compare(BEFORE, history, "cla-review-next"));
     const uncovered = buildCompareSheet(compare(period("2024-07..2024-12"), history, "cla-review-next"));
-    const rowOf = (sheet: typeof covered) =>
-      sheet.cells.filter((c) => c.row === sheet.cells.find((x) => x.value === "Next CLA review")?.row);
+    const rowOf = (sheet: typeof covered) => {
+      const cells = cellsOf(sheet);
+      return cells.filter((c) => c.row === cells.find((x) => x.value === "Next CLA review")?.row);
+    };
     // Columns D and G: the before and after shares.
     expect(
       rowOf(covered)
