@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { EpochDay } from "../engine/dates/epochDay";
 import type { WorkbookPort } from "../engine/port/WorkbookPort";
-import { historyRecordedThrough, recordWorkbookHistory } from "../jobs/recordTrackerHistory";
+import { recordHistoryAfterJob } from "./model/historyAfterJob";
 import { JobCancelled, plainError } from "./model/plainError";
 import { watchPort, type JobProgress } from "./model/watchPort";
 
@@ -29,7 +29,7 @@ export interface JobRunner {
 /**
  * Progress, cancel and plain-English errors for the jobs a view runs, one at a time. After each job
  * that succeeds, the tracker's overwritten dates are recorded in the Tracker history, seen `today`
- * (evaluation-semantics.md: in the pane, whenever any job runs).
+ * (recordHistoryAfterJob).
  */
 export function useJobRunner(port: WorkbookPort, today?: EpochDay): JobRunner {
   const [running, setRunning] = useState(false);
@@ -58,12 +58,7 @@ export function useJobRunner(port: WorkbookPort, today?: EpochDay): JobRunner {
           onWriteStart: () => setNotes([]),
         });
         const result = await work(watched);
-        // Unless the job recorded it itself (every job that writes does), with the tables it read.
-        if (today !== undefined && !historyRecordedThrough(watched)) {
-          // The job's own result stands whatever happens here: a history not written now (the sheet
-          // protected, the workbook busy) is written by the next job, the tracker still holding the dates.
-          await recordWorkbookHistory(watched, today).catch(() => undefined);
-        }
+        await recordHistoryAfterJob(watched, result, today);
         return result;
       } catch (e) {
         if (e instanceof JobCancelled) setCancelled(true);

@@ -218,7 +218,8 @@ describe("tracker compare on a sample with a Tracker history", () => {
     expect(stdout).toContain(
       "  Foster carer review: Not compared: the Tracker history only covers it from 15/01/2025, and " +
         "Jul 2024–Dec 2024 starts before that (the add-in records the dates the tracker overwrites each " +
-        "time it runs, so the history builds up from its first run).",
+        "time it runs in Excel, and each time a tracker command writes a copy with --out, so the history " +
+        "builds up from then).",
     );
     expect(stdout.filter((l) => l.includes("not independent"))).toHaveLength(1);
   });

@@ -86,18 +86,18 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
       1,
       [
         s.title,
-        s.before.onTime,
-        s.before.cohort,
+        shownCount(s, "before", "onTime"),
+        shownCount(s, "before", "cohort"),
         shownShare(s, "before"),
-        s.after.onTime,
-        s.after.cohort,
+        shownCount(s, "after", "onTime"),
+        shownCount(s, "after", "cohort"),
         shownShare(s, "after"),
         s.change === null ? "–" : Math.round(s.change.difference * 100),
         s.change === null ? "–" : Math.round(s.change.interval.low * 100),
         s.change === null ? "–" : Math.round(s.change.interval.high * 100),
         s.p === null ? "–" : s.p,
-        s.before.noInformation,
-        s.after.noInformation,
+        shownCount(s, "before", "noInformation"),
+        shownCount(s, "after", "noInformation"),
         s.words,
       ],
       [WORDS, TOP, TOP, PERCENT, TOP, TOP, PERCENT, POINTS, POINTS, POINTS, P_VALUE, COUNT, COUNT, WORDS],
@@ -269,6 +269,15 @@ function plottedSide(value: number, interval: Interval | null): PlottedSide {
 }
 
 /** A period's on-time share: "no history" where the Tracker history does not cover it (never 0%), "–" with no cases. */
+/** A count of one period; "–" where the Tracker history does not cover it, never a false 0 of n. */
+function shownCount(
+  s: ShareComparison,
+  side: "before" | "after",
+  count: "onTime" | "cohort" | "noInformation",
+): ModelValue {
+  return s.coverage?.[side] === false ? "–" : s[side][count];
+}
+
 function shownShare(s: ShareComparison, side: "before" | "after"): ModelValue {
   if (s.coverage?.[side] === false) return "no history";
   return s[side].cohort === 0 ? "–" : s[side].onTime / s[side].cohort;

@@ -9,6 +9,7 @@ import { calendar, day, evaluate, standards, table } from "../../../test/support
 import { buildCompareSheet } from "./buildCompareSheet";
 import { buildComparison } from "./buildComparison";
 import { compareJson } from "./compareJson";
+import { emptyPeriodProblem } from "./emptyPeriodProblem";
 import { comparePeriodOf } from "./compareFixtures";
 import type { ComparePeriod } from "./ComparePeriod";
 import type { Comparison } from "./Comparison";
@@ -118,6 +119,14 @@ describe("a recurring standard compared from every occurrence in the Tracker his
   it("says once that the p-value treats occurrences as independent, only when a recurring standard is tested", () => {
     const tested = compare(BEFORE, history, "cla-review-next", "cla-review-2");
     expect(tested.notes.filter((n) => n.includes(INDEPENDENCE))).toHaveLength(1);
+    // A tested recurring line says so itself, where a reader sees its verdict.
+    expect(tested.shares.find((s) => s.id === "cla-review-next")?.words).toContain(
+      "Fisher's exact test p = ",
+    );
+    expect(tested.shares.find((s) => s.id === "cla-review-next")?.words).toContain(
+      ", counting each occurrence as independent, which overstates the evidence)",
+    );
+    expect(tested.shares.find((s) => s.id === "cla-review-2")?.words).not.toContain("overstates");
     expect(tested.notes.join(" ")).not.toContain("not compared yet");
     const notTested = compare(period("2024-07..2024-12"), history, "cla-review-next", "cla-review-2");
     expect(notTested.shares[0]?.p).toBeNull();
@@ -135,10 +144,17 @@ describe("a recurring standard over a period the Tracker history does not cover"
     expect(reviews?.coverage).toEqual({ from: day("2024-09-11"), before: false, after: true });
     expect(reviews?.words).toBe(
       "Not compared: the Tracker history only covers it from 11/09/2024, and Jul 2024–Dec 2024 starts " +
-        "before that (the add-in records the dates the tracker overwrites each time it runs, so the " +
-        "history builds up from its first run).",
+        "before that (the add-in records the dates the tracker overwrites each time it runs in Excel, and " +
+        "each time a tracker command writes a copy with --out, so the history builds up from then).",
     );
     expect(reviews?.words).not.toMatch(/%|Fisher/);
+  });
+
+  it("is not a period with rows: one holding only occurrences the history does not cover is refused", () => {
+    const uncovered = compare(period("2024-07..2024-12"), history, "cla-review-next");
+    expect(uncovered.shares[0]?.before).toEqual({ onTime: 0, cohort: 0, noInformation: 0, interval: null });
+    expect(emptyPeriodProblem(uncovered)).toMatch(/^--before 2024-07\.\.2024-12 has no rows/);
+    expect(emptyPeriodProblem(compare(BEFORE, history, "cla-review-next"))).toBeNull();
   });
 
   it("says there is no history yet when the add-in has recorded none", () => {
@@ -166,8 +182,9 @@ describe("a recurring standard over a period the Tracker history does not cover"
     expect(json.recurring[0]).toMatchObject({
       standard: "cla-review-next",
       historyFrom: "2024-09-11",
-      before: { covered: false },
-      after: { onTime: 12, cohort: 16, covered: true },
+      // The uncovered period's counts would miss occurrences the history never saw: none is given.
+      before: { onTime: null, cohort: null, noInformation: null, interval: null, covered: false },
+      after: { onTime: 12, cohort: 16, covered: true, interval: { low: expect.any(Number) } },
       p: null,
       change: null,
       verdict: "no history",
@@ -192,6 +209,12 @@ describe("a recurring standard over a period the Tracker history does not cover"
         .filter((c) => c.column === 4 || c.column === 7)
         .map((c) => c.value),
     ).toEqual(["no history", 0.75]);
+    // Columns B, C and L: the before period's on time, cohort and no information, never a false 0 of n.
+    expect(
+      rowOf(uncovered)
+        .filter((c) => c.column === 2 || c.column === 3 || c.column === 12)
+        .map((c) => c.value),
+    ).toEqual(["–", "–", "–"]);
     expect(covered.charts?.map((c) => c.title)).toContain("Next CLA review: on time, with 95% interval");
     expect(uncovered.charts ?? []).toEqual([]);
   });

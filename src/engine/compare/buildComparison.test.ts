@@ -222,3 +222,25 @@ describe("a change at the margin", () => {
     );
   });
 });
+
+describe("the words of a comparison", () => {
+  it("shows a median of months to one decimal, as the summary does, never 7.699999999999999", () => {
+    // Application to panel 7.6 and 7.8 months: their median, 7.7, is not exact in binary.
+    const households = [
+      { application: "01/01/2025", panel: "19/08/2025" },
+      { application: "01/01/2025", panel: "25/08/2025" },
+      { application: "01/01/2024", panel: "19/08/2024" },
+      { application: "01/01/2024", panel: "25/08/2024" },
+    ].map((dates, i) => ({ householdId: `H${i + 1}`, ...dates }));
+    const tables = [table("recruitment", households)];
+    const result = buildComparison(evaluate(tables, "2026-01-15", standards()), tables, {
+      before: period("2024-07..2024-12"),
+      after: AFTER,
+      calendar,
+    });
+    const panel = result.measures.find((m) => m.id === "application-to-panel");
+    expect(panel?.after.values).toEqual([7.6, 7.8]);
+    expect(panel?.words).toContain("median 7.7 months (2 cases) in Jul 2025–Dec 2025");
+    expect(panel?.words).not.toMatch(/\d\.\d{3,}/);
+  });
+});

@@ -10,7 +10,13 @@ import type { ComparePeriod } from "./ComparePeriod";
 import { compareVerdict } from "./compareVerdict";
 import { compareWords } from "./compareWords";
 import { pText, pointsText, signedPoints } from "./compareText";
-import type { Comparison, HistoryCoverage, MeasureComparison, ShareComparison } from "./Comparison";
+import type {
+  Comparison,
+  HistoryCoverage,
+  MeasureComparison,
+  ShareComparison,
+  ShareSide,
+} from "./Comparison";
 import { fisherExact } from "./fisherExact";
 import { mannWhitneyU } from "./mannWhitneyU";
 import { medianInterval } from "./medianInterval";
@@ -61,8 +67,9 @@ export function buildComparison(
     // Fisher's test assumes independent cases; a child with one late review tends to have several.
     notes.push(
       "Recurring standards count every occurrence, and one child's or household's occurrences are not " +
-        "independent (late ones tend to come together), so their p-values, which treat each occurrence " +
-        "as independent, are approximate.",
+        "independent (late ones tend to come together). Their p-values treat each occurrence as " +
+        "independent, so they are smaller than they should be: read a significant change there as weaker " +
+        "evidence than it looks.",
     );
   }
   return {
@@ -117,7 +124,10 @@ function shareComparison(c: ShareCohorts, before: ComparePeriod, after: CompareP
         change === null
           ? ""
           : `${pointsText(change.difference)} (95% interval ${signedPoints(change.interval.low)} to ${signedPoints(change.interval.high)})`,
-      testText: p === null ? "" : `Fisher's exact test ${pText(p)}`,
+      testText:
+        p === null
+          ? ""
+          : `Fisher's exact test ${pText(p)}${coverage === null ? "" : ", counting each occurrence as independent, which overstates the evidence"}`,
       intervalExcludesNoChange: change !== null && (change.interval.low > 0 || change.interval.high < 0),
       casesBefore: c.before.cohort,
       casesAfter: c.after.cohort,
@@ -144,8 +154,9 @@ function notCovered(
     id: c.standard.id,
     title: c.standard.title,
     coverage,
-    before: { ...c.before, interval: null },
-    after: { ...c.after, interval: null },
+    // The uncovered period's counts miss the occurrences the history never saw: none is given.
+    before: coverage.before ? coveredSide(c.before) : NO_HISTORY_SIDE,
+    after: coverage.after ? coveredSide(c.after) : NO_HISTORY_SIDE,
     change: null,
     p: null,
     gapCouldExplain: false,
@@ -167,6 +178,12 @@ function notCovered(
   };
 }
 
+const NO_HISTORY_SIDE: ShareSide = { onTime: 0, cohort: 0, noInformation: 0, interval: null };
+
+function coveredSide(side: ShareCohorts["before"]): ShareSide {
+  return { ...side, interval: wilsonInterval(side.onTime, side.cohort) };
+}
+
 function measureComparison(m: MeasureValues, before: ComparePeriod, after: ComparePeriod): MeasureComparison {
   const test = mannWhitneyU(m.before.values, m.after.values);
   const medianBefore = medianOf(m.before.values).median;
@@ -182,7 +199,8 @@ function measureComparison(m: MeasureValues, before: ComparePeriod, after: Compa
     gapCouldExplain,
   });
   const side = (median: number | null, n: number): string =>
-    median === null ? "no cases" : `median ${median} ${m.unit} (${n} cases)`;
+    // Months between dates are fractional: 7.699999999999999 is shown as 7.7.
+    median === null ? "no cases" : `median ${Math.round(median * 10) / 10} ${m.unit} (${n} cases)`;
   return {
     kind: "measure",
     id: m.id,

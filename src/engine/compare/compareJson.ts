@@ -8,8 +8,12 @@ import type { Comparison, ShareComparison } from "./Comparison";
  * (0.21 is 21 percentage points); a missing figure is null. Recurring standards, counted from every
  * occurrence in the Tracker history, come under `recurring` in the same shape, with `historyFrom`
  * (the first day the history covers, or null) and each period's `covered` (whether the history
- * covers it from its first day: when either is false there is no share, test or change).
+ * covers it from its first day: when either is false there is no share, test or change, and the
+ * uncovered period's counts are null).
  */
+/** A period the history does not cover: its counts would miss occurrences, so none is given. */
+const NO_HISTORY = { onTime: null, cohort: null, noInformation: null, interval: null, covered: false };
+
 export function compareJson(comparison: Comparison): unknown {
   const period = (p: ComparePeriod): unknown => ({
     period: p.key,
@@ -42,8 +46,8 @@ export function compareJson(comparison: Comparison): unknown {
           title,
           historyFrom: coverage.from === null ? null : formatIsoDate(coverage.from),
           ...line,
-          before: { ...line.before, covered: coverage.before },
-          after: { ...line.after, covered: coverage.after },
+          before: coverage.before ? { ...line.before, covered: true } : NO_HISTORY,
+          after: coverage.after ? { ...line.after, covered: true } : NO_HISTORY,
         },
       ];
     }),

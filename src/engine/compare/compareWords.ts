@@ -77,7 +77,7 @@ export function compareWords(input: CompareWordsInput): string {
  */
 function noHistoryText(input: CompareWordsInput): string {
   const how =
-    "the add-in records the dates the tracker overwrites each time it runs, so the history builds up from its first run";
+    "the add-in records the dates the tracker overwrites each time it runs in Excel, and each time a tracker command writes a copy with --out, so the history builds up from then";
   const from = input.coverage?.from ?? null;
   if (from === null) return `Not compared: there is no Tracker history yet (${how}).`;
   const uncovered = [input.before, input.after].filter((p) => p.first < from).map((p) => p.label);
@@ -91,6 +91,7 @@ function gapText(input: CompareWordsInput): string {
   const { noInformationBefore: b, noInformationAfter: a } = input;
   if (a === 0 && b === 0) return "";
   const of = (missing: number, cases: number): string => {
+    if (missing + cases === 0) return "0 of 0";
     const percent = Math.round((100 * missing) / (missing + cases));
     // 1 of 207 is not "0%": a gap there is, however small.
     return `${missing} of ${missing + cases} (${missing > 0 && percent === 0 ? "<1" : percent}%)`;
