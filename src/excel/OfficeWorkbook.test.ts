@@ -47,6 +47,29 @@ const agenda = (title: string, name = "Agenda"): SheetModel => ({
 const trackerSheet = { name: "Joint Tracker", values: [["Child ID"], ["C001"]] };
 
 describe("OfficeWorkbook writing a sheet", () => {
+  it("writes a cell a later run overwrites with that run's value, style and link only, as the .xlsx port does", async () => {
+    const excel = fakeExcelOf([trackerSheet]);
+    const port = new OfficeWorkbook(excel);
+    await port.writeSheet({
+      name: "Overlap",
+      purpose: "summaryData",
+      rows: [
+        {
+          row: 2,
+          column: 1,
+          values: ["Linked", "x"],
+          styles: [{ bold: true }],
+          link: { column: 1, sheet: "Joint Tracker", cell: "A2" },
+        },
+        { row: 2, column: 1, values: ["Plain"] },
+      ],
+    });
+    expect(excel.cell("Overlap", "A2")?.value).toBe("Plain");
+    expect(excel.styleAt("Overlap", "A2", "font.bold")).not.toBe(true);
+    expect(excel.sheet("Overlap")?.hyperlinks.size).toBe(0);
+    expect(excel.cell("Overlap", "B2")?.value).toBe("x");
+  });
+
   it("writes values, formats, styles, links, layout and charts into Excel", async () => {
     const excel = fakeExcelOf([trackerSheet]);
     const port = new OfficeWorkbook(excel);

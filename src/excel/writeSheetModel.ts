@@ -1,6 +1,6 @@
 import { utcDateFromEpochDay } from "../engine/dates/epochDay";
 import type { ModelCell, SheetModel } from "../engine/port/SheetModel";
-import { modelCellsOf } from "../engine/port/modelCells";
+import { resolvedCells } from "../engine/port/modelCells";
 import { cellAddress, columnLetters } from "../engine/tables/cellAddress";
 import { BYTES_PER_OPERATION, PAYLOAD_BUDGET_BYTES, jsonBytes } from "./excelPayload";
 import { formatRanges, type FormatRange } from "./formatRanges";
@@ -34,7 +34,7 @@ export async function writeSheetModel(
   const notes: string[] = [];
   const batch = new PayloadBatch(flush);
 
-  const cells = [...modelCellsOf(model)];
+  const cells = resolvedCells(model);
   await writeValues(sheet, cells, batch);
   for (const range of formatRanges(cells)) {
     await batch.add(formatBytes(range), () => applyFormat(sheet, range));

@@ -168,6 +168,42 @@ describe("the copy the .xlsx port saves", () => {
     expect([...sheet.matchAll(/<c r="([A-Z]+)2"/g)].map((m) => m[1])).toEqual(["A", "C", "D", "I"]);
   });
 
+  it("links a number as it links text, and the number stays a number (the Summary data's tracker row)", async () => {
+    const port = XlsxWorkbook.create();
+    await port.writeSheet({
+      name: "Summary data",
+      purpose: "summaryData",
+      rows: [
+        {
+          row: 4,
+          column: 3,
+          values: ["Joint Tracker", 17],
+          link: { column: 4, sheet: "Joint Tracker", cell: "A17" },
+        },
+      ],
+    });
+    const saved = await exceljsOf(await port.toBuffer());
+    expect(saved.getWorksheet("Summary data")?.getCell("D4").value).toEqual({
+      formula: `HYPERLINK("#'Joint Tracker'!A17",17)`,
+      result: 17,
+    });
+    expect(saved.getWorksheet("Summary data")?.getCell("C4").value).toBe("Joint Tracker");
+  });
+
+  it("refuses a run off the sheet as the bug it is, instead of writing a part Excel must repair", async () => {
+    const port = XlsxWorkbook.create();
+    for (const run of [
+      { row: Number.NaN, column: 1, values: ["x"] },
+      { row: 0, column: 1, values: ["x"] },
+      { row: 1_048_577, column: 1, values: ["x"] },
+      { row: 1, column: 16_384, values: ["XFD1", "past XFD"] },
+    ]) {
+      await expect(port.writeSheet({ name: "Off", purpose: "summaryData", rows: [run] })).rejects.toThrow(
+        /off the sheet/,
+      );
+    }
+  });
+
   it("writes the status block's note beside a user's own notes, and a re-run leaves one note of its own", async () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet("Joint Tracker");

@@ -1,5 +1,5 @@
 import { EXCEL_SERIAL_OF_EPOCH } from "../engine/dates/epochDay";
-import { cellsOfRun } from "../engine/port/modelCells";
+import { cellsOfRun, checkRunOnSheet } from "../engine/port/modelCells";
 import type { CellStyle, ModelLink, ModelRow, ModelValue, SheetModel } from "../engine/port/SheetModel";
 import { cellAddress, columnLetters } from "../engine/tables/cellAddress";
 import type { StyleSheet } from "./styleSheet";
@@ -130,6 +130,7 @@ class RowWriter {
     model: SheetModel,
     private readonly writing: WorksheetWriting,
   ) {
+    model.rows.forEach(checkRunOnSheet);
     // By row alone, and stable: a row's runs keep the model's order, which decides which wins a cell.
     this.runs = sortedBy(model.rows, (a, b) => a.row - b.row);
     this.heights = Object.entries(model.rowHeights ?? {})
@@ -232,7 +233,9 @@ class RowWriter {
         return;
       }
       const serial = date ? value + EXCEL_SERIAL_OF_EPOCH - (this.writing.date1904 ? 1462 : 0) : value;
-      parts.push(`<c r="${r}"${s}><v>${serial}</v></c>`);
+      // A linked number (the Summary data's tracker row) stays a number: HYPERLINK returns it as one.
+      const formula = link && !date ? `<f>${escapeCellText(hyperlinkFormula(link, serial))}</f>` : "";
+      parts.push(`<c r="${r}"${s}>${formula}<v>${serial}</v></c>`);
     } else {
       parts.push(`<c r="${r}"${s} t="b"><v>${value ? 1 : 0}</v></c>`);
     }
@@ -268,10 +271,11 @@ function textElement(text: string): string {
   return `<t${preserve}>${escapeCellText(text)}</t>`;
 }
 
-export function hyperlinkFormula(link: { sheet: string; cell: string }, text: string): string {
+export function hyperlinkFormula(link: { sheet: string; cell: string }, shown: string | number): string {
   const sheet = link.sheet.replace(/'/g, "''");
   const target = `#'${sheet}'!${link.cell}`.replace(/"/g, '""');
-  return `HYPERLINK("${target}","${text.replace(/"/g, '""')}")`;
+  const friendly = typeof shown === "number" ? String(shown) : `"${shown.replace(/"/g, '""')}"`;
+  return `HYPERLINK("${target}",${friendly})`;
 }
 
 /** The array itself when already in order (the usual case), else a sorted copy. */

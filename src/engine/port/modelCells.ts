@@ -1,4 +1,64 @@
-import type { ModelCell, ModelRow, ModelValue, SheetModel } from "./SheetModel";
+import type { ModelCell, ModelRow, SheetModel } from "./SheetModel";
+
+/** Excel's grid: rows 1 to 1,048,576, columns A to XFD (16,384). */
+const LAST_ROW = 1_048_576;
+const LAST_COLUMN = 16_384;
+
+/**
+ * Throws for a run that is not on the sheet (row 0, a NaN row, past column XFD): a bug in the
+ * builder that made it, which would otherwise be written as a part Excel must repair, or loop.
+ */
+export function checkRunOnSheet(run: ModelRow): void {
+  const last = run.column + Math.max(run.values.length, 1) - 1;
+  const onSheet =
+    Number.isInteger(run.row) &&
+    run.row >= 1 &&
+    run.row <= LAST_ROW &&
+    Number.isInteger(run.column) &&
+    run.column >= 1 &&
+    last <= LAST_COLUMN;
+  if (!onSheet)
+    throw new RangeError(`a sheet model's run at row ${run.row}, column ${run.column} is off the sheet`);
+}
+
+/**
+ * The model's cells, each once: where runs overlap, the later run's cell, with its own style and
+ * link and none of the earlier one's. For the ports that set values, formats and links in separate
+ * passes (Excel's), where an overwritten cell's format or link would otherwise survive.
+ */
+export function resolvedCells(model: SheetModel): ModelCell[] {
+  model.rows.forEach(checkRunOnSheet);
+  const cells = [...modelCellsOf(model)];
+  if (!runsOverlap(model.rows)) return cells;
+  const last = new Map<number, ModelCell>();
+  for (const cell of cells) last.set(cell.row * (LAST_COLUMN + 1) + cell.column, cell);
+  return [...last.values()].sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+/**
+ * Whether two runs write one cell. One pass when the runs are in reading order (as every builder
+ * makes them); otherwise the runs of each row are compared.
+ */
+function runsOverlap(runs: readonly ModelRow[]): boolean {
+  let ordered = true;
+  for (let i = 1; i < runs.length && ordered; i++) {
+    const before = runs[i - 1] as ModelRow;
+    const run = runs[i] as ModelRow;
+    ordered =
+      run.row > before.row || (run.row === before.row && run.column >= before.column + before.values.length);
+  }
+  if (ordered) return false;
+  const byRow = new Map<number, ModelRow[]>();
+  for (const run of runs) byRow.set(run.row, [...(byRow.get(run.row) ?? []), run]);
+  for (const row of byRow.values()) {
+    const sorted = [...row].sort((a, b) => a.column - b.column);
+    for (let i = 1; i < sorted.length; i++) {
+      const before = sorted[i - 1] as ModelRow;
+      if ((sorted[i] as ModelRow).column < before.column + before.values.length) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Every cell of a sheet model's runs, one at a time and in the runs' order (so where two runs write
@@ -20,7 +80,7 @@ export function modelCellCount(model: SheetModel): number {
 export function* cellsOfRun(run: ModelRow): Generator<ModelCell, void, undefined> {
   const { values, styles, link } = run;
   for (let i = 0; i < values.length; i++) {
-    const cell: ModelCell = { row: run.row, column: run.column + i, value: values[i] as ModelValue };
+    const cell: ModelCell = { row: run.row, column: run.column + i, value: values[i] ?? null };
     const style = styles?.[i];
     if (style !== undefined) cell.style = style;
     if (link !== undefined && link.column === cell.column) cell.link = { sheet: link.sheet, cell: link.cell };

@@ -351,7 +351,7 @@ export function buildSummaryDataSheet(figures: SummaryFigures): SheetModel {
   });
   const headers = ["Figure", "Month", "Sheet", "Row", "ID", "Standard", "Status / band", "Date"];
   c.row(3, 1, headers, HEADER);
-  // One run per trace row, made from the trace's columns: about 375,000 rows at 100,000 tracker rows.
+  // One run per trace row, made from the trace's columns: about 473,000 rows at 100,000 tracker rows.
   const { trace } = figures;
   for (let i = 0; i < trace.length; i++) {
     const sheet = trace.sheetName[i] as string;
