@@ -64,7 +64,7 @@ function* sheetModelItems(model: SheetModel | null): Generator<unknown, void, un
     yield null;
     return;
   }
-  yield { ...model, rows: undefined };
+  yield { ...model, runs: undefined };
   const cells = [...modelCellsOf(model)].sort((a, b) => a.row - b.row || a.column - b.column);
   yield* cells;
 }

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { FakeExcel, type FakeCellValue } from "../../test/support/fakeExcel";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import { epochDayFromParts } from "../engine/dates/epochDay";
-import type { ModelRow, SheetModel } from "../engine/port/SheetModel";
+import type { ModelRun, SheetModel } from "../engine/port/SheetModel";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { CELLS_PER_CHUNK, PAYLOAD_BUDGET_BYTES } from "./excelPayload";
 import { OfficeWorkbook } from "./OfficeWorkbook";
@@ -24,11 +24,11 @@ function trackerOf(rows: number): FakeExcel {
 }
 
 function modelOf(rows: number): SheetModel {
-  const runs: ModelRow[] = [];
+  const runs: ModelRun[] = [];
   for (let r = 1; r <= rows; r++) {
     runs.push({ row: r, column: 1, values: [`C${r}`, { date: 19000 + (r % 500) }, r % 7, "Overdue"] });
   }
-  return { name: "Data quality", purpose: "dataQuality", rows: runs };
+  return { name: "Data quality", purpose: "dataQuality", runs: runs };
 }
 
 const largestPayload = (excel: FakeExcel): number =>
@@ -112,7 +112,7 @@ describe("OfficeWorkbook and XlsxWorkbook", () => {
   const model: SheetModel = {
     name: "Agenda",
     purpose: "agenda",
-    rows: runsOf([
+    runs: runsOf([
       { row: 1, column: 1, value: "Joint tracking surgery", style: { bold: true } },
       { row: 2, column: 1, value: "Child ID" },
       { row: 2, column: 2, value: "Due" },

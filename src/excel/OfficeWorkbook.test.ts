@@ -1,7 +1,7 @@
 import { describeWorkbookPort } from "../../test/contract/workbookPortContract";
 import { EXCEL_HOSTS, EXCEL_HOST_NAMES } from "../../test/support/excelHostProfiles";
 import { FakeExcel, fakeExcelOf } from "../../test/support/fakeExcel";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import type { ApplyReport, ChangeSet, LogAppend } from "../engine/port/ChangeSet";
 import type { SheetModel } from "../engine/port/SheetModel";
@@ -25,7 +25,7 @@ for (const host of EXCEL_HOST_NAMES) {
 const agenda = (title: string, name = "Agenda"): SheetModel => ({
   name,
   purpose: "agenda",
-  rows: runsOf([
+  runs: runsOf([
     { row: 1, column: 1, value: title, style: { bold: true, size: 14, fill: "DDEBF7" } },
     { row: 2, column: 1, value: "Child ID", style: { bold: true, border: true } },
     { row: 2, column: 2, value: "Due", style: { bold: true, border: true } },
@@ -53,7 +53,7 @@ describe("OfficeWorkbook writing a sheet", () => {
     await port.writeSheet({
       name: "Overlap",
       purpose: "summaryData",
-      rows: [
+      runs: [
         {
           row: 2,
           column: 1,
@@ -223,7 +223,7 @@ describe("OfficeWorkbook writing a sheet", () => {
     await port.writeSheet({
       name: "Agenda",
       purpose: "agenda",
-      rows: runsOf([{ row: 1, column: 1, value: "Short" }]),
+      runs: runsOf([{ row: 1, column: 1, value: "Short" }]),
     });
     const sheet = excel.sheet("Agenda");
     expect(sheet?.id).toBe(id);
@@ -374,7 +374,7 @@ describe("OfficeWorkbook applying fixes with their Change log rows", () => {
       model: {
         name: "Change log",
         purpose: "changeLog",
-        rows: runsOf([
+        runs: runsOf([
           { row: 1, column: 1, value: "Change set" },
           ...Array.from({ length: rows }, (_, i) => ({ row: i + 2, column: 1, value: `row ${i + 1}` })),
           { row: rows + 1, column: 2, value: report.applied[0]?.cell ?? "" },
@@ -491,7 +491,7 @@ describe("OfficeWorkbook and a register written twice at once", () => {
     const excel = fakeExcelOf([trackerSheet]);
     const port = new OfficeWorkbook(excel);
     await port.writeSheet(agenda("First"));
-    await port.writeSheet({ name: "Data quality", purpose: "dataQuality", rows: [] });
+    await port.writeSheet({ name: "Data quality", purpose: "dataQuality", runs: [] });
     // Two panes that each found no register added one each: one entry in each part.
     const [part] = excel.xmlParts;
     const entries = parseOwnedSheets(part?.xml ?? "");

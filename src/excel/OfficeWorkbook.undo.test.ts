@@ -1,6 +1,6 @@
 import { EXCEL_HOSTS, type ExcelHostName } from "../../test/support/excelHostProfiles";
 import { fakeExcelOf, type FakeExcel } from "../../test/support/fakeExcel";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import { parseIsoDate, type EpochDay } from "../engine/dates/epochDay";
 import { CHANGE_LOG_SHEET, readChangeLog } from "../engine/fixes/changeLog";
 import type { SheetModel } from "../engine/port/SheetModel";
@@ -90,7 +90,7 @@ describe("Undo on Microsoft 365 when the very hidden profile sheet is saved", ()
     name: "TrackerProfile",
     purpose: "profile",
     visibility: "veryHidden",
-    rows: runsOf([{ row: 1, column: 1, value: text }]),
+    runs: runsOf([{ row: 1, column: 1, value: text }]),
   });
 
   it("rewrites it in place once it is there and hidden, keeping the user's undo history", async () => {

@@ -48,7 +48,7 @@ export async function appendLog(
   const lastModelRow = cells.reduce((max, c) => Math.max(max, c.row), 0);
   const firstNew = lastModelRow - entry.newRows + 1;
   const shift = last + 1 - firstNew;
-  const added = entry.model.rows.filter((r) => r.row >= firstNew).map((r) => ({ ...r, row: r.row + shift }));
+  const added = entry.model.runs.filter((r) => r.row >= firstNew).map((r) => ({ ...r, row: r.row + shift }));
   const width = cells.reduce((max, c) => Math.max(max, c.column), 1);
   logged.rows = `A${last + 1}:${columnLetters(width)}${last + entry.newRows}`;
   const filter = entry.model.autoFilter ? `A1:${columnLetters(width)}${last + entry.newRows}` : undefined;
@@ -56,7 +56,7 @@ export async function appendLog(
   const rows: SheetModel = {
     name: entry.model.name,
     purpose: entry.model.purpose,
-    rows: added,
+    runs: added,
     ...(filter ? { autoFilter: filter } : {}),
   };
   const notes = await writeSheetModel(plan.target, rows, features, async () => {

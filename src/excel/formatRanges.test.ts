@@ -1,5 +1,5 @@
 import { FakeExcel } from "../../test/support/fakeExcel";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import type { ModelCell } from "../engine/port/SheetModel";
 import { PAYLOAD_BUDGET_BYTES } from "./excelPayload";
 import { formatRanges } from "./formatRanges";
@@ -64,7 +64,7 @@ describe("Writing a sheet whose every cell has its own style", () => {
       border: r % 2 === 0,
     }));
     const excel = new FakeExcel();
-    await new OfficeWorkbook(excel).writeSheet({ name: "Colours", purpose: "summary", rows: runsOf(cells) });
+    await new OfficeWorkbook(excel).writeSheet({ name: "Colours", purpose: "summary", runs: runsOf(cells) });
     expect(excel.syncs).toBeGreaterThan(4);
     expect(Math.max(...excel.records.map((r) => r.requestBytes))).toBeLessThan(PAYLOAD_BUDGET_BYTES);
     expect(excel.styleAt("Colours", "C7", "fill.color")).toBe(`#${colour(7, 3)}`);

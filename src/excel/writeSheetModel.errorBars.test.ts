@@ -1,12 +1,12 @@
 import { fakeExcelOf } from "../../test/support/fakeExcel";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import type { SheetModel } from "../engine/port/SheetModel";
 import { OfficeWorkbook } from "./OfficeWorkbook";
 
 const comparison: SheetModel = {
   name: "Compare 2025-01–06 v 2025-07–12",
   purpose: "comparison",
-  rows: runsOf([
+  runs: runsOf([
     { row: 1, column: 1, value: "1st PPM" },
     { row: 1, column: 2, value: "On time" },
     { row: 2, column: 1, value: "Before" },

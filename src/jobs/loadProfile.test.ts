@@ -76,7 +76,7 @@ describe("the profile saved beside a profile sheet the register does not know", 
     const stale = buildProfileSheet(DEFAULT_PROFILE);
     // A profile sheet a program that drops the register saved: the add-in cannot prove it is its own.
     const port = new MemoryWorkbook([
-      { name: "TrackerProfile", values: [[String(stale.rows[0]?.values[0])], ["not a profile any more"]] },
+      { name: "TrackerProfile", values: [[String(stale.runs[0]?.values[0])], ["not a profile any more"]] },
     ]);
     const changed = { ...DEFAULT_PROFILE, name: "Our own profile" };
     const written = await port.writeSheet(buildProfileSheet(changed));

@@ -143,7 +143,7 @@ export async function recordTrackerHistory(
       // with the rows of the one read carried over.
       const model = buildHistorySheet(latest, appended, sheet?.visibility ?? "hidden");
       const write = await port.writeSheet(model);
-      written = { name: write.name, firstRow: model.rows.at(-appended.length)?.row ?? 1 };
+      written = { name: write.name, firstRow: model.runs.at(-appended.length)?.row ?? 1 };
     }
   } catch (error) {
     // The history is not what the job is for: a workbook that cannot take it (its structure

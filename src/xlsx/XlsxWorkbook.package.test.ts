@@ -10,7 +10,7 @@ import {
   writeMacroWorkbook,
   writeOrdinaryTracker,
 } from "../../test/support/hostileWorkbooks";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import { STATUS_BLOCK_MARKER } from "../engine/status/StatusColumnsModel";
 import { STATUS_RULES } from "../engine/status/buildStatusColumns";
@@ -32,7 +32,7 @@ async function exceljsOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 const agenda = {
   name: "Agenda",
   purpose: "agenda" as const,
-  rows: runsOf([{ row: 1, column: 1, value: "Joint tracking meeting", style: { bold: true } }]),
+  runs: runsOf([{ row: 1, column: 1, value: "Joint tracking meeting", style: { bold: true } }]),
 };
 
 describe("the copy the .xlsx port saves", () => {
@@ -93,7 +93,7 @@ describe("the copy the .xlsx port saves", () => {
     const summary = {
       name: "Summary",
       purpose: "summary" as const,
-      rows: runsOf([
+      runs: runsOf([
         { row: 1, column: 1, value: "Quarter" },
         { row: 1, column: 2, value: "PPMs" },
         { row: 2, column: 1, value: "Q1" },
@@ -130,7 +130,7 @@ describe("the copy the .xlsx port saves", () => {
     await port.writeSheet({
       name: "Change log",
       purpose: "changeLog",
-      rows: [
+      runs: [
         { row: 1, column: 1, values: ["Change set"] },
         { row: 2, column: 1, values: ["CS-1", { date: due }, 3, true, "_x0041_ \u0001"] },
       ],
@@ -146,7 +146,7 @@ describe("the copy the .xlsx port saves", () => {
     await port.writeSheet({
       name: "Mixed",
       purpose: "summaryData",
-      rows: [
+      runs: [
         { row: 2, column: 4, values: ["overwritten"] },
         { row: 2, column: 9, values: ["I2"] },
         { row: 1, column: 3, values: ["C1"] },
@@ -173,7 +173,7 @@ describe("the copy the .xlsx port saves", () => {
     await port.writeSheet({
       name: "Summary data",
       purpose: "summaryData",
-      rows: [
+      runs: [
         {
           row: 4,
           column: 3,
@@ -198,7 +198,7 @@ describe("the copy the .xlsx port saves", () => {
       { row: 1_048_577, column: 1, values: ["x"] },
       { row: 1, column: 16_384, values: ["XFD1", "past XFD"] },
     ]) {
-      await expect(port.writeSheet({ name: "Off", purpose: "summaryData", rows: [run] })).rejects.toThrow(
+      await expect(port.writeSheet({ name: "Off", purpose: "summaryData", runs: [run] })).rejects.toThrow(
         /off the sheet/,
       );
     }
@@ -253,7 +253,7 @@ describe("the copy the .xlsx port saves", () => {
     await port.writeSheet({
       name: "Data quality",
       purpose: "dataQuality",
-      rows: runsOf([{ row: 1, column: 1, value: "B2", link: { sheet: "Joint Tracker", cell: "B2" } }]),
+      runs: runsOf([{ row: 1, column: 1, value: "B2", link: { sheet: "Joint Tracker", cell: "B2" } }]),
     });
     const saved = await port.toBuffer();
     const [before, after] = await Promise.all([exceljsOf(input), exceljsOf(saved)]);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeWorkbookPort } from "../../test/contract/workbookPortContract";
 import { writeXlsxFixture } from "../../test/contract/writeXlsxFixture";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import { epochDayFromParts } from "../engine/dates/epochDay";
 import { XlsxWorkbook } from "./XlsxWorkbook";
 
@@ -139,7 +139,7 @@ describe("XlsxWorkbook", () => {
     await port.writeSheet({
       name: "Agenda",
       purpose: "agenda",
-      rows: runsOf([
+      runs: runsOf([
         {
           row: 1,
           column: 1,

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { SaxesParser } from "saxes";
 import { captureIo } from "../../test/support/captureIo";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import { main } from "../cli/main";
 import { epochDayFromParts, type EpochDay } from "../engine/dates/epochDay";
 import { modelCellsOf } from "../engine/port/modelCells";
@@ -202,7 +202,7 @@ describe("native charts beside pictures", () => {
     await workbook.writeSheet({
       name: "Empty",
       purpose: "summary",
-      rows: runsOf([
+      runs: runsOf([
         { row: 1, column: 1, value: "Quarter" },
         { row: 1, column: 2, value: "PPMs" },
       ]),
@@ -228,7 +228,7 @@ describe("chart sheets", () => {
     await port.writeSheet({
       name: "Notes",
       purpose: "dataQuality",
-      rows: runsOf([{ row: 1, column: 1, value: "n" }]),
+      runs: runsOf([{ row: 1, column: 1, value: "n" }]),
     });
     const once = await port.toBuffer();
     expect(port.saveReport()).toEqual({ chartsDrawn: 0, notes: [] });
@@ -266,7 +266,7 @@ async function fileWithChartSheet(): Promise<Uint8Array> {
   const data: SheetModel = {
     name: "Data",
     purpose: "summary",
-    rows: runsOf([
+    runs: runsOf([
       { row: 1, column: 1, value: "Quarter" },
       { row: 1, column: 2, value: "PPMs held" },
       { row: 2, column: 1, value: "Q1 2025" },
@@ -334,7 +334,7 @@ async function picturedSheetWithChart(): Promise<Buffer> {
   const model: SheetModel = {
     name: "Places",
     purpose: "summary",
-    rows: runsOf([
+    runs: runsOf([
       { row: 1, column: 1, value: "Places" },
       { row: 1, column: 2, value: "Number" },
       { row: 2, column: 1, value: "Filled" },

@@ -1,5 +1,5 @@
 import { SaxesParser } from "saxes";
-import { runsOf } from "../../test/support/modelRows";
+import { runsOf } from "../../test/support/modelRuns";
 import type { ChartModel, SheetModel } from "../engine/port/SheetModel";
 import { chartDataOf } from "./nativeChartsData";
 import { chartSpaceXml } from "./nativeChartsXml";
@@ -8,7 +8,7 @@ import { chartSpaceXml } from "./nativeChartsXml";
 const sheet: SheetModel = {
   name: "Compare 2025-01–06 v 2025-07–12",
   purpose: "comparison",
-  rows: runsOf([
+  runs: runsOf([
     { row: 1, column: 1, value: "1st PPM" },
     { row: 1, column: 2, value: "On time" },
     { row: 2, column: 1, value: "Before" },

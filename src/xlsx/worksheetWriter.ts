@@ -1,6 +1,6 @@
 import { EXCEL_SERIAL_OF_EPOCH } from "../engine/dates/epochDay";
 import { cellsOfRun, checkRunOnSheet } from "../engine/port/modelCells";
-import type { CellStyle, ModelLink, ModelRow, ModelValue, SheetModel } from "../engine/port/SheetModel";
+import type { CellStyle, ModelLink, ModelRun, ModelValue, SheetModel } from "../engine/port/SheetModel";
 import { cellAddress, columnLetters } from "../engine/tables/cellAddress";
 import type { StyleSheet } from "./styleSheet";
 import { argb } from "./styleSheet";
@@ -106,7 +106,7 @@ function usedRange(model: SheetModel): string {
     bottom = Math.max(bottom, lastRow);
     right = Math.max(right, lastColumn);
   };
-  for (const run of model.rows)
+  for (const run of model.runs)
     if (run.values.length > 0) cover(run.row, run.column, run.row, run.column + run.values.length - 1);
   if (bottom === 0) return "A1";
   const from = cellAddress(top, left);
@@ -121,7 +121,7 @@ function usedRange(model: SheetModel): string {
  * wins, as writing them in turn would.
  */
 class RowWriter {
-  private readonly runs: readonly ModelRow[];
+  private readonly runs: readonly ModelRun[];
   private readonly heights: [number, number][];
   private readonly letters: string[] = [];
   private readonly formats = new Map<CellStyle | undefined, [number | undefined, number | undefined]>();
@@ -130,9 +130,9 @@ class RowWriter {
     model: SheetModel,
     private readonly writing: WorksheetWriting,
   ) {
-    model.rows.forEach(checkRunOnSheet);
+    model.runs.forEach(checkRunOnSheet);
     // By row alone, and stable: a row's runs keep the model's order, which decides which wins a cell.
-    this.runs = sortedBy(model.rows, (a, b) => a.row - b.row);
+    this.runs = sortedBy(model.runs, (a, b) => a.row - b.row);
     this.heights = Object.entries(model.rowHeights ?? {})
       .map(([row, height]) => [Number(row), height] as [number, number])
       .filter(([row, height]) => Number.isInteger(row) && row > 0 && Number.isFinite(height))
@@ -163,7 +163,7 @@ class RowWriter {
   }
 
   /** Several runs of one row, in the model's order. */
-  private writeRuns(parts: string[], row: number, runs: readonly ModelRow[]): void {
+  private writeRuns(parts: string[], row: number, runs: readonly ModelRun[]): void {
     const leftToRight = [...runs].sort((a, b) => a.column - b.column);
     const overlap = leftToRight.some((run, i) => {
       const before = leftToRight[i - 1];
@@ -181,7 +181,7 @@ class RowWriter {
     });
   }
 
-  private writeRun(parts: string[], run: ModelRow): void {
+  private writeRun(parts: string[], run: ModelRun): void {
     const { values, styles, link: runLink } = run;
     for (let k = 0; k < values.length; k++) {
       const column = run.column + k;

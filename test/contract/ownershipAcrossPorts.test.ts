@@ -10,7 +10,7 @@ import type { WorkbookPort } from "../../src/engine/port/WorkbookPort";
 import { OfficeWorkbook } from "../../src/excel/OfficeWorkbook";
 import { XlsxWorkbook } from "../../src/xlsx/XlsxWorkbook";
 import { FakeExcel, fakeExcelOf } from "../support/fakeExcel";
-import { runsOf } from "../support/modelRows";
+import { runsOf } from "../support/modelRuns";
 import { writeXlsxFixture } from "./writeXlsxFixture";
 
 /*
@@ -30,7 +30,7 @@ const tracker: MemorySheet = { name: "Joint Tracker", values: [["Child ID"], ["C
 const output = (name: string, title: string): SheetModel => ({
   name,
   purpose: "dataQuality",
-  rows: runsOf([{ row: 1, column: 1, value: title }]),
+  runs: runsOf([{ row: 1, column: 1, value: title }]),
 });
 
 /** Every sheet's values as a port reads them, to carry into another port. */

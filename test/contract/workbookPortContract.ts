@@ -6,7 +6,7 @@ import type { SheetWrite, WorkbookPort } from "../../src/engine/port/WorkbookPor
 import { epochDayFromParts, utcDateFromEpochDay } from "../../src/engine/dates/epochDay";
 import { STATUS_BLOCK_MARKER, type StatusColumnsModel } from "../../src/engine/status/StatusColumnsModel";
 import { STATUS_RULES } from "../../src/engine/status/buildStatusColumns";
-import { runsOf } from "../support/modelRows";
+import { runsOf } from "../support/modelRuns";
 
 /** A port under test; `reload` saves it and opens what was saved, where the port has a file. */
 export type PortUnderTest = WorkbookPort & { reload?(): Promise<WorkbookPort> };
@@ -38,7 +38,7 @@ const locked = (): MemorySheet => ({
 const agenda = (title: string): SheetModel => ({
   name: "Agenda 14-11-2025",
   purpose: "agenda",
-  rows: runsOf([
+  runs: runsOf([
     { row: 1, column: 1, value: title, style: { bold: true, size: 14 } },
     { row: 3, column: 1, value: "Child ID" },
     { row: 3, column: 2, value: "Due" },
@@ -175,7 +175,7 @@ export function describeWorkbookPort(
       await port.writeSheet({
         name: "Compact",
         purpose: "summaryData",
-        rows: [
+        runs: [
           { row: 1, column: 1, values: ["Heading"] },
           {
             row: 2,
@@ -208,7 +208,7 @@ export function describeWorkbookPort(
         name: "TrackerProfile",
         purpose: "profile",
         visibility: "veryHidden",
-        rows: [],
+        runs: [],
       });
       const sheets = await (await reopen(port)).listSheets();
       expect(sheets.find((s) => s.name === "TrackerProfile")?.visibility).toBe("veryHidden");
@@ -217,7 +217,7 @@ export function describeWorkbookPort(
     it("replaces an owned sheet without duplicating it and keeps its place among the tabs", async () => {
       const port = await make([tracker()]);
       await port.writeSheet(agenda("First"));
-      await port.writeSheet({ name: "Data quality", purpose: "dataQuality", rows: [] });
+      await port.writeSheet({ name: "Data quality", purpose: "dataQuality", runs: [] });
       await port.writeSheet(agenda("Second"));
       const again = await reopen(port);
       expect((await again.listSheets()).map((s) => s.name)).toEqual([
@@ -273,7 +273,7 @@ export function describeWorkbookPort(
         name: "Tracker history",
         purpose: "trackerHistory",
         visibility: "hidden",
-        rows: [
+        runs: [
           { row: 1, column: 1, values: ["ID", "Date"] },
           { row: 2, column: 1, values: ["C001", { date: epochDayFromParts(2025, 3, 14) ?? 0 }] },
         ],

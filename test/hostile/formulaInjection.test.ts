@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { XlsxWorkbook } from "../../src/xlsx/XlsxWorkbook";
 import { runCommand, AS_OF } from "../support/hostileRun";
 import { addJointSheet, hostileFolder, jointRow, packagePart, writeCase } from "../support/hostileWorkbooks";
-import { runsOf } from "../support/modelRows";
+import { runsOf } from "../support/modelRuns";
 
 const folder = hostileFolder("injection");
 
@@ -44,7 +44,7 @@ describe("text copied into outputs is written as text, never as a formula", () =
     await port.writeSheet({
       name: "Agenda",
       purpose: "agenda",
-      rows: HOSTILE_TEXT.map((value, i) => ({ row: i + 1, column: 1, values: [value] })),
+      runs: HOSTILE_TEXT.map((value, i) => ({ row: i + 1, column: 1, values: [value] })),
     });
     const path = join(folder, "written.xlsx");
     await port.save(path);
@@ -60,7 +60,7 @@ describe("text copied into outputs is written as text, never as a formula", () =
     await port.writeSheet({
       name: "Data quality",
       purpose: "dataQuality",
-      rows: runsOf([{ row: 1, column: 1, value: text, link: { sheet: "Joint ' Tracker", cell: "B2" } }]),
+      runs: runsOf([{ row: 1, column: 1, value: text, link: { sheet: "Joint ' Tracker", cell: "B2" } }]),
     });
     const path = join(folder, "link.xlsx");
     await port.save(path);

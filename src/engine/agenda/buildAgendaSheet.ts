@@ -1,8 +1,8 @@
 import { coerceCellDate } from "../cells/coerceCellDate";
 import { formatUkDate } from "../dates/epochDay";
 import type { Rag } from "../evaluation/StandardResult";
-import type { CellStyle, ModelRow, ModelValue, SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import type { CellStyle, ModelRun, ModelValue, SheetModel } from "../port/SheetModel";
+import { SheetRuns } from "../port/sheetRuns";
 import { rowHeights, type RowHeights } from "../sheets/fitRowHeights";
 import { columnLetters } from "../tables/cellAddress";
 import { ACTION_HEADERS, ID_HEADER, type AgreedActions } from "./AgendaActions";
@@ -134,7 +134,7 @@ function ragDigit(rag: Rag): number {
 export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): SheetModel {
   const { request, surgery } = agenda;
   // The headings and header cells; the cases are runs of their own (writeCaseRows).
-  const c = new SheetRows();
+  const c = new SheetRuns();
   const merges: string[] = [];
 
   const headers = [
@@ -260,11 +260,11 @@ export function buildAgendaSheet(agenda: SurgeryAgenda, sheetName: string): Shee
 
   const heights = rowHeights(columnWidths);
   for (const range of merges) heights.merge(range);
-  for (const run of c.rows) heights.row(run);
+  for (const run of c.runs) heights.row(run);
   return {
     name: sheetName,
     purpose: "agenda",
-    rows: c.rows.concat(writeCaseRows(listed, { agenda, styles, heights, toDiscussColumn: after })),
+    runs: c.runs.concat(writeCaseRows(listed, { agenda, styles, heights, toDiscussColumn: after })),
     merges,
     columnWidths,
     rowHeights: heights.fitted(),
@@ -322,12 +322,12 @@ interface CaseRowContext {
  * most of a long agenda's time. Fits each row's height as it is made. The rows are in the
  * agenda's order, made in the tracker's.
  */
-function writeCaseRows(listed: ListedRows, context: CaseRowContext): ModelRow[] {
+function writeCaseRows(listed: ListedRows, context: CaseRowContext): ModelRun[] {
   const { styles, heights } = context;
   const idLetters = columnLetters(context.agenda.trackerIdColumn);
-  const rows = new Array<ModelRow>(listed.cases.length);
+  const rows = new Array<ModelRun>(listed.cases.length);
   // Second rows of cases whose statuses do not fill the standards' columns: written after the rest.
-  const tails: ModelRow[] = [];
+  const tails: ModelRun[] = [];
   const order = inTrackerOrder(listed.cases);
   for (let o = 0; o < order.length; o++) {
     const k = (order[o] as number) % PLACES;
@@ -352,8 +352,8 @@ function caseRow(
   r: number,
   idLetters: string,
   context: CaseRowContext,
-  tails: ModelRow[],
-): ModelRow {
+  tails: ModelRun[],
+): ModelRun {
   const { keyCount, statusCount, typed } = c;
   const agreedLastTimeOverdue = c.agreedLastTimeOverdue;
   const values = new Array<ModelValue>(3 + keyCount + statusCount + 6);

@@ -1,4 +1,4 @@
-import { runsOf } from "../../../test/support/modelRows";
+import { runsOf } from "../../../test/support/modelRuns";
 import type { CellValue } from "../cells/CellValue";
 import { createWorkingDayCalendar } from "../calendar/WorkingDayCalendar";
 import { parseIsoDate, type EpochDay } from "../dates/epochDay";
@@ -256,7 +256,7 @@ describe("the agenda sheet", () => {
     const model = buildAgendaSheet(agenda, "A");
     const cases = agenda.workers.reduce((n, w) => n + w.cases.length, 0);
     // A case's run is the one that links to its tracker row; headings and headers are runs too.
-    expect(model.rows.filter((r) => r.link !== undefined)).toHaveLength(cases);
+    expect(model.runs.filter((r) => r.link !== undefined)).toHaveLength(cases);
     expect(model.rowHeights).toEqual(
       fitRowHeights(runsOf([...modelCellsOf(model)]), model.columnWidths ?? {}, model.merges),
     );
@@ -289,7 +289,7 @@ describe("the agenda sheet", () => {
         standards: DEFAULT_STANDARDS,
       });
       const model = buildAgendaSheet(agenda, "A");
-      rows += model.rows.filter((r) => r.link !== undefined).length;
+      rows += model.runs.filter((r) => r.link !== undefined).length;
       expect(model.rowHeights).toEqual(
         fitRowHeights(runsOf([...modelCellsOf(model)]), model.columnWidths ?? {}, model.merges),
       );

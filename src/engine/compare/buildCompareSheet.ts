@@ -1,6 +1,6 @@
 import { formatUkDate } from "../dates/epochDay";
 import type { CellStyle, ChartModel, ModelValue, SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import { SheetRuns } from "../port/sheetRuns";
 import { fitRowHeights } from "../sheets/fitRowHeights";
 import { cellAddress } from "../tables/cellAddress";
 import { compareSheetName } from "./compareSheetName";
@@ -63,7 +63,7 @@ const MEASURE_HEADERS = [
  * bars). Printed as the summaries are: landscape, one page wide.
  */
 export function buildCompareSheet(comparison: Comparison): SheetModel {
-  const c = new SheetRows();
+  const c = new SheetRuns();
   const { before, after } = comparison;
   c.cell(1, 1, `Before and after: ${before.label} compared with ${after.label}`, { bold: true, size: 14 });
   c.cell(
@@ -167,9 +167,9 @@ export function buildCompareSheet(comparison: Comparison): SheetModel {
   return {
     name: compareSheetName(before, after),
     purpose: "comparison",
-    rows: c.rows,
+    runs: c.runs,
     merges,
-    rowHeights: fitRowHeights(c.rows, COLUMN_WIDTHS, merges),
+    rowHeights: fitRowHeights(c.runs, COLUMN_WIDTHS, merges),
     columnWidths: COLUMN_WIDTHS,
     freeze: { rows: 2, columns: 0 },
     print: { orientation: "landscape", fitToWidth: true },
@@ -201,7 +201,7 @@ const COLUMN_WIDTHS: Readonly<Record<number, number>> = {
  * order-statistic interval for a median). The data each plots (the value, and the distances down
  * and up to its interval) is listed below the charts, in the sheet's own columns.
  */
-function chartBlocks(c: SheetRows, comparison: Comparison, firstChartRow: number): ChartModel[] {
+function chartBlocks(c: SheetRuns, comparison: Comparison, firstChartRow: number): ChartModel[] {
   const labels = [`Before (${comparison.before.label})`, `After (${comparison.after.label})`];
   const plotted: { title: string; header: string; style: CellStyle; sides: PlottedSide[] }[] = [
     ...comparison.shares

@@ -4,7 +4,7 @@ import type { RecordedEntry } from "../history/TrackerHistory";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { monthPeriod } from "../summary/SummaryPeriod";
 import { recurringCount, recurringOccurrences } from "../summary/recurringFigures";
-import { cellsOf } from "../../../test/support/modelRows";
+import { cellsOf } from "../../../test/support/modelRuns";
 import { calendar, day, evaluate, standards, table } from "../../../test/support/summaryFixtures";
 import { buildCompareSheet } from "./buildCompareSheet";
 import { buildComparison } from "./buildComparison";

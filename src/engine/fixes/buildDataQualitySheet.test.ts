@@ -1,5 +1,5 @@
 import { isoDay, tableWith, testContext } from "../../../test/support/checkFixtures";
-import { cellsOf } from "../../../test/support/modelRows";
+import { cellsOf } from "../../../test/support/modelRuns";
 import { runChecks } from "../checks/runChecks";
 import { buildDataQualitySheet } from "./buildDataQualitySheet";
 

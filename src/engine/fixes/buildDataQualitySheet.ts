@@ -1,7 +1,7 @@
 import { SEVERITY_RANK, type DataQualityIssue, type Severity } from "../checks/DataQualityIssue";
 import { formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { CellStyle, SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import { SheetRuns } from "../port/sheetRuns";
 
 export const DATA_QUALITY_SHEET = "Data quality";
 
@@ -37,7 +37,7 @@ const WIDTHS = [13, 24, 8, 28, 90, 22];
 export function buildDataQualitySheet(issues: readonly DataQualityIssue[], asOf: EpochDay): SheetModel {
   const sorted = [...issues].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const count = (s: Severity): number => issues.filter((i) => i.severity === s).length;
-  const c = new SheetRows();
+  const c = new SheetRuns();
   c.cell(1, 1, "Data quality", { bold: true, size: 14 });
   const found = `${issues.length} problem${issues.length === 1 ? "" : "s"} found as at ${formatUkDate(asOf)}`;
   c.cell(2, 1, found, { italic: true });
@@ -64,7 +64,7 @@ export function buildDataQualitySheet(issues: readonly DataQualityIssue[], asOf:
   return {
     name: DATA_QUALITY_SHEET,
     purpose: "dataQuality",
-    rows: c.rows,
+    runs: c.runs,
     columnWidths: Object.fromEntries(WIDTHS.map((w, i) => [i + 1, w])),
     freeze: { rows: HEADER_ROW, columns: 0 },
     autoFilter: `A${HEADER_ROW}:F${HEADER_ROW + Math.max(sorted.length, 1)}`,

@@ -1,5 +1,5 @@
 import { isoDay, serial } from "../../../test/support/checkFixtures";
-import { cellsOf } from "../../../test/support/modelRows";
+import { cellsOf } from "../../../test/support/modelRuns";
 import type { ChangeSet } from "../port/ChangeSet";
 import { MemoryWorkbook } from "../port/MemoryWorkbook";
 import { buildChangeLogSheet, CHANGE_LOG_SHEET, readChangeLog } from "./changeLog";

@@ -4,7 +4,7 @@ import { coerceCellDate } from "../cells/coerceCellDate";
 import { formatUkDate, utcDateFromEpochDay, type EpochDay } from "../dates/epochDay";
 import type { ApplyReport, CellChange, ChangeSet } from "../port/ChangeSet";
 import type { ModelValue, SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import { SheetRuns } from "../port/sheetRuns";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { FIX_DESCRIPTIONS, type SafeFixRule } from "./proposeFixes";
 
@@ -102,7 +102,7 @@ export function buildChangeLogSheet(
     description: describeChange(change, changeSet),
   }));
   const rows = [...existingLogRows, ...added];
-  const c = new SheetRows();
+  const c = new SheetRuns();
   c.row(1, 1, HEADERS, { bold: true, fill: "D9E1F2", border: true });
   rows.forEach((log, i) => {
     const values: ModelValue[] = [
@@ -120,7 +120,7 @@ export function buildChangeLogSheet(
   return {
     name: CHANGE_LOG_SHEET,
     purpose: "changeLog",
-    rows: c.rows,
+    runs: c.runs,
     columnWidths: Object.fromEntries(WIDTHS.map((w, i) => [i + 1, w])),
     freeze: { rows: 1, columns: 0 },
     autoFilter: `A1:H${Math.max(rows.length + 1, 2)}`,

@@ -2,7 +2,7 @@ import type { CellValue } from "../cells/CellValue";
 import { coerceCellDate } from "../cells/coerceCellDate";
 import type { DataQualityIssue } from "../checks/DataQualityIssue";
 import { epochDayFromUtcDate, formatUkDate, type EpochDay } from "../dates/epochDay";
-import type { CellStyle, ModelRow, ModelValue, SheetModel } from "../port/SheetModel";
+import type { CellStyle, ModelRun, ModelValue, SheetModel } from "../port/SheetModel";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader, type SheetSpec, type TrackerProfile } from "../profile/TrackerProfile";
 import { cellAddress } from "../tables/cellAddress";
@@ -168,7 +168,7 @@ export function buildHistorySheet(
   append: readonly HistoryRowToAppend[],
   visibility: SheetModel["visibility"] = "hidden",
 ): SheetModel {
-  const rows: ModelRow[] = [];
+  const rows: ModelRun[] = [];
   const kept = existing?.values ?? [];
   let last = 0;
   kept.forEach((cells, r) => {
@@ -187,7 +187,7 @@ export function buildHistorySheet(
     name: HISTORY_SHEET_NAME,
     purpose: "trackerHistory",
     visibility,
-    rows,
+    runs: rows,
     columnWidths: { 1: 22, 2: 14, 3: 26, 4: 12, 5: 12, 6: 13 },
     // No autofilter: the rows appended later would fall outside its range.
     freeze: { rows: 1, columns: 0 },

@@ -175,7 +175,7 @@ describe("the history sheet written", () => {
     ]);
     expect(model.purpose).toBe("trackerHistory");
     expect(model.visibility).toBe("hidden");
-    expect(model.rows.map((r) => [r.row, ...r.values])).toEqual([
+    expect(model.runs.map((r) => [r.row, ...r.values])).toEqual([
       [1, ...HISTORY_HEADERS],
       [2, "Joint Tracker", "C1", "Latest PPM", "31/02/2025", { date: day("2025-03-01") }, "tracker"],
       [4, "my note", null, null, null, null, null, "kept"],

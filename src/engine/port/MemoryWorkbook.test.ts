@@ -1,5 +1,5 @@
 import { describeWorkbookPort } from "../../../test/contract/workbookPortContract";
-import { runsOf } from "../../../test/support/modelRows";
+import { runsOf } from "../../../test/support/modelRuns";
 import { MemoryWorkbook } from "./MemoryWorkbook";
 
 describeWorkbookPort("MemoryWorkbook", async (sheets) => new MemoryWorkbook(sheets));
@@ -10,7 +10,7 @@ describe("MemoryWorkbook", () => {
     await workbook.writeSheet({
       name: "Change log",
       purpose: "changeLog",
-      rows: runsOf([{ row: 1, column: 1, value: "Cell" }]),
+      runs: runsOf([{ row: 1, column: 1, value: "Cell" }]),
     });
     expect(workbook.sheetModel("Change log")?.purpose).toBe("changeLog");
     expect(workbook.sheetModel("Nowhere")).toBeUndefined();

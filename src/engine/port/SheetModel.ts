@@ -14,9 +14,9 @@ export interface SheetModel {
    * The sheet's cells, as runs of cells along a row (rows and columns are 1-based): a heading is a
    * run of one cell, an agenda's case or a summary trace row a run of the whole row. Runs may share
    * a row (a title in A1 and a note in F1), in any order; where two runs write one cell, the later
-   * run wins. Read them cell by cell with `modelCellsOf`; build them with `SheetRows`.
+   * run wins. Read them cell by cell with `modelCellsOf`; build them with `SheetRuns`.
    */
-  rows: ModelRow[];
+  runs: ModelRun[];
   /** Column widths in Excel character units, by 1-based column. */
   columnWidths?: Record<number, number>;
   /**
@@ -72,7 +72,7 @@ export interface ModelLink {
 }
 
 /** Cells of one row from `column` rightwards; `values[i]` is at column `column + i`. */
-export interface ModelRow {
+export interface ModelRun {
   row: number;
   column: number;
   values: readonly ModelValue[];

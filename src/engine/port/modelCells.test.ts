@@ -6,7 +6,7 @@ const BOLD = { bold: true };
 const runs: SheetModel = {
   name: "Runs",
   purpose: "summaryData",
-  rows: [
+  runs: [
     { row: 1, column: 1, values: ["Heading"], styles: [BOLD] },
     {
       row: 2,
@@ -53,7 +53,7 @@ describe("resolvedCells", () => {
     const overlapping: SheetModel = {
       name: "Overlap",
       purpose: "summaryData",
-      rows: [
+      runs: [
         {
           row: 2,
           column: 1,
@@ -83,7 +83,7 @@ describe("resolvedCells", () => {
     const holes: SheetModel = {
       name: "Holes",
       purpose: "summaryData",
-      rows: [{ row: 1, column: 1, values }],
+      runs: [{ row: 1, column: 1, values }],
     };
     expect([...modelCellsOf(holes)].map((c) => c.value)).toEqual(["a", null, "c"]);
   });

@@ -1,4 +1,4 @@
-import type { ModelCell, ModelRow, SheetModel } from "./SheetModel";
+import type { ModelCell, ModelRun, SheetModel } from "./SheetModel";
 
 /** Excel's grid: rows 1 to 1,048,576, columns A to XFD (16,384). */
 const LAST_ROW = 1_048_576;
@@ -8,7 +8,7 @@ const LAST_COLUMN = 16_384;
  * Throws for a run that is not on the sheet (row 0, a NaN row, past column XFD): a bug in the
  * builder that made it, which would otherwise be written as a part Excel must repair, or loop.
  */
-export function checkRunOnSheet(run: ModelRow): void {
+export function checkRunOnSheet(run: ModelRun): void {
   const last = run.column + Math.max(run.values.length, 1) - 1;
   const onSheet =
     Number.isInteger(run.row) &&
@@ -27,9 +27,9 @@ export function checkRunOnSheet(run: ModelRow): void {
  * passes (Excel's), where an overwritten cell's format or link would otherwise survive.
  */
 export function resolvedCells(model: SheetModel): ModelCell[] {
-  model.rows.forEach(checkRunOnSheet);
+  model.runs.forEach(checkRunOnSheet);
   const cells = [...modelCellsOf(model)];
-  if (!runsOverlap(model.rows)) return cells;
+  if (!runsOverlap(model.runs)) return cells;
   const last = new Map<number, ModelCell>();
   for (const cell of cells) last.set(cell.row * (LAST_COLUMN + 1) + cell.column, cell);
   return [...last.values()].sort((a, b) => a.row - b.row || a.column - b.column);
@@ -39,22 +39,22 @@ export function resolvedCells(model: SheetModel): ModelCell[] {
  * Whether two runs write one cell. One pass when the runs are in reading order (as every builder
  * makes them); otherwise the runs of each row are compared.
  */
-function runsOverlap(runs: readonly ModelRow[]): boolean {
+function runsOverlap(runs: readonly ModelRun[]): boolean {
   let ordered = true;
   for (let i = 1; i < runs.length && ordered; i++) {
-    const before = runs[i - 1] as ModelRow;
-    const run = runs[i] as ModelRow;
+    const before = runs[i - 1] as ModelRun;
+    const run = runs[i] as ModelRun;
     ordered =
       run.row > before.row || (run.row === before.row && run.column >= before.column + before.values.length);
   }
   if (ordered) return false;
-  const byRow = new Map<number, ModelRow[]>();
+  const byRow = new Map<number, ModelRun[]>();
   for (const run of runs) byRow.set(run.row, [...(byRow.get(run.row) ?? []), run]);
   for (const row of byRow.values()) {
     const sorted = [...row].sort((a, b) => a.column - b.column);
     for (let i = 1; i < sorted.length; i++) {
-      const before = sorted[i - 1] as ModelRow;
-      if ((sorted[i] as ModelRow).column < before.column + before.values.length) return true;
+      const before = sorted[i - 1] as ModelRun;
+      if ((sorted[i] as ModelRun).column < before.column + before.values.length) return true;
     }
   }
   return false;
@@ -66,18 +66,18 @@ function runsOverlap(runs: readonly ModelRow[]): boolean {
  * at a time, so a port that writes as it goes never holds a long sheet as one object per cell.
  */
 export function* modelCellsOf(model: SheetModel): Generator<ModelCell, void, undefined> {
-  for (const run of model.rows) yield* cellsOfRun(run);
+  for (const run of model.runs) yield* cellsOfRun(run);
 }
 
 /** How many cells a model writes, counted without making them. */
 export function modelCellCount(model: SheetModel): number {
   let count = 0;
-  for (const run of model.rows) count += run.values.length;
+  for (const run of model.runs) count += run.values.length;
   return count;
 }
 
 /** The cells of one run, left to right. */
-export function* cellsOfRun(run: ModelRow): Generator<ModelCell, void, undefined> {
+export function* cellsOfRun(run: ModelRun): Generator<ModelCell, void, undefined> {
   const { values, styles, link } = run;
   for (let i = 0; i < values.length; i++) {
     const cell: ModelCell = { row: run.row, column: run.column + i, value: values[i] ?? null };

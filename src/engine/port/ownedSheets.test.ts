@@ -7,7 +7,7 @@ import {
   stampOf,
   type OwnedSheet,
 } from "./ownedSheets";
-import type { ModelRow, ModelValue } from "./SheetModel";
+import type { ModelRun, ModelValue } from "./SheetModel";
 
 const fromCli = (sheet: string, stamp?: string): OwnedSheet => ({
   host: "xlsx",
@@ -113,13 +113,13 @@ describe("the register of the add-in's sheets", () => {
   });
 
   it("stamps a model by the text of its A1, the last run to write it winning", () => {
-    const a1 = (...values: ModelValue[]): ModelRow[] =>
+    const a1 = (...values: ModelValue[]): ModelRun[] =>
       values.map((v) => ({ row: 1, column: 1, values: [v] }));
-    expect(stampOf({ name: "x", purpose: "agenda", rows: a1("Agenda") })).toBe("Agenda");
-    expect(stampOf({ name: "x", purpose: "agenda", rows: a1("Agenda", 3) })).toBe("3");
-    expect(stampOf({ name: "x", purpose: "agenda", rows: a1({ date: 1 }) })).toBeUndefined();
+    expect(stampOf({ name: "x", purpose: "agenda", runs: a1("Agenda") })).toBe("Agenda");
+    expect(stampOf({ name: "x", purpose: "agenda", runs: a1("Agenda", 3) })).toBe("3");
+    expect(stampOf({ name: "x", purpose: "agenda", runs: a1({ date: 1 }) })).toBeUndefined();
     expect(
-      stampOf({ name: "x", purpose: "agenda", rows: [{ row: 1, column: 2, values: ["B1"] }] }),
+      stampOf({ name: "x", purpose: "agenda", runs: [{ row: 1, column: 2, values: ["B1"] }] }),
     ).toBeUndefined();
   });
 });

@@ -154,7 +154,7 @@ export function sheetsToStamp(entries: readonly OwnedSheet[], host: SheetHost): 
 export function stampOf(model: SheetModel): string | undefined {
   // Where several runs write A1, the last one is what the sheet shows.
   let stamp: string | undefined;
-  for (const run of model.rows) {
+  for (const run of model.runs) {
     if (run.row === 1 && run.column === 1 && run.values.length > 0) stamp = stampOfCell(run.values[0]);
   }
   return stamp;

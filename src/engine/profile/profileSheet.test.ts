@@ -1,4 +1,4 @@
-import { cellsOf } from "../../../test/support/modelRows";
+import { cellsOf } from "../../../test/support/modelRuns";
 import { MemoryWorkbook } from "../port/MemoryWorkbook";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { DEFAULT_PROFILE } from "./defaultProfile";

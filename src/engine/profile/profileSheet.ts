@@ -1,6 +1,6 @@
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import type { SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import { SheetRuns } from "../port/sheetRuns";
 import { TrackerProfile } from "./TrackerProfile";
 
 /**
@@ -26,12 +26,12 @@ const CHUNK_PREFIX = "json:";
 /** The profile as a sheet: A1 marker, B1 layout version, then the JSON in chunks down column A. */
 export function buildProfileSheet(profile: TrackerProfile): SheetModel {
   const json = JSON.stringify(profile);
-  const c = new SheetRows();
+  const c = new SheetRuns();
   c.row(1, 1, [PROFILE_SHEET_MARKER, PROFILE_SHEET_VERSION]);
   for (let start = 0, row = 2; start < json.length; start += PROFILE_CHUNK_LENGTH, row++) {
     c.cell(row, 1, CHUNK_PREFIX + json.slice(start, start + PROFILE_CHUNK_LENGTH));
   }
-  return { name: PROFILE_SHEET_NAME, purpose: "profile", visibility: "veryHidden", rows: c.rows };
+  return { name: PROFILE_SHEET_NAME, purpose: "profile", visibility: "veryHidden", runs: c.runs };
 }
 
 /**

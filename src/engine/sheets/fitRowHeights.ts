@@ -1,4 +1,4 @@
-import type { CellStyle, ModelRow, ModelValue } from "../port/SheetModel";
+import type { CellStyle, ModelRun, ModelValue } from "../port/SheetModel";
 import { parseRangeAddress } from "../tables/cellAddress";
 
 const DEFAULT_COLUMN_WIDTH = 8.43;
@@ -15,7 +15,7 @@ const POINTS_PER_LINE_AT_11 = 15;
  * Reads a model's runs of cells without making a cell of each.
  */
 export function fitRowHeights(
-  rows: readonly ModelRow[],
+  rows: readonly ModelRun[],
   columnWidths: Readonly<Record<number, number>>,
   merges: readonly string[] = [],
 ): Record<number, number> {
@@ -44,7 +44,7 @@ export interface RowHeights {
    * `wrapping`: when many rows' styles differ only in colour (an agenda's status cells), one styles
    * array that wraps and sizes each cell as they all do, so that they share one layout.
    */
-  row(row: ModelRow, wrapping?: readonly (CellStyle | undefined)[]): void;
+  row(row: ModelRun, wrapping?: readonly (CellStyle | undefined)[]): void;
   /** The heights of the rows that need more than one line, by row. */
   fitted(): Record<number, number>;
 }

@@ -1,7 +1,7 @@
 import { plainCellText } from "../cells/plainCellText";
 import type { EpochDay } from "../dates/epochDay";
 import type { SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import { SheetRuns } from "../port/sheetRuns";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader } from "../profile/TrackerProfile";
 import type { SocialWorkerRecord } from "./ssda903Records";
@@ -30,7 +30,7 @@ export function buildWorkerIdsSheet(
 ): SheetModel {
   const all = new Map<string, WorkerName>(names);
   for (const id of ids) if (!all.has(workerKeyOf(id))) all.set(workerKeyOf(id), { id: id.trim(), name: "" });
-  const c = new SheetRows();
+  const c = new SheetRuns();
   c.cell(1, 1, "Worker IDs", { bold: true, size: 14 });
   c.cell(
     2,
@@ -47,7 +47,7 @@ export function buildWorkerIdsSheet(
   return {
     name: WORKER_IDS_SHEET_NAME,
     purpose: "workerIds",
-    rows: c.rows,
+    runs: c.runs,
     columnWidths: { 1: 16, 2: 32 },
     freeze: { rows: HEADER_ROW, columns: 0 },
   };

@@ -1,5 +1,5 @@
 import type { SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import { SheetRuns } from "../port/sheetRuns";
 import { columnLetters } from "../tables/cellAddress";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";
 import { profileSheet } from "../profile/TrackerProfile";
@@ -43,7 +43,7 @@ export function standardCells(standard: Standard): Record<StandardsColumnKey, st
  * reads it back (readStandardsSheet) as the source of truth.
  */
 export function buildStandardsSheet(standards: readonly Standard[]): SheetModel {
-  const c = new SheetRows();
+  const c = new SheetRuns();
   c.cell(1, 1, "Standards the tracker is checked against", { bold: true, size: 14 });
   c.cell(
     2,
@@ -76,7 +76,7 @@ export function buildStandardsSheet(standards: readonly Standard[]): SheetModel 
   return {
     name: STANDARDS_SHEET_NAME,
     purpose: "standards",
-    rows: c.rows,
+    runs: c.runs,
     columnWidths: Object.fromEntries(STANDARDS_COLUMNS.map((c, i) => [i + 1, c.width])),
     freeze: { rows: STANDARDS_HEADER_ROW, columns: 2 },
     autoFilter: `A${STANDARDS_HEADER_ROW}:${columnLetters(lastColumn)}${lastRow}`,

@@ -2,7 +2,7 @@ import { coerceCellDate } from "../cells/coerceCellDate";
 import { plainCellText } from "../cells/plainCellText";
 import { dayOfWeek, formatUkDate, type EpochDay } from "../dates/epochDay";
 import type { SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import { SheetRuns } from "../port/sheetRuns";
 import type { SheetSnapshot } from "../port/WorkbookPort";
 import { normaliseHeader } from "../profile/TrackerProfile";
 import { cellAddress } from "../tables/cellAddress";
@@ -24,7 +24,7 @@ export interface HolidayEntry {
 }
 
 export function buildHolidaysSheet(entries: readonly HolidayEntry[] = []): SheetModel {
-  const c = new SheetRows();
+  const c = new SheetRuns();
   c.cell(1, 1, "Holidays and closure days", { bold: true, size: 14 });
   c.cell(
     2,
@@ -42,7 +42,7 @@ export function buildHolidaysSheet(entries: readonly HolidayEntry[] = []): Sheet
   return {
     name: HOLIDAYS_SHEET_NAME,
     purpose: "holidays",
-    rows: c.rows,
+    runs: c.runs,
     columnWidths: { 1: 14, 2: 40 },
     freeze: { rows: HEADER_ROW, columns: 0 },
   };

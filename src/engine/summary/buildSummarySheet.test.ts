@@ -1,4 +1,4 @@
-import { cellsOf } from "../../../test/support/modelRows";
+import { cellsOf } from "../../../test/support/modelRuns";
 import { buildSummaryFigures } from "./buildSummaryFigures";
 import { buildSummarySheets } from "./buildSummarySheet";
 import { calendar, day, evaluate, table } from "../../../test/support/summaryFixtures";

@@ -1,7 +1,7 @@
 import { formatUkDate } from "../dates/epochDay";
 import { legalSheetName } from "../sheets/outputSheetName";
 import type { CellStyle, ChartModel, ModelValue, SheetModel } from "../port/SheetModel";
-import { SheetRows } from "../port/sheetRows";
+import { SheetRuns } from "../port/sheetRuns";
 import { cellAddress } from "../tables/cellAddress";
 import { adoptionScorecardLines, matchesChartRows, scorecardChartRows } from "./adoptionScorecardSheet";
 import {
@@ -95,7 +95,7 @@ export function buildSummarySheets(figures: SummaryFigures): SheetModel[] {
 }
 
 export function buildSummarySheet(figures: SummaryFigures): SheetModel {
-  const c = new SheetRows();
+  const c = new SheetRuns();
   const { current, previous } = figures;
   const name = summarySheetName(figures);
   c.cell(1, 1, `Permanence tracker summary: ${current.period.label}`, { bold: true, size: 14 });
@@ -214,7 +214,7 @@ export function buildSummarySheet(figures: SummaryFigures): SheetModel {
   return {
     name,
     purpose: "summary",
-    rows: c.rows,
+    runs: c.runs,
     columnWidths: {
       1: 58,
       2: 16,
@@ -241,7 +241,7 @@ export function buildSummarySheet(figures: SummaryFigures): SheetModel {
 }
 
 /** Numeric blocks (label column, then one column per series) each chart plots, and the charts. */
-function chartBlocks(c: SheetRows, figures: SummaryFigures): ChartModel[] {
+function chartBlocks(c: SheetRuns, figures: SummaryFigures): ChartModel[] {
   const charts: ChartModel[] = [];
   let r = 4;
   const block = (
@@ -344,7 +344,7 @@ function chartBlocks(c: SheetRows, figures: SummaryFigures): ChartModel[] {
 
 /** Every row each figure counts: filterable, each row linked to its tracker row. */
 export function buildSummaryDataSheet(figures: SummaryFigures): SheetModel {
-  const c = new SheetRows();
+  const c = new SheetRuns();
   c.cell(1, 1, `Rows counted by ${summarySheetName(figures)} (as at ${formatUkDate(figures.asOf)})`, {
     bold: true,
     size: 12,
@@ -357,7 +357,7 @@ export function buildSummaryDataSheet(figures: SummaryFigures): SheetModel {
     const sheet = trace.sheetName[i] as string;
     const row = trace.row[i] as number;
     const date = trace.date[i] ?? null;
-    c.rows.push({
+    c.runs.push({
       row: 4 + i,
       column: 1,
       values: [
@@ -378,7 +378,7 @@ export function buildSummaryDataSheet(figures: SummaryFigures): SheetModel {
   return {
     name: summaryDataSheetName(figures),
     purpose: "summaryData",
-    rows: c.rows,
+    runs: c.runs,
     columnWidths: { 1: 34, 2: 10, 3: 26, 4: 8, 5: 14, 6: 24, 7: 26, 8: 12 },
     freeze: { rows: 3, columns: 0 },
     autoFilter: `A3:H${Math.max(r - 1, 3)}`,

@@ -1,4 +1,4 @@
-import { cellsOf } from "../../../test/support/modelRows";
+import { cellsOf } from "../../../test/support/modelRuns";
 import type { CellValue } from "../cells/CellValue";
 import { indexHistory } from "../history/HistoryIndex";
 import { DEFAULT_PROFILE } from "../profile/defaultProfile";

@@ -52,9 +52,9 @@ describe("watching a job's calls to the workbook", () => {
     const abort = new AbortController();
     const memory = sampleWorkbook();
     const port = watchPort(memory, { signal: abort.signal, onProgress: () => undefined });
-    await port.writeSheet({ name: "Out", purpose: "agenda", rows: [] });
+    await port.writeSheet({ name: "Out", purpose: "agenda", runs: [] });
     abort.abort();
-    await port.writeSheet({ name: "Out 2", purpose: "agenda", rows: [] });
+    await port.writeSheet({ name: "Out 2", purpose: "agenda", runs: [] });
     expect((await memory.listSheets()).map((s) => s.name)).toContain("Out 2");
   });
 });
@@ -110,7 +110,7 @@ describe("my cases and the column mapping, over the sample tracker", () => {
       onProgress: () => undefined,
       onNotes: (notes) => heard.push(...notes),
     });
-    const written = await port.writeSheet({ name: "Data quality", purpose: "dataQuality", rows: [] });
+    const written = await port.writeSheet({ name: "Data quality", purpose: "dataQuality", runs: [] });
     expect(written.name).toBe("Data quality (2)");
     expect(heard).toEqual([
       "A sheet named “Data quality” is already in the workbook and is not the add-in's, so it was left alone and the new one is called “Data quality (2)”.",
@@ -127,8 +127,8 @@ describe("my cases and the column mapping, over the sample tracker", () => {
     });
     await port.listSheets();
     expect(starts).toBe(0);
-    await port.writeSheet({ name: "A", purpose: "agenda", rows: [] });
-    await port.writeSheet({ name: "B", purpose: "agenda", rows: [] });
+    await port.writeSheet({ name: "A", purpose: "agenda", runs: [] });
+    await port.writeSheet({ name: "B", purpose: "agenda", runs: [] });
     expect(starts).toBe(1);
   });
 });

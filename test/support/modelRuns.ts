@@ -1,8 +1,8 @@
 import { modelCellsOf } from "../../src/engine/port/modelCells";
-import type { ModelCell, ModelRow, SheetModel } from "../../src/engine/port/SheetModel";
+import type { ModelCell, ModelRun, SheetModel } from "../../src/engine/port/SheetModel";
 
 /** Each cell as a run of its own: for tests that lay a model out cell by cell. */
-export function runsOf(cells: readonly ModelCell[]): ModelRow[] {
+export function runsOf(cells: readonly ModelCell[]): ModelRun[] {
   return cells.map(({ row, column, value, style, link }) => ({
     row,
     column,

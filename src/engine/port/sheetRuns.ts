@@ -1,18 +1,18 @@
-import type { CellStyle, ModelLink, ModelRow, ModelValue } from "./SheetModel";
+import type { CellStyle, ModelLink, ModelRun, ModelValue } from "./SheetModel";
 
 /**
- * A sheet model's `rows`, built a cell or a run at a time in writing order: a later write of the
+ * A sheet model's `runs`, built a cell or a run at a time in writing order: a later write of the
  * same cell wins, as it would in Excel.
  */
-export class SheetRows {
-  readonly rows: ModelRow[] = [];
+export class SheetRuns {
+  readonly runs: ModelRun[] = [];
 
   /** One cell; a link goes to a cell of the workbook (`sheet`!`cell`). */
   cell(row: number, column: number, value: ModelValue, style?: CellStyle, link?: ModelLink): void {
-    const run: ModelRow = { row, column, values: [value] };
+    const run: ModelRun = { row, column, values: [value] };
     if (style !== undefined) run.styles = [style];
     if (link !== undefined) run.link = { sheet: link.sheet, cell: link.cell, column };
-    this.rows.push(run);
+    this.runs.push(run);
   }
 
   /**
@@ -24,14 +24,14 @@ export class SheetRows {
     column: number,
     values: readonly ModelValue[],
     style?: CellStyle | readonly (CellStyle | undefined)[],
-    link?: ModelRow["link"],
+    link?: ModelRun["link"],
   ): void {
     if (values.length === 0) return;
-    const run: ModelRow = { row, column, values };
+    const run: ModelRun = { row, column, values };
     if (isStyles(style)) run.styles = style;
     else if (style !== undefined) run.styles = values.map(() => style);
     if (link !== undefined) run.link = link;
-    this.rows.push(run);
+    this.runs.push(run);
   }
 }
 
