@@ -49,7 +49,11 @@ function runsOverlap(runs: readonly ModelRun[]): boolean {
   }
   if (ordered) return false;
   const byRow = new Map<number, ModelRun[]>();
-  for (const run of runs) byRow.set(run.row, [...(byRow.get(run.row) ?? []), run]);
+  for (const run of runs) {
+    const row = byRow.get(run.row);
+    if (row) row.push(run);
+    else byRow.set(run.row, [run]);
+  }
   for (const row of byRow.values()) {
     const sorted = [...row].sort((a, b) => a.column - b.column);
     for (let i = 1; i < sorted.length; i++) {

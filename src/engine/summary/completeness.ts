@@ -7,7 +7,7 @@ import type { TrackerTable } from "../tables/TrackerTable";
 import type { ColumnCompleteness } from "./SummaryFigures";
 
 /** Key date columns whose completeness the summary reports, per sheet (only those the table maps). */
-const KEY_DATE_COLUMNS: Readonly<Partial<Record<SheetKey, readonly string[]>>> = {
+export const KEY_DATE_COLUMNS: Readonly<Partial<Record<SheetKey, readonly string[]>>> = {
   jointTracker: [
     "becameLookedAfter",
     "firstReview",
