@@ -14,8 +14,7 @@ import { sameSheetName } from "../engine/port/ownedSheets";
 import { ownOutput, ownOutputs } from "./outputSheets";
 import { profileSheet } from "../engine/profile/TrackerProfile";
 import { legalSheetName } from "../engine/sheets/outputSheetName";
-import { recordTrackerHistory } from "./recordTrackerHistory";
-import { statusTracker } from "./statusTracker";
+import { recordStatusHistory, statusTracker } from "./statusTracker";
 
 export type AgendaOutcome =
   | {
@@ -79,12 +78,7 @@ export async function agendaTracker(
     ...(previous ? { lastSurgery: previous.date } : {}),
     ...(typedHere ? { typedHere } : {}),
   });
-  await recordTrackerHistory(port, {
-    tables: status.tables,
-    profile: status.profile,
-    standards: status.standards,
-    seen: today ?? request.asOf,
-  });
+  await recordStatusHistory(port, status, today);
   const written = await port.writeSheet(buildAgendaSheet(agenda, wantedName));
   return {
     kind: "written",
